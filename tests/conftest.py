@@ -1,0 +1,30 @@
+"""Shared test helpers: where the seeds and the shared corpora are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.store import DocumentStore, bundled_seeds
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+BBC = SHARED / "corpora" / "bbc-news"
+FEEDS = SHARED / "corpora" / "feeds"
+
+needs_bbc = pytest.mark.skipif(not BBC.is_dir(), reason="../shared/corpora/bbc-news is not here")
+
+
+def seed_path(prefix: str) -> Path:
+    """A bundled seed file by the start of its name ("000")."""
+    return next(bundled_seeds().glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seeds() -> DocumentStore:
+    return DocumentStore.load()
+
+
+def seed_article(store: DocumentStore, prefix: str):
+    """The article loaded from the seed file whose name starts with `prefix`."""
+    return next(a for a in store.articles if Path(a.source_path).name.startswith(prefix))

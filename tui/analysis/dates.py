@@ -1,0 +1,134 @@
+"""Calendar dates written out in article text and in metadata fields, as ISO 8601 strings.
+
+A `PartialDate` keeps exactly what the text says: "January 14" has no year and stays `--01-14`;
+"May 2018" has no day and stays `2018-05`. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+)?"
+
+# "January 14", "Jan. 14, 2020", "Tuesday, January 14 2020"
+MONTH_DAY = re.compile(WEEKDAY + MONTH + r"\s+" + DAY + r"\b(?:,?\s+" + YEAR + r")?", re.I)
+# "14 January", "17th February, 2020", "Tuesday 14 Jan 2020"
+DAY_MONTH = re.compile(WEEKDAY + DAY + r"\s+(?:of\s+)?" + MONTH + r"\b(?:,?\s+" + YEAR + r")?", re.I)
+# "May 2018"
+MONTH_YEAR = re.compile(MONTH + r",?\s+" + YEAR + r"\b", re.I)
+# "2020-01-14", "2020-01-14T10:00:00Z", "2020/01/14"
+NUMERIC = re.compile(r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})")
+YEAR_ONLY = re.compile(r"^" + YEAR + r"$")
+YEAR_MENTION = re.compile(r"\b" + YEAR + r"\b")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A calendar date of which the year or the day may be unknown."""
+
+    year: int | None
+    month: int
+    day: int | None = None
+
+    def iso(self) -> str:
+        """ISO 8601, with `--MM-DD` for a date whose year is unknown."""
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def with_year(self, year: int) -> PartialDate:
+        return PartialDate(year, self.month, self.day)
+
+
+def _valid(year: int | None, month: int, day: int | None) -> PartialDate | None:
+    """The date if it exists on the calendar (29 February counts when the year is unknown)."""
+    try:
+        date(year or 2000, month, day or 1)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _from_match(match: re.Match[str]) -> PartialDate | None:
+    groups = match.groupdict()
+    month_text = groups["month"]
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]
+    year = int(groups["year"]) if groups.get("year") else None
+    day = int(groups["day"]) if groups.get("day") else None
+    return _valid(year, month, day)
+
+
+def find_date(text: str) -> tuple[PartialDate, re.Match[str]] | None:
+    """The first date written in words in `text` ("17th February, 2020", "Jan. 14"), with its match."""
+    found = [m for pattern in (MONTH_DAY, DAY_MONTH, MONTH_YEAR) if (m := pattern.search(text))]
+    for match in sorted(found, key=lambda m: (m.start(), -len(m.group()))):
+        if (value := _from_match(match)) is not None:
+            return value, match
+    return None
+
+
+def parse_date_field(value: object) -> PartialDate | None:
+    """A date from a metadata field: ISO 8601, RFC 822 (feeds), a Unix time, or words."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            moment = datetime.fromtimestamp(value / 1000 if value > 1e11 else value)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return PartialDate(moment.year, moment.month, moment.day)
+    if not isinstance(value, str) or not (text := value.strip()):
+        return None
+    if match := NUMERIC.match(text):
+        return _valid(int(match["year"]), int(match["month"]), int(match["day"]))
+    if YEAR_ONLY.match(text):
+        return None  # a bare year says too little to place an article
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        moment = None
+    if moment is not None:
+        return PartialDate(moment.year, moment.month, moment.day)
+    found = find_date(text)
+    return found[0] if found else None
+
+
+def years_mentioned(text: str) -> set[int]:
+    """Every four-digit year from 1800 to 2099 written in `text`."""
+    return {int(m["year"]) for m in YEAR_MENTION.finditer(text)}
+
+
+def weekday_of(day: PartialDate) -> int | None:
+    """Monday=0 … Sunday=6, for a date with a known year and day."""
+    if day.year is None or day.day is None:
+        return None
+    return date(day.year, day.month, day.day).weekday()

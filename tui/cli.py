@@ -1,0 +1,143 @@
+"""The `newsreader` command: the reader, and the `list`, `show` and `export` subcommands.
+
+stdout carries data only; messages go to stderr. Textual is imported only to open the reader.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from . import __version__
+from .formats import FORMATS, article_record, render, summary_record
+from .loaders import MissingPath
+from .model import LoadProblem
+from .store import DocumentStore, UnknownArticle
+
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+PROG = "newsreader"
+
+
+def warn(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def report_problem(problem: LoadProblem) -> None:
+    warn(f"skipped {problem}")
+
+
+def _paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled seed articles)"
+    )
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read, search and connect news articles in the terminal.",
+        epilog="commands: list, show, export (see 'newsreader COMMAND --help'). "
+        "In the reader, 'p' prints the article to stdout and exits: newsreader > article.txt",
+    )
+    _paths_argument(parser)
+    parser.add_argument(
+        "--print-format", choices=FORMATS, default="text", help="how 'p' prints articles (default: text)"
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _command_parsers() -> dict[str, argparse.ArgumentParser]:
+    listing = argparse.ArgumentParser(prog=f"{PROG} list", description="One line per article, newest first.")
+    _paths_argument(listing)
+    listing.add_argument("--json", action="store_true", help="a JSON array of article metadata")
+
+    show = argparse.ArgumentParser(prog=f"{PROG} show", description="Print one article.")
+    show.add_argument("id", metavar="ID", help="an article id, or a unique start of one")
+    _paths_argument(show)
+    show.add_argument("--format", choices=FORMATS, default="text")
+
+    export = argparse.ArgumentParser(prog=f"{PROG} export", description="Every article with all its fields.")
+    _paths_argument(export)
+    export.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
+    return {"list": listing, "show": show, "export": export}
+
+
+def load_store(paths: Sequence[str]) -> DocumentStore:
+    """The store for the given paths (none: the seeds), naming each skipped file on stderr."""
+    return DocumentStore.load(paths or None, on_problem=report_problem)
+
+
+def cmd_list(store: DocumentStore, args: argparse.Namespace) -> int:
+    if args.json:
+        json.dump([summary_record(a) for a in store.articles], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for article in store.articles:
+        source = (article.source or "-")[:20]
+        sys.stdout.write(f"{article.id}  {article.date or 'undated':<10}  {source:<20}  {article.title}\n")
+    return EXIT_OK
+
+
+def cmd_show(store: DocumentStore, args: argparse.Namespace) -> int:
+    try:
+        article = store.get(args.id)
+    except UnknownArticle as error:
+        warn(str(error))
+        return EXIT_NOTHING
+    sys.stdout.write(render(article, store.blocks(article), args.format))
+    return EXIT_OK
+
+
+def cmd_export(store: DocumentStore, args: argparse.Namespace) -> int:
+    records = (article_record(article) for article in store.articles)
+    if args.format == "json":
+        json.dump(list(records), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def cmd_read(store: DocumentStore, args: argparse.Namespace) -> int:
+    from .app import run_reader  # Textual is loaded only here: the other commands stay fast
+
+    return run_reader(store, print_format=args.print_format)
+
+
+COMMANDS: dict[str, Callable[[DocumentStore, argparse.Namespace], int]] = {
+    "list": cmd_list,
+    "show": cmd_show,
+    "export": cmd_export,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        name = argv.pop(0)
+        args = _command_parsers()[name].parse_args(argv)
+        command = COMMANDS[name]
+    else:
+        args = _reader_parser().parse_args(argv)
+        command = cmd_read
+    try:
+        store = load_store(args.paths)
+        return command(store, args)
+    except MissingPath as error:
+        warn(str(error))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our stdout went away (`newsreader export | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def entry_point() -> None:
+    sys.exit(main())

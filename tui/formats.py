@@ -1,0 +1,74 @@
+"""An article as text, Markdown or JSON: what `show`, `export` and the reader's `p` print."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from .model import Article, Block
+
+FORMATS = ("text", "markdown", "json")
+
+
+def metadata_line(article: Article) -> str:
+    """"TASS · 2020-01-14 · Colombo · 523 words · 2 min read", skipping what is unknown."""
+    parts = [
+        article.source,
+        (article.date + (" (year inferred)" if article.date_inferred else "")) if article.date else "undated",
+        article.dateline,
+        f"{article.word_count:,} words",
+        f"{article.reading_minutes} min read",
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+def article_record(article: Article) -> dict[str, object]:
+    """Every field of an article, as `export` writes it."""
+    return {
+        "id": article.id,
+        "source_path": article.source_path,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "authors": list(article.authors),
+        "date": article.date,
+        "date_inferred": article.date_inferred,
+        "dateline": article.dateline,
+        "body": article.body,
+        "word_count": article.word_count,
+        "entities": [],
+    }
+
+
+def summary_record(article: Article) -> dict[str, object]:
+    """The fields `list --json` gives: everything but the body."""
+    record = article_record(article)
+    del record["body"], record["entities"]
+    return record
+
+
+def as_text(article: Article) -> str:
+    return f"{article.title}\n{metadata_line(article)}\n\n{article.body}\n"
+
+
+def as_markdown(article: Article, blocks: Iterable[Block]) -> str:
+    parts = [f"# {article.title}", f"*{metadata_line(article)}*"]
+    if article.url:
+        parts.append(f"<{article.url}>")
+    for block in blocks:
+        text = article.body[block.start : block.end]
+        parts.append(f"## {text}" if block.kind == "heading" else text)
+    return "\n\n".join(parts) + "\n"
+
+
+def as_json(article: Article) -> str:
+    return json.dumps(article_record(article), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(article: Article, blocks: Iterable[Block], fmt: str) -> str:
+    """The article in one of `FORMATS`."""
+    if fmt == "markdown":
+        return as_markdown(article, blocks)
+    if fmt == "json":
+        return as_json(article)
+    return as_text(article)

@@ -1,0 +1,101 @@
+"""JSON and JSON Lines articles, whatever names the dataset or scraper gave their fields."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from ..model import LoadProblem, Record
+
+# The store's name for a field, then the names datasets and scrapers use for it, best first.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "text": ("body", "text", "maintext", "content", "article", "summary", "description"),
+    "date": ("date", "published", "date_publish", "pubDate", "published_at", "publishedAt",
+             "datePublished", "pub_date", "date_published"),
+    "source": ("source", "source_domain", "publisher", "site_name", "outlet"),
+    "url": ("url", "link"),
+    "authors": ("authors", "author"),
+    "id": ("id",),
+}
+# Keys under which a JSON document keeps its list of articles ({"articles": [...]}).
+CONTAINER_KEYS = ("articles", "items", "entries", "data")
+
+
+def record_from_object(path: str, obj: object) -> Record | str:
+    """A record from one JSON object, or the reason it is not an article."""
+    if not isinstance(obj, dict):
+        return f"not an object but {type(obj).__name__}"
+    fields = {}
+    for name, keys in FIELD_NAMES.items():
+        value = next((obj[key] for key in keys if obj.get(key) not in (None, "", [])), None)
+        if value is not None:
+            fields[name] = value
+    text = fields.pop("text", None)
+    if isinstance(text, list):
+        text = "\n\n".join(str(part) for part in text)
+    if not isinstance(text, str) or not text.strip():
+        if not isinstance(fields.get("title"), str):
+            return "no title or text field"
+        text = ""
+    raw = json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str)
+    return Record(source_path=path, text=text, raw=raw, fields=fields)
+
+
+def _records(path: str, objects: list[object], where: str) -> Iterator[Record | LoadProblem]:
+    bad: list[str] = []
+    for number, obj in enumerate(objects, start=1):
+        found = record_from_object(path, obj)
+        if isinstance(found, Record):
+            yield found
+        else:
+            bad.append(f"{where} {number}: {found}")
+    if bad:
+        yield skipped(path, bad)
+
+
+def skipped(path: str, reasons: list[str]) -> LoadProblem:
+    """One problem line for a file of which some entries could not be read."""
+    more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
+    noun = "entry" if len(reasons) == 1 else "entries"
+    return LoadProblem(path, f"skipped {len(reasons)} bad {noun}: {reasons[0]}{more}")
+
+
+def load_json(path: str, text: str) -> Iterator[Record | LoadProblem]:
+    """An article object, an array of them, or an object holding one under `articles`/`items`."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        yield LoadProblem(path, f"invalid JSON: {getattr(error, 'msg', 'nested too deeply')}")
+        return
+    if isinstance(data, dict):
+        container = next((data[k] for k in CONTAINER_KEYS if isinstance(data.get(k), list)), None)
+        data = container if container is not None and not record_has_text(data) else [data]
+    if not isinstance(data, list):
+        yield LoadProblem(path, "JSON holds neither an article object nor a list of them")
+        return
+    yield from _records(path, data, "item")
+
+
+def record_has_text(obj: dict) -> bool:
+    return any(isinstance(obj.get(key), str) for key in FIELD_NAMES["text"])
+
+
+def load_jsonl(path: str, text: str) -> Iterator[Record | LoadProblem]:
+    """One article object a line; bad lines are counted and named, good ones all load."""
+    bad: list[str] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            bad.append(f"line {number}: invalid JSON")
+            continue
+        found = record_from_object(path, obj)
+        if isinstance(found, Record):
+            yield found
+        else:
+            bad.append(f"line {number}: {found}")
+    if bad:
+        yield skipped(path, bad)

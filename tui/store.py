@@ -1,0 +1,106 @@
+"""The DocumentStore: every loaded article, the one source of truth for the CLI and the reader."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .analysis.metadata import article_id, blocks, build_article
+from .loaders import discover, load_file
+from .model import Article, Block, LoadProblem
+
+PathLike = str | os.PathLike[str]
+
+
+def bundled_seeds() -> Path:
+    """The seed articles: inside the installed package, or at the top of a source checkout."""
+    packaged = Path(__file__).with_name("seeds")
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
+
+
+class UnknownArticle(KeyError):
+    """No article, or more than one, has an id starting with what was asked for."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Dated articles newest first, then those whose year is unknown ("--01-14"), then undated.
+
+    ISO dates sort as text, and "--" sorts below any year, so one reversed sort does it all.
+    """
+    return sorted(articles, key=lambda article: article.date or "", reverse=True)
+
+
+class DocumentStore:
+    """Articles loaded from files, with what the analysers found in them."""
+
+    def __init__(self, articles: Iterable[Article], problems: Iterable[LoadProblem] = ()) -> None:
+        self.articles: list[Article] = newest_first(articles)
+        self.problems: list[LoadProblem] = list(problems)
+        self._by_id = {article.id: article for article in self.articles}
+
+    @classmethod
+    def load(
+        cls,
+        paths: Iterable[PathLike] | None = None,
+        on_problem: Callable[[LoadProblem], None] | None = None,
+    ) -> DocumentStore:
+        """Load files and folders (None: the bundled seeds).
+
+        Raises `MissingPath` for a path that does not exist; anything unreadable inside the paths is
+        skipped, reported to `on_problem` as it is found and kept in `store.problems`.
+        """
+        files = discover([bundled_seeds()] if paths is None else list(paths))
+        articles: list[Article] = []
+        problems: list[LoadProblem] = []
+        taken: set[str] = set()
+        for path in files:
+            for found in load_file(path):
+                if isinstance(found, LoadProblem):
+                    problems.append(found)
+                    if on_problem:
+                        on_problem(found)
+                    continue
+                articles.append(build_article(found, _unique_id(article_id(found), taken)))
+        return cls(articles, problems)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def get(self, id_or_prefix: str) -> Article:
+        """The article with this id, or the only one whose id starts with it."""
+        if article := self._by_id.get(id_or_prefix):
+            return article
+        matches = [a for a in self.articles if a.id.startswith(id_or_prefix)] if id_or_prefix else []
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise UnknownArticle(f"no article has an id starting with {id_or_prefix!r}")
+        raise UnknownArticle(
+            f"{id_or_prefix!r} is the start of {len(matches)} ids: "
+            + ", ".join(a.id for a in matches[:5])
+            + (", …" if len(matches) > 5 else "")
+        )
+
+    def blocks(self, article: Article) -> tuple[Block, ...]:
+        """Paragraphs and sub-headings of the article's body."""
+        return _blocks(article.body)
+
+
+@lru_cache(maxsize=256)
+def _blocks(body: str) -> tuple[Block, ...]:
+    return blocks(body)
+
+
+def _unique_id(candidate: str, taken: set[str]) -> str:
+    """The content id, or for a second copy of the same content, the same id numbered."""
+    unique, copy = candidate, 1
+    while unique in taken:
+        copy += 1
+        unique = f"{candidate}-{copy}"
+    taken.add(unique)
+    return unique
