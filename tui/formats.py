@@ -72,3 +72,11 @@ def render(article: Article, blocks: Iterable[Block], fmt: str) -> str:
     if fmt == "json":
         return as_json(article)
     return as_text(article)
+
+
+def render_many(articles: Iterable[tuple[Article, Iterable[Block]]], fmt: str) -> str:
+    """Several articles for a pipe: JSON Lines for json, else each article after a blank line."""
+    if fmt == "json":
+        return "".join(json.dumps(article_record(a), ensure_ascii=False) + "\n" for a, _ in articles)
+    separator = "\n---\n\n" if fmt == "markdown" else "\n"
+    return separator.join(render(article, blocks, fmt) for article, blocks in articles)

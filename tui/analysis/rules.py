@@ -296,7 +296,7 @@ def first_sentence(text: str) -> str:
 
 def title_from_lead(lead: str) -> str:
     """A headline for an article that has none: its first sentence, without "…, X said on Tuesday"."""
-    sentence = first_sentence(lead).rstrip(".")
+    sentence = first_sentence(lead).rstrip(".") or lead.strip()
     sentence = ATTRIBUTION.sub("", sentence) or sentence
     if len(sentence) > TITLE_MAX:
         sentence = sentence[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"

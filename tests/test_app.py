@@ -1,0 +1,202 @@
+"""The reader driven as a person drives it: keys and clicks through Textual's Pilot."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from rich.console import Console, RenderableType
+from textual.command import CommandPalette
+from textual.widgets._footer import FooterKey
+
+from tui.app import NewsReader
+from tui.model import Article
+from tui.screens.help import HelpScreen
+from tui.store import DocumentStore
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import ArticleView
+
+
+def many_articles(count: int) -> DocumentStore:
+    """A store of `count` small articles, dated one a day going back."""
+    articles = [
+        Article(
+            id=f"a{i:06d}", source_path="generated", title=f"Article number {i}",
+            body="\n\n".join(f"Paragraph {p} of article {i}, long enough to wrap in a pane." for p in range(40)),
+            source="Wire", date=f"{2020 - i // 365:04d}-{(i // 28) % 12 + 1:02d}-{i % 28 + 1:02d}",
+        )
+        for i in range(count)
+    ]
+    return DocumentStore(articles)
+
+
+def rendered_text(renderable: RenderableType) -> str:
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+@pytest.fixture
+def seeds_store() -> DocumentStore:
+    return DocumentStore.load()
+
+
+async def test_list_keys_move_the_cursor_and_the_reader_follows(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        articles = app.query_one(ArticleList)
+        reader = app.query_one(ArticleView)
+        assert articles.has_focus and articles.cursor == 0
+        assert reader.article == seeds_store.articles[0]
+        await pilot.press("j", "down")
+        assert articles.cursor == 2 and reader.article == seeds_store.articles[2]
+        await pilot.press("k")
+        assert articles.cursor == 1
+        await pilot.press("G")
+        assert articles.cursor == 4
+        await pilot.press("g")
+        assert articles.cursor == 0
+        await pilot.press("end")
+        assert articles.cursor == 4
+        await pilot.press("home", "up")
+        assert articles.cursor == 0
+
+
+async def test_page_keys_and_100k_rows():
+    store = many_articles(100_000)
+    app = NewsReader(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("pagedown")
+        page = articles.cursor
+        assert page > 10
+        await pilot.press("pagedown", "pageup")
+        assert articles.cursor == page
+        await pilot.press("G")
+        assert articles.cursor == 99_999 and articles.scroll_offset.y > 99_000
+        assert app.query_one(ArticleView).article.id == store.articles[-1].id
+
+
+async def test_enter_opens_tab_switches_escape_returns(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j", "enter")
+        reader = app.query_one(ArticleView)
+        assert reader.has_focus and reader.article == seeds_store.articles[1]
+        await pilot.press("escape")
+        assert app.query_one(ArticleList).has_focus
+        await pilot.press("tab")
+        assert reader.has_focus
+        await pilot.press("shift+tab")
+        assert app.query_one(ArticleList).has_focus
+
+
+async def test_reader_scrolls_and_steps_through_articles():
+    store = many_articles(5)
+    app = NewsReader(store)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.press("enter")
+        reader = app.query_one(ArticleView)
+        await pilot.press("space")
+        await pilot.pause()
+        assert reader.scroll_y > 5
+        await pilot.press("g")
+        await pilot.pause()
+        assert reader.scroll_y == 0
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert reader.scroll_y == 2
+        await pilot.press("right_square_bracket")
+        assert reader.article == store.articles[1] and reader.scroll_y == 0 and reader.has_focus
+        await pilot.press("right_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert reader.article == store.articles[0]
+
+
+async def test_print_current_article_exits_0(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await pilot.press("j", "p")
+    article = seeds_store.articles[1]
+    assert app.return_code == 0
+    assert app.return_value.startswith(f"{article.title}\nIRNA · --04-18 · Moscow · ")
+    assert app.return_value.endswith(article.body + "\n")
+
+
+async def test_marks_print_every_marked_article_in_list_order(seeds_store):
+    app = NewsReader(seeds_store, print_format="json")
+    async with app.run_test() as pilot:
+        await pilot.press("G", "space", "g", "space", "space", "space")  # marks 4, 0, 1; unmarks … no: 2 is marked too
+        marked = app.query_one(ArticleList).marked
+        assert marked == {seeds_store.articles[i].id for i in (0, 1, 2, 4)}
+        await pilot.press("k", "space")  # unmark 2 again
+        await pilot.press("p")
+    printed = [json.loads(line)["id"] for line in app.return_value.splitlines()]
+    assert printed == [seeds_store.articles[i].id for i in (0, 1, 4)]
+
+
+async def test_quit_exits_1_and_ctrl_c_exits_130(seeds_store):
+    for key, code in (("q", 1), ("ctrl+q", 1), ("ctrl+c", 130)):
+        app = NewsReader(seeds_store)
+        async with app.run_test() as pilot:
+            await pilot.press(key)
+        assert (app.return_code, app.return_value) == (code, None), key
+
+
+async def test_help_lists_every_key_and_closes(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = rendered_text(app.screen.query_one("Static").content)
+        for words in ("Mark or unmark", "Print the marked", "Previous article", "Page down", "Command palette",
+                      "Quit at once (exit code 130)", "Back to the article list"):
+            assert words in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_runs_app_actions(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"next article", "enter")
+        await pilot.pause()
+        assert app.query_one(ArticleList).cursor == 1
+
+
+async def test_mouse_click_selects_double_click_opens(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.click(ArticleList, offset=(5, 3))  # border, then rows 0, 1, 2
+        assert articles.cursor == 2
+        await pilot.double_click(ArticleList, offset=(5, 4))
+        assert articles.cursor == 3 and app.query_one(ArticleView).has_focus
+
+
+async def test_footer_says_where_p_prints_when_stdout_is_not_a_terminal(seeds_store):
+    app = NewsReader(seeds_store, stdout_is_terminal=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert "Print → stdout" in [key.description for key in app.query(FooterKey)]
+
+
+@pytest.mark.parametrize("size", [(50, 14), (30, 8), (200, 60)])
+async def test_small_and_large_terminals(seeds_store, size):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter", "space", "tab", "j", "question_mark", "escape")
+        await pilot.pause()
+        for pane in (ArticleList, ArticleView):
+            region = app.query_one(pane).region
+            assert region.width > 0 and region.height > 0
+
+
+async def test_empty_store_says_so():
+    app = NewsReader(DocumentStore([]))
+    async with app.run_test() as pilot:
+        await pilot.press("j", "enter", "space", "p")
+        assert app.return_code is None  # nothing to print: the reader stays open
+        assert app.query_one(ArticleView).article is None

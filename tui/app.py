@@ -1,0 +1,176 @@
+"""The Textual reader: a list pane and a reader pane over one DocumentStore.
+
+It draws on the terminal through stderr, so stdout stays free for what `p` prints, as fzf does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.driver import Driver
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from .formats import render_many
+from .model import Article
+from .screens.help import HelpScreen
+from .store import DocumentStore
+from .widgets.article_list import ArticleList
+from .widgets.reader import ArticleView
+
+EXIT_PRINTED, EXIT_QUIT, EXIT_INTERRUPTED = 0, 1, 130
+# Textual binds the command palette itself; this only names it in the help screen.
+PALETTE_BINDING = Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+
+
+class NewsReader(App[str]):
+    """Browse articles on the left, read on the right; `p` prints what you picked to stdout."""
+
+    TITLE = "newsreader"
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", tooltip="Quit without printing (exit code 1)"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit without printing (exit code 1)"),
+        Binding("ctrl+c", "interrupt", "Interrupt", show=False, priority=True, tooltip="Quit at once (exit code 130)"),
+        Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
+        Binding("escape", "back", "Back", show=False, tooltip="Back to the article list"),
+        Binding("tab", "app.focus_next", "Next pane", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+    ]
+
+    def __init__(
+        self,
+        store: DocumentStore,
+        print_format: str = "text",
+        stdout_is_terminal: bool = True,
+        driver_class: type[Driver] | None = None,
+    ) -> None:
+        super().__init__(driver_class=driver_class)
+        self.store = store
+        self.print_format = print_format
+        # The footer says where `p` sends the article when stdout is a file or a pipe.
+        self.print_binding = Binding(
+            "p",
+            "print",
+            "Print" if stdout_is_terminal else "Print → stdout",
+            tooltip="Print the marked articles, or this one, to stdout and exit",
+        )
+        self.bind("p", "print", description=self.print_binding.description)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ArticleList(self.store.articles, id="articles")
+        yield ArticleView(id="reader")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{len(self.store):,} articles"
+        if problems := self.store.problems:
+            more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+            self.notify(f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning")
+        self.query_one(ArticleList).focus()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def show_article(self, article: Article) -> None:
+        self.reader.show(article, self.store.blocks(article))
+
+    def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
+        self.show_article(message.article)
+
+    def on_article_list_opened(self, message: ArticleList.Opened) -> None:
+        self.show_article(message.article)
+        self.reader.focus()
+
+    # --- Actions -------------------------------------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        """Read the previous or next article of the list without leaving the reader."""
+        self.article_list.cursor += delta
+
+    def action_back(self) -> None:
+        self.article_list.focus()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(
+                HelpScreen(
+                    [
+                        ("Everywhere", [*self.BINDINGS, self.print_binding, PALETTE_BINDING]),
+                        ("Article list", ArticleList.BINDINGS),
+                        ("Reader", ArticleView.BINDINGS),
+                    ]
+                )
+            )
+
+    def action_print(self) -> None:
+        """Print the marked articles (in list order), or the one under the cursor, and exit."""
+        chosen = self.article_list.marked_articles() or [a for a in [self.article_list.current] if a]
+        if not chosen:
+            self.notify("There is no article to print.", severity="warning")
+            return
+        output = render_many(((a, self.store.blocks(a)) for a in chosen), self.print_format)
+        self.exit(output, return_code=EXIT_PRINTED)
+
+    async def action_quit(self) -> None:
+        self.exit(return_code=EXIT_QUIT)
+
+    def action_interrupt(self) -> None:
+        self.exit(return_code=EXIT_INTERRUPTED)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Print and exit", "Print the marked or current article to stdout", self.action_print)
+        yield SystemCommand("Mark article", "Mark or unmark the article under the cursor", self.article_list.action_toggle_mark)
+        yield SystemCommand("Next article", "Read the next article in the list", lambda: self.action_step(1))
+        yield SystemCommand("Previous article", "Read the previous article in the list", lambda: self.action_step(-1))
+        yield SystemCommand("Keys", "Show every key", self.action_help)
+
+
+def terminal_size() -> os.terminal_size | None:
+    """The size of the terminal itself, asked of stderr or /dev/tty: stdout may be a file or a pipe."""
+    for fd in (sys.__stderr__.fileno(), sys.__stdin__.fileno()):
+        try:
+            return os.get_terminal_size(fd)
+        except (OSError, ValueError):
+            continue
+    try:
+        with open("/dev/tty") as tty:
+            return os.get_terminal_size(tty.fileno())
+    except OSError:
+        return None
+
+
+def _driver_class() -> type[Driver]:
+    """Textual's Linux driver, but measuring the terminal rather than stdout (`newsreader > file`)."""
+    from textual.drivers.linux_driver import LinuxDriver
+
+    class TerminalSizeDriver(LinuxDriver):
+        def _get_terminal_size(self) -> tuple[int, int]:
+            size = terminal_size()
+            return (size.columns, size.lines) if size else super()._get_terminal_size()
+
+    return TerminalSizeDriver
+
+
+def run_reader(store: DocumentStore, print_format: str = "text") -> int:
+    """Run the reader; print what the user picked to stdout after the app has left the screen."""
+    stdout_is_terminal = sys.stdout.isatty()
+    driver_class = _driver_class() if os.name == "posix" else None
+    app = NewsReader(store, print_format, stdout_is_terminal, driver_class)
+    app.run()
+    if app.return_value:
+        sys.stdout.write(app.return_value)
+        sys.stdout.flush()
+    return app.return_code if app.return_code is not None else EXIT_QUIT

@@ -1,0 +1,63 @@
+"""The `?` screen: every key of every pane, read from the bindings themselves so it is never stale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+Section = tuple[str, Sequence[BindingType]]
+
+EXIT_NOTES = (
+    "p prints to stdout and exits 0 (newsreader > article.txt, newsreader | less); "
+    "q exits 1 with nothing printed; ctrl+c exits 130."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A table of keys by pane."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "Esc closes"
+            yield Static(self._table())
+            yield Static(Text(EXIT_NOTES, style="italic"))
+
+    def _keys(self, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+        """(keys, description) rows, one per action, keys that share an action joined."""
+        rows: dict[tuple[str, str], list[str]] = {}
+        for binding in Binding.make_bindings(bindings):
+            description = binding.tooltip or binding.description
+            rows.setdefault((binding.action, description), []).append(self.app.get_key_display(binding))
+        return [(" / ".join(dict.fromkeys(keys)), description) for (_, description), keys in rows.items()]
+
+    def _table(self) -> Table:
+        table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+        table.add_column(style="bold", no_wrap=True, min_width=16)
+        table.add_column(ratio=1)
+        for title, bindings in self.sections:
+            table.add_row(Text(title, style="bold underline"), "")
+            for keys, description in self._keys(bindings):
+                table.add_row(keys, description)
+            table.add_row("", "")
+        return table

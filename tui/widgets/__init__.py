@@ -1,0 +1,1 @@
+"""The reader's widgets: the list pane and the reader pane."""
