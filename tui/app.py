@@ -69,7 +69,7 @@ class NewsReader(App[str]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{len(self.store):,} articles"
+        self.article_list.border_title = f"{len(self.store):,} articles"
         if problems := self.store.problems:
             more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
             self.notify(f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning")

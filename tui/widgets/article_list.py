@@ -127,22 +127,28 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         return self._row(self.articles[index], width, cursor=index == self.cursor)
 
+    def _foreground(self, name: str) -> Style:
+        """A component's colour and text style, resolved against the list's background."""
+        full = self.get_component_rich_style(name)
+        return Style(color=full.color, bold=full.bold, italic=full.italic)
+
     def _row(self, article: Article, width: int, cursor: bool) -> Strip:
-        base = self.rich_style
         if cursor:
-            base += self.get_component_rich_style("article-list--cursor")
+            # The cursor row is one bar in the cursor's colours, as in Textual's own tables.
+            base = self.get_component_rich_style("article-list--cursor")
+            date_style = source_style = base
+        else:
+            base = self.rich_style
+            date_style = base + self._foreground("article-list--date")
+            source_style = base + self._foreground("article-list--source")
         marked = article.id in self.marked
-
-        def styled(name: str) -> Style:
-            return base + self.get_component_rich_style(name, partial=True)
-
-        segments = [Segment("● " if marked else "  ", styled("article-list--mark"))]
+        segments = [Segment("● " if marked else "  ", base + self._foreground("article-list--mark"))]
         used = 2
         if width >= DATE_MIN_WIDTH:
-            segments.append(Segment(fit(article.date or "undated", DATE_WIDTH) + "  ", styled("article-list--date")))
+            segments.append(Segment(fit(article.date or "undated", DATE_WIDTH) + "  ", date_style))
             used += DATE_WIDTH + 2
         if width >= SOURCE_MIN_WIDTH:
-            segments.append(Segment(fit(article.source or "", SOURCE_WIDTH) + "  ", styled("article-list--source")))
+            segments.append(Segment(fit(article.source or "", SOURCE_WIDTH) + "  ", source_style))
             used += SOURCE_WIDTH + 2
         segments.append(Segment(fit(article.title, width - used), base))
         return Strip(segments, width).crop(0, width)
@@ -182,6 +188,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Mark or unmark the article under the cursor, then move down, as in mutt and newsboat."""
         if article := self.current:
             self.marked.symmetric_difference_update({article.id})
+            self.border_subtitle = f"{len(self.marked)} marked" if self.marked else ""
             self.refresh_line(self.cursor - self.scroll_offset.y)
             self.cursor += 1
 

@@ -1,0 +1,42 @@
+"""Regenerate screenshots/: each main view of the real app on the bundled seeds, as SVG.
+
+Run: python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from tui.app import NewsReader
+from tui.store import DocumentStore
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+
+# name: (terminal size, keys pressed, theme)
+VIEWS: dict[str, tuple[tuple[int, int], list[str], str]] = {
+    "list-and-reader": ((130, 36), ["j", "j", "space", "enter"], "textual-dark"),
+    "narrow": ((60, 24), ["j", "enter"], "textual-dark"),
+    "light-theme": ((130, 36), ["G", "enter", "space"], "textual-light"),
+    "help": ((110, 44), ["question_mark"], "textual-dark"),
+}
+
+
+async def capture(name: str, size: tuple[int, int], keys: list[str], theme: str) -> None:
+    app = NewsReader(DocumentStore.load())
+    app.theme = theme
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
+
+
+async def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for name, (size, keys, theme) in VIEWS.items():
+        await capture(name, size, keys, theme)
+        print(OUT / f"{name}.svg")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

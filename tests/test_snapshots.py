@@ -1,0 +1,35 @@
+"""The look of the main views, pinned at a wide and a narrow size (pytest-textual-snapshot)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.app import NewsReader
+from tui.store import DocumentStore
+
+WIDE, NARROW = (120, 32), (60, 20)
+
+
+def seeds_app(theme: str = "textual-dark") -> NewsReader:
+    app = NewsReader(DocumentStore.load())
+    app.theme = theme
+    return app
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["wide", "narrow"])
+def test_list_and_reader(snap_compare, size):
+    assert snap_compare(seeds_app(), press=["j", "j"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["wide", "narrow"])
+def test_reading_with_marks(snap_compare, size):
+    assert snap_compare(seeds_app(), press=["space", "space", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(100, 44), NARROW], ids=["wide", "narrow"])
+def test_help(snap_compare, size):
+    assert snap_compare(seeds_app(), press=["question_mark"], terminal_size=size)
+
+
+def test_light_theme(snap_compare):
+    assert snap_compare(seeds_app("textual-light"), press=["G", "enter"], terminal_size=WIDE)
