@@ -19,6 +19,8 @@ VIEWS: dict[str, tuple[tuple[int, int], list[str], str]] = {
     "narrow": ((60, 24), ["j", "enter"], "textual-dark"),
     "light-theme": ((130, 36), ["G", "enter", "space"], "textual-light"),
     "help": ((110, 44), ["question_mark"], "textual-dark"),
+    "entities": ((130, 36), ["e", "i", "r"], "textual-dark"),
+    "entity-filter": ((130, 36), ["e", *"soleimani", "enter", "enter"], "textual-dark"),
 }
 
 
@@ -26,6 +28,7 @@ async def capture(name: str, size: tuple[int, int], keys: list[str], theme: str)
     app = NewsReader(DocumentStore.load())
     app.theme = theme
     async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.press(*keys)
         await pilot.pause()
         app.save_screenshot(filename=f"{name}.svg", path=str(OUT))

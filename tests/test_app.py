@@ -12,18 +12,19 @@ from textual.widgets._footer import FooterKey
 
 from tui.app import NewsReader
 from tui.model import Article
+from tui.screens.entities import EntityBrowser
 from tui.screens.help import HelpScreen
 from tui.store import DocumentStore
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ArticleView
 
 
-def many_articles(count: int) -> DocumentStore:
-    """A store of `count` small articles, dated one a day going back."""
+def many_articles(count: int, paragraphs: int = 40) -> DocumentStore:
+    """A store of `count` articles, dated one a day going back."""
     articles = [
         Article(
             id=f"a{i:06d}", source_path="generated", title=f"Article number {i}",
-            body="\n\n".join(f"Paragraph {p} of article {i}, long enough to wrap in a pane." for p in range(40)),
+            body="\n\n".join(f"Paragraph {p} of article {i}, long enough to wrap in a pane." for p in range(paragraphs)),
             source="Wire", date=f"{2020 - i // 365:04d}-{(i // 28) % 12 + 1:02d}-{i % 28 + 1:02d}",
         )
         for i in range(count)
@@ -64,7 +65,7 @@ async def test_list_keys_move_the_cursor_and_the_reader_follows(seeds_store):
 
 
 async def test_page_keys_and_100k_rows():
-    store = many_articles(100_000)
+    store = many_articles(100_000, paragraphs=1)
     app = NewsReader(store)
     async with app.run_test(size=(100, 30)) as pilot:
         articles = app.query_one(ArticleList)
@@ -200,3 +201,34 @@ async def test_empty_store_says_so():
         await pilot.press("j", "enter", "space", "p")
         assert app.return_code is None  # nothing to print: the reader stays open
         assert app.query_one(ArticleView).article is None
+
+
+async def test_entity_browser_filters_the_list_and_escape_clears_it(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("e")
+        assert isinstance(app.screen, EntityBrowser)
+        await pilot.press(*"zarif")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        articles = app.query_one(ArticleList)
+        assert app.entity_filter == ("Mohammad Javad Zarif", "person")
+        assert len(articles.articles) == 2 and "Esc clears" in articles.border_title
+        shown = app.query_one(ArticleView)
+        assert shown.article in articles.articles
+        await pilot.press("escape")
+        assert app.entity_filter is None and len(articles.articles) == 5
+
+
+async def test_reader_highlights_entities_from_the_store(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = app.query_one("#reader-text").content
+        lavrov = text.plain.index("Sergey Lavrov")
+        styles = {str(span.style) for span in text.spans if span.start <= lavrov < span.end}
+        assert str(app.query_one(ArticleView).entity_style("person")) in styles
+        assert text.plain.split("\n")[1].endswith("person org place date")

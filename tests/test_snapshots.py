@@ -10,6 +10,12 @@ from tui.store import DocumentStore
 WIDE, NARROW = (120, 32), (60, 20)
 
 
+async def analysed(pilot) -> None:
+    """Wait for the entities, so that highlights are in the picture."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def seeds_app(theme: str = "textual-dark") -> NewsReader:
     app = NewsReader(DocumentStore.load())
     app.theme = theme
@@ -18,18 +24,26 @@ def seeds_app(theme: str = "textual-dark") -> NewsReader:
 
 @pytest.mark.parametrize("size", [WIDE, NARROW], ids=["wide", "narrow"])
 def test_list_and_reader(snap_compare, size):
-    assert snap_compare(seeds_app(), press=["j", "j"], terminal_size=size)
+    assert snap_compare(seeds_app(), press=["j", "j"], terminal_size=size, run_before=analysed)
 
 
 @pytest.mark.parametrize("size", [WIDE, NARROW], ids=["wide", "narrow"])
 def test_reading_with_marks(snap_compare, size):
-    assert snap_compare(seeds_app(), press=["space", "space", "enter"], terminal_size=size)
+    assert snap_compare(seeds_app(), press=["space", "space", "enter"], terminal_size=size, run_before=analysed)
 
 
 @pytest.mark.parametrize("size", [(100, 44), NARROW], ids=["wide", "narrow"])
 def test_help(snap_compare, size):
-    assert snap_compare(seeds_app(), press=["question_mark"], terminal_size=size)
+    assert snap_compare(seeds_app(), press=["question_mark"], terminal_size=size, run_before=analysed)
 
 
 def test_light_theme(snap_compare):
-    assert snap_compare(seeds_app("textual-light"), press=["G", "enter"], terminal_size=WIDE)
+    assert snap_compare(seeds_app("textual-light"), press=["G", "enter"], terminal_size=WIDE, run_before=analysed)
+
+
+def test_entity_browser(snap_compare):
+    assert snap_compare(seeds_app(), press=["e", "i", "r"], terminal_size=WIDE, run_before=analysed)
+
+
+def test_entity_filter(snap_compare):
+    assert snap_compare(seeds_app(), press=["e", *"soleimani", "enter"], terminal_size=WIDE, run_before=analysed)

@@ -13,10 +13,13 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
+from rich.style import Style
 from textual.widgets import Footer, Header
 
 from .formats import render_many
 from .model import Article
+from .screens.entities import EntityBrowser
 from .screens.help import HelpScreen
 from .store import DocumentStore
 from .widgets.article_list import ArticleList
@@ -38,7 +41,8 @@ class NewsReader(App[str]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit without printing (exit code 1)"),
         Binding("ctrl+c", "interrupt", "Interrupt", show=False, priority=True, tooltip="Quit at once (exit code 130)"),
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
-        Binding("escape", "back", "Back", show=False, tooltip="Back to the article list"),
+        Binding("escape", "back", "Back", show=False, tooltip="Back to the article list, then clear the filter"),
+        Binding("e", "entities", "Entities", tooltip="Browse entities; Enter filters the list to one"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
     ]
@@ -61,6 +65,7 @@ class NewsReader(App[str]):
             tooltip="Print the marked articles, or this one, to stdout and exit",
         )
         self.bind("p", "print", description=self.print_binding.description)
+        self.entity_filter: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,7 +74,9 @@ class NewsReader(App[str]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.article_list.border_title = f"{len(self.store):,} articles"
+        self.show_list_title()
+        self.sub_title = "finding entities…"
+        self.run_worker(self.analyse, thread=True, name="analyse", exit_on_error=False)
         if problems := self.store.problems:
             more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
             self.notify(f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning")
@@ -83,8 +90,37 @@ class NewsReader(App[str]):
     def reader(self) -> ArticleView:
         return self.query_one(ArticleView)
 
-    def show_article(self, article: Article) -> None:
-        self.reader.show(article, self.store.blocks(article))
+    def show_article(self, article: Article, keep_scroll: bool = False) -> None:
+        entities = self.store.entities(article) if self.store.analysed else ()
+        highlights = [(e.start, e.end, e.type) for e in entities]
+        self.reader.show(article, self.store.blocks(article), highlights, keep_scroll=keep_scroll)
+
+    def show_list_title(self) -> None:
+        shown = len(self.article_list.articles)
+        if self.entity_filter:
+            name, kind = self.entity_filter
+            self.article_list.border_title = f"{name} ({kind}): {shown:,} of {len(self.store):,} · Esc clears"
+        else:
+            self.article_list.border_title = f"{shown:,} articles"
+
+    def analyse(self) -> None:
+        """Analyse the store in a worker thread that stops when the app does."""
+        worker = get_current_worker()
+        self.store.analyse(stop=lambda: worker.is_cancelled)
+
+    def entity_style(self, kind: str) -> Style:
+        return self.reader.entity_style(kind)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "analyse":
+            return
+        if event.state == WorkerState.SUCCESS and self.store.analysed:
+            self.sub_title = ""
+            if self.reader.article:
+                self.show_article(self.reader.article, keep_scroll=True)
+        elif event.state == WorkerState.ERROR:
+            self.sub_title = "entities unavailable"
+            self.notify(f"Could not find entities: {event.worker.error}", severity="error")
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
         self.show_article(message.article)
@@ -100,6 +136,26 @@ class NewsReader(App[str]):
         self.article_list.cursor += delta
 
     def action_back(self) -> None:
+        """Back to the list from the reader; in the list, clear the entity filter."""
+        if not self.article_list.has_focus:
+            self.article_list.focus()
+        elif self.entity_filter:
+            self.filter_by_entity(None)
+
+    def action_entities(self) -> None:
+        if not self.store.analysed:
+            self.notify("Still finding entities…", timeout=2)
+            return
+        self.push_screen(EntityBrowser(self.store.entity_counts()), self.filter_by_entity)
+
+    def filter_by_entity(self, entity: tuple[str, str] | None) -> None:
+        """Show only the articles that mention an entity (None: every article)."""
+        if entity is None and self.entity_filter is None:
+            return
+        self.entity_filter = entity
+        articles = self.store.mentioning(*entity) if entity else self.store.articles
+        self.article_list.show(articles)
+        self.show_list_title()
         self.article_list.focus()
 
     def action_help(self) -> None:
@@ -120,7 +176,7 @@ class NewsReader(App[str]):
         if not chosen:
             self.notify("There is no article to print.", severity="warning")
             return
-        output = render_many(((a, self.store.blocks(a)) for a in chosen), self.print_format)
+        output = render_many(self.store, chosen, self.print_format)
         self.exit(output, return_code=EXIT_PRINTED)
 
     async def action_quit(self) -> None:
@@ -135,6 +191,7 @@ class NewsReader(App[str]):
         yield SystemCommand("Mark article", "Mark or unmark the article under the cursor", self.article_list.action_toggle_mark)
         yield SystemCommand("Next article", "Read the next article in the list", lambda: self.action_step(1))
         yield SystemCommand("Previous article", "Read the previous article in the list", lambda: self.action_step(-1))
+        yield SystemCommand("Entities", "Browse entities and filter the list to one", self.action_entities)
         yield SystemCommand("Keys", "Show every key", self.action_help)
 
 

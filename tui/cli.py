@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from . import __version__
 from .formats import FORMATS, article_record, render, summary_record
+from .model import ENTITY_TYPES
 from .loaders import MissingPath
 from .model import LoadProblem
 from .store import DocumentStore, UnknownArticle
@@ -39,7 +40,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read, search and connect news articles in the terminal.",
-        epilog="commands: list, show, export (see 'newsreader COMMAND --help'). "
+        epilog="commands: list, show, export, entities (see 'newsreader COMMAND --help'). "
         "In the reader, 'p' prints the article to stdout and exits: newsreader > article.txt",
     )
     _paths_argument(parser)
@@ -63,7 +64,14 @@ def _command_parsers() -> dict[str, argparse.ArgumentParser]:
     export = argparse.ArgumentParser(prog=f"{PROG} export", description="Every article with all its fields.")
     _paths_argument(export)
     export.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
-    return {"list": listing, "show": show, "export": export}
+
+    entities = argparse.ArgumentParser(
+        prog=f"{PROG} entities", description="Every entity with the number of articles that mention it."
+    )
+    _paths_argument(entities)
+    entities.add_argument("--type", choices=ENTITY_TYPES, help="only entities of this type")
+    entities.add_argument("--json", action="store_true", help="a JSON array of {name, type, articles}")
+    return {"list": listing, "show": show, "export": export, "entities": entities}
 
 
 def load_store(paths: Sequence[str]) -> DocumentStore:
@@ -88,18 +96,30 @@ def cmd_show(store: DocumentStore, args: argparse.Namespace) -> int:
     except UnknownArticle as error:
         warn(str(error))
         return EXIT_NOTHING
-    sys.stdout.write(render(article, store.blocks(article), args.format))
+    sys.stdout.write(render(store, article, args.format))
     return EXIT_OK
 
 
 def cmd_export(store: DocumentStore, args: argparse.Namespace) -> int:
-    records = (article_record(article) for article in store.articles)
+    records = (article_record(article, store.entities(article)) for article in store.articles)
     if args.format == "json":
         json.dump(list(records), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def cmd_entities(store: DocumentStore, args: argparse.Namespace) -> int:
+    counts = store.entity_counts(args.type)
+    if args.json:
+        records = [{"name": name, "type": kind, "articles": count} for name, kind, count in counts]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for name, kind, count in counts:
+        sys.stdout.write(f"{count:>6}  {kind:<11}  {name}\n")
     return EXIT_OK
 
 
@@ -113,6 +133,7 @@ COMMANDS: dict[str, Callable[[DocumentStore, argparse.Namespace], int]] = {
     "list": cmd_list,
     "show": cmd_show,
     "export": cmd_export,
+    "entities": cmd_entities,
 }
 
 

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .model import Article, Block
+from .model import Article, Block, Entity
+
+if TYPE_CHECKING:
+    from .store import DocumentStore
 
 FORMATS = ("text", "markdown", "json")
 
@@ -22,7 +27,7 @@ def metadata_line(article: Article) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def article_record(article: Article) -> dict[str, object]:
+def article_record(article: Article, entities: Iterable[Entity] = ()) -> dict[str, object]:
     """Every field of an article, as `export` writes it."""
     return {
         "id": article.id,
@@ -36,7 +41,7 @@ def article_record(article: Article) -> dict[str, object]:
         "dateline": article.dateline,
         "body": article.body,
         "word_count": article.word_count,
-        "entities": [],
+        "entities": [asdict(entity) for entity in entities],
     }
 
 
@@ -61,22 +66,20 @@ def as_markdown(article: Article, blocks: Iterable[Block]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def as_json(article: Article) -> str:
-    return json.dumps(article_record(article), ensure_ascii=False, indent=2) + "\n"
-
-
-def render(article: Article, blocks: Iterable[Block], fmt: str) -> str:
+def render(store: DocumentStore, article: Article, fmt: str) -> str:
     """The article in one of `FORMATS`."""
     if fmt == "markdown":
-        return as_markdown(article, blocks)
+        return as_markdown(article, store.blocks(article))
     if fmt == "json":
-        return as_json(article)
+        return json.dumps(article_record(article, store.entities(article)), ensure_ascii=False, indent=2) + "\n"
     return as_text(article)
 
 
-def render_many(articles: Iterable[tuple[Article, Iterable[Block]]], fmt: str) -> str:
+def render_many(store: DocumentStore, articles: Iterable[Article], fmt: str) -> str:
     """Several articles for a pipe: JSON Lines for json, else each article after a blank line."""
     if fmt == "json":
-        return "".join(json.dumps(article_record(a), ensure_ascii=False) + "\n" for a, _ in articles)
+        return "".join(
+            json.dumps(article_record(a, store.entities(a)), ensure_ascii=False) + "\n" for a in articles
+        )
     separator = "\n---\n\n" if fmt == "markdown" else "\n"
-    return separator.join(render(article, blocks, fmt) for article, blocks in articles)
+    return separator.join(render(store, article, fmt) for article in articles)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 WORDS_PER_MINUTE = 230
+# The four main entity types first; the others are shown but never counted as one of them.
+ENTITY_TYPES = ("person", "org", "place", "date", "nationality", "law", "event")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,22 @@ class Article:
     @property
     def reading_minutes(self) -> int:
         return max(1, round(self.word_count / WORDS_PER_MINUTE))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A mention of a person, organisation, place, date (or a lesser type) in an article's body.
+
+    `start`/`end` are offsets into the body; `canonical` is the one name of the entity across the
+    corpus; `value` is a date's normalised ISO value.
+    """
+
+    text: str
+    type: str
+    start: int
+    end: int
+    canonical: str
+    value: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from .analysis.metadata import article_id, blocks, build_article
 from .loaders import discover, load_file
-from .model import Article, Block, LoadProblem
+from .model import Article, Block, Entity, LoadProblem
 
 PathLike = str | os.PathLike[str]
 
@@ -42,6 +43,7 @@ class DocumentStore:
         self.articles: list[Article] = newest_first(articles)
         self.problems: list[LoadProblem] = list(problems)
         self._by_id = {article.id: article for article in self.articles}
+        self._entities: dict[str, tuple[Entity, ...]] | None = None
 
     @classmethod
     def load(
@@ -89,6 +91,60 @@ class DocumentStore:
     def blocks(self, article: Article) -> tuple[Block, ...]:
         """Paragraphs and sub-headings of the article's body."""
         return _blocks(article.body)
+
+    # --- Entities ------------------------------------------------------------------------------
+
+    @property
+    def analysed(self) -> bool:
+        return self._entities is not None
+
+    def analyse(self, stop: Callable[[], bool] | None = None) -> None:
+        """Recognise the entities of every article and give each entity one name across the corpus.
+
+        `stop` is asked between articles; when it says so, the analysis ends unfinished.
+        """
+        if self._entities is not None:
+            return
+        from .analysis.canonical import canonical_names
+        from .analysis.entities import Recogniser, resolve_in_corpus
+
+        recogniser = Recogniser()
+        found = {}
+        for article in self.articles:
+            if stop and stop():
+                return
+            found[article.id] = recogniser.mentions(article.body)
+        mentions = resolve_in_corpus(found)
+        names = canonical_names(mentions)
+        self._entities = {
+            article_id: tuple(
+                Entity(m.text, m.type, m.start, m.end, names[article_id, m.type, m.text]) for m in found
+            )
+            for article_id, found in mentions.items()
+        }
+
+    def entities(self, article: Article) -> tuple[Entity, ...]:
+        """The article's entity mentions in body order (the corpus is analysed on first use)."""
+        self.analyse()
+        return self._entities.get(article.id, ())
+
+    def entity_counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
+        """Every canonical entity as (name, type, number of articles mentioning it), most mentioned first."""
+        self.analyse()
+        counts = Counter(
+            (entity.canonical, entity.type)
+            for found in self._entities.values()
+            for entity in {(e.canonical, e.type): e for e in found}.values()
+            if kind is None or entity.type == kind
+        )
+        return [(name, type_, count) for (name, type_), count in counts.most_common()]
+
+    def mentioning(self, canonical: str, kind: str) -> list[Article]:
+        """The articles that mention an entity, in store order."""
+        self.analyse()
+        return [
+            a for a in self.articles if any(e.canonical == canonical and e.type == kind for e in self._entities[a.id])
+        ]
 
 
 @lru_cache(maxsize=256)

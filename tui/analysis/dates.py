@@ -132,3 +132,58 @@ def weekday_of(day: PartialDate) -> int | None:
     if day.year is None or day.day is None:
         return None
     return date(day.year, day.month, day.day).weekday()
+
+
+# --- Date expressions in running text (TimeML-style DATE mentions) ---------------------------------
+
+MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+SEASONS = r"(?:spring|summer|autumn|fall|winter)"
+UNITS = r"(?:day|week|weekend|fortnight|month|year|decade|century|quarter)"
+# "last week", but not "the last day of the season": a day is only ever counted ("two days ago").
+RELATIVE_UNITS = r"(?:week|weekend|fortnight|month|year|decade|century|quarter)"
+ORDINAL_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+YEAR_NUMBER = r"(?:1[89]\d\d|20\d\d)(?!\d|%|\s*(?:per|percent|m\b|km|kg|GMT|BST|hours|people|votes|units|pence|points))"
+MODIFIER = r"(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of|middle of)[\s-]+)?"
+RELATIVE = r"(?:last|next|this|previous|current|coming|past|following)"
+NUMBER_WORDS = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|\d+)"
+
+DATE_EXPRESSION = re.compile(
+    r"(?<![\w-])(?:"
+    # "17th February, 2020", "14 January 2020", "19 October"
+    + MODIFIER + ORDINAL_DAY + r"\s+(?:of\s+)?" + MONTH_NAMES + r"(?:,?\s+" + YEAR_NUMBER + r")?"
+    # "January 14, 2020", "January 3", "May 2018", "late 2007", "end of February"
+    + r"|" + MODIFIER + MONTH_NAMES + r"(?:\s+" + ORDINAL_DAY + r"(?![\d,.]*\d)(?:,?\s+" + YEAR_NUMBER + r")?|,?\s+" + YEAR_NUMBER + r")?"
+    + r"|" + MODIFIER + YEAR_NUMBER + r"s?"
+    # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
+    + r"|" + RELATIVE + r"\s+(?:few\s+|couple of\s+)?(?:" + RELATIVE_UNITS + r"s?|" + SEASONS + r"|" + WEEKDAY_NAMES + r"|" + MONTH_NAMES + r")"
+    # "four years ago", "a year ago", "a few years ago"
+    + r"|" + NUMBER_WORDS + r"\s+" + UNITS + r"s?\s+(?:ago|earlier|later)"
+    + r"|" + WEEKDAY_NAMES + r"|today|yesterday|tomorrow|Christmas|Easter|New Year's Day"
+    + r"|(?<=\b[Tt]he\s)" + SEASONS + r"|(?<=\bthe\s)" + SEASONS
+    + r")(?![\w-])"
+)
+# A month name alone is a date only after words like these ("in June", "from June to December").
+MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|to|during|of|before|after|and|the|last|next|this|early|late|mid|end|or|between|through|on)\s+|-)$", re.I)
+TITLE_OF = re.compile(r"[A-Z]\w+ of\s+$")
+NAME_BEFORE = re.compile(r"[A-Z][\w.-]*\s+$")
+MONTH_ALONE = re.compile(r"^(?:the\s+|end of\s+|beginning of\s+|start of\s+|middle of\s+|early\s+|mid\s+|late\s+)?" + MONTH_NAMES + r"$")
+
+
+def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
+    """Every date expression in `text`, as (text, start, end), without a leading "the"."""
+    found = []
+    for match in DATE_EXPRESSION.finditer(text):
+        start, end = match.span()
+        expression = match.group()
+        if expression.startswith("the "):
+            start, expression = start + 4, expression[4:]
+        before = text[max(0, start - 30) : start]
+        if MONTH_ALONE.match(expression) and (not MONTH_CONTEXT.search(before) or TITLE_OF.search(before)):
+            continue  # "May" the verb, "March" the walk, "The Darling Buds of May"
+        if expression[:1].isdigit() and (NAME_BEFORE.search(before) and not re.search(MONTH_NAMES + r"\s+$", before) or re.search(r"[£$€#]\s*$|No\.?\s+$", before)):
+            continue  # "Euro 2004", "Resolution 2231", "£2004"
+        if expression in ("summer", "winter", "spring", "autumn", "fall") and not before.endswith(("the ", "The ")):
+            continue
+        found.append((expression, start, end))
+    return found

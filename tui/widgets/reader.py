@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..formats import metadata_line
-from ..model import Article, Block
+from ..model import ENTITY_TYPES, Article, Block
 
-# A highlight: offsets into the article's body and the name of the component class that styles it.
+MAIN_TYPES = ENTITY_TYPES[:4]
+
+# A highlight: offsets into the article's body and the entity type that styles it.
 Highlight = tuple[int, int, str]
 
 
@@ -30,12 +33,20 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("left_square_bracket", "app.step(-1)", "Previous", key_display="[", tooltip="Previous article in the list"),
         Binding("right_square_bracket", "app.step(1)", "Next", key_display="]", tooltip="Next article in the list"),
     ]
-    COMPONENT_CLASSES = {"reader--title", "reader--meta", "reader--heading", "reader--placeholder"}
+    COMPONENT_CLASSES = {
+        "reader--title", "reader--meta", "reader--heading", "reader--placeholder",
+        "reader--person", "reader--org", "reader--place", "reader--date", "reader--other",
+    }
     DEFAULT_CSS = """
     ArticleView > .reader--title { text-style: bold; color: $text-primary; }
     ArticleView > .reader--meta { color: $text-muted; }
     ArticleView > .reader--heading { text-style: bold; color: $text-secondary; }
     ArticleView > .reader--placeholder { color: $text-muted; text-style: italic; }
+    ArticleView > .reader--person { color: $text-accent; text-style: bold; }
+    ArticleView > .reader--org { color: $text-success; text-style: bold; }
+    ArticleView > .reader--place { color: $text-primary; text-style: bold; }
+    ArticleView > .reader--date { color: $text-warning; }
+    ArticleView > .reader--other { text-style: italic; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -50,21 +61,38 @@ class ArticleView(VerticalScroll, can_focus=True):
             placeholder = Text("No article to show.", self.get_component_rich_style("reader--placeholder"))
             self.query_one("#reader-text", Static).update(placeholder)
 
-    def show(self, article: Article, blocks: Iterable[Block], highlights: Iterable[Highlight] = ()) -> None:
-        """Show an article from the top; `highlights` style spans of its body (entities, matches)."""
+    def entity_style(self, kind: str) -> Style:
+        """The style of an entity type: the main four have colours, the others italics."""
+        name = f"reader--{kind}" if kind in MAIN_TYPES else "reader--other"
+        full = self.get_component_rich_style(name)
+        return Style(color=full.color, bold=full.bold, italic=full.italic)
+
+    def legend(self) -> Text:
+        """"person org place date", each in its colour."""
+        return Text(" ").join(Text(kind, self.entity_style(kind)) for kind in MAIN_TYPES)
+
+    def show(
+        self, article: Article, blocks: Iterable[Block], highlights: Iterable[Highlight] = (), keep_scroll: bool = False
+    ) -> None:
+        """Show an article; `highlights` style spans of its body (entities, search matches)."""
         style = self.get_component_rich_style
+        highlights = list(highlights)
         text = Text()
         text.append(article.title, style("reader--title"))
         text.append("\n")
         text.append(metadata_line(article), style("reader--meta"))
+        if highlights:
+            text.append("  ")
+            text.append_text(self.legend())
         text.append("\n\n")
         start = len(text)
         text.append(article.body)
         for block in blocks:
             if block.kind == "heading":
                 text.stylize(style("reader--heading"), start + block.start, start + block.end)
-        for span_start, span_end, name in highlights:
-            text.stylize(style(name), start + span_start, start + span_end)
+        for span_start, span_end, kind in highlights:
+            text.stylize(self.entity_style(kind), start + span_start, start + span_end)
         self.article = article
         self.query_one("#reader-text", Static).update(text)
-        self.scroll_home(animate=False)
+        if not keep_scroll:
+            self.scroll_home(animate=False)

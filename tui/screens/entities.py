@@ -1,0 +1,101 @@
+"""The `e` screen: every entity of the corpus, by article count, narrowed as you type."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+SHOWN = 300  # an OptionList stays quick at a few hundred rows; typing narrows the rest
+FUZZY_CUTOFF = 75
+
+EntityKey = tuple[str, str]  # (canonical name, type)
+
+
+class EntityBrowser(ModalScreen[EntityKey | None]):
+    """Pick an entity; the list of articles is then filtered to those that mention it."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+    ]
+    DEFAULT_CSS = """
+    EntityBrowser { align: center middle; }
+    EntityBrowser > Vertical {
+        width: 80; max-width: 100%; height: 80%; min-height: 8;
+        border: round $primary; background: $surface;
+    }
+    EntityBrowser Input { margin: 0 1; }
+    EntityBrowser OptionList { border: none; height: 1fr; }
+    EntityBrowser #entity-count { color: $text-muted; padding: 0 1; height: 1; }
+    """
+
+    def __init__(self, counts: list[tuple[str, str, int]]) -> None:
+        super().__init__()
+        self.counts = counts
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Entities"
+            box.border_subtitle = "type to narrow · Enter filters the list · Esc closes"
+            yield Input(placeholder="Name…", id="entity-query")
+            yield OptionList(id="entity-options")
+            yield Static(id="entity-count")
+
+    def on_mount(self) -> None:
+        self.show_matches("")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.show_matches(event.value)
+
+    def matches(self, query: str) -> list[tuple[str, str, int]]:
+        """Entities whose name holds the query; failing that, those whose name is close to it."""
+        query = query.strip().casefold()
+        if not query:
+            return self.counts
+        found = [row for row in self.counts if query in row[0].casefold() or query == row[1]]
+        if found:
+            return found
+        names = [row[0] for row in self.counts]
+        close = process.extract(query, names, scorer=fuzz.WRatio, limit=SHOWN, score_cutoff=FUZZY_CUTOFF)
+        return [self.counts[index] for _, _, index in sorted(close, key=lambda hit: hit[2])]
+
+    def show_matches(self, query: str) -> None:
+        rows = self.matches(query)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(self._option(name, kind, count) for name, kind, count in rows[:SHOWN])
+        if rows:
+            options.highlighted = 0
+        shown = f"{min(len(rows), SHOWN):,} of {len(rows):,}" if len(rows) > SHOWN else f"{len(rows):,}"
+        self.query_one("#entity-count", Static).update(f"{shown} entities")
+
+    def _option(self, name: str, kind: str, count: int) -> Option:
+        label = Text.assemble(
+            (f"{count:>5}  ", "dim"), (f"{kind:<11} ", self.app.entity_style(kind)), Text(name)
+        )
+        return Option(label, id=f"{kind}\t{name}")
+
+    def action_move(self, delta: int) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            options.highlighted = max(0, min((options.highlighted or 0) + delta, options.option_count - 1))
+
+    def on_input_submitted(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and options.option_count:
+            self._pick(options.get_option_at_index(options.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, option_id: str | None) -> None:
+        if option_id:
+            kind, name = option_id.split("\t", 1)
+            self.dismiss((name, kind))
