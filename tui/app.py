@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.containers import Container
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -21,6 +22,7 @@ from .formats import render_many
 from .model import Article
 from .screens.entities import EntityBrowser
 from .screens.help import HelpScreen
+from .screens.timeline import TimelineScreen
 from .store import DocumentStore
 from .widgets.article_list import ArticleList
 from .widgets.reader import ArticleView
@@ -43,6 +45,7 @@ class NewsReader(App[str]):
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to the article list, then clear the filter"),
         Binding("e", "entities", "Entities", tooltip="Browse entities; Enter filters the list to one"),
+        Binding("t", "timeline", "Timeline", tooltip="Dates the listed articles mention, in order; Enter reads one"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
     ]
@@ -69,8 +72,9 @@ class NewsReader(App[str]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield ArticleList(self.store.articles, id="articles")
-        yield ArticleView(id="reader")
+        with Container(id="panes"):
+            yield ArticleList(self.store.articles, id="articles")
+            yield ArticleView(id="reader")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -148,6 +152,29 @@ class NewsReader(App[str]):
             return
         self.push_screen(EntityBrowser(self.store.entity_counts()), self.filter_by_entity)
 
+    def action_timeline(self) -> None:
+        if not self.store.analysed:
+            self.notify("Still finding dates…", timeout=2)
+            return
+        listed = self.article_list.articles
+        title = f"{len(listed):,} articles" + (f" mentioning {self.entity_filter[0]}" if self.entity_filter else "")
+        self.push_screen(TimelineScreen(self.store.timeline(listed), self.store.get, title), self.open_at)
+
+    def open_at(self, jump: tuple[str, int] | None) -> None:
+        """Read an article from the timeline, scrolled to the sentence that mentions the date."""
+        if jump is None:
+            return
+        article_id, offset = jump
+        articles = self.article_list
+        articles.cursor = next(i for i, a in enumerate(articles.articles) if a.id == article_id)
+        article = self.store.get(article_id)
+        sentence_end = article.body.find(". ", offset)
+        highlights = [(e.start, e.end, e.type) for e in self.store.entities(article)]
+        if offset:
+            highlights.append((offset, sentence_end + 1 if sentence_end > 0 else len(article.body), "sentence"))
+        self.call_after_refresh(self.reader.show, article, self.store.blocks(article), highlights, at=offset)
+        self.reader.focus()
+
     def filter_by_entity(self, entity: tuple[str, str] | None) -> None:
         """Show only the articles that mention an entity (None: every article)."""
         if entity is None and self.entity_filter is None:
@@ -192,6 +219,7 @@ class NewsReader(App[str]):
         yield SystemCommand("Next article", "Read the next article in the list", lambda: self.action_step(1))
         yield SystemCommand("Previous article", "Read the previous article in the list", lambda: self.action_step(-1))
         yield SystemCommand("Entities", "Browse entities and filter the list to one", self.action_entities)
+        yield SystemCommand("Timeline", "Dates the listed articles mention, in order", self.action_timeline)
         yield SystemCommand("Keys", "Show every key", self.action_help)
 
 

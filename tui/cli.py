@@ -40,7 +40,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read, search and connect news articles in the terminal.",
-        epilog="commands: list, show, export, entities (see 'newsreader COMMAND --help'). "
+        epilog="commands: list, show, export, entities, timeline (see 'newsreader COMMAND --help'). "
         "In the reader, 'p' prints the article to stdout and exits: newsreader > article.txt",
     )
     _paths_argument(parser)
@@ -71,7 +71,13 @@ def _command_parsers() -> dict[str, argparse.ArgumentParser]:
     _paths_argument(entities)
     entities.add_argument("--type", choices=ENTITY_TYPES, help="only entities of this type")
     entities.add_argument("--json", action="store_true", help="a JSON array of {name, type, articles}")
-    return {"list": listing, "show": show, "export": export, "entities": entities}
+
+    timeline = argparse.ArgumentParser(
+        prog=f"{PROG} timeline", description="Dates the articles mention, and their publication dates, in order."
+    )
+    _paths_argument(timeline)
+    timeline.add_argument("--json", action="store_true", help="a JSON array of events")
+    return {"list": listing, "show": show, "export": export, "entities": entities, "timeline": timeline}
 
 
 def load_store(paths: Sequence[str]) -> DocumentStore:
@@ -123,6 +129,36 @@ def cmd_entities(store: DocumentStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_timeline(store: DocumentStore, args: argparse.Namespace) -> int:
+    events = store.timeline()
+    if args.json:
+        records = [
+            {
+                "value": event.value,
+                "kind": event.kind,
+                "articles": event.article_ids,
+                "sentences": [
+                    {"article": m.article_id, "text": store.get(m.article_id).body[m.start : m.end]}
+                    for m in event.mentions
+                    if event.kind == "event"
+                ],
+            }
+            for event in events
+        ]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for event in events:
+        first = store.get(event.mentions[0].article_id)
+        if event.kind == "published":
+            sys.stdout.write(f"{event.value:<12}  published   {first.id}  {first.title}\n")
+            continue
+        count = len(event.article_ids)
+        sentence = " ".join(first.body[event.mentions[0].start : event.mentions[0].end].split())
+        sys.stdout.write(f"{event.value:<12}  {count} article{'s' if count > 1 else ' '}  {sentence}\n")
+    return EXIT_OK
+
+
 def cmd_read(store: DocumentStore, args: argparse.Namespace) -> int:
     from .app import run_reader  # Textual is loaded only here: the other commands stay fast
 
@@ -134,6 +170,7 @@ COMMANDS: dict[str, Callable[[DocumentStore, argparse.Namespace], int]] = {
     "show": cmd_show,
     "export": cmd_export,
     "entities": cmd_entities,
+    "timeline": cmd_timeline,
 }
 
 

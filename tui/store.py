@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .analysis.metadata import article_id, blocks, build_article
 from .loaders import discover, load_file
 from .model import Article, Block, Entity, LoadProblem
+
+if TYPE_CHECKING:
+    from .analysis.timeline import Event
 
 PathLike = str | os.PathLike[str]
 
@@ -117,10 +121,7 @@ class DocumentStore:
         mentions = resolve_in_corpus(found)
         names = canonical_names(mentions)
         self._entities = {
-            article_id: tuple(
-                Entity(m.text, m.type, m.start, m.end, names[article_id, m.type, m.text]) for m in found
-            )
-            for article_id, found in mentions.items()
+            article.id: tuple(_entities(article, mentions[article.id], names)) for article in self.articles
         }
 
     def entities(self, article: Article) -> tuple[Entity, ...]:
@@ -139,6 +140,13 @@ class DocumentStore:
         )
         return [(name, type_, count) for (name, type_), count in counts.most_common()]
 
+    def timeline(self, articles: Iterable[Article] | None = None) -> list[Event]:
+        """Dates mentioned and publication dates of these articles (default: all), in date order."""
+        from .analysis.timeline import build_timeline
+
+        self.analyse()
+        return build_timeline(self.articles if articles is None else articles, self._entities)
+
     def mentioning(self, canonical: str, kind: str) -> list[Article]:
         """The articles that mention an entity, in store order."""
         self.analyse()
@@ -150,6 +158,20 @@ class DocumentStore:
 @lru_cache(maxsize=256)
 def _blocks(body: str) -> tuple[Block, ...]:
     return blocks(body)
+
+
+def _entities(article: Article, mentions, names) -> Iterator[Entity]:
+    """Entities from mentions: canonical names for names, normalised values for dates."""
+    from .analysis.timex import Normaliser, sentence_span
+
+    normaliser = Normaliser(article.date)
+    for m in mentions:
+        if m.type == "date":
+            sentence = article.body[slice(*sentence_span(article.body, m.start, m.end))]
+            value = normaliser.value(m.text, sentence)
+            yield Entity(m.text, m.type, m.start, m.end, value or m.text, value)
+        else:
+            yield Entity(m.text, m.type, m.start, m.end, names[article.id, m.type, m.text])
 
 
 def _unique_id(candidate: str, taken: set[str]) -> str:

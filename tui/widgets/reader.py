@@ -35,7 +35,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     ]
     COMPONENT_CLASSES = {
         "reader--title", "reader--meta", "reader--heading", "reader--placeholder",
-        "reader--person", "reader--org", "reader--place", "reader--date", "reader--other",
+        "reader--person", "reader--org", "reader--place", "reader--date", "reader--other", "reader--sentence",
     }
     DEFAULT_CSS = """
     ArticleView > .reader--title { text-style: bold; color: $text-primary; }
@@ -47,6 +47,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     ArticleView > .reader--place { color: $text-primary; text-style: bold; }
     ArticleView > .reader--date { color: $text-warning; }
     ArticleView > .reader--other { text-style: italic; }
+    ArticleView > .reader--sentence { text-style: underline; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -63,7 +64,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def entity_style(self, kind: str) -> Style:
         """The style of an entity type: the main four have colours, the others italics."""
-        name = f"reader--{kind}" if kind in MAIN_TYPES else "reader--other"
+        name = f"reader--{kind}" if kind in (*MAIN_TYPES, "sentence") else "reader--other"
         full = self.get_component_rich_style(name)
         return Style(color=full.color, bold=full.bold, italic=full.italic)
 
@@ -72,9 +73,17 @@ class ArticleView(VerticalScroll, can_focus=True):
         return Text(" ").join(Text(kind, self.entity_style(kind)) for kind in MAIN_TYPES)
 
     def show(
-        self, article: Article, blocks: Iterable[Block], highlights: Iterable[Highlight] = (), keep_scroll: bool = False
+        self,
+        article: Article,
+        blocks: Iterable[Block],
+        highlights: Iterable[Highlight] = (),
+        keep_scroll: bool = False,
+        at: int | None = None,
     ) -> None:
-        """Show an article; `highlights` style spans of its body (entities, search matches)."""
+        """Show an article; `highlights` style spans of its body (entities, search matches).
+
+        `at` is an offset into the body to scroll to; otherwise the top, or where it was (`keep_scroll`).
+        """
         style = self.get_component_rich_style
         highlights = list(highlights)
         text = Text()
@@ -94,5 +103,15 @@ class ArticleView(VerticalScroll, can_focus=True):
             text.stylize(self.entity_style(kind), start + span_start, start + span_end)
         self.article = article
         self.query_one("#reader-text", Static).update(text)
-        if not keep_scroll:
+        if at is not None:
+            self.call_after_refresh(self._scroll_to_line, self._line_of(text, start + at))
+        elif not keep_scroll:
             self.scroll_home(animate=False)
+
+    def _line_of(self, text: Text, offset: int) -> int:
+        """The screen line on which `offset` falls once the text is wrapped to the pane."""
+        width = max(1, self.scrollable_content_region.width)
+        return len(text[:offset].wrap(self.app.console, width)) - 1
+
+    def _scroll_to_line(self, line: int) -> None:
+        self.scroll_to(y=max(0, line - 2), animate=False)
