@@ -22,6 +22,7 @@ VIEWS: dict[str, tuple[tuple[int, int], list[str], str]] = {
     "entities": ((130, 36), ["e", "i", "r"], "textual-dark"),
     "entity-filter": ((130, 36), ["e", *"soleimani", "enter", "enter"], "textual-dark"),
     "timeline": ((130, 36), ["t", *"jjjjjjjjjjj"], "textual-dark"),
+    "search": ((130, 36), ["slash", *"soleimany"], "textual-dark"),
 }
 
 
@@ -31,6 +32,8 @@ async def capture(name: str, size: tuple[int, int], keys: list[str], theme: str)
     async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press(*keys)
+        await pilot.pause(0.3)  # past the search's debounce
+        await app.workers.wait_for_complete()
         await pilot.pause()
         app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
 

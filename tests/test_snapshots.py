@@ -51,3 +51,15 @@ def test_entity_filter(snap_compare):
 
 def test_timeline(snap_compare):
     assert snap_compare(seeds_app(), press=["t"], terminal_size=WIDE, run_before=analysed)
+
+
+async def searched(pilot) -> None:
+    await analysed(pilot)
+    await pilot.press("slash", *"zarrif")
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_search(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=WIDE, run_before=searched)

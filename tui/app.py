@@ -9,14 +9,17 @@ import os
 import sys
 from collections.abc import Iterable
 
+from typing import TYPE_CHECKING
+
+from rich.style import Style
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import Container, Vertical
 from textual.driver import Driver
 from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input
 from textual.worker import Worker, WorkerState, get_current_worker
-from rich.style import Style
-from textual.widgets import Footer, Header
 
 from .formats import render_many
 from .model import Article
@@ -27,7 +30,12 @@ from .store import DocumentStore
 from .widgets.article_list import ArticleList
 from .widgets.reader import ArticleView
 
+if TYPE_CHECKING:
+    from .search import Hit
+
 EXIT_PRINTED, EXIT_QUIT, EXIT_INTERRUPTED = 0, 1, 130
+SEARCH_DEBOUNCE = 0.12  # seconds of quiet typing before a search starts
+SEARCH_LIMIT = 500  # hits shown in the list
 # Textual binds the command palette itself; this only names it in the help screen.
 PALETTE_BINDING = Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
 
@@ -44,6 +52,7 @@ class NewsReader(App[str]):
         Binding("ctrl+c", "interrupt", "Interrupt", show=False, priority=True, tooltip="Quit at once (exit code 130)"),
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to the article list, then clear the filter"),
+        Binding("slash", "search", "Search", key_display="/", tooltip="Search as you type; Enter reads the top hit"),
         Binding("e", "entities", "Entities", tooltip="Browse entities; Enter filters the list to one"),
         Binding("t", "timeline", "Timeline", tooltip="Dates the listed articles mention, in order; Enter reads one"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
@@ -69,11 +78,16 @@ class NewsReader(App[str]):
         )
         self.bind("p", "print", description=self.print_binding.description)
         self.entity_filter: tuple[str, str] | None = None
+        self.search_query = ""
+        self.search_hits: dict[str, Hit] = {}
+        self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Container(id="panes"):
-            yield ArticleList(self.store.articles, id="articles")
+            with Vertical(id="left"):
+                yield Input(placeholder='words, "a phrase", source: entity: after: before:', id="search")
+                yield ArticleList(self.store.articles, id="articles")
             yield ArticleView(id="reader")
         yield Footer()
 
@@ -94,23 +108,42 @@ class NewsReader(App[str]):
     def reader(self) -> ArticleView:
         return self.query_one(ArticleView)
 
-    def show_article(self, article: Article, keep_scroll: bool = False) -> None:
+    def highlights(self, article: Article) -> list[tuple[int, int, str]]:
+        """Spans of the article's body to style: its entities, then the words the search matched."""
         entities = self.store.entities(article) if self.store.analysed else ()
-        highlights = [(e.start, e.end, e.type) for e in entities]
-        self.reader.show(article, self.store.blocks(article), highlights, keep_scroll=keep_scroll)
+        spans = [(e.start, e.end, e.type) for e in entities]
+        if hit := self.search_hits.get(article.id):
+            spans += [(start, end, "match") for start, end in hit.spans]
+        return spans
+
+    def show_article(self, article: Article, keep_scroll: bool = False) -> None:
+        self.reader.show(article, self.store.blocks(article), self.highlights(article), keep_scroll=keep_scroll)
 
     def show_list_title(self) -> None:
         shown = len(self.article_list.articles)
+        parts = []
         if self.entity_filter:
             name, kind = self.entity_filter
-            self.article_list.border_title = f"{name} ({kind}): {shown:,} of {len(self.store):,} · Esc clears"
+            parts.append(f"{name} ({kind})")
+        if self.search_query.strip():
+            parts.append(f"“{self.search_query.strip()}”")
+        if parts:
+            self.article_list.border_title = f"{' · '.join(parts)}: {shown:,} of {len(self.store):,} · Esc clears"
         else:
             self.article_list.border_title = f"{shown:,} articles"
 
     def analyse(self) -> None:
-        """Analyse the store in a worker thread that stops when the app does."""
+        """Analyse the store and index it for search, in a worker thread that stops when the app does."""
         worker = get_current_worker()
         self.store.analyse(stop=lambda: worker.is_cancelled)
+        if self.store.analysed and not worker.is_cancelled:
+            self.call_from_thread(self.analysed)
+            self.store.build_index(stop=lambda: worker.is_cancelled)
+
+    def analysed(self) -> None:
+        self.sub_title = "indexing for search…"
+        if self.reader.article:
+            self.show_article(self.reader.article, keep_scroll=True)
 
     def entity_style(self, kind: str) -> Style:
         return self.reader.entity_style(kind)
@@ -118,10 +151,8 @@ class NewsReader(App[str]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "analyse":
             return
-        if event.state == WorkerState.SUCCESS and self.store.analysed:
+        if event.state == WorkerState.SUCCESS and self.store.indexed:
             self.sub_title = ""
-            if self.reader.article:
-                self.show_article(self.reader.article, keep_scroll=True)
         elif event.state == WorkerState.ERROR:
             self.sub_title = "entities unavailable"
             self.notify(f"Could not find entities: {event.worker.error}", severity="error")
@@ -140,11 +171,69 @@ class NewsReader(App[str]):
         self.article_list.cursor += delta
 
     def action_back(self) -> None:
-        """Back to the list from the reader; in the list, clear the entity filter."""
-        if not self.article_list.has_focus:
+        """Back to the list from the reader; then clear the search; then the entity filter."""
+        search = self.query_one("#search", Input)
+        if self.reader.has_focus:
+            self.article_list.focus()
+        elif search.display:
+            search.value = ""
+            search.display = False
+            self.search_query = ""
+            self.show_search_results("", [])
             self.article_list.focus()
         elif self.entity_filter:
             self.filter_by_entity(None)
+
+    # --- Search --------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
+        # Debounced: the search starts once typing pauses, in a worker, so no keystroke waits for it.
+        if self._search_timer:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self.start_search(event.value))
+
+    def start_search(self, query: str) -> None:
+        self.search_query = query
+        if not query.strip():
+            self.show_search_results(query, [])
+            return
+        if not self.store.indexed:
+            self.article_list.border_title = "indexing for search…"
+        within = {a.id for a in self.base_articles()} if self.entity_filter else None
+        self.run_worker(
+            lambda: self.call_from_thread(self.show_search_results, query, self.store.search(query, SEARCH_LIMIT, within)),
+            thread=True, exclusive=True, group="search", exit_on_error=False,
+        )
+
+    def show_search_results(self, query: str, hits: list[Hit]) -> None:
+        """Show the hits in rank order (or, with no query, every article again); stale results are dropped."""
+        if query != self.search_query:
+            return
+        self.search_hits = {hit.id: hit for hit in hits}
+        if query.strip():
+            self.article_list.show([self.store.get(hit.id) for hit in hits], {h.id: h.title_spans for h in hits})
+            self.article_list.cursor = 0  # as in fzf, the best hit is under the cursor
+        else:
+            self.article_list.show(self.base_articles())
+        self.show_list_title()
+        if self.reader.article:
+            self.show_article(self.article_list.current or self.reader.article)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search" and self.article_list.articles:
+            self.article_list.cursor = 0
+            self.article_list.action_open()
+
+    def base_articles(self) -> list[Article]:
+        """The articles before any search: those of the entity filter, or all."""
+        return self.store.mentioning(*self.entity_filter) if self.entity_filter else self.store.articles
 
     def action_entities(self) -> None:
         if not self.store.analysed:
@@ -169,7 +258,7 @@ class NewsReader(App[str]):
         articles.cursor = next(i for i, a in enumerate(articles.articles) if a.id == article_id)
         article = self.store.get(article_id)
         sentence_end = article.body.find(". ", offset)
-        highlights = [(e.start, e.end, e.type) for e in self.store.entities(article)]
+        highlights = self.highlights(article)
         if offset:
             highlights.append((offset, sentence_end + 1 if sentence_end > 0 else len(article.body), "sentence"))
         self.call_after_refresh(self.reader.show, article, self.store.blocks(article), highlights, at=offset)
@@ -180,8 +269,10 @@ class NewsReader(App[str]):
         if entity is None and self.entity_filter is None:
             return
         self.entity_filter = entity
-        articles = self.store.mentioning(*entity) if entity else self.store.articles
-        self.article_list.show(articles)
+        if self.search_query.strip():
+            self.start_search(self.search_query)
+        else:
+            self.article_list.show(self.base_articles())
         self.show_list_title()
         self.article_list.focus()
 
@@ -218,6 +309,7 @@ class NewsReader(App[str]):
         yield SystemCommand("Mark article", "Mark or unmark the article under the cursor", self.article_list.action_toggle_mark)
         yield SystemCommand("Next article", "Read the next article in the list", lambda: self.action_step(1))
         yield SystemCommand("Previous article", "Read the previous article in the list", lambda: self.action_step(-1))
+        yield SystemCommand("Search", "Search titles, entities and bodies", self.action_search)
         yield SystemCommand("Entities", "Browse entities and filter the list to one", self.action_entities)
         yield SystemCommand("Timeline", "Dates the listed articles mention, in order", self.action_timeline)
         yield SystemCommand("Keys", "Show every key", self.action_help)

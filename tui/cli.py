@@ -40,7 +40,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read, search and connect news articles in the terminal.",
-        epilog="commands: list, show, export, entities, timeline (see 'newsreader COMMAND --help'). "
+        epilog="commands: list, show, search, export, entities, timeline (see 'newsreader COMMAND --help'). "
         "In the reader, 'p' prints the article to stdout and exits: newsreader > article.txt",
     )
     _paths_argument(parser)
@@ -77,7 +77,19 @@ def _command_parsers() -> dict[str, argparse.ArgumentParser]:
     )
     _paths_argument(timeline)
     timeline.add_argument("--json", action="store_true", help="a JSON array of events")
-    return {"list": listing, "show": show, "export": export, "entities": entities, "timeline": timeline}
+
+    search = argparse.ArgumentParser(
+        prog=f"{PROG} search",
+        description='Articles for a query, best first: typo-tolerant words, "phrases", '
+        "source:NAME, entity:NAME, after:DATE, before:DATE.",
+    )
+    search.add_argument("query", metavar="QUERY")
+    _paths_argument(search)
+    search.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
+    search.add_argument("--json", action="store_true", help="a JSON array of hits")
+    return {
+        "list": listing, "show": show, "export": export, "entities": entities, "timeline": timeline, "search": search,
+    }
 
 
 def load_store(paths: Sequence[str]) -> DocumentStore:
@@ -159,6 +171,19 @@ def cmd_timeline(store: DocumentStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(store: DocumentStore, args: argparse.Namespace) -> int:
+    hits = store.search(args.query, limit=max(1, args.limit))
+    if args.json:
+        records = [{**summary_record(store.get(hit.id)), "score": round(hit.score, 3)} for hit in hits]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for hit in hits:
+            article = store.get(hit.id)
+            sys.stdout.write(f"{article.id}  {article.date or 'undated':<10}  {article.title}\n")
+    return EXIT_OK if hits else EXIT_NOTHING
+
+
 def cmd_read(store: DocumentStore, args: argparse.Namespace) -> int:
     from .app import run_reader  # Textual is loaded only here: the other commands stay fast
 
@@ -171,6 +196,7 @@ COMMANDS: dict[str, Callable[[DocumentStore, argparse.Namespace], int]] = {
     "export": cmd_export,
     "entities": cmd_entities,
     "timeline": cmd_timeline,
+    "search": cmd_search,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -15,6 +16,7 @@ from .model import Article, Block, Entity, LoadProblem
 
 if TYPE_CHECKING:
     from .analysis.timeline import Event
+    from .search import Hit, SearchIndex
 
 PathLike = str | os.PathLike[str]
 
@@ -48,6 +50,8 @@ class DocumentStore:
         self.problems: list[LoadProblem] = list(problems)
         self._by_id = {article.id: article for article in self.articles}
         self._entities: dict[str, tuple[Entity, ...]] | None = None
+        self._index: SearchIndex | None = None
+        self._analysis_lock = threading.Lock()  # the reader analyses in a worker thread while you read
 
     @classmethod
     def load(
@@ -107,8 +111,11 @@ class DocumentStore:
 
         `stop` is asked between articles; when it says so, the analysis ends unfinished.
         """
-        if self._entities is not None:
-            return
+        with self._analysis_lock:
+            if self._entities is None:
+                self._analyse(stop)
+
+    def _analyse(self, stop: Callable[[], bool] | None) -> None:
         from .analysis.canonical import canonical_names
         from .analysis.entities import Recogniser, resolve_in_corpus
 
@@ -146,6 +153,33 @@ class DocumentStore:
 
         self.analyse()
         return build_timeline(self.articles if articles is None else articles, self._entities)
+
+    # --- Search ------------------------------------------------------------------------------------
+
+    @property
+    def indexed(self) -> bool:
+        return self._index is not None
+
+    def build_index(self, stop: Callable[[], bool] | None = None) -> None:
+        """Index titles, entity names and bodies for search (analysing the corpus first).
+
+        `stop` is asked as it goes; when it says so, the store stays unindexed.
+        """
+        from .search import SearchIndex, StopIndexing
+
+        self.analyse(stop)
+        with self._analysis_lock:
+            if self._index is None and self._entities is not None:
+                try:
+                    self._index = SearchIndex(self.articles, self._entities, stop)
+                except StopIndexing:
+                    return
+
+    def search(self, query: str, limit: int = 20, within: Iterable[str] | None = None) -> list[Hit]:
+        """Articles for a query, best first: typo-tolerant words, "phrases", and the filters
+        `source:`, `entity:`, `after:` and `before:`. `within` limits the search to these ids."""
+        self.build_index()
+        return self._index.search(query, limit, None if within is None else set(within))
 
     def mentioning(self, canonical: str, kind: str) -> list[Article]:
         """The articles that mention an entity, in store order."""

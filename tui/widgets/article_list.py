@@ -52,6 +52,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--source",
         "article-list--mark",
         "article-list--empty",
+        "article-list--match",
     }
     DEFAULT_CSS = """
     ArticleList { overflow-x: hidden; }
@@ -63,6 +64,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--source { color: $text-secondary; }
     ArticleList > .article-list--mark { color: $text-accent; text-style: bold; }
     ArticleList > .article-list--empty { color: $text-muted; text-style: italic; }
+    ArticleList > .article-list--match { color: $text-warning; text-style: bold underline; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -85,13 +87,18 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.articles: Sequence[Article] = articles
         self.marked: set[str] = set()
+        self.title_matches: dict[str, Sequence[tuple[int, int]]] = {}
 
     # --- What it shows -------------------------------------------------------------------------
 
-    def show(self, articles: Sequence[Article]) -> None:
-        """Show these articles, keeping the cursor on the same article where it is still there."""
+    def show(self, articles: Sequence[Article], title_matches: dict[str, Sequence[tuple[int, int]]] | None = None) -> None:
+        """Show these articles, keeping the cursor on the same article where it is still there.
+
+        `title_matches` gives, by article id, the spans of its title that matched a search.
+        """
         current = self.current
         self.articles = articles
+        self.title_matches = title_matches or {}
         self.virtual_size = Size(self.size.width, len(articles))
         index = next((i for i, a in enumerate(articles) if current and a.id == current.id), 0)
         self.cursor = index
@@ -130,7 +137,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _foreground(self, name: str) -> Style:
         """A component's colour and text style, resolved against the list's background."""
         full = self.get_component_rich_style(name)
-        return Style(color=full.color, bold=full.bold, italic=full.italic)
+        return Style(color=full.color, bold=full.bold, italic=full.italic, underline=full.underline)
 
     def _row(self, article: Article, width: int, cursor: bool) -> Strip:
         if cursor:
@@ -150,8 +157,21 @@ class ArticleList(ScrollView, can_focus=True):
         if width >= SOURCE_MIN_WIDTH:
             segments.append(Segment(fit(article.source or "", SOURCE_WIDTH) + "  ", source_style))
             used += SOURCE_WIDTH + 2
-        segments.append(Segment(fit(article.title, width - used), base))
+        title = fit(article.title, width - used)
+        segments.extend(self._title_segments(title, self.title_matches.get(article.id, ()), base))
         return Strip(segments, width).crop(0, width)
+
+    def _title_segments(self, title: str, matches: Sequence[tuple[int, int]], base: Style) -> list[Segment]:
+        """The title with the words that matched the search in the match style."""
+        match_style = base + self._foreground("article-list--match")
+        segments, position = [], 0
+        for start, end in matches:
+            if start >= len(title) or start < position:
+                continue
+            segments += [Segment(title[position:start], base), Segment(title[start:end], match_style)]
+            position = end
+        segments.append(Segment(title[position:], base))
+        return segments
 
     # --- Moving --------------------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     ]
     COMPONENT_CLASSES = {
         "reader--title", "reader--meta", "reader--heading", "reader--placeholder",
-        "reader--person", "reader--org", "reader--place", "reader--date", "reader--other", "reader--sentence",
+        "reader--person", "reader--org", "reader--place", "reader--date", "reader--other", "reader--sentence", "reader--match",
     }
     DEFAULT_CSS = """
     ArticleView > .reader--title { text-style: bold; color: $text-primary; }
@@ -48,6 +48,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     ArticleView > .reader--date { color: $text-warning; }
     ArticleView > .reader--other { text-style: italic; }
     ArticleView > .reader--sentence { text-style: underline; }
+    ArticleView > .reader--match { text-style: reverse bold; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -64,9 +65,9 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def entity_style(self, kind: str) -> Style:
         """The style of an entity type: the main four have colours, the others italics."""
-        name = f"reader--{kind}" if kind in (*MAIN_TYPES, "sentence") else "reader--other"
+        name = f"reader--{kind}" if kind in (*MAIN_TYPES, "sentence", "match") else "reader--other"
         full = self.get_component_rich_style(name)
-        return Style(color=full.color, bold=full.bold, italic=full.italic)
+        return Style(color=full.color, bold=full.bold, italic=full.italic, underline=full.underline, reverse=full.reverse)
 
     def legend(self) -> Text:
         """"person org place date", each in its colour."""

@@ -1,0 +1,127 @@
+"""Search: typo budgets, prefixes, phrases and filters; the query table; the search bar in the reader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.app import NewsReader
+from tui.cli import main
+from tui.search import parse_query, typo_budget
+from tui.store import DocumentStore
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import ArticleView
+
+from .conftest import BBC, needs_bbc
+
+TABLE = json.loads((Path(__file__).parent / "data" / "search" / "queries.json").read_text(encoding="utf-8"))
+
+
+def name(store: DocumentStore, article_id: str) -> str:
+    return Path(store.get(article_id).source_path).stem
+
+
+def check(store: DocumentStore, row: dict) -> None:
+    """`top`: the first hit; `top3`: up to three articles all among the first three hits, or, when more
+    are listed, the first three hits all among them."""
+    found = [name(store, hit.id) for hit in store.search(row["query"], limit=3)]
+    if "top" in row:
+        assert found and found[0].startswith(row["top"]), (row, found)
+    elif len(row["top3"]) <= 3:
+        assert all(any(f.startswith(t) for f in found) for t in row["top3"]), (row, found)
+    else:
+        assert found and all(any(f.startswith(t) for t in row["top3"]) for f in found), (row, found)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> DocumentStore:
+    return DocumentStore.load()
+
+
+@pytest.mark.parametrize("row", TABLE["seeds"], ids=lambda row: row["query"])
+def test_query_table_on_the_seeds(seeds, row):
+    check(seeds, row)
+
+
+@pytest.fixture(scope="module")
+def bbc() -> DocumentStore:
+    return DocumentStore.load([BBC])
+
+
+@needs_bbc
+@pytest.mark.parametrize("row", TABLE["bbc"], ids=lambda row: row["query"])
+def test_query_table_on_bbc(bbc, row):
+    check(bbc, row)
+
+
+def test_typo_budget_as_meilisearch():
+    assert [typo_budget(w) for w in ("iran", "zarif", "soleimani", "kirchner")] == [0, 1, 2, 1]
+
+
+def test_query_parsing():
+    query = parse_query('Soléimany "nuclear deal" source:tass entity:"Sergey Lavrov" after:2020-01-01 before:2021 lav')
+    assert query.words == ("soleimany", "lav") and query.phrases == (("nuclear", "deal"),)
+    assert (query.source, query.entity, query.after, query.before) == ("tass", "Sergey Lavrov", "2020-01-01", "2021")
+    assert query.prefix_last and not parse_query("lav ").prefix_last
+
+
+def test_short_words_need_exact_or_prefix_matches(seeds):
+    assert seeds.search("irak ") == []  # four letters: no typo allowed
+    assert seeds.search("tehr")  # but a prefix while typing
+
+
+def test_hits_carry_spans_to_highlight(seeds):
+    hit = seeds.search("zarif")[0]
+    article = seeds.get(hit.id)
+    assert {article.body[s:e] for s, e in hit.spans} == {"Zarif"}
+
+
+def test_more_matched_words_rank_higher(seeds):
+    hits = seeds.search("lavrov kyiv")
+    assert name(seeds, hits[0].id).startswith("002")  # the only article with both words
+    assert len(hits) == 5 and all(hits[0].score > hit.score for hit in hits[1:])
+
+
+def test_search_command(capsys):
+    assert main(["search", "zarrif"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all("Zarif" not in line or "Lavrov" in line for line in lines)
+    assert main(["search", "zarrif", "--json", "--limit", "1"]) == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert set(hit) >= {"id", "score", "title"}
+    assert main(["search", "qqqqqqqq"]) == 1
+
+
+async def test_search_bar_as_you_type_then_enter_and_escape(seeds):
+    app = NewsReader(seeds)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"zarrif")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        articles = app.query_one(ArticleList)
+        assert len(articles.articles) == 2 and "zarrif" in articles.border_title
+        await pilot.press("enter")
+        reader = app.query_one(ArticleView)
+        assert reader.has_focus and reader.article == articles.articles[0]
+        text = app.query_one("#reader-text").content
+        match_style = reader.entity_style("match")
+        assert any(text.plain[span.start : span.end] == "Zarif" and span.style == match_style for span in text.spans)
+        await pilot.press("escape", "escape")
+        assert len(articles.articles) == 5 and not app.query_one("#search").display
+
+
+async def test_search_combines_with_the_entity_filter(seeds):
+    app = NewsReader(seeds)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        app.filter_by_entity(("Mohammad Javad Zarif", "person"))
+        await pilot.press("slash", *"vienna")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        listed = app.query_one(ArticleList).articles
+        assert len(listed) == 1 and "Vienna" in listed[0].body
