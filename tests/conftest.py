@@ -20,6 +20,12 @@ def seed_path(prefix: str) -> Path:
     return next(bundled_seeds().glob(f"{prefix}_*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def private_state(tmp_path_factory, monkeypatch):
+    """Every test keeps its reading state in a folder of its own, never the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture(scope="session")
 def seeds() -> DocumentStore:
     return DocumentStore.load()

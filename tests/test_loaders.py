@@ -99,7 +99,7 @@ def test_duplicate_content_gets_its_own_id(tmp_path):
     assert len(set(ids)) == 2 and ids[1].startswith(ids[0][:10])
 
 
-SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".xyz"]
+SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".xml", ".html", ".xyz"]
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)

@@ -62,3 +62,25 @@ def test_print_to_a_file_from_a_real_terminal(tmp_path):
 def test_leaving_without_printing(tmp_path, key, exit_code):
     code, printed, _ = run_in_terminal(tmp_path, [key])
     assert (code, printed) == (exit_code, "")
+
+
+def test_articles_from_a_pipe_keys_from_the_terminal(tmp_path):
+    """`cat feed | newsreader - > pick.txt`: the articles come down the pipe, the keys from the terminal."""
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Piped headline</title><description>LONDON (Wire) - It came down a pipe.</description>"
+        "<pubDate>Tue, 30 Jan 2018 16:14:05 GMT</pubDate></item></channel></rss>"
+    )
+    session = f"newsreader-{uuid.uuid4().hex[:8]}"
+    out, code = tmp_path / "pick.txt", tmp_path / "code.txt"
+    command = f"cat {feed} | {shlex.quote(sys.executable)} -m tui - > {out}; echo $? > {code}; sleep 5"
+    tmux("new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), command)
+    try:
+        wait_for(lambda: "Piped headline" in tmux("capture-pane", "-p", "-t", session))
+        tmux("send-keys", "-t", session, "p")
+        wait_for(lambda: code.exists() and code.read_text().strip() != "")
+        assert int(code.read_text()) == 0
+        assert out.read_text().startswith("Piped headline\nWire · 2018-01-30 · London")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -26,9 +26,10 @@ from .model import Article
 from .screens.entities import EntityBrowser
 from .screens.help import HelpScreen
 from .screens.timeline import TimelineScreen
+from .state import ReadingState
 from .store import DocumentStore
 from .widgets.article_list import ArticleList
-from .widgets.reader import ArticleView
+from .widgets.reader import SHOWN_LIMIT, ArticleView
 
 if TYPE_CHECKING:
     from .search import Hit
@@ -55,6 +56,10 @@ class NewsReader(App[str]):
         Binding("slash", "search", "Search", key_display="/", tooltip="Search as you type; Enter reads the top hit"),
         Binding("e", "entities", "Entities", tooltip="Browse entities; Enter filters the list to one"),
         Binding("t", "timeline", "Timeline", tooltip="Dates the listed articles mention, in order; Enter reads one"),
+        Binding("s", "star", "Star", tooltip="Star or unstar the article"),
+        Binding("u", "toggle_read", "Unread", show=False, tooltip="Mark the article unread, or read again"),
+        Binding("U", "only('unread')", "Only unread", show=False, tooltip="List only unread articles, or all again"),
+        Binding("S", "only('starred')", "Only starred", show=False, tooltip="List only starred articles, or all again"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
     ]
@@ -65,9 +70,12 @@ class NewsReader(App[str]):
         print_format: str = "text",
         stdout_is_terminal: bool = True,
         driver_class: type[Driver] | None = None,
+        state: ReadingState | None = None,
     ) -> None:
         super().__init__(driver_class=driver_class)
         self.store = store
+        self.warnings: list[str] = []  # said once the screen is up
+        self.state = state or ReadingState(warn=self.say)
         self.print_format = print_format
         # The footer says where `p` sends the article when stdout is a file or a pipe.
         self.print_binding = Binding(
@@ -78,6 +86,7 @@ class NewsReader(App[str]):
         )
         self.bind("p", "print", description=self.print_binding.description)
         self.entity_filter: tuple[str, str] | None = None
+        self.mark_filter: str | None = None  # "unread" or "starred"
         self.search_query = ""
         self.search_hits: dict[str, Hit] = {}
         self._search_timer: Timer | None = None
@@ -87,7 +96,9 @@ class NewsReader(App[str]):
         with Container(id="panes"):
             with Vertical(id="left"):
                 yield Input(placeholder='words, "a phrase", source: entity: after: before:', id="search")
-                yield ArticleList(self.store.articles, id="articles")
+                yield ArticleList(
+                    self.store.articles, is_read=self.state.is_read, is_starred=self.state.is_starred, id="articles"
+                )
             yield ArticleView(id="reader")
         yield Footer()
 
@@ -95,9 +106,14 @@ class NewsReader(App[str]):
         self.show_list_title()
         self.sub_title = "finding entities…"
         self.run_worker(self.analyse, thread=True, name="analyse", exit_on_error=False)
+        for warning in self.warnings:
+            self.notify(warning, title="Reading state", severity="warning", markup=False, timeout=10)
+        self.warnings.clear()
         if problems := self.store.problems:
             more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
-            self.notify(f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning")
+            self.notify(
+                f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning", markup=False
+            )
         self.query_one(ArticleList).focus()
 
     @property
@@ -117,11 +133,12 @@ class NewsReader(App[str]):
         return spans
 
     def show_article(self, article: Article, keep_scroll: bool = False) -> None:
-        self.reader.show(article, self.store.blocks(article), self.highlights(article), keep_scroll=keep_scroll)
+        blocks = self.store.blocks(article, upto=SHOWN_LIMIT)
+        self.reader.show(article, blocks, self.highlights(article), keep_scroll=keep_scroll)
 
     def show_list_title(self) -> None:
         shown = len(self.article_list.articles)
-        parts = []
+        parts = [f"only {self.mark_filter}"] if self.mark_filter else []
         if self.entity_filter:
             name, kind = self.entity_filter
             parts.append(f"{name} ({kind})")
@@ -163,15 +180,50 @@ class NewsReader(App[str]):
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         self.show_article(message.article)
         self.reader.focus()
+        self.mark_read(message.article)
+
+    def say(self, warning: str) -> None:
+        """A warning for the user: shown now if the screen is up, else once it is."""
+        if self.is_running:
+            self.notify(warning, title="Reading state", severity="warning", markup=False, timeout=10)
+        else:
+            self.warnings.append(warning)
+
+    def mark_read(self, article: Article) -> None:
+        if not self.state.is_read(article):
+            self.state.mark("read", article, True)
+            self.article_list.refresh()
+
+    def current_article(self) -> Article | None:
+        """The article being read, or else the one under the list's cursor."""
+        return self.reader.article if self.reader.has_focus else self.article_list.current
+
+    def action_star(self) -> None:
+        if article := self.current_article():
+            starred = self.state.toggle("starred", article)
+            self.notify(("Starred: " if starred else "Unstarred: ") + article.title, timeout=2, markup=False)
+            self.article_list.refresh()
+
+    def action_toggle_read(self) -> None:
+        if article := self.current_article():
+            self.state.toggle("read", article)
+            self.article_list.refresh()
+
+    def action_only(self, mark: str) -> None:
+        """List only unread (or starred) articles; the same key again lists them all."""
+        self.mark_filter = None if self.mark_filter == mark else mark
+        self.refilter()
 
     # --- Actions -------------------------------------------------------------------------------
 
     def action_step(self, delta: int) -> None:
         """Read the previous or next article of the list without leaving the reader."""
         self.article_list.cursor += delta
+        if self.article_list.current:
+            self.mark_read(self.article_list.current)
 
     def action_back(self) -> None:
-        """Back to the list from the reader; then clear the search; then the entity filter."""
+        """Back to the list from the reader; then clear the search; then the filters."""
         search = self.query_one("#search", Input)
         if self.reader.has_focus:
             self.article_list.focus()
@@ -183,6 +235,8 @@ class NewsReader(App[str]):
             self.article_list.focus()
         elif self.entity_filter:
             self.filter_by_entity(None)
+        elif self.mark_filter:
+            self.action_only(self.mark_filter)
 
     # --- Search --------------------------------------------------------------------------------
 
@@ -206,7 +260,7 @@ class NewsReader(App[str]):
             return
         if not self.store.indexed:
             self.article_list.border_title = "indexing for search…"
-        within = {a.id for a in self.base_articles()} if self.entity_filter else None
+        within = {a.id for a in self.base_articles()} if self.entity_filter or self.mark_filter else None
         self.run_worker(
             lambda: self.call_from_thread(self.show_search_results, query, self.store.search(query, SEARCH_LIMIT, within)),
             thread=True, exclusive=True, group="search", exit_on_error=False,
@@ -232,8 +286,21 @@ class NewsReader(App[str]):
             self.article_list.action_open()
 
     def base_articles(self) -> list[Article]:
-        """The articles before any search: those of the entity filter, or all."""
-        return self.store.mentioning(*self.entity_filter) if self.entity_filter else self.store.articles
+        """The articles before any search: those of the entity filter and the unread/starred filter."""
+        articles = self.store.mentioning(*self.entity_filter) if self.entity_filter else self.store.articles
+        if self.mark_filter == "unread":
+            return [a for a in articles if not self.state.is_read(a)]
+        if self.mark_filter == "starred":
+            return [a for a in articles if self.state.is_starred(a)]
+        return articles
+
+    def refilter(self) -> None:
+        """Show the list again after a filter changed: searched again, or the filtered articles."""
+        if self.search_query.strip():
+            self.start_search(self.search_query)
+        else:
+            self.article_list.show(self.base_articles())
+        self.show_list_title()
 
     def action_entities(self) -> None:
         if not self.store.analysed:
@@ -261,19 +328,17 @@ class NewsReader(App[str]):
         highlights = self.highlights(article)
         if offset:
             highlights.append((offset, sentence_end + 1 if sentence_end > 0 else len(article.body), "sentence"))
-        self.call_after_refresh(self.reader.show, article, self.store.blocks(article), highlights, at=offset)
+        blocks = self.store.blocks(article, upto=SHOWN_LIMIT)
+        self.call_after_refresh(self.reader.show, article, blocks, highlights, at=offset)
         self.reader.focus()
+        self.mark_read(article)
 
     def filter_by_entity(self, entity: tuple[str, str] | None) -> None:
         """Show only the articles that mention an entity (None: every article)."""
         if entity is None and self.entity_filter is None:
             return
         self.entity_filter = entity
-        if self.search_query.strip():
-            self.start_search(self.search_query)
-        else:
-            self.article_list.show(self.base_articles())
-        self.show_list_title()
+        self.refilter()
         self.article_list.focus()
 
     def action_help(self) -> None:

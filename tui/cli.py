@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from . import __version__
 from .formats import FORMATS, article_record, render, summary_record
 from .model import ENTITY_TYPES
-from .loaders import MissingPath
+from .state import ReadingState
+from .loaders import STDIN, MissingPath
 from .model import LoadProblem
 from .store import DocumentStore, UnknownArticle
 
@@ -32,7 +33,8 @@ def report_problem(problem: LoadProblem) -> None:
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled seed articles)"
+        "paths", nargs="*", metavar="PATH",
+        help="article files or folders, or - for standard input (default: the bundled seed articles)",
     )
 
 
@@ -55,6 +57,9 @@ def _command_parsers() -> dict[str, argparse.ArgumentParser]:
     listing = argparse.ArgumentParser(prog=f"{PROG} list", description="One line per article, newest first.")
     _paths_argument(listing)
     listing.add_argument("--json", action="store_true", help="a JSON array of article metadata")
+    marks = listing.add_mutually_exclusive_group()
+    marks.add_argument("--unread", action="store_true", help="only articles not yet read")
+    marks.add_argument("--starred", action="store_true", help="only starred articles")
 
     show = argparse.ArgumentParser(prog=f"{PROG} show", description="Print one article.")
     show.add_argument("id", metavar="ID", help="an article id, or a unique start of one")
@@ -98,13 +103,23 @@ def load_store(paths: Sequence[str]) -> DocumentStore:
 
 
 def cmd_list(store: DocumentStore, args: argparse.Namespace) -> int:
+    state = ReadingState(warn=warn)
+    articles = [
+        a
+        for a in store.articles
+        if not (args.unread and state.is_read(a)) and not (args.starred and not state.is_starred(a))
+    ]
     if args.json:
-        json.dump([summary_record(a) for a in store.articles], sys.stdout, ensure_ascii=False, indent=2)
+        records = [
+            {**summary_record(a), "read": state.is_read(a), "starred": state.is_starred(a)} for a in articles
+        ]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    for article in store.articles:
+    for article in articles:
         source = (article.source or "-")[:20]
-        sys.stdout.write(f"{article.id}  {article.date or 'undated':<10}  {source:<20}  {article.title}\n")
+        star = "★" if state.is_starred(article) else " "
+        sys.stdout.write(f"{article.id} {star} {article.date or 'undated':<10}  {source:<20}  {article.title}\n")
     return EXIT_OK
 
 
@@ -186,6 +201,16 @@ def cmd_search(store: DocumentStore, args: argparse.Namespace) -> int:
 
 def cmd_read(store: DocumentStore, args: argparse.Namespace) -> int:
     from .app import run_reader  # Textual is loaded only here: the other commands stay fast
+
+    if STDIN in args.paths or not sys.stdin.isatty():
+        # Articles came down a pipe: keys come from the terminal itself, as with fzf.
+        try:
+            terminal = os.open("/dev/tty", os.O_RDONLY)
+        except OSError:
+            warn("no terminal to read keys from (the reader needs one)")
+            return EXIT_USAGE
+        os.dup2(terminal, sys.stdin.fileno())
+        os.close(terminal)
 
     return run_reader(store, print_format=args.print_format)
 

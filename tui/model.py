@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 WORDS_PER_MINUTE = 230
@@ -39,7 +41,13 @@ class Article:
     date_inferred: bool = False
     dateline: str | None = None
 
-    @property
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of the title and body: the same for the same article wherever its file is."""
+        digest = hashlib.blake2b(f"{self.title}\n{self.body}".encode("utf-8", "replace"), digest_size=12)
+        return digest.hexdigest()
+
+    @cached_property
     def word_count(self) -> int:
         return len(self.body.split())
 

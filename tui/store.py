@@ -96,9 +96,9 @@ class DocumentStore:
             + (", …" if len(matches) > 5 else "")
         )
 
-    def blocks(self, article: Article) -> tuple[Block, ...]:
-        """Paragraphs and sub-headings of the article's body."""
-        return _blocks(article.body)
+    def blocks(self, article: Article, upto: int | None = None) -> tuple[Block, ...]:
+        """Paragraphs and sub-headings of the article's body (of its first `upto` characters)."""
+        return _blocks(article.body if upto is None or upto >= len(article.body) else article.body[:upto])
 
     # --- Entities ------------------------------------------------------------------------------
 

@@ -151,7 +151,10 @@ def build_article(record: Record, article_id: str) -> Article:
         source_path=record.source_path,
         title=title,
         body=body,
-        source=_text_field(fields.get("source")) or (dateline.source if dateline else None),
+        # A dateline's outlet ("WASHINGTON (Reuters) -") names the source better than the feed it came in.
+        source=_text_field(fields.get("source"))
+        or (dateline.source if dateline else None)
+        or _text_field(fields.get("feed")),
         url=_text_field(fields.get("url")),
         authors=_authors(fields.get("authors")) or page.authors,
         date=day.iso() if day else None,

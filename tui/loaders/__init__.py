@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..model import LoadProblem, Record
 from .decode import NotText, decode
+from .feeds import load_feed, looks_like_feed
 from .jsonfiles import load_json, load_jsonl
+from .pages import load_page
 from .text import load_text
 
 Loader = Callable[[str, str], Iterable[Record | LoadProblem]]
@@ -20,7 +23,15 @@ LOADERS: dict[str, Loader] = {
     ".json": load_json,
     ".jsonl": load_jsonl,
     ".ndjson": load_jsonl,
+    ".xml": load_feed,
+    ".rss": load_feed,
+    ".atom": load_feed,
+    ".html": load_page,
+    ".htm": load_page,
 }
+
+
+STDIN = "-"
 
 
 class MissingPath(FileNotFoundError):
@@ -28,14 +39,17 @@ class MissingPath(FileNotFoundError):
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Every article file the paths name: files as given, folders searched for known suffixes.
+    """Every article file the paths name: files as given, folders searched for known suffixes, `-`
+    for standard input.
 
-    Hidden files and folders are passed over; a named file with an unknown suffix is read as text.
+    Hidden files and folders are passed over; a named file with an unknown suffix is read by its look.
     """
     found: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if str(given) == STDIN:
+            found.append(path)
+        elif path.is_dir():
             found.extend(
                 sorted(
                     p
@@ -54,9 +68,9 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     """Every article in one file, and a problem for whatever in it could not be read."""
-    name = str(path)
+    name = "<stdin>" if str(path) == STDIN else str(path)
     try:
-        data = path.read_bytes()
+        data = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
     except OSError as error:
         yield LoadProblem(name, f"cannot read: {error.strerror or error}")
         return
@@ -68,4 +82,18 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     if not text.strip():
         yield LoadProblem(name, "empty file")
         return
-    yield from LOADERS.get(path.suffix.lower(), load_text)(name, text)
+    yield from loader_for(path.suffix.lower(), text)(name, text)
+
+
+def loader_for(suffix: str, text: str) -> Loader:
+    """The loader for a suffix; for an unknown one (or stdin), what the text looks like."""
+    if suffix in LOADERS:
+        return LOADERS[suffix]
+    start = text.lstrip()[:1]
+    if looks_like_feed(text):
+        return load_feed
+    if start == "[" or start == "{" and "\n{" not in text:
+        return load_json
+    if start == "{":
+        return load_jsonl
+    return load_text

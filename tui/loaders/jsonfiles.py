@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 
 from ..model import LoadProblem, Record
+from .decode import clean_text
 
 # The store's name for a field, then the names datasets and scrapers use for it, best first.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -31,9 +32,11 @@ def record_from_object(path: str, obj: object) -> Record | str:
         value = next((obj[key] for key in keys if obj.get(key) not in (None, "", [])), None)
         if value is not None:
             fields[name] = value
+    # JSON escapes can spell control characters ("\u001b"): clean strings as decoded text is cleaned.
+    fields = {name: clean_text(value) if isinstance(value, str) else value for name, value in fields.items()}
     text = fields.pop("text", None)
     if isinstance(text, list):
-        text = "\n\n".join(str(part) for part in text)
+        text = clean_text("\n\n".join(str(part) for part in text))
     if not isinstance(text, str) or not text.strip():
         if not isinstance(fields.get("title"), str):
             return "no title or text field"

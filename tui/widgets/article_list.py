@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -17,6 +17,7 @@ from textual.strip import Strip
 
 from ..model import Article
 
+UNREAD = Style(bold=True)  # unread titles stand out, as in mail readers
 DATE_WIDTH = 10
 SOURCE_WIDTH = 14
 # Below these widths the list drops its source, then its date column, to keep titles readable.
@@ -83,9 +84,18 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.article = article
 
-    def __init__(self, articles: Sequence[Article] = (), *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article] = (),
+        *,
+        is_read: Callable[[Article], bool] = lambda article: False,
+        is_starred: Callable[[Article], bool] = lambda article: False,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.articles: Sequence[Article] = articles
+        self.is_read = is_read
+        self.is_starred = is_starred
         self.marked: set[str] = set()
         self.title_matches: dict[str, Sequence[tuple[int, int]]] = {}
 
@@ -149,8 +159,11 @@ class ArticleList(ScrollView, can_focus=True):
             date_style = base + self._foreground("article-list--date")
             source_style = base + self._foreground("article-list--source")
         marked = article.id in self.marked
-        segments = [Segment("● " if marked else "  ", base + self._foreground("article-list--mark"))]
-        used = 2
+        star = "★" if self.is_starred(article) else " "
+        segments = [Segment(("●" if marked else " ") + star + " ", base + self._foreground("article-list--mark"))]
+        used = 3
+        if not self.is_read(article):
+            base += UNREAD
         if width >= DATE_MIN_WIDTH:
             segments.append(Segment(fit(article.date or "undated", DATE_WIDTH) + "  ", date_style))
             used += DATE_WIDTH + 2
@@ -219,3 +232,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = self.scroll_offset.y + offset.y
         if event.chain == 2:
             self.action_open()
+
+    def refresh_current(self) -> None:
+        """Redraw the cursor's row (after its marks change)."""
+        self.refresh_line(self.cursor - self.scroll_offset.y)

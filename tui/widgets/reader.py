@@ -15,6 +15,9 @@ from ..model import ENTITY_TYPES, Article, Block
 
 MAIN_TYPES = ENTITY_TYPES[:4]
 
+# The reader lays out at most this much of a body (about 10,000 words), so that even a 50 MB article
+# opens at once; `p` and `show` print all of it.
+SHOWN_LIMIT = 60_000
 # A highlight: offsets into the article's body and the entity type that styles it.
 Highlight = tuple[int, int, str]
 
@@ -54,6 +57,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
+        self._shown: tuple[Article, list[Highlight]] | None = None
 
     def compose(self):
         yield Static(id="reader-text")
@@ -87,6 +91,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         """
         style = self.get_component_rich_style
         highlights = list(highlights)
+        shown_already = (article, highlights)
+        if at is None and self._shown == shown_already:
+            return  # the same article, styled the same: nothing to lay out again
+        self._shown = shown_already
         text = Text()
         text.append(article.title, style("reader--title"))
         text.append("\n")
@@ -96,12 +104,17 @@ class ArticleView(VerticalScroll, can_focus=True):
             text.append_text(self.legend())
         text.append("\n\n")
         start = len(text)
-        text.append(article.body)
+        shown = shown_part(article.body)
+        text.append(shown)
         for block in blocks:
             if block.kind == "heading":
                 text.stylize(style("reader--heading"), start + block.start, start + block.end)
         for span_start, span_end, kind in highlights:
-            text.stylize(self.entity_style(kind), start + span_start, start + span_end)
+            if span_end <= len(shown):
+                text.stylize(self.entity_style(kind), start + span_start, start + span_end)
+        if len(shown) < len(article.body):
+            rest = len(article.body) - len(shown)
+            text.append(f"\n\n[{rest:,} more characters are not shown here: p prints the whole article]", style("reader--placeholder"))
         self.article = article
         self.query_one("#reader-text", Static).update(text)
         if at is not None:
@@ -116,3 +129,11 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _scroll_to_line(self, line: int) -> None:
         self.scroll_to(y=max(0, line - 2), animate=False)
+
+
+def shown_part(body: str) -> str:
+    """The part of a body the reader lays out: all of it, or up to a paragraph break near the limit."""
+    if len(body) <= SHOWN_LIMIT:
+        return body
+    cut = body.rfind("\n\n", 0, SHOWN_LIMIT)
+    return body[: cut if cut > 0 else SHOWN_LIMIT]
