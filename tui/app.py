@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-
 from typing import TYPE_CHECKING
 
 from rich.style import Style

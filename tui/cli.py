@@ -13,10 +13,9 @@ from collections.abc import Callable, Sequence
 
 from . import __version__
 from .formats import FORMATS, article_record, render, summary_record
-from .model import ENTITY_TYPES
-from .state import ReadingState
 from .loaders import STDIN, MissingPath
-from .model import LoadProblem
+from .model import ENTITY_TYPES, LoadProblem
+from .state import ReadingState
 from .store import DocumentStore, UnknownArticle
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import find_date_expressions
 from ..model import ENTITY_TYPES
+from .dates import find_date_expressions
 from .gazetteer import gazetteer
 
 MAIN_TYPES = ENTITY_TYPES[:4]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Block, Record
 from . import rules
-from .dates import PartialDate, find_date, parse_date_field, weekday_of, WEEKDAYS, years_mentioned
+from .dates import WEEKDAYS, PartialDate, find_date, parse_date_field, weekday_of, years_mentioned
 
 TOP_LINES = 3  # datelines, bylines and date lines stand within the first few paragraphs
 ID_LENGTH = 10
