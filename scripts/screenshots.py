@@ -30,6 +30,8 @@ async def capture(name: str, size: tuple[int, int], keys: list[str], theme: str)
     app = NewsReader(DocumentStore.load())
     app.theme = theme
     async with app.run_test(size=size) as pilot:
+        while not app.store.indexed:  # the analysis starts after the first frame
+            await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         await pilot.press(*keys)
         await pilot.pause(0.3)  # past the search's debounce

@@ -34,3 +34,14 @@ def seeds() -> DocumentStore:
 def seed_article(store: DocumentStore, prefix: str):
     """The article loaded from the seed file whose name starts with `prefix`."""
     return next(a for a in store.articles if Path(a.source_path).name.startswith(prefix))
+
+
+async def until_analysed(pilot, timeout: float = 30.0) -> None:
+    """Wait until the reader's background analysis and search index are ready."""
+    app = pilot.app
+    waited = 0.0
+    while not app.store.indexed and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    await app.workers.wait_for_complete()
+    await pilot.pause()

@@ -18,6 +18,8 @@ from tui.store import DocumentStore
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ArticleView
 
+from .conftest import until_analysed
+
 
 def many_articles(count: int, paragraphs: int = 40) -> DocumentStore:
     """A store of `count` articles, dated one a day going back."""
@@ -206,7 +208,7 @@ async def test_empty_store_says_so():
 async def test_entity_browser_filters_the_list_and_escape_clears_it(seeds_store):
     app = NewsReader(seeds_store)
     async with app.run_test(size=(120, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await until_analysed(pilot)
         await pilot.press("e")
         assert isinstance(app.screen, EntityBrowser)
         await pilot.press(*"zarif")
@@ -225,8 +227,7 @@ async def test_entity_browser_filters_the_list_and_escape_clears_it(seeds_store)
 async def test_reader_highlights_entities_from_the_store(seeds_store):
     app = NewsReader(seeds_store)
     async with app.run_test(size=(120, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until_analysed(pilot)
         text = app.query_one("#reader-text").content
         lavrov = text.plain.index("Sergey Lavrov")
         styles = {str(span.style) for span in text.spans if span.start <= lavrov < span.end}

@@ -14,7 +14,7 @@ from tui.store import DocumentStore
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ArticleView
 
-from .conftest import BBC, needs_bbc
+from .conftest import BBC, needs_bbc, until_analysed
 
 TABLE = json.loads((Path(__file__).parent / "data" / "search" / "queries.json").read_text(encoding="utf-8"))
 
@@ -97,7 +97,7 @@ def test_search_command(capsys):
 async def test_search_bar_as_you_type_then_enter_and_escape(seeds):
     app = NewsReader(seeds)
     async with app.run_test(size=(120, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await until_analysed(pilot)
         await pilot.press("slash", *"zarrif")
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()
@@ -117,7 +117,7 @@ async def test_search_bar_as_you_type_then_enter_and_escape(seeds):
 async def test_search_combines_with_the_entity_filter(seeds):
     app = NewsReader(seeds)
     async with app.run_test(size=(120, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await until_analysed(pilot)
         app.filter_by_entity(("Mohammad Javad Zarif", "person"))
         await pilot.press("slash", *"vienna")
         await pilot.pause(0.3)

@@ -7,13 +7,14 @@ import pytest
 from tui.app import NewsReader
 from tui.store import DocumentStore
 
+from .conftest import until_analysed
+
 WIDE, NARROW = (120, 32), (60, 20)
 
 
 async def analysed(pilot) -> None:
     """Wait for the entities, so that highlights are in the picture."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await until_analysed(pilot)
 
 
 def seeds_app(theme: str = "textual-dark") -> NewsReader:

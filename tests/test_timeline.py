@@ -14,6 +14,7 @@ from tui.screens.timeline import TimelineScreen
 from tui.store import DocumentStore
 from tui.widgets.reader import ArticleView
 
+from .conftest import until_analysed
 from .timex_scoring import score
 
 
@@ -104,7 +105,7 @@ async def test_timeline_view_opens_the_article_at_the_sentence():
     store = DocumentStore.load()
     app = NewsReader(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await until_analysed(pilot)
         await pilot.press("t")
         assert isinstance(app.screen, TimelineScreen)
         options = app.screen.query_one("OptionList")
@@ -122,7 +123,7 @@ async def test_timeline_follows_the_entity_filter():
     store = DocumentStore.load()
     app = NewsReader(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await until_analysed(pilot)
         app.filter_by_entity(("Hossein Amir-Abdollahian", "person"))
         await pilot.press("t")
         screen = app.screen

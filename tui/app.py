@@ -22,9 +22,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from .formats import render_many
 from .model import Article
-from .screens.entities import EntityBrowser
-from .screens.help import HelpScreen
-from .screens.timeline import TimelineScreen
 from .state import ReadingState
 from .store import DocumentStore
 from .widgets.article_list import ArticleList
@@ -104,7 +101,8 @@ class NewsReader(App[str]):
     def on_mount(self) -> None:
         self.show_list_title()
         self.sub_title = "finding entities…"
-        self.run_worker(self.analyse, thread=True, name="analyse", exit_on_error=False)
+        # After the first frame: the list is on screen before any analysis begins.
+        self.call_after_refresh(self.run_worker, self.analyse, thread=True, name="analyse", exit_on_error=False)
         for warning in self.warnings:
             self.notify(warning, title="Reading state", severity="warning", markup=False, timeout=10)
         self.warnings.clear()
@@ -305,12 +303,16 @@ class NewsReader(App[str]):
         if not self.store.analysed:
             self.notify("Still finding entities…", timeout=2)
             return
+        from .screens.entities import EntityBrowser
+
         self.push_screen(EntityBrowser(self.store.entity_counts()), self.filter_by_entity)
 
     def action_timeline(self) -> None:
         if not self.store.analysed:
             self.notify("Still finding dates…", timeout=2)
             return
+        from .screens.timeline import TimelineScreen
+
         listed = self.article_list.articles
         title = f"{len(listed):,} articles" + (f" mentioning {self.entity_filter[0]}" if self.entity_filter else "")
         self.push_screen(TimelineScreen(self.store.timeline(listed), self.store.get, title), self.open_at)
@@ -341,6 +343,8 @@ class NewsReader(App[str]):
         self.article_list.focus()
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # the screens load when first opened: a quicker start
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(
                 HelpScreen(
