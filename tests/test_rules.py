@@ -145,3 +145,17 @@ def test_date_fields_never_invent():
     assert parse_date_field("2019") is None
     assert parse_date_field("February 30") is None
     assert parse_date_field("soon") is None
+
+
+def test_publication_year_only_from_evidence(tmp_path):
+    from tui.store import DocumentStore
+
+    dated_elsewhere = "LONDON, January 14 (Reuters) - Talks began on January 14, 2020 and went on.\n"
+    weekday = "PARIS, March 3 (Wire) - Ministers met on Tuesday. Prices had risen since 2019 and 2020.\n"
+    silent = "BERLIN, May 5 (Wire) - Nothing in this text says which year it is.\n"
+    for name, text in (("a.txt", dated_elsewhere), ("b.txt", weekday), ("c.txt", silent)):
+        (tmp_path / name).write_text("Headline\n\n" + text)
+    found = {a.source_path.rsplit("/", 1)[-1]: (a.date, a.date_inferred) for a in DocumentStore.load([tmp_path]).articles}
+    assert found["a.txt"] == ("2020-01-14", True)
+    assert found["b.txt"] == ("2020-03-03", True)  # 3 March was a Tuesday in 2020, not in 2019
+    assert found["c.txt"] == ("--05-05", False)
