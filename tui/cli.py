@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import __version__
+from .cache import Cache
 from .formats import FORMATS, article_record, render, summary_record
 from .loaders import STDIN, MissingPath
 from .model import ENTITY_TYPES, LoadProblem
@@ -31,6 +32,9 @@ def report_problem(problem: LoadProblem) -> None:
 
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache", action="store_true", help="load and analyse afresh, without reading or writing the cache"
+    )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH",
         help="article files or folders, or - for standard input (default: the bundled seed articles)",
@@ -96,9 +100,9 @@ def _command_parsers() -> dict[str, argparse.ArgumentParser]:
     }
 
 
-def load_store(paths: Sequence[str]) -> DocumentStore:
+def load_store(paths: Sequence[str], use_cache: bool = True) -> DocumentStore:
     """The store for the given paths (none: the seeds), naming each skipped file on stderr."""
-    return DocumentStore.load(paths or None, on_problem=report_problem)
+    return DocumentStore.load(paths or None, on_problem=report_problem, cache=Cache(warn=warn, enabled=use_cache))
 
 
 def cmd_list(store: DocumentStore, args: argparse.Namespace) -> int:
@@ -234,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _reader_parser().parse_args(argv)
         command = cmd_read
     try:
-        store = load_store(args.paths)
+        store = load_store(args.paths, use_cache=not args.no_cache)
         return command(store, args)
     except MissingPath as error:
         warn(str(error))

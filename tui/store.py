@@ -6,12 +6,14 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .analysis.metadata import article_id, blocks, build_article
-from .loaders import discover, load_file
+from .cache import Cache, corpus_key, file_key
+from .loaders import STDIN, discover, load_file
 from .model import Article, Block, Entity, LoadProblem
 
 if TYPE_CHECKING:
@@ -45,8 +47,17 @@ def newest_first(articles: Iterable[Article]) -> list[Article]:
 class DocumentStore:
     """Articles loaded from files, with what the analysers found in them."""
 
-    def __init__(self, articles: Iterable[Article], problems: Iterable[LoadProblem] = ()) -> None:
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        problems: Iterable[LoadProblem] = (),
+        cache: Cache | None = None,
+        corpus: str | None = None,
+    ) -> None:
+        """`cache` and `corpus` (the key of these files together) let the analysis be cached too."""
         self.articles: list[Article] = newest_first(articles)
+        self.cache = cache
+        self.corpus = corpus
         self.problems: list[LoadProblem] = list(problems)
         self._by_id = {article.id: article for article in self.articles}
         self._entities: dict[str, tuple[Entity, ...]] | None = None
@@ -58,8 +69,9 @@ class DocumentStore:
         cls,
         paths: Iterable[PathLike] | None = None,
         on_problem: Callable[[LoadProblem], None] | None = None,
+        cache: Cache | None = None,
     ) -> DocumentStore:
-        """Load files and folders (None: the bundled seeds).
+        """Load files and folders (None: the bundled seeds), through `cache` when given.
 
         Raises `MissingPath` for a path that does not exist; anything unreadable inside the paths is
         skipped, reported to `on_problem` as it is found and kept in `store.problems`.
@@ -68,15 +80,19 @@ class DocumentStore:
         articles: list[Article] = []
         problems: list[LoadProblem] = []
         taken: set[str] = set()
+        keys: list[str] = []
         for path in files:
-            for found in load_file(path):
-                if isinstance(found, LoadProblem):
-                    problems.append(found)
-                    if on_problem:
-                        on_problem(found)
-                    continue
-                articles.append(build_article(found, _unique_id(article_id(found), taken)))
-        return cls(articles, problems)
+            found_articles, found_problems, key = _load_one(path, cache)
+            keys.append(key or "stdin")
+            for problem in found_problems:
+                problems.append(problem)
+                if on_problem:
+                    on_problem(problem)
+            for article in found_articles:
+                unique = _unique_id(article.id, taken)
+                articles.append(article if unique == article.id else replace(article, id=unique))
+        corpus = corpus_key(keys) if cache and "stdin" not in keys else None
+        return cls(articles, problems, cache, corpus)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -112,8 +128,12 @@ class DocumentStore:
         `stop` is asked between articles; when it says so, the analysis ends unfinished.
         """
         with self._analysis_lock:
+            if self._entities is None and self.cache and self.corpus:
+                self._entities = self.cache.get("entities", self.corpus)
             if self._entities is None:
                 self._analyse(stop)
+                if self._entities is not None and self.cache and self.corpus:
+                    self.cache.put("entities", self.corpus, self._entities)
 
     def _analyse(self, stop: Callable[[], bool] | None) -> None:
         from .analysis.canonical import canonical_names
@@ -206,6 +226,22 @@ def _entities(article: Article, mentions, names) -> Iterator[Entity]:
             yield Entity(m.text, m.type, m.start, m.end, value or m.text, value)
         else:
             yield Entity(m.text, m.type, m.start, m.end, names[article.id, m.type, m.text])
+
+
+def _load_one(path: Path, cache: Cache | None) -> tuple[list[Article], list[LoadProblem], str | None]:
+    """One file's articles (their ids not yet made unique) and problems, from the cache if it has them."""
+    key = file_key(path) if cache and str(path) != STDIN else None
+    if key and (cached := cache.get("articles", key)) is not None:
+        return (*cached, key)
+    articles, problems = [], []
+    for found in load_file(path):
+        if isinstance(found, LoadProblem):
+            problems.append(found)
+        else:
+            articles.append(build_article(found, article_id(found)))
+    if key:
+        cache.put("articles", key, (articles, problems))
+    return articles, problems, key
 
 
 def _unique_id(candidate: str, taken: set[str]) -> str:

@@ -1,0 +1,68 @@
+"""The on-disk cache: the same store from it, rebuilt when a file changes, damage discarded with a word."""
+
+from __future__ import annotations
+
+import os
+
+from tui.cache import Cache
+from tui.cli import main
+from tui.store import DocumentStore
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_a_warm_load_gives_the_same_store(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write(folder, "a.txt", "First headline\n\nLONDON (Wire) - Gordon Brown spoke in London on Monday.\n")
+    write(folder, "b.txt", "First headline\n\nLONDON (Wire) - Gordon Brown spoke in London on Monday.\n")
+    cache = Cache(tmp_path / "cache")
+    cold = DocumentStore.load([folder], cache=cache)
+    cold.analyse()
+    warm = DocumentStore.load([folder], cache=cache)
+    assert [a.id for a in warm.articles] == [a.id for a in cold.articles]  # duplicate ids still numbered
+    assert warm.articles == cold.articles
+    assert sorted((tmp_path / "cache").iterdir()) == [tmp_path / "cache" / "articles", tmp_path / "cache" / "entities"]
+    warm.analyse()
+    assert warm.entities(warm.articles[0]) == cold.entities(cold.articles[0])
+
+
+def test_a_changed_file_is_read_again(tmp_path):
+    path = write(tmp_path, "a.txt", "Old headline\n\nBody.\n")
+    cache = Cache(tmp_path / "cache")
+    assert DocumentStore.load([path], cache=cache).articles[0].title == "Old headline"
+    path.write_text("New headline\n\nBody, longer.\n")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert DocumentStore.load([path], cache=cache).articles[0].title == "New headline"
+
+
+def test_a_damaged_entry_is_discarded_with_a_warning(tmp_path):
+    path = write(tmp_path, "a.txt", "Headline\n\nBody.\n")
+    warnings: list[str] = []
+    cache = Cache(tmp_path / "cache", warn=warnings.append)
+    DocumentStore.load([path], cache=cache)
+    [entry] = (tmp_path / "cache" / "articles").iterdir()
+    entry.write_bytes(b"not a pickle")
+    assert DocumentStore.load([path], cache=cache).articles[0].title == "Headline"
+    assert len(warnings) == 1 and "unreadable" in warnings[0]
+    assert entry.read_bytes() != b"not a pickle"  # rebuilt
+
+
+def test_an_unwritable_cache_only_warns(tmp_path):
+    blocker = write(tmp_path, "file", "not a folder")
+    warnings: list[str] = []
+    store = DocumentStore.load([write(tmp_path, "a.txt", "Headline\n\nBody.\n")], cache=Cache(blocker, warn=warnings.append))
+    assert store.articles[0].title == "Headline" and len(warnings) == 1
+
+
+def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = write(tmp_path, "a.txt", "Headline\n\nBody.\n")
+    assert main(["list", "--no-cache", str(path)]) == 0
+    assert not (tmp_path / "cache").exists()
+    assert main(["list", str(path)]) == 0
+    assert (tmp_path / "cache" / "newsreader" / "articles").is_dir()
