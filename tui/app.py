@@ -149,7 +149,11 @@ class NewsReader(App[str]):
     def analyse(self) -> None:
         """Analyse the store and index it for search, in a worker thread that stops when the app does."""
         worker = get_current_worker()
-        self.store.analyse(stop=lambda: worker.is_cancelled)
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(setattr, self, "sub_title", f"finding entities… {done * 100 // total}%")
+
+        self.store.analyse(stop=lambda: worker.is_cancelled, progress=progress)
         if self.store.analysed and not worker.is_cancelled:
             self.call_from_thread(self.analysed)
             self.store.build_index(stop=lambda: worker.is_cancelled)

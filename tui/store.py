@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .search import Hit, SearchIndex
 
 PathLike = str | os.PathLike[str]
+PROGRESS_EVERY = 500  # articles between two progress reports
 
 
 def bundled_seeds() -> Path:
@@ -122,28 +123,33 @@ class DocumentStore:
     def analysed(self) -> bool:
         return self._entities is not None
 
-    def analyse(self, stop: Callable[[], bool] | None = None) -> None:
+    def analyse(
+        self, stop: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> None:
         """Recognise the entities of every article and give each entity one name across the corpus.
 
-        `stop` is asked between articles; when it says so, the analysis ends unfinished.
+        `stop` is asked between articles; when it says so, the analysis ends unfinished. `progress`
+        hears (articles done, articles in all) now and then.
         """
         with self._analysis_lock:
             if self._entities is None and self.cache and self.corpus:
                 self._entities = self.cache.get("entities", self.corpus)
             if self._entities is None:
-                self._analyse(stop)
+                self._analyse(stop, progress)
                 if self._entities is not None and self.cache and self.corpus:
                     self.cache.put("entities", self.corpus, self._entities)
 
-    def _analyse(self, stop: Callable[[], bool] | None) -> None:
+    def _analyse(self, stop: Callable[[], bool] | None, progress: Callable[[int, int], None] | None) -> None:
         from .analysis.canonical import canonical_names
         from .analysis.entities import Recogniser, resolve_in_corpus
 
         recogniser = Recogniser()
         found = {}
-        for article in self.articles:
+        for done, article in enumerate(self.articles):
             if stop and stop():
                 return
+            if progress and done % PROGRESS_EVERY == 0:
+                progress(done, len(self.articles))
             found[article.id] = recogniser.mentions(article.body)
         mentions = resolve_in_corpus(found)
         names = canonical_names(mentions)
