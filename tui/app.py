@@ -151,7 +151,8 @@ class NewsReader(App[str]):
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
-            self.call_from_thread(setattr, self, "sub_title", f"finding entities… {done * 100 // total}%")
+            if not worker.is_cancelled:
+                self.call_from_thread(setattr, self, "sub_title", f"finding entities… {done * 100 // total}%")
 
         self.store.analyse(stop=lambda: worker.is_cancelled, progress=progress)
         if self.store.analysed and not worker.is_cancelled:

@@ -20,7 +20,7 @@ DATED = re.compile(r"(\d{3,4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(?:-WE)?|-(SP|SU|FA
 
 
 @dataclass(frozen=True)
-class Mention:
+class Sentence:
     """Where an article mentions an event: the sentence, as offsets into its body."""
 
     article_id: str
@@ -34,7 +34,7 @@ class Event:
 
     value: str
     kind: str
-    mentions: tuple[Mention, ...]
+    mentions: tuple[Sentence, ...]
 
     @property
     def article_ids(self) -> list[str]:
@@ -64,22 +64,22 @@ def period_start(value: str) -> date | None:
 def build_timeline(articles: Iterable[Article], entities: Mapping[str, Iterable[Entity]]) -> list[Event]:
     """Events and publication dates of these articles, in date order; unknown years last."""
     articles = list(articles)
-    events: dict[tuple[str, str], list[Mention]] = {}  # (value, article id for an unknown year, else "")
-    names: dict[Mention, set[str]] = {}
+    events: dict[tuple[str, str], list[Sentence]] = {}  # (value, article id for an unknown year, else "")
+    names: dict[Sentence, set[str]] = {}
     for article in articles:
         found = list(entities.get(article.id, ()))
         for entity in found:
             if entity.type != "date" or not entity.value or entity.value.endswith("_REF"):
                 continue
             start, end = sentence_span(article.body, entity.start, entity.end)
-            mention = Mention(article.id, start, end)
+            mention = Sentence(article.id, start, end)
             key = (entity.value, article.id if entity.value.startswith("X") else "")
             if mention not in events.setdefault(key, []):
                 events[key].append(mention)
             names[mention] = {e.canonical for e in found if e.type in ("person", "org", "place") and start <= e.start < end}
     _join_unknown_years(events, names)
     timeline = [Event(value, "event", tuple(mentions)) for (value, _), mentions in events.items()]
-    timeline += [Event(a.date, "published", (Mention(a.id, 0, 0),)) for a in articles if a.date]
+    timeline += [Event(a.date, "published", (Sentence(a.id, 0, 0),)) for a in articles if a.date]
     return sorted(timeline, key=_order)
 
 
@@ -91,7 +91,7 @@ def _order(event: Event) -> tuple:
     return (False, start, len(event.value), event.value, event.kind)
 
 
-def _join_unknown_years(events: dict[tuple[str, str], list[Mention]], names: dict[Mention, set[str]]) -> None:
+def _join_unknown_years(events: dict[tuple[str, str], list[Sentence]], names: dict[Sentence, set[str]]) -> None:
     for key in [k for k in events if re.fullmatch(r"XXXX-\d\d-\d\d", k[0])]:
         same_day = [k for k in events if k[0][4:] == key[0][4:] and not k[0].startswith("X")]
         if len(same_day) != 1:
