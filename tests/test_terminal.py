@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -34,7 +35,9 @@ def run_in_terminal(tmp_path: Path, keys: list[str], pipe_in: Path | None = None
     return the exit code, what was printed and the screen before the keys."""
     session = f"newsreader-{uuid.uuid4().hex[:8]}"
     out, code = tmp_path / "out.txt", tmp_path / "code.txt"
-    reader = f"{shlex.quote(sys.executable)} -m tui"
+    # tmux starts commands in its server's environment, which may not be this test's: say it explicitly.
+    private = " ".join(f"{name}={shlex.quote(os.environ[name])}" for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME"))
+    reader = f"env {private} {shlex.quote(sys.executable)} -m tui"
     reader = f"cat {shlex.quote(str(pipe_in))} | {reader} -" if pipe_in else reader
     command = f"{reader} > {out}; echo $? > {code}; sleep 5"
     tmux("new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), command)
