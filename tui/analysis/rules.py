@@ -31,13 +31,21 @@ WIDE_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=[\w\"”’)]) +([,.;:!?])(?=[\s\"”’)]|$)")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]|  ")
+SPACED_PUNCTUATION = re.compile(r" [,.;:!?]")
 
 
 def tidy_line(line: str) -> str:
     """One space between words and none before punctuation ("Soleimani ." → "Soleimani.")."""
-    line = WIDE_SPACE.sub(" ", ZERO_WIDTH.sub("", line)).strip()
-    line = MARKDOWN_HEADING.sub("", line)
-    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", line)
+    # Each rewrite runs only where a quick look says it has work: most lines need none.
+    if ODD_SPACE.search(line):
+        line = WIDE_SPACE.sub(" ", ZERO_WIDTH.sub("", line))
+    line = line.strip()
+    if line.startswith("#"):
+        line = MARKDOWN_HEADING.sub("", line)
+    if " " in line and SPACED_PUNCTUATION.search(line):
+        line = SPACE_BEFORE_PUNCTUATION.sub(r"\1", line)
+    return line
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
