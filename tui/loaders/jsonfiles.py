@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model import LoadProblem, Record
 from .decode import clean_text
@@ -45,14 +45,18 @@ def record_from_object(path: str, obj: object) -> Record | str:
     return Record(source_path=path, text=text, raw=raw, fields=fields)
 
 
-def _records(path: str, objects: list[object], where: str) -> Iterator[Record | LoadProblem]:
+INVALID = object()  # stands for a line that is not JSON
+
+
+def _entries(path: str, entries: Iterable[tuple[str, object]]) -> Iterator[Record | LoadProblem]:
+    """Records from (where, object) pairs; one problem naming every entry that is not an article."""
     bad: list[str] = []
-    for number, obj in enumerate(objects, start=1):
-        found = record_from_object(path, obj)
+    for where, obj in entries:
+        found = "invalid JSON" if obj is INVALID else record_from_object(path, obj)
         if isinstance(found, Record):
             yield found
         else:
-            bad.append(f"{where} {number}: {found}")
+            bad.append(f"{where}: {found}")
     if bad:
         yield skipped(path, bad)
 
@@ -77,7 +81,7 @@ def load_json(path: str, text: str) -> Iterator[Record | LoadProblem]:
     if not isinstance(data, list):
         yield LoadProblem(path, "JSON holds neither an article object nor a list of them")
         return
-    yield from _records(path, data, "item")
+    yield from _entries(path, ((f"item {number}", obj) for number, obj in enumerate(data, start=1)))
 
 
 def record_has_text(obj: dict) -> bool:
@@ -86,19 +90,14 @@ def record_has_text(obj: dict) -> bool:
 
 def load_jsonl(path: str, text: str) -> Iterator[Record | LoadProblem]:
     """One article object a line; bad lines are counted and named, good ones all load."""
-    bad: list[str] = []
+    yield from _entries(path, _json_lines(text))
+
+
+def _json_lines(text: str) -> Iterator[tuple[str, object]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            yield f"line {number}", json.loads(line)
         except (json.JSONDecodeError, RecursionError):
-            bad.append(f"line {number}: invalid JSON")
-            continue
-        found = record_from_object(path, obj)
-        if isinstance(found, Record):
-            yield found
-        else:
-            bad.append(f"line {number}: {found}")
-    if bad:
-        yield skipped(path, bad)
+            yield f"line {number}", INVALID
