@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Block, Record
 from . import rules
-from .dates import WEEKDAYS, PartialDate, find_date, parse_date_field, weekday_of, years_mentioned
+from .dates import WEEKDAYS, YEAR_MENTION, PartialDate, find_date, parse_date_field, weekday_of, years_mentioned
 
 TOP_LINES = 3  # datelines, bylines and date lines stand within the first few paragraphs
 ID_LENGTH = 10
@@ -63,7 +63,6 @@ class _Page:
 
     lines: list[str]
     title: str | None = None
-    source: str | None = None
     date: PartialDate | None = None
     dateline: rules.Dateline | None = None
     authors: tuple[str, ...] = ()
@@ -104,7 +103,7 @@ def infer_year(day: PartialDate, body: str, lead: str) -> PartialDate | None:
     Evidence is a full date elsewhere with the same month and day ("on January 14, 2020"), or a
     weekday named in the lead that falls on that date in exactly one of the years the text mentions.
     """
-    for match in re.finditer(r"\b(?:1[89]|20)\d\d\b", body):
+    for match in YEAR_MENTION.finditer(body):
         found = find_date(body[max(0, match.start() - 25) : match.end()])
         if found and found[0].year and (found[0].month, found[0].day) == (day.month, day.day):
             return found[0]
