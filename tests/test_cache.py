@@ -66,3 +66,16 @@ def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / "cache").exists()
     assert main(["list", str(path)]) == 0
     assert (tmp_path / "cache" / "newsreader" / "articles").is_dir()
+
+
+def test_the_search_index_is_saved_and_reopened(tmp_path):
+    path = write(tmp_path, "a.txt", "Storm hits the coast\n\nLONDON (Wire) - A storm hit the coast of Cornwall.\n")
+    cache = Cache(tmp_path / "cache")
+    first = DocumentStore.load([path], cache=cache)
+    assert [h.id for h in first.search("strom")] == [first.articles[0].id]
+    [saved] = (tmp_path / "cache" / "index").iterdir()
+    again = DocumentStore.load([path], cache=cache)
+    assert [h.id for h in again.search("cornwal")] == [again.articles[0].id]
+    saved.write_bytes(b"damaged")
+    third = DocumentStore.load([path], cache=cache)
+    assert [h.id for h in third.search("storm")] == [third.articles[0].id]  # rebuilt

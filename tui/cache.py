@@ -49,6 +49,10 @@ class Cache:
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / f"{key}.pickle"
 
+    def entry_path(self, kind: str, key: str, suffix: str) -> Path | None:
+        """Where an entry that is not a pickle (the search index's database) lives; None when disabled."""
+        return self.folder / kind / f"{key}{suffix}" if self.enabled else None
+
     def get(self, kind: str, key: str) -> object | None:
         """The cached value, or None; a damaged entry is removed with a warning."""
         if not self.enabled:

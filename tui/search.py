@@ -8,6 +8,7 @@ Articles that match every word come before those that match fewer.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import unicodedata
@@ -15,6 +16,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -129,35 +131,44 @@ class SearchIndex:
         articles: Sequence[Article],
         entities: Mapping[str, Iterable[Entity]],
         stop: Callable[[], bool] | None = None,
+        saved: Path | None = None,
     ) -> None:
-        """Index every article; `stop` is asked between batches and ends the build (`StopIndexing`)."""
+        """Index every article, or open the index `saved` by an earlier run for these same articles.
+
+        `stop` is asked between batches and ends a build (`StopIndexing`); a build is saved to `saved`.
+        """
         self.articles = list(articles)
-        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.entity_docs = _entity_rows(self.articles, entities)
+        self.db = _open_saved(saved, len(self.articles)) if saved else None
+        if self.db is None:
+            self.db = sqlite3.connect(":memory:", check_same_thread=False)
+            self._build(entities, stop)
+            if saved:
+                _save(self.db, saved)
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, docs, 'row')")
+        frequency = dict(self.db.execute("SELECT term, doc FROM temp.vocab"))
+        self.vocabulary = _Vocabulary(list(frequency), frequency=frequency)
+
+    def _build(self, entities: Mapping[str, Iterable[Entity]], stop: Callable[[], bool] | None) -> None:
         self.db.execute(
             "CREATE VIRTUAL TABLE docs USING fts5(title, entities, body, content='', "
             "tokenize='unicode61 remove_diacritics 2')"
         )
         # What the filters look at: the outlet, folded, and the publication date when its year is known.
         self.db.execute("CREATE TABLE meta(rowid INTEGER PRIMARY KEY, source TEXT, date TEXT)")
-        self.entity_docs: dict[str, set[int]] = defaultdict(set)
         for first in range(0, len(self.articles), BATCH):
             if stop and stop():
                 raise StopIndexing
             rows, meta = [], []
             for number in range(first, min(first + BATCH, len(self.articles))):
                 article = self.articles[number]
-                names = {e.canonical for e in entities.get(article.id, ()) if e.type != "date"}
-                for name in names:
-                    self.entity_docs[fold(name)].add(number)
-                rows.append((number, article.title, " ; ".join(sorted(names)), article.body))
+                names = sorted({e.canonical for e in entities.get(article.id, ()) if e.type != "date"})
+                rows.append((number, article.title, " ; ".join(names), article.body))
                 dated = article.date if article.date and not article.date.startswith("-") else None
                 meta.append((number, fold(article.source or ""), dated))
             with self.db:
                 self.db.executemany("INSERT INTO docs(rowid, title, entities, body) VALUES (?, ?, ?, ?)", rows)
                 self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", meta)
-        self.db.execute("CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row')")
-        frequency = dict(self.db.execute("SELECT term, doc FROM vocab"))
-        self.vocabulary = _Vocabulary(list(frequency), frequency=frequency)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -258,6 +269,42 @@ class SearchIndex:
     def _hit(self, number: int, score: float, terms: set[str]) -> Hit:
         article = self.articles[number]
         return Hit(article.id, score, matched_spans(article.body, terms), matched_spans(article.title, terms))
+
+
+def _entity_rows(articles: Sequence[Article], entities: Mapping[str, Iterable[Entity]]) -> dict[str, set[int]]:
+    """Folded entity name → the rows of the articles that mention it (for `entity:`)."""
+    rows: dict[str, set[int]] = defaultdict(set)
+    for number, article in enumerate(articles):
+        for name in {e.canonical for e in entities.get(article.id, ()) if e.type != "date"}:
+            rows[fold(name)].add(number)
+    return rows
+
+
+def _open_saved(path: Path, count: int) -> sqlite3.Connection | None:
+    """A saved index, if there is one for exactly this many articles; a damaged one is removed."""
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(path, check_same_thread=False)
+        if db.execute("SELECT count(*) FROM meta").fetchone()[0] == count:
+            return db
+        db.close()
+    except sqlite3.DatabaseError:
+        pass
+    path.unlink(missing_ok=True)
+    return None
+
+
+def _save(db: sqlite3.Connection, path: Path) -> None:
+    """Write the index next to the cache's other entries, atomically; a failure only costs time."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.unlink(missing_ok=True)
+        db.execute("VACUUM INTO ?", (str(temporary),))
+        os.replace(temporary, path)
+    except (OSError, sqlite3.DatabaseError):
+        temporary.unlink(missing_ok=True)
 
 
 def matched_spans(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:

@@ -196,8 +196,9 @@ class DocumentStore:
         self.analyse(stop)
         with self._analysis_lock:
             if self._index is None and self._entities is not None:
+                saved = self.cache.entry_path("index", self.corpus, ".sqlite") if self.cache and self.corpus else None
                 try:
-                    self._index = SearchIndex(self.articles, self._entities, stop)
+                    self._index = SearchIndex(self.articles, self._entities, stop, saved)
                 except StopIndexing:
                     return
 
