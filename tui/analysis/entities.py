@@ -50,9 +50,13 @@ RUN = re.compile(rf"(?=[A-Za]){WORD}(?:(?: {PARTICLE})? {WORD})*")
 # "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
 CONNECTOR = re.compile(r" (?:of|for|of the|for the) $")
 POSSESSIVE = re.compile(r"[’']s?$")
-
-
 SPEECH_VERBS = re.compile(r"\s*,?\s+(?:said|says|told|added|explained|insisted|argued|claimed|stated|admitted|warned)\b")
+NEXT_WORD = re.compile(r" ([\w-]+)")
+NEXT_TWO_WORDS = re.compile(r" ([\w-]+ [\w-]+)")
+DASH_LOWER = re.compile(r"-[a-z]")
+ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
+YEAR_IN_NAME = re.compile(r"\b\d{4}\b")
+NAME_PARTS = re.compile(r"[- ]")
 
 
 @dataclass(frozen=True)
@@ -84,14 +88,6 @@ def is_demonym(word: str) -> bool:
     if len(word) < 4 or not word[:1].isupper() or not word.endswith(DEMONYM_ENDINGS):
         return False
     return word.startswith(gazetteer().country_stems) or word in IRREGULAR_DEMONYMS
-
-
-NEXT_WORD = re.compile(r" ([\w-]+)")
-NEXT_TWO_WORDS = re.compile(r" ([\w-]+ [\w-]+)")
-DASH_LOWER = re.compile(r"-[a-z]")
-ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
-YEAR_IN_NAME = re.compile(r"\b\d{4}\b")
-NAME_PARTS = re.compile(r"[- ]")
 
 
 def _previous_word(text: str, start: int) -> str:
