@@ -28,6 +28,7 @@ from .widgets.article_list import ArticleList
 from .widgets.reader import SHOWN_LIMIT, ArticleView
 
 if TYPE_CHECKING:
+    from .analysis.timeline import Sentence
     from .search import Hit
 
 EXIT_PRINTED, EXIT_QUIT, EXIT_INTERRUPTED = 0, 1, 130
@@ -129,9 +130,15 @@ class NewsReader(App[str]):
             spans += [(start, end, "match") for start, end in hit.spans]
         return spans
 
-    def show_article(self, article: Article, keep_scroll: bool = False) -> None:
+    def show_article(self, article: Article, keep_scroll: bool = False, sentence: Sentence | None = None) -> None:
+        """Show an article in the reader; with a `sentence` (from the timeline), scrolled to it and underlined."""
         blocks = self.store.blocks(article, upto=SHOWN_LIMIT)
-        self.reader.show(article, blocks, self.highlights(article), keep_scroll=keep_scroll)
+        highlights = self.highlights(article)
+        at = None
+        if sentence and sentence.end > sentence.start:
+            highlights.append((sentence.start, sentence.end, "sentence"))
+            at = sentence.start
+        self.reader.show(article, blocks, highlights, keep_scroll=keep_scroll, at=at)
 
     def show_list_title(self) -> None:
         shown = len(self.article_list.articles)
@@ -322,20 +329,14 @@ class NewsReader(App[str]):
         title = f"{len(listed):,} articles" + (f" mentioning {self.entity_filter[0]}" if self.entity_filter else "")
         self.push_screen(TimelineScreen(self.store.timeline(listed), self.store.get, title), self.open_at)
 
-    def open_at(self, jump: tuple[str, int] | None) -> None:
+    def open_at(self, sentence: Sentence | None) -> None:
         """Read an article from the timeline, scrolled to the sentence that mentions the date."""
-        if jump is None:
+        if sentence is None:
             return
-        article_id, offset = jump
         articles = self.article_list
-        articles.cursor = next(i for i, a in enumerate(articles.articles) if a.id == article_id)
-        article = self.store.get(article_id)
-        sentence_end = article.body.find(". ", offset)
-        highlights = self.highlights(article)
-        if offset:
-            highlights.append((offset, sentence_end + 1 if sentence_end > 0 else len(article.body), "sentence"))
-        blocks = self.store.blocks(article, upto=SHOWN_LIMIT)
-        self.call_after_refresh(self.reader.show, article, blocks, highlights, at=offset)
+        articles.cursor = next(i for i, a in enumerate(articles.articles) if a.id == sentence.article_id)
+        article = self.store.get(sentence.article_id)
+        self.call_after_refresh(self.show_article, article, sentence=sentence)
         self.reader.focus()
         self.mark_read(article)
 

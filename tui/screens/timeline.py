@@ -12,12 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from ..analysis.timeline import Event
+from ..analysis.timeline import Event, Sentence
 from ..model import Article
 
 SNIPPET = 160
-# Where the reader should go: an article and an offset into its body.
-Jump = tuple[str, int]
 
 
 def monthly_counts(events: Sequence[Event]) -> tuple[list[float], str]:
@@ -46,8 +44,8 @@ def months_between(first: date, last: date) -> list[tuple[int, int]]:
     return months
 
 
-class TimelineScreen(Screen[Jump | None]):
-    """Events and publications in date order; Enter reads the article at the sentence."""
+class TimelineScreen(Screen[Sentence | None]):
+    """Events and publications in date order; Enter reads the article at the sentence (dismissed with it)."""
 
     BINDINGS = [
         Binding("escape,t", "dismiss(None)", "Back"),
@@ -68,7 +66,7 @@ class TimelineScreen(Screen[Jump | None]):
         self.events = events
         self.article = article
         self.title_text = title
-        self.jumps: dict[str, Jump] = {}
+        self.jumps: dict[str, Sentence] = {}  # option id → where the reader goes
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,7 +113,6 @@ class TimelineScreen(Screen[Jump | None]):
             article = self.article(mention.article_id)
             if event.kind == "published":
                 label = Text.assemble((f"{event.value:<12}", "bold"), ("published  ", "italic"), article.title)
-                jump = (article.id, 0)
             else:
                 sentence = " ".join(article.body[mention.start : mention.end].split())
                 if len(sentence) > SNIPPET:
@@ -124,9 +121,8 @@ class TimelineScreen(Screen[Jump | None]):
                 lead = f"{event.value:<12}" if index == 0 else " " * 12
                 more = f"  · {count} articles" if index == 0 and count > 1 else ""
                 label = Text.assemble((lead, "bold"), sentence, (more, "italic"), ("\n" + " " * 12 + article.title, "dim"))
-                jump = (article.id, mention.start)
             option_id = f"{number}:{index}"
-            self.jumps[option_id] = jump
+            self.jumps[option_id] = mention
             options.append(Option(label, id=option_id))
         return options
 
