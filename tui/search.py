@@ -138,6 +138,7 @@ class SearchIndex:
         `stop` is asked between batches and ends a build (`StopIndexing`); a build is saved to `saved`.
         """
         self.articles = list(articles)
+        self.row_of = {article.id: number for number, article in enumerate(self.articles)}
         self.entity_docs = _entity_rows(self.articles, entities)
         self.db = _open_saved(saved, len(self.articles)) if saved else None
         if self.db is None:
@@ -262,7 +263,7 @@ class SearchIndex:
         if query.entity:
             allowed = set(self.entity_docs.get(fold(query.entity), ()))
         if within is not None:
-            rows = {number for number, article in enumerate(self.articles) if article.id in within}
+            rows = {self.row_of[article_id] for article_id in within if article_id in self.row_of}
             allowed = rows if allowed is None else allowed & rows
         return allowed
 
