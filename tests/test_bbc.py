@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.analysis.rules import tidy_line
+from tui.analysis.page_rules import tidy_line
 from tui.store import DocumentStore
 
 from .conftest import BBC, needs_bbc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.analysis.rules import tidy_line
+from tui.analysis.page_rules import tidy_line
 
 from .conftest import seed_article, seed_path
 

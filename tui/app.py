@@ -163,10 +163,11 @@ class NewsReader(App[str]):
 
         self.store.analyse(stop=lambda: worker.is_cancelled, progress=progress)
         if self.store.analysed and not worker.is_cancelled:
-            self.call_from_thread(self.analysed)
+            self.call_from_thread(self.entities_found)
             self.store.build_index(stop=lambda: worker.is_cancelled)
 
-    def analysed(self) -> None:
+    def entities_found(self) -> None:
+        """The analysis is done (the index is next): show the open article with its highlights."""
         self.sub_title = "indexing for search…"
         if self.reader.article:
             self.show_article(self.reader.article, keep_scroll=True)

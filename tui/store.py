@@ -154,7 +154,7 @@ class DocumentStore:
         mentions = resolve_in_corpus(found)
         names = canonical_names(mentions)
         self._entities = {
-            article.id: tuple(_entities(article, mentions[article.id], names)) for article in self.articles
+            article.id: tuple(_entity_records(article, mentions[article.id], names)) for article in self.articles
         }
 
     def entities(self, article: Article) -> tuple[Entity, ...]:
@@ -221,7 +221,7 @@ def _blocks(body: str) -> tuple[Block, ...]:
     return blocks(body)
 
 
-def _entities(article: Article, mentions, names) -> Iterator[Entity]:
+def _entity_records(article: Article, mentions, names) -> Iterator[Entity]:
     """Entities from mentions: canonical names for names, normalised values for dates."""
     from .analysis.timex import Normaliser, sentence_span
 

@@ -84,7 +84,7 @@ def _bare(word: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def is_demonym(word: str) -> bool:
     """"Russian", "Iranian", "Chinese", "Lankan": a country's adjective, by its ending and stem."""
-    word = word[:-1] if word.endswith("ans") or word.endswith("eans") else word  # "Americans"
+    word = word[:-1] if word.endswith("ans") else word  # "Americans", "Europeans"
     if len(word) < 4 or not word[:1].isupper() or not word.endswith(DEMONYM_ENDINGS):
         return False
     return word.startswith(gazetteer().country_stems) or word in IRREGULAR_DEMONYMS

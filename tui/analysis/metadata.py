@@ -1,4 +1,4 @@
-"""From a loader's record to a clean article: the rules of `rules.py` applied in page order."""
+"""From a loader's record to a clean article: the rules of `page_rules.py` applied in page order."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Block, Record
-from . import rules
+from . import page_rules
 from .dates import WEEKDAYS, YEAR_MENTION, PartialDate, find_date, parse_date_field, weekday_of, years_mentioned
 
 TOP_LINES = 3  # datelines, bylines and date lines stand within the first few paragraphs
@@ -29,20 +29,20 @@ def paragraphs(text: str) -> list[list[str]]:
     """Blocks of tidied lines, split at blank lines; hard-wrapped blocks become one line."""
     blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
-        line = rules.tidy_line(raw)
+        line = page_rules.tidy_line(raw)
         if line:
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
     blocks = [block for block in blocks if block]
-    return [[" ".join(block)] if rules.is_hard_wrapped(block) else block for block in blocks]
+    return [[" ".join(block)] if page_rules.is_hard_wrapped(block) else block for block in blocks]
 
 
 def without_captions(blocks: list[list[str]]) -> list[str]:
     """Every line but photo credits and the captions beside them."""
     kept = []
     for block in blocks:
-        dropped = rules.caption_lines(block)
+        dropped = page_rules.caption_lines(block)
         kept.extend(line for i, line in enumerate(block) if i not in dropped)
     return kept
 
@@ -50,7 +50,7 @@ def without_captions(blocks: list[list[str]]) -> list[str]:
 def rejoin_split_sentences(lines: list[str]) -> list[str]:
     joined: list[str] = []
     for line in lines:
-        if joined and rules.joins_next(joined[-1], line):
+        if joined and page_rules.joins_next(joined[-1], line):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
@@ -64,7 +64,7 @@ class _Page:
     lines: list[str]
     title: str | None = None
     date: PartialDate | None = None
-    dateline: rules.Dateline | None = None
+    dateline: page_rules.Dateline | None = None
     authors: tuple[str, ...] = ()
 
 
@@ -75,17 +75,17 @@ def _read_head(page: _Page, known_title: str | None) -> None:
         if lines and lines[0].casefold() == known_title.casefold():
             lines.pop(0)
     else:
-        while len(lines) > 2 and rules.is_navigation(lines[0], lines[1]):
+        while len(lines) > 2 and page_rules.is_navigation(lines[0], lines[1]):
             lines.pop(0)
-        if len(lines) > 1 and rules.is_headline(lines[0]) and not rules.find_dateline(lines[0]):
+        if len(lines) > 1 and page_rules.is_headline(lines[0]) and not page_rules.find_dateline(lines[0]):
             page.title = lines.pop(0)
     for i in range(min(TOP_LINES, len(lines))):
         line = lines[i]
-        if not page.authors and (names := rules.byline_names(line)):
+        if not page.authors and (names := page_rules.byline_names(line)):
             page.authors, lines[i] = names, ""
-        elif page.date is None and (day := rules.date_line(line)):
+        elif page.date is None and (day := page_rules.date_line(line)):
             page.date, lines[i] = day, ""
-        elif page.dateline is None and (found := rules.find_dateline(line)):
+        elif page.dateline is None and (found := page_rules.find_dateline(line)):
             page.dateline, lines[i] = found, line[found.length :].lstrip()
             break
     page.lines = [line for line in lines if line]
@@ -93,8 +93,8 @@ def _read_head(page: _Page, known_title: str | None) -> None:
 
 def _read_tail(page: _Page) -> None:
     """Drop the furniture after the article, and lines that are furniture wherever they are."""
-    end = len(page.lines) - rules.trailing_furniture(page.lines)
-    page.lines = [line for line in page.lines[:end] if not rules.INLINE_FURNITURE.match(line)]
+    end = len(page.lines) - page_rules.trailing_furniture(page.lines)
+    page.lines = [line for line in page.lines[:end] if not page_rules.INLINE_FURNITURE.match(line)]
 
 
 def infer_year(day: PartialDate, body: str, lead: str) -> PartialDate | None:
@@ -119,7 +119,7 @@ def _text_field(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("title")
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return rules.tidy_line(str(value)) or None
+        return page_rules.tidy_line(str(value)) or None
     return None
 
 
@@ -144,7 +144,7 @@ def build_article(record: Record, article_id: str) -> Article:
     inferred = False
     if day is not None and day.year is None and (with_year := infer_year(day, body, lead)):
         day, inferred = with_year, True
-    title = known_title or page.title or (rules.title_from_lead(lead) if lead else "Untitled")
+    title = known_title or page.title or (page_rules.title_from_lead(lead) if lead else "Untitled")
     return Article(
         id=article_id,
         source_path=record.source_path,
@@ -168,6 +168,6 @@ def blocks(body: str) -> tuple[Block, ...]:
     found = []
     for i, (start, end) in enumerate(spans):
         following = body[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else None
-        kind = "heading" if rules.is_subheading(body[start:end], following) else "paragraph"
+        kind = "heading" if page_rules.is_subheading(body[start:end], following) else "paragraph"
         found.append(Block(kind, start, end))
     return tuple(found)

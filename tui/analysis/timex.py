@@ -234,12 +234,12 @@ class Normaliser:
         return day.isoformat()
 
 
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+SENTENCE_OR_LINE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of the sentence around text[start:end] (looking back at most 1,000 characters)."""
     window_start = max(0, start - 1000)
-    breaks = [m.end() for m in SENTENCE_END.finditer(text, window_start, start)]
-    after = SENTENCE_END.search(text, end)
+    breaks = [m.end() for m in SENTENCE_OR_LINE_BREAK.finditer(text, window_start, start)]
+    after = SENTENCE_OR_LINE_BREAK.search(text, end)
     return (breaks[-1] if breaks else window_start), (after.start() + 1 if after else len(text))

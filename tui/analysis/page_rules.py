@@ -2,7 +2,7 @@
 
 Each rule looks at the shape of a line (length, capitalisation, punctuation, position) and at words
 that news sites use for the same furniture everywhere ("Subscribe to our newsletter", "© …"); none is
-keyed to one outlet or one article. `tests/test_rules.py` has a real example for each.
+keyed to one outlet or one article. `tests/test_page_rules.py` has a real example for each.
 """
 
 from __future__ import annotations

@@ -4,30 +4,30 @@ from __future__ import annotations
 
 import pytest
 
-from tui.analysis import rules
+from tui.analysis import page_rules
 from tui.analysis.dates import PartialDate, parse_date_field
 
 
 def test_tidy_line_removes_space_before_punctuation():
     # Seed 003: "…Russian Foreign Ministry , one of…" and "General Qassem Soleimani ."
-    assert rules.tidy_line("Foreign Ministry\u00a0, one of the main topics") == "Foreign Ministry, one of the main topics"
-    assert rules.tidy_line("General\u00a0Qassem Soleimani .\u00a0The head") == "General Qassem Soleimani. The head"
+    assert page_rules.tidy_line("Foreign Ministry\u00a0, one of the main topics") == "Foreign Ministry, one of the main topics"
+    assert page_rules.tidy_line("General\u00a0Qassem Soleimani .\u00a0The head") == "General Qassem Soleimani. The head"
 
 
 def test_navigation_line_before_headline():
     headline = "Russia ready to help establish dialogue between US and Iran, Lavrov says"
-    assert rules.is_navigation("All news", headline)  # seed 000
-    assert rules.is_navigation("Home > World > Middle East", headline)
+    assert page_rules.is_navigation("All news", headline)  # seed 000
+    assert page_rules.is_navigation("Home > World > Middle East", headline)
     # BBC: a short headline followed by a sub-headline is not navigation.
-    assert not rules.is_navigation("Blackburn v Burnley", "Ewood Park")
-    assert not rules.is_navigation("All news", "Moscow is ready to contribute to launching dialogue.")
+    assert not page_rules.is_navigation("Blackburn v Burnley", "Ewood Park")
+    assert not page_rules.is_navigation("All news", "Moscow is ready to contribute to launching dialogue.")
 
 
 def test_headline_is_not_a_lead_sentence():
-    assert rules.is_headline("Lavrov expresses condolences to Iran in wake of illegal killing of Soleimani")
-    assert rules.is_headline("Rivals of the £400 Apple...")  # BBC tech
+    assert page_rules.is_headline("Lavrov expresses condolences to Iran in wake of illegal killing of Soleimani")
+    assert page_rules.is_headline("Rivals of the £400 Apple...")  # BBC tech
     # Seed 002 opens with its lead, not a headline.
-    assert not rules.is_headline(
+    assert not page_rules.is_headline(
         "Russia hopes that friction between Iran and Azerbaijan is temporary and will be settled soon, "
         "Russian Foreign Minister Sergey Lavrov said on Wednesday."
     )
@@ -40,9 +40,9 @@ def test_credits_and_captions_beside_them():
         "Russian Foreign Minister Sergey Lavrov",
         "© Vitaly Belousov/POOL/TASS",
     ]
-    assert rules.caption_lines(block) == {1, 2, 3}
-    assert rules.is_credit("Photo: Getty Images")
-    assert not rules.is_credit("Users can choose and/or combine both services")
+    assert page_rules.caption_lines(block) == {1, 2, 3}
+    assert page_rules.is_credit("Photo: Getty Images")
+    assert not page_rules.is_credit("Users can choose and/or combine both services")
 
 
 def test_trailing_furniture_run():
@@ -55,12 +55,12 @@ def test_trailing_furniture_run():
         "View all comments",
         "Would love your thoughts, please comment.x",
     ]
-    assert rules.trailing_furniture(tail) == 6
-    assert rules.trailing_furniture(["He left.", "Related News", "Your Comment", "You are replying to: ."]) == 3
+    assert page_rules.trailing_furniture(tail) == 6
+    assert page_rules.trailing_furniture(["He left.", "Related News", "Your Comment", "You are replying to: ."]) == 3
     # A BBC article that ends on a short line that is not furniture keeps it.
-    assert rules.trailing_furniture(["The match kicks off at 1945 GMT.", "Griffin Park"]) == 0
+    assert page_rules.trailing_furniture(["The match kicks off at 1945 GMT.", "Griffin Park"]) == 0
     # "declined to comment" is a sentence of the article, not a widget.
-    assert rules.trailing_furniture(["The company declined to comment."]) == 0
+    assert page_rules.trailing_furniture(["The company declined to comment."]) == 0
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_trailing_furniture_run():
     ],
 )
 def test_dateline_styles(lead, place, source, date):
-    found = rules.find_dateline(lead)
+    found = page_rules.find_dateline(lead)
     assert (found.place, found.source, found.date) == (place, source, date)
     assert lead[found.length :][:1].isupper()
 
@@ -92,27 +92,27 @@ def test_dateline_styles(lead, place, source, date):
     ],
 )
 def test_not_a_dateline(lead):
-    assert rules.find_dateline(lead) is None
+    assert page_rules.find_dateline(lead) is None
 
 
 def test_byline_and_date_line():
-    assert rules.byline_names("By Sarah Smith and Tom Jones") == ("Sarah Smith", "Tom Jones")
-    assert rules.byline_names("By the end of the year, prices had doubled") is None
-    assert rules.date_line("Published 14 January 2020, 10:31 GMT") == PartialDate(2020, 1, 14)
+    assert page_rules.byline_names("By Sarah Smith and Tom Jones") == ("Sarah Smith", "Tom Jones")
+    assert page_rules.byline_names("By the end of the year, prices had doubled") is None
+    assert page_rules.date_line("Published 14 January 2020, 10:31 GMT") == PartialDate(2020, 1, 14)
     # A BBC match preview's kick-off day has no year: not a publication date.
-    assert rules.date_line("Tuesday, 1 March") is None
+    assert page_rules.date_line("Tuesday, 1 March") is None
 
 
 def test_split_sentence_rejoined():
     # BBC sport: "Parry revealed Real Madrid" / "did" / "ask for an option…"
-    assert rules.joins_next("Parry revealed Real Madrid", "did")
-    assert not rules.joins_next("Escalation Persian Gulf", "Russia is in opposition")
+    assert page_rules.joins_next("Parry revealed Real Madrid", "did")
+    assert not page_rules.joins_next("Escalation Persian Gulf", "Russia is in opposition")
 
 
 def test_subheading():
-    assert rules.is_subheading("Soleimani’s killing", "The killing of Commander of Iran's…")
-    assert not rules.is_subheading("Soleimani’s killing", None)
-    assert not rules.is_subheading("- Pay $1,000 (£535) fine", "- Attend counselling")
+    assert page_rules.is_subheading("Soleimani’s killing", "The killing of Commander of Iran's…")
+    assert not page_rules.is_subheading("Soleimani’s killing", None)
+    assert not page_rules.is_subheading("- Pay $1,000 (£535) fine", "- Attend counselling")
 
 
 def test_title_from_lead_drops_attribution():
@@ -120,10 +120,10 @@ def test_title_from_lead_drops_attribution():
         "Russia hopes that friction between Iran and Azerbaijan is temporary and will be settled soon, "
         "Russian Foreign Minister Sergey Lavrov said on Wednesday. Russia is ready to help."
     )
-    assert rules.title_from_lead(lead) == (
+    assert page_rules.title_from_lead(lead) == (
         "Russia hopes that friction between Iran and Azerbaijan is temporary and will be settled soon"
     )
-    assert len(rules.title_from_lead("word " * 100)) <= rules.TITLE_MAX + 1
+    assert len(page_rules.title_from_lead("word " * 100)) <= page_rules.TITLE_MAX + 1
 
 
 @pytest.mark.parametrize(
