@@ -27,6 +27,12 @@ def warn(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
+def write_json(value: object) -> None:
+    """JSON on stdout, indented, non-ASCII kept."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
 def report_problem(problem: LoadProblem) -> None:
     warn(f"skipped {problem}")
 
@@ -116,8 +122,7 @@ def cmd_list(store: DocumentStore, args: argparse.Namespace) -> int:
         records = [
             {**summary_record(a), "read": state.is_read(a), "starred": state.is_starred(a)} for a in articles
         ]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(records)
         return EXIT_OK
     for article in articles:
         source = (article.source or "-")[:20]
@@ -139,8 +144,7 @@ def cmd_show(store: DocumentStore, args: argparse.Namespace) -> int:
 def cmd_export(store: DocumentStore, args: argparse.Namespace) -> int:
     records = (article_record(article, store.entities(article)) for article in store.articles)
     if args.format == "json":
-        json.dump(list(records), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(list(records))
     else:
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -151,8 +155,7 @@ def cmd_entities(store: DocumentStore, args: argparse.Namespace) -> int:
     counts = store.entity_counts(args.type)
     if args.json:
         records = [{"name": name, "type": kind, "articles": count} for name, kind, count in counts]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(records)
         return EXIT_OK
     for name, kind, count in counts:
         sys.stdout.write(f"{count:>6}  {kind:<11}  {name}\n")
@@ -175,8 +178,7 @@ def cmd_timeline(store: DocumentStore, args: argparse.Namespace) -> int:
             }
             for event in events
         ]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(records)
         return EXIT_OK
     for event in events:
         first = store.get(event.mentions[0].article_id)
@@ -193,8 +195,7 @@ def cmd_search(store: DocumentStore, args: argparse.Namespace) -> int:
     hits = store.search(args.query, limit=max(1, args.limit))
     if args.json:
         records = [{**summary_record(store.get(hit.id)), "score": round(hit.score, 3)} for hit in hits]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(records)
     else:
         for hit in hits:
             article = store.get(hit.id)
