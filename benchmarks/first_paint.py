@@ -35,7 +35,7 @@ import sys, time
 from pathlib import Path
 import tui.app
 from tui.app import NewsReader
-from tui.cli import load_store
+from tui.cli import open_store
 class FirstPaint(NewsReader):
     CSS_PATH = str(Path(tui.app.__file__).with_name("app.tcss"))
     def on_mount(self):
@@ -44,7 +44,7 @@ class FirstPaint(NewsReader):
 def painted(app):
     print(time.time(), flush=True)
     app.exit()
-FirstPaint(load_store(sys.argv[1:])).run(headless=True)  # as `newsreader PATH`, through the cache
+FirstPaint(open_store(sys.argv[1:])).run(headless=True)  # as `newsreader PATH`, through the cache
 """
 
 

@@ -24,7 +24,7 @@ from .conftest import until_analysed
 def many_articles(count: int, paragraphs: int = 40) -> DocumentStore:
     """A store of `count` articles, dated one a day going back."""
     articles = [
-        Article(
+        Article.of(
             id=f"a{i:06d}", source_path="generated", title=f"Article number {i}",
             body="\n\n".join(f"Paragraph {p} of article {i}, long enough to wrap in a pane." for p in range(paragraphs)),
             source="Wire", date=f"{2020 - i // 365:04d}-{(i // 28) % 12 + 1:02d}-{i % 28 + 1:02d}",

@@ -26,7 +26,7 @@ def test_a_warm_load_gives_the_same_store(tmp_path):
     warm = DocumentStore.load([folder], cache=cache)
     assert [a.id for a in warm.articles] == [a.id for a in cold.articles]  # duplicate ids still numbered
     assert warm.articles == cold.articles
-    assert sorted((tmp_path / "cache").iterdir()) == [tmp_path / "cache" / "articles", tmp_path / "cache" / "entities"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["articles", "bodies", "entities"]
     warm.analyse()
     assert warm.entities(warm.articles[0]) == cold.entities(cold.articles[0])
 
@@ -50,6 +50,19 @@ def test_a_damaged_entry_is_discarded_with_a_warning(tmp_path):
     assert DocumentStore.load([path], cache=cache).articles[0].title == "Headline"
     assert len(warnings) == 1 and "unreadable" in warnings[0]
     assert entry.read_bytes() != b"not a pickle"  # rebuilt
+
+
+def test_an_entry_broken_off_part_way_still_gives_every_article(tmp_path, monkeypatch):
+    monkeypatch.setattr("tui.store.BATCH", 2)
+    path = write(tmp_path, "a.jsonl", "".join(f'{{"title": "Headline {i}", "text": "Body {i}."}}\n' for i in range(5)))
+    warnings: list[str] = []
+    cache = Cache(tmp_path / "cache", warn=warnings.append)
+    cold = DocumentStore.load([path], cache=cache)
+    [entry] = (tmp_path / "cache" / "articles").iterdir()
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])  # the first batch or two survive
+    warm = DocumentStore.load([path], cache=cache)
+    assert [(a.id, a.body) for a in warm.articles] == [(a.id, a.body) for a in cold.articles]
+    assert len(warnings) == 1 and "unreadable" in warnings[0]
 
 
 def test_an_unwritable_cache_only_warns(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.analysis import page_rules
+from tui.analysis import layout, page_rules
 from tui.analysis.dates import PartialDate, parse_date_field
 
 
@@ -110,9 +110,9 @@ def test_split_sentence_rejoined():
 
 
 def test_subheading():
-    assert page_rules.is_subheading("Soleimani’s killing", "The killing of Commander of Iran's…")
-    assert not page_rules.is_subheading("Soleimani’s killing", None)
-    assert not page_rules.is_subheading("- Pay $1,000 (£535) fine", "- Attend counselling")
+    assert layout.is_subheading("Soleimani’s killing", "The killing of Commander of Iran's…")
+    assert not layout.is_subheading("Soleimani’s killing", None)
+    assert not layout.is_subheading("- Pay $1,000 (£535) fine", "- Attend counselling")
 
 
 def test_title_from_lead_drops_attribution():

@@ -16,14 +16,14 @@ from tui.widgets.article_list import ArticleList
 
 
 def article(title: str = "A", body: str = "Body.") -> Article:
-    return Article(id=title, source_path="x", title=title, body=body)
+    return Article.of(id=title, source_path="x", title=title, body=body)
 
 
 def test_marks_survive_a_restart_and_a_move(tmp_path):
     first = ReadingState(tmp_path)
     first.mark("read", article(), True)
     first.toggle("starred", article())
-    moved = Article(id="other-id", source_path="elsewhere/a.txt", title="A", body="Body.")
+    moved = Article.of(id="other-id", source_path="elsewhere/a.txt", title="A", body="Body.")
     again = ReadingState(tmp_path)
     assert again.is_read(moved) and again.is_starred(moved)
     assert not again.is_read(article("B"))

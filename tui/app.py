@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Container, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from .formats import render_many
@@ -71,8 +72,10 @@ class NewsReader(App[str]):
     ) -> None:
         super().__init__(driver_class=driver_class)
         self.store = store
-        self.warnings: list[str] = []  # said once the screen is up
+        self.warnings: list[tuple[str, str]] = []  # (title, warning) said once the screen is up
         self.state = state or ReadingState(warn=self.say)
+        if store.cache:  # the cache warns on screen, not on the stderr the screen is drawn on
+            store.cache.warn = lambda warning: self.say(warning, "Cache")
         self.print_format = print_format
         # The footer says where `p` sends the article when stdout is a file or a pipe.
         self.print_binding = Binding(
@@ -97,22 +100,55 @@ class NewsReader(App[str]):
                     self.store.articles, is_read=self.state.is_read, is_starred=self.state.is_starred, id="articles"
                 )
             yield ArticleView(id="reader")
-        yield Footer()
+        with Horizontal(id="bottom"):
+            yield Footer()
+            yield Static(id="status")  # what the background work is doing: loading, finding entities, indexing
 
     def on_mount(self) -> None:
         self.show_list_title()
-        self.sub_title = "finding entities…"
-        # After the first frame: the list is on screen before any analysis begins.
-        self.call_after_refresh(self.run_worker, self.analyse, thread=True, name="analyse", exit_on_error=False)
-        for warning in self.warnings:
-            self.notify(warning, title="Reading state", severity="warning", markup=False, timeout=10)
+        # After the first frame: the list is on screen before the rest loads and any analysis begins.
+        if self.store.loaded:
+            self.all_loaded()
+        else:
+            self.set_status(f"loading… {len(self.store):,} articles")
+            self.call_after_refresh(self.run_worker, self.load_rest, thread=True, name="load", exit_on_error=False)
+        for title, warning in self.warnings:
+            self.say(warning, title)
         self.warnings.clear()
+        self.query_one(ArticleList).focus()
+
+    def set_status(self, text: str) -> None:
+        status = self.query_one("#status", Static)
+        status.update(text)
+        status.display = bool(text)
+
+    def load_rest(self) -> None:
+        """Load the articles the first frame did not wait for, in a worker thread, a batch at a time."""
+        worker = get_current_worker()
+        for batch in self.store.batches():
+            if worker.is_cancelled:
+                return
+            self.call_from_thread(self.add_articles, batch)
+        self.call_from_thread(self.all_loaded)
+
+    def add_articles(self, batch: list[Article]) -> None:
+        self.store.add(batch)
+        if not self.search_query.strip():
+            self.article_list.show(self.base_articles())
+        self.show_list_title()
+        self.set_status(f"loading… {len(self.store):,} articles")
+
+    def all_loaded(self) -> None:
+        """Every article is in: say what could not be loaded, and start the analysis."""
         if problems := self.store.problems:
             more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
             self.notify(
                 f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning", markup=False
             )
-        self.query_one(ArticleList).focus()
+        self.set_status("finding entities…")
+        if self.search_query.strip():
+            self.start_search(self.search_query)
+        self.call_after_refresh(self.run_worker, self.analyse, thread=True, name="analyse", exit_on_error=False)
 
     @property
     def article_list(self) -> ArticleList:
@@ -159,7 +195,7 @@ class NewsReader(App[str]):
 
         def progress(done: int, total: int) -> None:
             if not worker.is_cancelled:
-                self.call_from_thread(setattr, self, "sub_title", f"finding entities… {done * 100 // total}%")
+                self.call_from_thread(self.set_status, f"finding entities… {done * 100 // total}%")
 
         self.store.analyse(stop=lambda: worker.is_cancelled, progress=progress)
         if self.store.analysed and not worker.is_cancelled:
@@ -168,7 +204,7 @@ class NewsReader(App[str]):
 
     def entities_found(self) -> None:
         """The analysis is done (the index is next): show the open article with its highlights."""
-        self.sub_title = "indexing for search…"
+        self.set_status("indexing for search…")
         if self.reader.article:
             self.show_article(self.reader.article, keep_scroll=True)
 
@@ -176,13 +212,16 @@ class NewsReader(App[str]):
         return self.reader.entity_style(kind)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.name == "load":
+            self.set_status("loading stopped")
+            self.notify(f"Could not load every article: {event.worker.error}", severity="error", markup=False)
         if event.worker.name != "analyse":
             return
         if event.state == WorkerState.SUCCESS and self.store.indexed:
-            self.sub_title = ""
+            self.set_status("")
         elif event.state == WorkerState.ERROR:
-            self.sub_title = "entities unavailable"
-            self.notify(f"Could not find entities: {event.worker.error}", severity="error")
+            self.set_status("entities unavailable")
+            self.notify(f"Could not find entities: {event.worker.error}", severity="error", markup=False)
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
         self.show_article(message.article)
@@ -192,12 +231,14 @@ class NewsReader(App[str]):
         self.reader.focus()
         self.mark_read(message.article)
 
-    def say(self, warning: str) -> None:
-        """A warning for the user: shown now if the screen is up, else once it is."""
-        if self.is_running:
-            self.notify(warning, title="Reading state", severity="warning", markup=False, timeout=10)
+    def say(self, warning: str, title: str = "Reading state") -> None:
+        """A warning for the user, from any thread: shown now if the screen is up, else once it is."""
+        if not self.is_running:
+            self.warnings.append((title, warning))
+        elif threading.current_thread() is threading.main_thread():
+            self.notify(warning, title=title, severity="warning", markup=False, timeout=10)
         else:
-            self.warnings.append(warning)
+            self.call_from_thread(self.say, warning, title)
 
     def mark_read(self, article: Article) -> None:
         if not self.state.is_read(article):
@@ -267,6 +308,9 @@ class NewsReader(App[str]):
         self.search_query = query
         if not query.strip():
             self.show_search_results(query, [])
+            return
+        if not self.store.loaded:  # the search starts once every article is in
+            self.article_list.border_title = "loading… the search waits for every article"
             return
         if not self.store.indexed:
             self.article_list.border_title = "indexing for search…"

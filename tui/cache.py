@@ -12,10 +12,10 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-VERSION = "1"  # bump when what is cached changes shape
+VERSION = "2"  # bump when what is cached changes shape
 
 
 def cache_home() -> Path:
@@ -35,6 +35,13 @@ def corpus_key(file_keys: Iterable[str]) -> str:
 
 def _digest(text: str) -> str:
     return hashlib.blake2b(f"{VERSION}\0{text}".encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+
+_END = "end of entry"  # the last value of a streamed entry: without it, the entry broke off
+
+
+class DamagedEntry(Exception):
+    """A streamed cache entry broke off part way (it has been removed, with a warning)."""
 
 
 class Cache:
@@ -64,12 +71,43 @@ class Cache:
         except OSError:  # absent, or no way to it: rebuilt (and a write that fails says so)
             return None
         except Exception as error:  # any damage to a pickle: truncation, garbage, an old class
-            self.warn(f"cache entry {path} was unreadable ({type(error).__name__}); rebuilding it")
-            path.unlink(missing_ok=True)
+            self._discard(path, error)
             return None
+
+    def get_stream(self, kind: str, key: str) -> Iterator[object] | None:
+        """The values of an entry `put_stream` wrote, read one by one as they are asked for; None
+        when there is no entry. Damage found on the way removes the entry and raises `DamagedEntry`."""
+        if not self.enabled:
+            return None
+        path = self._path(kind, key)
+        try:
+            stream = path.open("rb")
+        except OSError:
+            return None
+        return self._stream_values(stream, path)
+
+    def _stream_values(self, stream, path: Path) -> Iterator[object]:
+        with stream:
+            while True:
+                try:
+                    value = pickle.load(stream)
+                except Exception as error:  # the end marker never came: truncation or garbage
+                    self._discard(path, error)
+                    raise DamagedEntry(path) from error
+                if value == _END:
+                    return
+                yield value
+
+    def _discard(self, path: Path, error: Exception) -> None:
+        self.warn(f"cache entry {path} was unreadable ({type(error).__name__}); rebuilding it")
+        path.unlink(missing_ok=True)
 
     def put(self, kind: str, key: str, value: object) -> None:
         """Store a value atomically; a cache that cannot be written only costs time, with one warning."""
+        self.put_stream(kind, key, [value], end=False)
+
+    def put_stream(self, kind: str, key: str, values: Iterable[object], end: bool = True) -> None:
+        """Store values that `get_stream` gives back one by one (`end`: followed by an end marker)."""
         if not self.enabled:
             return
         path = self._path(kind, key)
@@ -77,7 +115,8 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=path.parent)
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                for value in [*values, _END] if end else values:
+                    pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except OSError as error:
             if not self.warned_unwritable:

@@ -21,6 +21,7 @@ from .store import DocumentStore, UnknownArticle
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 PROG = "newsreader"
+FIRST_FRAME_WAIT = 0.1  # seconds of loading before the reader first draws; the rest loads on screen
 
 
 def warn(message: str) -> None:
@@ -109,6 +110,14 @@ def _command_parsers() -> dict[str, argparse.ArgumentParser]:
 def load_store(paths: Sequence[str], use_cache: bool = True) -> DocumentStore:
     """The store for the given paths (none: the seeds), naming each skipped file on stderr."""
     return DocumentStore.load(paths or None, on_problem=report_problem, cache=Cache(warn=warn, enabled=use_cache))
+
+
+def open_store(paths: Sequence[str], use_cache: bool = True) -> DocumentStore:
+    """The store for the reader: loaded for at most `FIRST_FRAME_WAIT` seconds, the rest while it is
+    on screen (which names the files it skipped)."""
+    store = DocumentStore.open(paths or None, cache=Cache(warn=warn, enabled=use_cache))
+    store.load_batches(seconds=FIRST_FRAME_WAIT)
+    return store
 
 
 def cmd_list(store: DocumentStore, args: argparse.Namespace) -> int:
@@ -239,8 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _reader_parser().parse_args(argv)
         command = cmd_read
     try:
-        store = load_store(args.paths, use_cache=not args.no_cache)
-        return command(store, args)
+        opened = open_store if command is cmd_read else load_store
+        return command(opened(args.paths, use_cache=not args.no_cache), args)
     except MissingPath as error:
         warn(str(error))
         return EXIT_USAGE

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .bodies import BodyFile, StoredBody
 
 WORDS_PER_MINUTE = 230
 # The four main entity types first; the others are shown but never counted as one of them.
@@ -26,14 +28,20 @@ class Record:
     fields: dict[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
-    """A clean article: metadata and a body of paragraphs separated by blank lines."""
+    """A clean article: metadata and a body of paragraphs separated by blank lines.
+
+    The body stays on disk (`stored_body` says where) unless it was given as a string; its
+    fingerprint and word count are worked out once, when the article is made (`Article.of`).
+    """
 
     id: str
     source_path: str
     title: str
-    body: str
+    stored_body: str | StoredBody
+    fingerprint: str  # a hash of title and body: the same for the same article wherever its file is
+    word_count: int
     source: str | None = None
     url: str | None = None
     authors: tuple[str, ...] = ()
@@ -41,15 +49,16 @@ class Article:
     date_inferred: bool = False
     dateline: str | None = None
 
-    @cached_property
-    def fingerprint(self) -> str:
-        """A hash of the title and body: the same for the same article wherever its file is."""
-        digest = hashlib.blake2b(f"{self.title}\n{self.body}".encode("utf-8", "replace"), digest_size=12)
-        return digest.hexdigest()
+    @classmethod
+    def of(cls, id: str, source_path: str, title: str, body: str, bodies: BodyFile | None = None, **metadata) -> Article:
+        """An article from its fields; with `bodies`, its body is written there and read back on demand."""
+        digest = hashlib.blake2b(f"{title}\n{body}".encode("utf-8", "replace"), digest_size=12)
+        stored = bodies.add(body) if bodies else body
+        return cls(id, source_path, title, stored, digest.hexdigest(), len(body.split()), **metadata)
 
-    @cached_property
-    def word_count(self) -> int:
-        return len(self.body.split())
+    @property
+    def body(self) -> str:
+        return self.stored_body if isinstance(self.stored_body, str) else self.stored_body.read()
 
     @property
     def reading_minutes(self) -> int:

@@ -14,19 +14,24 @@ import sqlite3
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .model import Article, Entity
+from .model import Article
+
+if TYPE_CHECKING:
+    from .analysis.corpus import EntityTable
 
 FIELD_WEIGHTS = (10.0, 4.0, 1.0)  # title, entities, body: BM25 weights for FTS5
-MAX_EXPANSIONS = 12
+MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
 BATCH = 2000  # articles indexed between two looks at whether to stop
-Conditions = tuple[str, tuple]  # an SQL condition on the meta table, and its parameters  # vocabulary words tried for one query word
+PAGE_CACHE_KB = 32768  # SQLite's page cache: the index itself stays on disk
+Conditions = tuple[str, tuple]  # an SQL condition on the meta table, and its parameters
 FILTER = re.compile(r'\b(source|entity|after|before):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 PHRASE = re.compile(r'"([^"]+)"')
 WORD = re.compile(r"\w+")
@@ -129,7 +134,7 @@ class SearchIndex:
     def __init__(
         self,
         articles: Sequence[Article],
-        entities: Mapping[str, Iterable[Entity]],
+        entities: EntityTable,
         stop: Callable[[], bool] | None = None,
         saved: Path | None = None,
     ) -> None:
@@ -139,10 +144,11 @@ class SearchIndex:
         """
         self.articles = list(articles)
         self.row_of = {article.id: number for number, article in enumerate(self.articles)}
-        self.entity_docs = _entity_rows(self.articles, entities)
+        self.entities = entities
         self.db = _open_saved(saved, len(self.articles)) if saved else None
         if self.db is None:
-            self.db = sqlite3.connect(":memory:", check_same_thread=False)
+            self.db = sqlite3.connect("", check_same_thread=False)  # a temporary database on disk, not in memory
+            self.db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KB}")
             self._build(entities, stop)
             if saved:
                 _save(self.db, saved)
@@ -150,7 +156,7 @@ class SearchIndex:
         frequency = dict(self.db.execute("SELECT term, doc FROM temp.vocab"))
         self.vocabulary = _Vocabulary(list(frequency), frequency=frequency)
 
-    def _build(self, entities: Mapping[str, Iterable[Entity]], stop: Callable[[], bool] | None) -> None:
+    def _build(self, entities: EntityTable, stop: Callable[[], bool] | None) -> None:
         self.db.execute(
             "CREATE VIRTUAL TABLE docs USING fts5(title, entities, body, content='', "
             "tokenize='unicode61 remove_diacritics 2')"
@@ -163,7 +169,7 @@ class SearchIndex:
             rows, meta = [], []
             for number in range(first, min(first + BATCH, len(self.articles))):
                 article = self.articles[number]
-                names = sorted({e.canonical for e in entities.get(article.id, ()) if e.type != "date"})
+                names = sorted(entities.names_in(article.id))
                 rows.append((number, article.title, " ; ".join(names), article.body))
                 dated = article.date if article.date and not article.date.startswith("-") else None
                 meta.append((number, fold(article.source or ""), dated))
@@ -261,24 +267,24 @@ class SearchIndex:
         """Rows an `entity:` filter and `within` allow (None: every row)."""
         allowed = None
         if query.entity:
-            allowed = set(self.entity_docs.get(fold(query.entity), ()))
+            allowed = self._mentioning(fold(query.entity))
         if within is not None:
             rows = {self.row_of[article_id] for article_id in within if article_id in self.row_of}
             allowed = rows if allowed is None else allowed & rows
         return allowed
 
+    def _mentioning(self, folded_name: str) -> set[int]:
+        """Rows of the articles that mention an entity (not a date) of this name, folded."""
+        return {
+            self.row_of[article_id]
+            for (name, kind, _), number in self.entities.numbers.items()
+            if kind != "date" and fold(name) == folded_name
+            for article_id in self.entities.articles[number]
+        }
+
     def _hit(self, number: int, score: float, terms: set[str]) -> Hit:
         article = self.articles[number]
         return Hit(article.id, score, matched_spans(article.body, terms), matched_spans(article.title, terms))
-
-
-def _entity_rows(articles: Sequence[Article], entities: Mapping[str, Iterable[Entity]]) -> dict[str, set[int]]:
-    """Folded entity name → the rows of the articles that mention it (for `entity:`)."""
-    rows: dict[str, set[int]] = defaultdict(set)
-    for number, article in enumerate(articles):
-        for name in {e.canonical for e in entities.get(article.id, ()) if e.type != "date"}:
-            rows[fold(name)].add(number)
-    return rows
 
 
 def _open_saved(path: Path, count: int) -> sqlite3.Connection | None:

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+import time
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .analysis.metadata import article_id, blocks, build_article
-from .cache import Cache, corpus_key, file_key
+from .analysis.layout import blocks
+from .bodies import BodyFile, temporary_body_file
+from .cache import Cache, DamagedEntry, corpus_key, file_key
 from .loaders import STDIN, discover, load_file
 from .model import Article, Block, Entity, LoadProblem
 
 if TYPE_CHECKING:
+    from .analysis.corpus import EntityTable
     from .analysis.timeline import Event
     from .search import Hit, SearchIndex
 
 PathLike = str | os.PathLike[str]
-PROGRESS_EVERY = 500  # articles between two progress reports
+BATCH = 2000  # articles handed over at a time while loading
 
 
 def bundled_seeds() -> Path:
@@ -46,24 +48,42 @@ def newest_first(articles: Iterable[Article]) -> list[Article]:
 
 
 class DocumentStore:
-    """Articles loaded from files, with what the analysers found in them."""
+    """Articles loaded from files, with what the analysers found in them.
 
-    def __init__(
-        self,
-        articles: Iterable[Article],
-        problems: Iterable[LoadProblem] = (),
-        cache: Cache | None = None,
-        corpus: str | None = None,
-    ) -> None:
-        """`cache` and `corpus` (the key of these files together) let the analysis be cached too."""
-        self.articles: list[Article] = newest_first(articles)
+    A store can fill up while it is in use: `open` names the files, `load` reads them (all, or for a
+    while), and `batches` hands what is left to a thread that passes each batch back to `add`.
+    """
+
+    def __init__(self, articles: Iterable[Article] = (), cache: Cache | None = None) -> None:
+        """`cache` keeps loaded files and the analysis of the whole corpus for the next start."""
+        self.articles: list[Article] = []
         self.cache = cache
-        self.corpus = corpus
-        self.problems: list[LoadProblem] = list(problems)
-        self._by_id = {article.id: article for article in self.articles}
-        self._entities: dict[str, tuple[Entity, ...]] | None = None
+        self.corpus: str | None = None  # the key of these files together, once all are loaded
+        self.problems: list[LoadProblem] = []
+        self.loaded = True
+        self._by_id: dict[str, Article] = {}
+        self._reading: Iterator[list[Article]] = iter(())
+        self._entities: EntityTable | None = None
         self._index: SearchIndex | None = None
         self._analysis_lock = threading.Lock()  # the reader analyses in a worker thread while you read
+        self.add(articles)
+
+    @classmethod
+    def open(
+        cls,
+        paths: Iterable[PathLike] | None = None,
+        on_problem: Callable[[LoadProblem], None] | None = None,
+        cache: Cache | None = None,
+    ) -> DocumentStore:
+        """A store for files and folders (None: the bundled seeds), loaded by `load` or `batches`.
+
+        Raises `MissingPath` for a path that does not exist; anything unreadable inside the paths is
+        skipped, reported to `on_problem` as it is found and kept in `store.problems`.
+        """
+        store = cls(cache=cache)
+        store.loaded = False
+        store._reading = store._read(discover([bundled_seeds()] if paths is None else list(paths)), on_problem)
+        return store
 
     @classmethod
     def load(
@@ -72,28 +92,50 @@ class DocumentStore:
         on_problem: Callable[[LoadProblem], None] | None = None,
         cache: Cache | None = None,
     ) -> DocumentStore:
-        """Load files and folders (None: the bundled seeds), through `cache` when given.
+        """`open`, then load every article."""
+        store = cls.open(paths, on_problem, cache)
+        store.load_batches()
+        return store
 
-        Raises `MissingPath` for a path that does not exist; anything unreadable inside the paths is
-        skipped, reported to `on_problem` as it is found and kept in `store.problems`.
-        """
-        files = discover([bundled_seeds()] if paths is None else list(paths))
-        articles: list[Article] = []
-        problems: list[LoadProblem] = []
-        taken: set[str] = set()
+    def load_batches(self, seconds: float | None = None) -> bool:
+        """Add the articles still to load: all of them, or what `seconds` allow. True once all are in."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        for batch in self._reading:
+            self.add(batch)
+            if deadline is not None and time.monotonic() > deadline:
+                break
+        return self.loaded
+
+    def batches(self) -> Iterator[list[Article]]:
+        """The articles still to load, a batch at a time, to `add` in order (from another thread if
+        need be: reading a batch changes nothing the main thread reads)."""
+        return self._reading
+
+    def add(self, articles: Iterable[Article]) -> None:
+        """Take loaded articles in: a second copy of one gets its id numbered; newest first."""
+        added = []
+        for article in articles:
+            unique = _unique_id(article.id, self._by_id)
+            article = article if unique == article.id else replace(article, id=unique)
+            self._by_id[unique] = article
+            added.append(article)
+        # Both lists are in order already: the sort merges them.
+        self.articles = newest_first([*self.articles, *newest_first(added)]) if added else self.articles
+
+    def _read(self, files: list[Path], on_problem: Callable[[LoadProblem], None] | None) -> Iterator[list[Article]]:
         keys: list[str] = []
         for path in files:
-            found_articles, found_problems, key = _load_one(path, cache)
-            keys.append(key or "stdin")
-            for problem in found_problems:
-                problems.append(problem)
-                if on_problem:
-                    on_problem(problem)
-            for article in found_articles:
-                unique = _unique_id(article.id, taken)
-                articles.append(article if unique == article.id else replace(article, id=unique))
-        corpus = corpus_key(keys) if cache and "stdin" not in keys else None
-        return cls(articles, problems, cache, corpus)
+            key = file_key(path) if self.cache and self.cache.enabled and str(path) != STDIN else None
+            keys.append(key or STDIN)
+            for found in _load_one(path, self.cache, key):
+                if isinstance(found, LoadProblem):
+                    self.problems.append(found)
+                    if on_problem:
+                        on_problem(found)
+                else:
+                    yield found
+        self.corpus = corpus_key(keys) if self.cache and STDIN not in keys else None
+        self.loaded = True
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -140,45 +182,26 @@ class DocumentStore:
                     self.cache.put("entities", self.corpus, self._entities)
 
     def _analyse(self, stop: Callable[[], bool] | None, progress: Callable[[int, int], None] | None) -> None:
-        from .analysis.canonical import canonical_names
-        from .analysis.entities import Recogniser, resolve_in_corpus
+        from .analysis.corpus import analyse_corpus
 
-        recogniser = Recogniser()
-        found = {}
-        for done, article in enumerate(self.articles):
-            if stop and stop():
-                return
-            if progress and done % PROGRESS_EVERY == 0:
-                progress(done, len(self.articles))
-            found[article.id] = recogniser.mentions(article.body)
-        mentions = resolve_in_corpus(found)
-        names = canonical_names(mentions)
-        self._entities = {
-            article.id: tuple(_entity_records(article, mentions[article.id], names)) for article in self.articles
-        }
+        self._entities = analyse_corpus(self.articles, stop, progress)
 
     def entities(self, article: Article) -> tuple[Entity, ...]:
         """The article's entity mentions in body order (the corpus is analysed on first use)."""
         self.analyse()
-        return self._entities.get(article.id, ())
+        return self._entities.entities(article.id, article.body)
 
     def entity_counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
         """Every canonical entity as (name, type, number of articles mentioning it), most mentioned first."""
         self.analyse()
-        counts = Counter(
-            (entity.canonical, entity.type)
-            for found in self._entities.values()
-            for entity in {(e.canonical, e.type): e for e in found}.values()
-            if kind is None or entity.type == kind
-        )
-        return [(name, type_, count) for (name, type_), count in counts.most_common()]
+        return self._entities.counts(kind)
 
     def timeline(self, articles: Iterable[Article] | None = None) -> list[Event]:
         """Dates mentioned and publication dates of these articles (default: all), in date order."""
         from .analysis.timeline import build_timeline
 
         self.analyse()
-        return build_timeline(self.articles if articles is None else articles, self._entities)
+        return build_timeline(self.articles if articles is None else articles, self.entities)
 
     # --- Search ------------------------------------------------------------------------------------
 
@@ -211,9 +234,8 @@ class DocumentStore:
     def mentioning(self, canonical: str, kind: str) -> list[Article]:
         """The articles that mention an entity, in store order."""
         self.analyse()
-        return [
-            a for a in self.articles if any(e.canonical == canonical and e.type == kind for e in self._entities[a.id])
-        ]
+        ids = self._entities.mentioning(canonical, kind)
+        return [a for a in self.articles if a.id in ids]
 
 
 @lru_cache(maxsize=256)
@@ -221,41 +243,63 @@ def _blocks(body: str) -> tuple[Block, ...]:
     return blocks(body)
 
 
-def _entity_records(article: Article, mentions, names) -> Iterator[Entity]:
-    """Entities from mentions: canonical names for names, normalised values for dates."""
-    from .analysis.timex import Normaliser, sentence_span
+def _load_one(path: Path, cache: Cache | None, key: str | None) -> Iterator[list[Article] | LoadProblem]:
+    """One file's articles in batches (their ids not yet made unique) and its problems, in file order:
+    from the cache when it has them, else read afresh and cached, with the bodies in a file beside."""
+    given = 0
+    if key and (entry := cache.get_stream("articles", key)) is not None:
+        try:
+            for found in entry:
+                given += 1
+                yield found
+            return
+        except DamagedEntry:  # read the file itself, past what the entry gave
+            # Articles handed over already read their bodies from the entry's body file: keep it as it is.
+            key = key if given == 0 else None
+    bodies = _body_file(cache, key)
+    written: list[list[Article] | LoadProblem] = []
+    for found in _read_afresh(path, bodies):
+        written.append(found)
+        if len(written) > given:
+            yield found
+    bodies.close()
+    if key:
+        cache.put_stream("articles", key, written)
 
-    normaliser = Normaliser(article.date)
-    for m in mentions:
-        if m.type == "date":
-            sentence = article.body[slice(*sentence_span(article.body, m.start, m.end))]
-            value = normaliser.value(m.text, sentence)
-            yield Entity(m.text, m.type, m.start, m.end, value or m.text, value)
-        else:
-            yield Entity(m.text, m.type, m.start, m.end, names[article.id, m.type, m.text])
 
+def _read_afresh(path: Path, bodies: BodyFile) -> Iterator[list[Article] | LoadProblem]:
+    from .analysis.metadata import article_id, build_article  # the page rules: not needed on a warm start
 
-def _load_one(path: Path, cache: Cache | None) -> tuple[list[Article], list[LoadProblem], str | None]:
-    """One file's articles (their ids not yet made unique) and problems, from the cache if it has them."""
-    key = file_key(path) if cache and str(path) != STDIN else None
-    if key and (cached := cache.get("articles", key)) is not None:
-        return (*cached, key)
-    articles, problems = [], []
+    batch: list[Article] = []
     for found in load_file(path):
         if isinstance(found, LoadProblem):
-            problems.append(found)
-        else:
-            articles.append(build_article(found, article_id(found)))
-    if key:
-        cache.put("articles", key, (articles, problems))
-    return articles, problems, key
+            yield found
+            continue
+        batch.append(build_article(found, article_id(found), bodies))
+        if len(batch) == BATCH:
+            bodies.flush()  # a batch's bodies can be read as soon as the batch is handed over
+            yield batch
+            batch = []
+    if batch:
+        bodies.flush()
+        yield batch
 
 
-def _unique_id(candidate: str, taken: set[str]) -> str:
+def _body_file(cache: Cache | None, key: str | None) -> BodyFile:
+    """Where a file's bodies go: beside its cache entry, else (no cache, or none writable) a temporary file."""
+    if key and (path := cache.entry_path("bodies", key, ".txt")):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return BodyFile(path)
+        except OSError:
+            pass
+    return temporary_body_file()
+
+
+def _unique_id(candidate: str, taken: Container[str]) -> str:
     """The content id, or for a second copy of the same content, the same id numbered."""
     unique, copy = candidate, 1
     while unique in taken:
         copy += 1
         unique = f"{candidate}-{copy}"
-    taken.add(unique)
     return unique

@@ -10,11 +10,9 @@ to the long name it stands for ("IAEA" → "International Atomic Energy Agency")
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz
 
-from .entities import Mention
 from .gazetteer import gazetteer
 
 GIVEN_NAME_SIMILARITY = 75  # "Sergey"/"Sergei" 83, "Qasem"/"Qassem" 91; "John"/"Joan" stays apart at 75
@@ -35,33 +33,43 @@ def _acronym_of(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
-def canonical_names(mentions: Mapping[str, Iterable[Mention]]) -> dict[tuple[str, str, str], str]:
-    """(article id, type, text) → the canonical name, for every name mentioned in the corpus."""
-    by_article = {article_id: list(found) for article_id, found in mentions.items()}
-    counts = Counter((m.type, m.text) for found in by_article.values() for m in found)
-    result: dict[tuple[str, str, str], str] = {}
-    result.update(_people(by_article, counts))
-    places = gazetteer().places
-    long_orgs = {_acronym_of(text): text for (kind, text) in counts if kind == "org" and len(text.split()) > 1}
-    for article_id, found in by_article.items():
-        for m in found:
-            key = (article_id, m.type, m.text)
-            if key in result:
-                continue
-            if m.type == "place" and m.text in places:
-                result[key] = places[m.text][0]
-            elif m.type == "org" and m.text.isupper() and m.text in long_orgs:
-                result[key] = long_orgs[m.text]
-            else:
-                result[key] = m.text
-    return result
+class CanonicalNames:
+    """The one name of each entity, from how often the corpus mentions each (type, text)."""
+
+    def __init__(self, counts: Counter[tuple[str, str]]) -> None:
+        self.person_of, self.people_by_part = _person_groups(counts)
+        self.places = gazetteer().places
+        self.long_orgs = {_acronym_of(text): text for (kind, text) in counts if kind == "org" and len(text.split()) > 1}
+
+    def in_article(self, found: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """(type, text) → canonical name, for the names one article mentions: a lone surname goes to
+        the person the article itself names in full, if any."""
+        local = {self.person_of[text] for kind, text in found if kind == "person" and text in self.person_of}
+        return {(kind, text): self._name(kind, text, local) for kind, text in found}
+
+    def _name(self, kind: str, text: str, local: set[str]) -> str:
+        if kind == "person":
+            if text in self.person_of:
+                return self.person_of[text]
+            candidates = self.people_by_part.get(text, set())
+            here = candidates & local
+            if len(here) == 1:
+                return next(iter(here))
+            if not here and len(candidates) == 1:
+                return next(iter(candidates))
+        elif kind == "place" and text in self.places:
+            return self.places[text][0]
+        elif kind == "org" and text.isupper() and text in self.long_orgs:
+            return self.long_orgs[text]
+        return text
 
 
-def _people(by_article: dict[str, list[Mention]], counts: Counter) -> dict[tuple[str, str, str], str]:
-    """Canonical names for people: groups of full names, then lone names assigned to a group."""
+def _person_groups(counts: Counter[tuple[str, str]]) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Full names grouped as one person (name → the group's name), and each first or last word of
+    a full name → the groups it can stand for."""
     full_names = sorted(
         {text for (kind, text) in counts if kind == "person" and " " in text},
-        key=lambda text: (-counts["person", text], -len(text)),
+        key=lambda text: (-counts["person", text], -len(text), text),  # the text last: the same on every run
     )
     groups: list[list[str]] = []  # each group's first name is its most frequent (then longest) form
     for name in full_names:
@@ -70,27 +78,10 @@ def _people(by_article: dict[str, list[Mention]], counts: Counter) -> dict[tuple
             home.append(name)
         else:
             groups.append([name])
-    canonical_of = {name: group[0] for group in groups for name in group}
     by_part: dict[str, set[str]] = defaultdict(set)
     for group in groups:
         for name in group:
             words = name.split()
             by_part[words[-1]].add(group[0])
             by_part[words[0]].add(group[0])
-
-    result = {}
-    for article_id, found in by_article.items():
-        local = {canonical_of[m.text] for m in found if m.type == "person" and m.text in canonical_of}
-        for m in found:
-            if m.type != "person":
-                continue
-            if m.text in canonical_of:
-                result[article_id, "person", m.text] = canonical_of[m.text]
-                continue
-            candidates = by_part.get(m.text, set())
-            here = candidates & local
-            if len(here) == 1:
-                result[article_id, "person", m.text] = next(iter(here))
-            elif not here and len(candidates) == 1:
-                result[article_id, "person", m.text] = next(iter(candidates))
-    return result
+    return {name: group[0] for group in groups for name in group}, by_part

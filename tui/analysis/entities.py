@@ -329,25 +329,11 @@ LIST_END = re.compile(r",? and | or ")
 LIST_GAP = re.compile(r",? and |, | or ")
 
 
-def resolve_in_corpus(mentions: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
-    """Type weak and unknown names by the strong mentions of the same name across the corpus; drop
-    what stays unknown."""
-    votes = strong_votes(m for found in mentions.values() for m in found)
-    resolved = {}
-    for article_id, found in mentions.items():
-        kept = []
-        for m in found:
-            if not m.strong and (vote := votes.get(m.text)):
-                m = Mention(m.text, vote.most_common(1)[0][0], m.start, m.end, True)
-            if m.type != "unknown":
-                kept.append(m)
-        resolved[article_id] = kept
-    return resolved
+def strong_votes(names: Iterable[Mention], votes: dict[str, Counter[str]] | None = None) -> dict[str, Counter[str]]:
+    """For each name, how often each type was given to it by a cue; a person's name parts count too.
 
-
-def strong_votes(names: Iterable[Mention]) -> dict[str, Counter[str]]:
-    """For each name, how often each type was given to it by a cue; a person's name parts count too."""
-    votes: dict[str, Counter[str]] = {}
+    Given `votes`, these names' votes are added to them."""
+    votes = {} if votes is None else votes
     for mention in names:
         if not mention.strong or mention.type in ("unknown", "date"):
             continue

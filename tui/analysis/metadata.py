@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..model import Article, Block, Record
+from ..model import Article, Record
 from . import page_rules
 from .dates import WEEKDAYS, YEAR_MENTION, PartialDate, find_date, parse_date_field, weekday_of, years_mentioned
+
+if TYPE_CHECKING:
+    from ..bodies import BodyFile
 
 TOP_LINES = 3  # datelines, bylines and date lines stand within the first few paragraphs
 ID_LENGTH = 10
@@ -128,8 +132,10 @@ def _authors(value: object) -> tuple[str, ...]:
     return tuple(name for item in values if (name := _text_field(item)))
 
 
-def build_article(record: Record, article_id: str) -> Article:
-    """Apply every metadata rule to one record; fields the file format gave win over the text's."""
+def build_article(record: Record, article_id: str, bodies: BodyFile | None = None) -> Article:
+    """Apply every metadata rule to one record; fields the file format gave win over the text's.
+
+    With `bodies`, the body goes to that file and the article only says where."""
     fields = record.fields
     known_title = _text_field(fields.get("title"))
     page = _Page(without_captions(paragraphs(record.text)))
@@ -145,11 +151,12 @@ def build_article(record: Record, article_id: str) -> Article:
     if day is not None and day.year is None and (with_year := infer_year(day, body, lead)):
         day, inferred = with_year, True
     title = known_title or page.title or (page_rules.title_from_lead(lead) if lead else "Untitled")
-    return Article(
+    return Article.of(
         id=article_id,
         source_path=record.source_path,
         title=title,
         body=body,
+        bodies=bodies,
         # A dateline's outlet ("WASHINGTON (Reuters) -") names the source better than the feed it came in.
         source=_text_field(fields.get("source"))
         or (dateline.source if dateline else None)
@@ -160,14 +167,3 @@ def build_article(record: Record, article_id: str) -> Article:
         date_inferred=inferred,
         dateline=dateline.place if dateline else None,
     )
-
-
-def blocks(body: str) -> tuple[Block, ...]:
-    """The body's paragraphs and sub-headings, as offsets into it."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body)]
-    found = []
-    for i, (start, end) in enumerate(spans):
-        following = body[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else None
-        kind = "heading" if page_rules.is_subheading(body[start:end], following) else "paragraph"
-        found.append(Block(kind, start, end))
-    return tuple(found)

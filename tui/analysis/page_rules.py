@@ -12,13 +12,9 @@ import string
 from dataclasses import dataclass
 
 from .dates import PartialDate, find_date
+from .layout import CLAUSE_END, words
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
-CLAUSE_END = re.compile(r"[.!?:;,][\"'”’)\]]*$")
-
-
-def words(line: str) -> int:
-    return len(line.split())
 
 
 def ends_sentence(line: str) -> bool:
@@ -271,22 +267,6 @@ def find_dateline(paragraph: str) -> Dateline | None:
             place = string.capwords(place)
         return Dateline(place, source.strip(" /") if source else None, day, match.end())
     return None
-
-
-# --- Sub-headings ----------------------------------------------------------------------------------
-
-HEADING_MAX_WORDS = 10
-
-
-def is_subheading(paragraph: str, following: str | None) -> bool:
-    """A short unpunctuated line that introduces the paragraphs after it ("Soleimani's killing")."""
-    return (
-        following is not None
-        and words(paragraph) <= HEADING_MAX_WORDS
-        and not CLAUSE_END.search(paragraph)
-        and paragraph[:1].isupper()
-        and not paragraph.startswith(("-", "•", "*"))
-    )
 
 
 # --- Titles from leads -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ name the same person, place or organisation; otherwise it waits at the end, year
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -61,17 +61,17 @@ def period_start(value: str) -> date | None:
         return None
 
 
-def build_timeline(articles: Iterable[Article], entities: Mapping[str, Iterable[Entity]]) -> list[Event]:
+def build_timeline(articles: Iterable[Article], entities: Callable[[Article], Iterable[Entity]]) -> list[Event]:
     """Events and publication dates of these articles, in date order; unknown years last."""
     articles = list(articles)
     events: dict[tuple[str, str], list[Sentence]] = {}  # (value, article id for an unknown year, else "")
     names: dict[Sentence, set[str]] = {}
     for article in articles:
-        found = list(entities.get(article.id, ()))
-        for entity in found:
-            if entity.type != "date" or not entity.value or entity.value.endswith("_REF"):
-                continue
-            start, end = sentence_span(article.body, entity.start, entity.end)
+        found = entities(article)
+        dates = [e for e in found if e.type == "date" and e.value and not e.value.endswith("_REF")]
+        body = article.body if dates else ""
+        for entity in dates:
+            start, end = sentence_span(body, entity.start, entity.end)
             mention = Sentence(article.id, start, end)
             key = (entity.value, article.id if entity.value.startswith("X") else "")
             if mention not in events.setdefault(key, []):

@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..model import LoadProblem, Record
-from .decode import NotText, decode
+from .decode import NotText, decode, read_lines
 from .feeds import load_feed, looks_like_feed
-from .jsonfiles import load_json, load_jsonl
+from .jsonfiles import load_json, load_json_lines, load_jsonl
 from .pages import load_page
 from .text import load_text
 
@@ -32,6 +32,7 @@ LOADERS: dict[str, Loader] = {
 
 
 STDIN = "-"
+LINE_LOADERS = (".jsonl", ".ndjson")
 
 
 class MissingPath(FileNotFoundError):
@@ -67,8 +68,19 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def load_file(path: Path) -> Iterator[Record | LoadProblem]:
-    """Every article in one file, and a problem for whatever in it could not be read."""
+    """Every article in one file, and a problem for whatever in it could not be read.
+
+    A JSON Lines file is read a line at a time, so that a file of any size needs little memory.
+    """
     name = "<stdin>" if str(path) == STDIN else str(path)
+    if path.suffix.lower() in LINE_LOADERS and name != "<stdin>":
+        try:
+            yield from load_json_lines(name, read_lines(path))
+        except NotText as error:
+            yield LoadProblem(name, str(error))
+        except OSError as error:
+            yield LoadProblem(name, f"cannot read: {error.strerror or error}")
+        return
     try:
         data = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
     except OSError as error:

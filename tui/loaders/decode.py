@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
 
 # C0 and C1 controls other than tab and newline: never article text, and unsafe to send to a terminal.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -29,6 +31,24 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
     return clean_text(text)
+
+
+def read_lines(path: Path) -> Iterator[str]:
+    """A text file's clean lines, one at a time (each decoded as `decode` would the whole file)."""
+    with path.open("rb") as stream:
+        head = stream.read(SNIFF_BYTES)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # rare: read it whole
+            yield from decode(head + stream.read()).split("\n")
+            return
+        if b"\x00" in head:
+            raise NotText("binary file, not text")
+        stream.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
+        for raw in stream:
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                line = raw.decode("cp1252", errors="replace")
+            yield clean_text(line.rstrip("\r\n"))
 
 
 def clean_text(text: str) -> str:

@@ -90,11 +90,21 @@ def record_has_text(obj: dict) -> bool:
 
 def load_jsonl(path: str, text: str) -> Iterator[Record | LoadProblem]:
     """One article object a line; bad lines are counted and named, good ones all load."""
-    yield from _entries(path, _json_lines(text))
+    yield from load_json_lines(path, text.split("\n"))
 
 
-def _json_lines(text: str) -> Iterator[tuple[str, object]]:
-    for number, line in enumerate(text.split("\n"), start=1):
+def load_json_lines(path: str, lines: Iterable[str]) -> Iterator[Record | LoadProblem]:
+    """`load_jsonl` over lines read as they are needed; a file of blank lines is an empty file."""
+    empty = True
+    for record in _entries(path, _json_lines(lines)):
+        empty = False
+        yield record
+    if empty:
+        yield LoadProblem(path, "empty file")
+
+
+def _json_lines(lines: Iterable[str]) -> Iterator[tuple[str, object]]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:

@@ -1,0 +1,68 @@
+"""Article bodies kept in a file and read back when asked for, so that 100,000 bodies need no memory.
+
+Loading appends each clean body to a body file (beside the cache entry of its source file, or in a
+temporary folder without a cache); an article holds only where its body is.
+"""
+
+from __future__ import annotations
+
+import atexit
+import itertools
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_temporary: Path | None = None
+_numbers = itertools.count()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBody:
+    """Where a body is: a span of bytes (UTF-8) of a body file."""
+
+    path: str
+    offset: int
+    length: int
+
+    def read(self) -> str:
+        return _read(self.path, self.offset, self.length)
+
+
+@lru_cache(maxsize=64)  # the reader, the highlighter and the timeline often ask for one body in turn
+def _read(path: str, offset: int, length: int) -> str:
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        return stream.read(length).decode("utf-8", "surrogatepass")  # as written: lone surrogates too
+
+
+class BodyFile:
+    """A body file being written: `add` appends a body and says where it is."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+        self._stream = open(path, "wb")  # noqa: SIM115 - closed by `close`, once the loader is done
+        self.size = 0
+
+    def add(self, body: str) -> StoredBody:
+        data = body.encode("utf-8", "surrogatepass")
+        self._stream.write(data)
+        stored = StoredBody(self.path, self.size, len(data))
+        self.size += len(data)
+        return stored
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def temporary_body_file() -> BodyFile:
+    """A body file in this process's temporary folder, removed when the process ends."""
+    global _temporary
+    if _temporary is None:
+        _temporary = Path(tempfile.mkdtemp(prefix="newsreader-"))
+        atexit.register(shutil.rmtree, _temporary, ignore_errors=True)
+    return BodyFile(_temporary / f"{next(_numbers)}.bodies")
