@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 
 import pytest
 from rich.console import Console, RenderableType
 from textual.command import CommandPalette
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tui.app import NewsReader
@@ -228,8 +230,39 @@ async def test_reader_highlights_entities_from_the_store(seeds_store):
     app = NewsReader(seeds_store)
     async with app.run_test(size=(120, 30)) as pilot:
         await until_analysed(pilot)
-        text = app.query_one("#reader-text").content
+        text = app.reader.text
         lavrov = text.plain.index("Sergey Lavrov")
         styles = {str(span.style) for span in text.spans if span.start <= lavrov < span.end}
         assert str(app.query_one(ArticleView).entity_style("person")) in styles
         assert text.plain.split("\n")[1].endswith("person org place date")
+
+
+async def test_articles_load_under_the_list_and_a_search_waits_for_them(tmp_path, monkeypatch):
+    monkeypatch.setattr("tui.store.BATCH", 2)
+    lines = [{"title": f"Storm report {i}", "text": f"Rain fell on day {i}.", "date": f"2024-01-{i + 1:02d}"} for i in range(6)]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    store = DocumentStore.open([path])
+    store.load_batches(seconds=0)  # one batch before the first frame, as `newsreader` waits a moment
+    rest, gate = store.batches(), threading.Event()
+
+    def gated():
+        gate.wait(10)
+        yield from rest
+
+    monkeypatch.setattr(store, "batches", gated)
+    app = NewsReader(store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        articles = app.query_one(ArticleList)
+        assert [a.title for a in articles.articles] == ["Storm report 1", "Storm report 0"]
+        assert str(app.query_one("#status", Static).render()) == "loading… 2 articles"
+        await pilot.press("j", "slash", *"day 5")
+        await pilot.pause(0.3)
+        assert articles.border_title == "loading… the search waits for every article"
+        gate.set()
+        await until_analysed(pilot)
+        await pilot.pause(0.3)
+        assert [a.title for a in articles.articles][0] == "Storm report 5"  # the search ran once all were in
+        await pilot.press("escape")
+        assert len(articles.articles) == 6 and articles.current.title == "Storm report 5"
+        assert not app.query_one("#status", Static).display

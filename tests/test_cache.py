@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from tui.bodies import StoredBody
 from tui.cache import Cache
 from tui.cli import main
 from tui.store import DocumentStore
@@ -35,9 +36,23 @@ def test_a_changed_file_is_read_again(tmp_path):
     path = write(tmp_path, "a.txt", "Old headline\n\nBody.\n")
     cache = Cache(tmp_path / "cache")
     assert DocumentStore.load([path], cache=cache).articles[0].title == "Old headline"
+    DocumentStore.load([path], cache=cache).build_index()
     path.write_text("New headline\n\nBody, longer.\n")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
-    assert DocumentStore.load([path], cache=cache).articles[0].title == "New headline"
+    again = DocumentStore.load([path], cache=cache)
+    assert again.articles[0].title == "New headline" and again.articles[0].body == "Body, longer."
+    again.build_index()
+    # The new version replaced the old one: a file that changes every day does not fill the disk.
+    for kind in ("articles", "bodies", "entities", "index"):
+        assert len(list((tmp_path / "cache" / kind).iterdir())) == 1, kind
+
+
+def test_bodies_stay_on_disk_until_read(tmp_path):
+    path = write(tmp_path, "a.jsonl", '{"title": "Storm", "text": "Rain fell on the coast of Cornwall."}\n')
+    for cache in (Cache(tmp_path / "cache"), Cache(enabled=False)):
+        [article] = DocumentStore.load([path], cache=cache).articles
+        assert isinstance(article.stored_body, StoredBody) and article.body == "Rain fell on the coast of Cornwall."
+        assert article.word_count == 7
 
 
 def test_a_damaged_entry_is_discarded_with_a_warning(tmp_path):

@@ -92,6 +92,17 @@ def test_encodings():
     assert decode(b"line one\r\nline two\x1b[31m red") == "line one\nline two[31m red"
 
 
+def test_json_lines_are_read_a_line_at_a_time_in_any_encoding(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    lines = ['{"title": "Café in Zürich"}', '{"title": "Caf\u00e9 \u2013 cp1252"}', '{"title": "Control\u001b[31m"}']
+    path.write_bytes(b"\xef\xbb\xbf" + lines[0].encode() + b"\r\n" + lines[1].encode("cp1252") + b"\n" + lines[2].encode())
+    assert [r.fields["title"] for r in load_file(path)] == ["Café in Zürich", "Café – cp1252", "Control[31m"]
+    (tmp_path / "wide.jsonl").write_bytes("\n".join(lines).encode("utf-16"))
+    assert len(list(load_file(tmp_path / "wide.jsonl"))) == 3
+    (tmp_path / "blank.jsonl").write_text("\n  \n")
+    assert [str(p) for p in load_file(tmp_path / "blank.jsonl")] == [f"{tmp_path / 'blank.jsonl'}: empty file"]
+
+
 def test_duplicate_content_gets_its_own_id(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Same headline\n\nSame body.\n")

@@ -107,7 +107,7 @@ async def test_search_bar_as_you_type_then_enter_and_escape(seeds):
         await pilot.press("enter")
         reader = app.query_one(ArticleView)
         assert reader.has_focus and reader.article == articles.articles[0]
-        text = app.query_one("#reader-text").content
+        text = app.reader.text
         match_style = reader.entity_style("match")
         assert any(text.plain[span.start : span.end] == "Zarif" and span.style == match_style for span in text.spans)
         await pilot.press("escape", "escape")

@@ -1,9 +1,10 @@
 """An on-disk cache of what loading and analysis made, so that a second start skips the work.
 
-Entries live under `$XDG_CACHE_HOME/newsreader` (default `~/.cache/newsreader`). A file's articles
-are keyed by its path, size and modification time, so any change to the file invalidates them; the
-corpus's entities by the keys of all its files. Entries are written atomically; one that cannot be
-read is discarded with a warning and rebuilt.
+Entries live under `$XDG_CACHE_HOME/newsreader` (default `~/.cache/newsreader`). A file's entry is
+named by its path and stamped with its size and modification time: a changed file's entry is stale,
+and the next one written for that path replaces it, so the cache never keeps two versions of a
+file. The corpus's entities and search index are named by all its paths and stamped by all their
+stamps. Entries are written atomically; one that cannot be read is discarded with a warning.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 VERSION = "2"  # bump when what is cached changes shape
 
@@ -23,14 +25,23 @@ def cache_home() -> Path:
     return Path(base) / "newsreader"
 
 
-def file_key(path: Path) -> str:
-    """A key that changes whenever the file does: its resolved path, size and modification time."""
+class Key(NamedTuple):
+    """What an entry is of (`name`), and which version of it (`stamp`)."""
+
+    name: str
+    stamp: str
+
+
+def file_key(path: Path) -> Key:
+    """A file's key: named by its resolved path, stamped by its size and modification time too."""
     status = path.stat()
-    return _digest(f"{path.resolve()}\0{status.st_size}\0{status.st_mtime_ns}")
+    resolved = str(path.resolve())
+    return Key(_digest(resolved), _digest(f"{resolved}\0{status.st_size}\0{status.st_mtime_ns}"))
 
 
-def corpus_key(file_keys: Iterable[str]) -> str:
-    return _digest("\0".join(file_keys))
+def corpus_key(file_keys: Iterable[Key]) -> Key:
+    names, stamps = zip(*file_keys) if file_keys else ((), ())
+    return Key(_digest("\0".join(names)), _digest("\0".join(stamps)))
 
 
 def _digest(text: str) -> str:
@@ -53,38 +64,52 @@ class Cache:
         self.enabled = enabled
         self.warned_unwritable = False
 
-    def _path(self, kind: str, key: str) -> Path:
-        return self.folder / kind / f"{key}.pickle"
+    def _path(self, kind: str, key: Key) -> Path:
+        return self.folder / kind / f"{key.name}.pickle"
 
-    def entry_path(self, kind: str, key: str, suffix: str) -> Path | None:
-        """Where an entry that is not a pickle (the search index's database) lives; None when disabled."""
-        return self.folder / kind / f"{key}{suffix}" if self.enabled else None
+    def entry_path(self, kind: str, key: Key, suffix: str) -> Path | None:
+        """Where an entry that is not a pickle (a body file, the search index) lives; None when disabled."""
+        return self.folder / kind / f"{key.name}-{key.stamp}{suffix}" if self.enabled else None
 
-    def get(self, kind: str, key: str) -> object | None:
+    def new_entry_path(self, kind: str, key: Key, suffix: str) -> Path | None:
+        """`entry_path`, for writing: its folder made, and other versions of the entry removed."""
+        path = self.entry_path(kind, key, suffix)
+        if path:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                for stale in path.parent.glob(f"{key.name}-*{suffix}"):
+                    if stale != path:
+                        stale.unlink(missing_ok=True)
+            except OSError:
+                return None
+        return path
+
+    def get(self, kind: str, key: Key) -> object | None:
         """The cached value, or None; a damaged entry is removed with a warning."""
-        if not self.enabled:
-            return None
-        path = self._path(kind, key)
         try:
-            with path.open("rb") as stream:
-                return pickle.load(stream)
-        except OSError:  # absent, or no way to it: rebuilt (and a write that fails says so)
-            return None
-        except Exception as error:  # any damage to a pickle: truncation, garbage, an old class
-            self._discard(path, error)
+            values = self.get_stream(kind, key)
+            return next(values, None) if values else None
+        except DamagedEntry:
             return None
 
-    def get_stream(self, kind: str, key: str) -> Iterator[object] | None:
+    def get_stream(self, kind: str, key: Key) -> Iterator[object] | None:
         """The values of an entry `put_stream` wrote, read one by one as they are asked for; None
-        when there is no entry. Damage found on the way removes the entry and raises `DamagedEntry`."""
+        when there is none for this stamp. Damage on the way removes the entry and raises `DamagedEntry`."""
         if not self.enabled:
             return None
         path = self._path(kind, key)
         try:
             stream = path.open("rb")
-        except OSError:
+        except OSError:  # absent, or no way to it: rebuilt (and a write that fails says so)
             return None
-        return self._stream_values(stream, path)
+        values = self._stream_values(stream, path)
+        try:
+            if next(values) == key.stamp:
+                return values
+        except (DamagedEntry, StopIteration):
+            pass
+        values.close()
+        return None
 
     def _stream_values(self, stream, path: Path) -> Iterator[object]:
         with stream:
@@ -102,12 +127,12 @@ class Cache:
         self.warn(f"cache entry {path} was unreadable ({type(error).__name__}); rebuilding it")
         path.unlink(missing_ok=True)
 
-    def put(self, kind: str, key: str, value: object) -> None:
+    def put(self, kind: str, key: Key, value: object) -> None:
         """Store a value atomically; a cache that cannot be written only costs time, with one warning."""
-        self.put_stream(kind, key, [value], end=False)
+        self.put_stream(kind, key, [value])
 
-    def put_stream(self, kind: str, key: str, values: Iterable[object], end: bool = True) -> None:
-        """Store values that `get_stream` gives back one by one (`end`: followed by an end marker)."""
+    def put_stream(self, kind: str, key: Key, values: Iterable[object]) -> None:
+        """Store values that `get_stream` gives back one by one, in place of any other version."""
         if not self.enabled:
             return
         path = self._path(kind, key)
@@ -115,7 +140,7 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=path.parent)
             with os.fdopen(handle, "wb") as stream:
-                for value in [*values, _END] if end else values:
+                for value in [key.stamp, *values, _END]:
                     pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except OSError as error:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 FIELD_WEIGHTS = (10.0, 4.0, 1.0)  # title, entities, body: BM25 weights for FTS5
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
 BATCH = 2000  # articles indexed between two looks at whether to stop
-PAGE_CACHE_KB = 32768  # SQLite's page cache: the index itself stays on disk
+PAGE_CACHE_KB = 8192  # SQLite's page cache: the index itself stays on disk
 Conditions = tuple[str, tuple]  # an SQL condition on the meta table, and its parameters
 FILTER = re.compile(r'\b(source|entity|after|before):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 PHRASE = re.compile(r'"([^"]+)"')
@@ -275,12 +275,8 @@ class SearchIndex:
 
     def _mentioning(self, folded_name: str) -> set[int]:
         """Rows of the articles that mention an entity (not a date) of this name, folded."""
-        return {
-            self.row_of[article_id]
-            for (name, kind, _), number in self.entities.numbers.items()
-            if kind != "date" and fold(name) == folded_name
-            for article_id in self.entities.articles[number]
-        }
+        named = self.entities.named(lambda name, kind: kind != "date" and fold(name) == folded_name)
+        return {self.row_of[article_id] for article_id in named}
 
     def _hit(self, number: int, score: float, terms: set[str]) -> Hit:
         article = self.articles[number]

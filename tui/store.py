@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .analysis.layout import blocks
 from .bodies import BodyFile, temporary_body_file
-from .cache import Cache, DamagedEntry, corpus_key, file_key
+from .cache import Cache, DamagedEntry, Key, corpus_key, file_key
 from .loaders import STDIN, discover, load_file
 from .model import Article, Block, Entity, LoadProblem
 
@@ -50,15 +50,15 @@ def newest_first(articles: Iterable[Article]) -> list[Article]:
 class DocumentStore:
     """Articles loaded from files, with what the analysers found in them.
 
-    A store can fill up while it is in use: `open` names the files, `load` reads them (all, or for a
-    while), and `batches` hands what is left to a thread that passes each batch back to `add`.
+    A store can fill up while it is in use: `open` names the files, `load_batches` reads them (all,
+    or for a while), and `batches` hands what is left to a thread that passes each batch to `add`.
     """
 
     def __init__(self, articles: Iterable[Article] = (), cache: Cache | None = None) -> None:
         """`cache` keeps loaded files and the analysis of the whole corpus for the next start."""
         self.articles: list[Article] = []
         self.cache = cache
-        self.corpus: str | None = None  # the key of these files together, once all are loaded
+        self.corpus: Key | None = None  # the key of these files together, once all are loaded
         self.problems: list[LoadProblem] = []
         self.loaded = True
         self._by_id: dict[str, Article] = {}
@@ -123,10 +123,10 @@ class DocumentStore:
         self.articles = newest_first([*self.articles, *newest_first(added)]) if added else self.articles
 
     def _read(self, files: list[Path], on_problem: Callable[[LoadProblem], None] | None) -> Iterator[list[Article]]:
-        keys: list[str] = []
+        keys: list[Key | None] = []  # None: standard input, which no cache can know
         for path in files:
             key = file_key(path) if self.cache and self.cache.enabled and str(path) != STDIN else None
-            keys.append(key or STDIN)
+            keys.append(key)
             for found in _load_one(path, self.cache, key):
                 if isinstance(found, LoadProblem):
                     self.problems.append(found)
@@ -134,7 +134,7 @@ class DocumentStore:
                         on_problem(found)
                 else:
                     yield found
-        self.corpus = corpus_key(keys) if self.cache and STDIN not in keys else None
+        self.corpus = corpus_key(keys) if self.cache and None not in keys else None
         self.loaded = True
 
     def __len__(self) -> int:
@@ -157,7 +157,8 @@ class DocumentStore:
 
     def blocks(self, article: Article, upto: int | None = None) -> tuple[Block, ...]:
         """Paragraphs and sub-headings of the article's body (of its first `upto` characters)."""
-        return _blocks(article.body if upto is None or upto >= len(article.body) else article.body[:upto])
+        body = article.body
+        return _blocks(body if upto is None or upto >= len(body) else body[:upto])
 
     # --- Entities ------------------------------------------------------------------------------
 
@@ -220,6 +221,8 @@ class DocumentStore:
         with self._analysis_lock:
             if self._index is None and self._entities is not None:
                 saved = self.cache.entry_path("index", self.corpus, ".sqlite") if self.cache and self.corpus else None
+                if saved and not saved.exists():
+                    saved = self.cache.new_entry_path("index", self.corpus, ".sqlite")
                 try:
                     self._index = SearchIndex(self.articles, self._entities, stop, saved)
                 except StopIndexing:
@@ -243,7 +246,7 @@ def _blocks(body: str) -> tuple[Block, ...]:
     return blocks(body)
 
 
-def _load_one(path: Path, cache: Cache | None, key: str | None) -> Iterator[list[Article] | LoadProblem]:
+def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list[Article] | LoadProblem]:
     """One file's articles in batches (their ids not yet made unique) and its problems, in file order:
     from the cache when it has them, else read afresh and cached, with the bodies in a file beside."""
     given = 0
@@ -285,11 +288,10 @@ def _read_afresh(path: Path, bodies: BodyFile) -> Iterator[list[Article] | LoadP
         yield batch
 
 
-def _body_file(cache: Cache | None, key: str | None) -> BodyFile:
+def _body_file(cache: Cache | None, key: Key | None) -> BodyFile:
     """Where a file's bodies go: beside its cache entry, else (no cache, or none writable) a temporary file."""
-    if key and (path := cache.entry_path("bodies", key, ".txt")):
+    if key and (path := cache.new_entry_path("bodies", key, ".txt")):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             return BodyFile(path)
         except OSError:
             pass

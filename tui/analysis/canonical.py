@@ -29,6 +29,16 @@ def _same_person(a: str, b: str) -> bool:
     return fuzz.ratio(" ".join(a_words[:-1]), " ".join(b_words[:-1])) >= GIVEN_NAME_SIMILARITY
 
 
+def _surname_keys(name: str) -> set[str]:
+    """The surname, and the surname less each of its letters: two surnames a typo apart share one.
+
+    Only groups that share a key with a name are compared with it, so that grouping stays near
+    linear in the number of names (every group against every name took minutes at 100,000 articles).
+    """
+    surname = name.split()[-1].casefold()
+    return {surname, *(surname[:i] + surname[i + 1 :] for i in range(len(surname)))}
+
+
 def _acronym_of(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[0].isupper())
 
@@ -72,12 +82,16 @@ def _person_groups(counts: Counter[tuple[str, str]]) -> tuple[dict[str, str], di
         key=lambda text: (-counts["person", text], -len(text), text),  # the text last: the same on every run
     )
     groups: list[list[str]] = []  # each group's first name is its most frequent (then longest) form
+    by_surname: dict[str, list[int]] = defaultdict(list)  # a group's surname, and it less a letter → the group
     for name in full_names:
-        home = next((g for g in groups if _same_person(g[0], name)), None)
+        candidates = sorted({number for key in _surname_keys(name) for number in by_surname.get(key, ())})
+        home = next((number for number in candidates if _same_person(groups[number][0], name)), None)
         if home is not None:
-            home.append(name)
-        else:
-            groups.append([name])
+            groups[home].append(name)
+            continue
+        for key in _surname_keys(name):
+            by_surname[key].append(len(groups))
+        groups.append([name])
     by_part: dict[str, set[str]] = defaultdict(set)
     for group in groups:
         for name in group:

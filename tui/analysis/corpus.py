@@ -23,13 +23,17 @@ PROGRESS_EVERY = 500  # articles between two progress reports
 
 
 class EntityTable:
-    """Every article's entity mentions: names once, mentions as (start, end, name number) triples."""
+    """Every article's entity mentions: names once, mentions as (start, end, name number) triples
+    in one array, article after article (one array, not one an article: no overhead per article)."""
 
     def __init__(self) -> None:
         self.names: list[tuple[str, str, str | None]] = []  # (canonical name, type, a date's value)
         self.numbers: dict[tuple[str, str, str | None], int] = {}
-        self.mentions: dict[str, array] = {}  # article id → start, end, name number, start, end, …
-        self.articles: dict[int, list[str]] = {}  # name number → ids of the articles mentioning it
+        self.triples = array("i")  # start, end, name number, start, end, …
+        self.ids: list[str] = []  # the articles, in the order of their triples
+        self.position: dict[str, int] = {}  # article id → its place in `ids`
+        self.bounds = array("q", [0])  # where each article's triples start, and where the last ends
+        self.articles: dict[int, array] = {}  # name number → places of the articles mentioning it
 
     def number(self, canonical: str, kind: str, value: str | None = None) -> int:
         key = (canonical, kind, value)
@@ -38,14 +42,22 @@ class EntityTable:
             self.names.append(key)
         return found
 
-    def add(self, article_id: str, triples: array) -> None:
-        self.mentions[article_id] = triples
-        for number in set(triples[2::3]):
-            self.articles.setdefault(number, []).append(article_id)
+    def close_article(self, article_id: str, end: int) -> None:
+        """The triples from the last article's end to `end` are this article's."""
+        place = len(self.ids)
+        self.ids.append(article_id)
+        self.position[article_id] = place
+        for number in set(self.triples[self.bounds[place] + 2 : end : 3]):
+            self.articles.setdefault(number, array("i")).append(place)
+        self.bounds.append(end)
+
+    def _triples(self, article_id: str) -> array:
+        place = self.position.get(article_id)
+        return array("i") if place is None else self.triples[self.bounds[place] : self.bounds[place + 1]]
 
     def entities(self, article_id: str, body: str) -> tuple[Entity, ...]:
         """The article's mentions in body order (its `body` gives their text)."""
-        triples = self.mentions.get(article_id, ())
+        triples = self._triples(article_id)
         found = []
         for i in range(0, len(triples), 3):
             start, end, number = triples[i : i + 3]
@@ -55,24 +67,28 @@ class EntityTable:
 
     def names_in(self, article_id: str) -> set[str]:
         """The canonical names (not dates) an article mentions."""
-        return {self.names[n][0] for n in set(self.mentions.get(article_id, ())[2::3]) if self.names[n][1] != "date"}
+        return {self.names[n][0] for n in set(self._triples(article_id)[2::3]) if self.names[n][1] != "date"}
 
     def counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
         """(name, type, number of articles mentioning it), most mentioned first."""
         counted = Counter()
-        for number, ids in self.articles.items():
+        for number, places in self.articles.items():
             name, name_kind, _ = self.names[number]
             if kind is None or name_kind == kind:
-                counted[name, name_kind] += len(ids)
+                counted[name, name_kind] += len(places)
         return [(name, name_kind, count) for (name, name_kind), count in counted.most_common()]
 
     def mentioning(self, canonical: str, kind: str) -> set[str]:
         """Ids of the articles that mention an entity."""
+        return self.named(lambda name, name_kind: name == canonical and name_kind == kind)
+
+    def named(self, chosen: Callable[[str, str], bool]) -> set[str]:
+        """Ids of the articles that mention any entity whose (name, type) is `chosen`."""
         return {
-            article_id
-            for (name, name_kind, _), number in self.numbers.items()
-            if name == canonical and name_kind == kind
-            for article_id in self.articles.get(number, ())
+            self.ids[place]
+            for (name, kind, _), number in self.numbers.items()
+            if chosen(name, kind)
+            for place in self.articles.get(number, ())
         }
 
 
@@ -86,7 +102,10 @@ def analyse_corpus(
     texts: dict[str, int] = {}  # a name's text → its number in `text_of`
     text_of: list[str] = []
     votes: dict[str, Counter[str]] = {}
-    found: dict[str, array] = {}  # article id → start, end, text number (a date: name number), kind code, …
+    # Found, article after article: start, end, text number (a date: name number), kind code; four
+    # integers a mention, in the table's own array, which the last pass rewrites into its triples.
+    found = table.triples
+    ends = array("q", [0])  # where each article's part of `found` ends
     recogniser = Recogniser()
     for done, article in enumerate(articles):
         if stop and stop():
@@ -97,23 +116,22 @@ def analyse_corpus(
         mentions = recogniser.mentions(body)
         strong_votes(mentions, votes)
         normaliser = Normaliser(article.date)
-        row = array("i")
         for m in mentions:
             if m.type == "date":
                 value = normaliser.value(m.text, body[slice(*sentence_span(body, m.start, m.end))])
-                row.extend((m.start, m.end, table.number(value or m.text, "date", value), DATE))
+                found.extend((m.start, m.end, table.number(value or m.text, "date", value), DATE))
             else:
                 if (number := texts.get(m.text)) is None:
                     number = texts[m.text] = len(text_of)
                     text_of.append(m.text)
-                row.extend((m.start, m.end, number, KINDS.index(m.type) * 2 + m.strong))
-        found[article.id] = row
+                found.extend((m.start, m.end, number, KINDS.index(m.type) * 2 + m.strong))
+        ends.append(len(found))
 
-    def settled(row: array) -> Iterator[tuple[int, int, str, str | int]]:
-        """A row's mentions as (start, end, type, text), a weak name typed by the corpus's votes,
-        unknown ones dropped; dates as (start, end, "date", name number)."""
-        for i in range(0, len(row), 4):
-            start, end, ref, code = row[i : i + 4]
+    def settled(first: int, last: int) -> Iterator[tuple[int, int, str, str | int]]:
+        """Mentions found[first:last] as (start, end, type, text), a weak name typed by the corpus's
+        votes, unknown ones dropped; dates as (start, end, "date", name number)."""
+        for i in range(first, last, 4):
+            start, end, ref, code = found[i : i + 4]
             if code == DATE:
                 yield start, end, "date", ref
                 continue
@@ -123,14 +141,17 @@ def analyse_corpus(
             if kind != "unknown":
                 yield start, end, kind, text
 
-    counts = Counter((kind, text) for row in found.values() for _, _, kind, text in settled(row) if kind != "date")
+    spans = list(zip(ends, ends[1:]))  # each article's part of `found`
+    counts = Counter((kind, text) for first, last in spans for _, _, kind, text in settled(first, last) if kind != "date")
     names = CanonicalNames(counts)
-    for article_id in list(found):
-        mentions = list(settled(found.pop(article_id)))  # popped: the compact table replaces it as it grows
+    written = 0  # triples (three integers) take the place of the four each mention had: never ahead of the reading
+    for article, (first, last) in zip(articles, spans):
+        mentions = list(settled(first, last))
         canonical = names.in_article([(kind, text) for _, _, kind, text in mentions if kind != "date"])
-        triples = array("i")
         for start, end, kind, ref in mentions:
             number = ref if kind == "date" else table.number(canonical[kind, ref], kind)
-            triples.extend((start, end, number))
-        table.add(article_id, triples)
+            found[written : written + 3] = array("i", (start, end, number))
+            written += 3
+        table.close_article(article.id, written)
+    del found[written:]
     return table

