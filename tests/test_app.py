@@ -52,6 +52,7 @@ async def test_list_keys_move_the_cursor_and_the_reader_follows(seeds_store):
     async with app.run_test(size=(120, 30)) as pilot:
         articles = app.query_one(ArticleList)
         reader = app.query_one(ArticleView)
+        await pilot.pause()  # the reader follows the list once the list is drawn
         assert articles.has_focus and articles.cursor == 0
         assert reader.article == seeds_store.articles[0]
         await pilot.press("j", "down")

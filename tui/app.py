@@ -38,7 +38,6 @@ EXIT_PRINTED, EXIT_QUIT, EXIT_INTERRUPTED = 0, 1, 130
 SEARCH_DEBOUNCE = 0.12  # seconds of quiet typing before a search starts
 SEARCH_LIMIT = 500  # hits shown in the list
 HAND_OVER_EVERY = 0.25  # seconds between two batches of loaded articles added to the list
-WORKER_SWITCH_INTERVAL = 0.001  # seconds a thread holds the interpreter while another waits
 # Textual binds the command palette itself; this only names it in the help screen.
 PALETTE_BINDING = Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
 
@@ -94,6 +93,7 @@ class NewsReader(App[str]):
         self.search_query = ""
         self.search_hits: dict[str, Hit] = {}
         self._search_timer: Timer | None = None
+        self._highlighted: Article | None = None  # the list's article, for the reader once the list is drawn
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -109,10 +109,6 @@ class NewsReader(App[str]):
             yield Static(id="status")  # what the background work is doing: loading, finding entities, indexing
 
     def on_mount(self) -> None:
-        # Workers load and analyse in threads; a key waits for the interpreter lock at most this
-        # long (5 ms by default, paid several times a key: 60 ms a key at 100,000 articles).
-        self.switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(WORKER_SWITCH_INTERVAL)
         self.show_list_title()
         # After the first frame: the list is on screen before the rest loads and any analysis begins.
         if self.store.loaded:
@@ -154,8 +150,8 @@ class NewsReader(App[str]):
 
     def all_loaded(self) -> None:
         """Every article is in: say what could not be loaded, and start the analysis."""
-        # What is loaded stays: the garbage collector need not walk it again, which at 100,000
-        # articles stalled keys by a few hundred milliseconds at a time.
+        # What is loaded stays: frozen, it is not walked again by the garbage collector's full
+        # collections, which stall every thread (keys too) while the analysis allocates.
         gc.freeze()
         if problems := self.store.problems:
             more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
@@ -166,9 +162,6 @@ class NewsReader(App[str]):
         if self.search_query.strip():
             self.start_search(self.search_query)
         self.call_after_refresh(self.run_worker, self.analyse, thread=True, name="analyse", exit_on_error=False)
-
-    def on_unmount(self) -> None:
-        sys.setswitchinterval(self.switch_interval)
 
     @property
     def article_list(self) -> ArticleList:
@@ -244,7 +237,16 @@ class NewsReader(App[str]):
             self.notify(f"Could not find entities: {event.worker.error}", severity="error", markup=False)
 
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
-        self.show_article(message.article)
+        # The list answers the key at once; the reader follows when that frame is drawn, with the
+        # last of several quick moves only (as fzf's preview does).
+        if self._highlighted is None:
+            self.call_after_refresh(self.show_highlighted)
+        self._highlighted = message.article
+
+    def show_highlighted(self) -> None:
+        article, self._highlighted = self._highlighted, None
+        if article:
+            self.show_article(article)
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         self.show_article(message.article)

@@ -18,7 +18,7 @@ from .entities import Recogniser, strong_votes
 from .timex import Normaliser, sentence_span
 
 KINDS = (*ENTITY_TYPES, "unknown")
-DATE = -1  # the kind code of a date, whose name is settled in the first pass
+CODES = 2 * len(KINDS)  # a kind code: the kind's place in KINDS, twice, plus one for a strong mention
 PROGRESS_EVERY = 500  # articles between two progress reports
 
 
@@ -102,8 +102,8 @@ def analyse_corpus(
     texts: dict[str, int] = {}  # a name's text → its number in `text_of`
     text_of: list[str] = []
     votes: dict[str, Counter[str]] = {}
-    # Found, article after article: start, end, text number (a date: name number), kind code; four
-    # integers a mention, in the table's own array, which the last pass rewrites into its triples.
+    # Found, article after article: start, end, and the text's number and kind code together (a
+    # date: its name number, negative); in the table's own array, rewritten in place by the last pass.
     found = table.triples
     ends = array("q", [0])  # where each article's part of `found` ends
     recogniser = Recogniser()
@@ -119,22 +119,23 @@ def analyse_corpus(
         for m in mentions:
             if m.type == "date":
                 value = normaliser.value(m.text, body[slice(*sentence_span(body, m.start, m.end))])
-                found.extend((m.start, m.end, table.number(value or m.text, "date", value), DATE))
+                found.extend((m.start, m.end, -1 - table.number(value or m.text, "date", value)))
             else:
                 if (number := texts.get(m.text)) is None:
                     number = texts[m.text] = len(text_of)
                     text_of.append(m.text)
-                found.extend((m.start, m.end, number, KINDS.index(m.type) * 2 + m.strong))
+                found.extend((m.start, m.end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
         ends.append(len(found))
 
     def settled(first: int, last: int) -> Iterator[tuple[int, int, str, str | int]]:
         """Mentions found[first:last] as (start, end, type, text), a weak name typed by the corpus's
         votes, unknown ones dropped; dates as (start, end, "date", name number)."""
-        for i in range(first, last, 4):
-            start, end, ref, code = found[i : i + 4]
-            if code == DATE:
-                yield start, end, "date", ref
+        for i in range(first, last, 3):
+            start, end, packed = found[i : i + 3]
+            if packed < 0:
+                yield start, end, "date", -1 - packed
                 continue
+            ref, code = divmod(packed, CODES)
             kind, text = KINDS[code >> 1], text_of[ref]
             if not code & 1 and (vote := votes.get(text)):
                 kind = vote.most_common(1)[0][0]
@@ -144,7 +145,7 @@ def analyse_corpus(
     spans = list(zip(ends, ends[1:]))  # each article's part of `found`
     counts = Counter((kind, text) for first, last in spans for _, _, kind, text in settled(first, last) if kind != "date")
     names = CanonicalNames(counts)
-    written = 0  # triples (three integers) take the place of the four each mention had: never ahead of the reading
+    written = 0  # an article's triples take the place of its found ones, which are as many or more
     for article, (first, last) in zip(articles, spans):
         mentions = list(settled(first, last))
         canonical = names.in_article([(kind, text) for _, _, kind, text in mentions if kind != "date"])

@@ -75,7 +75,7 @@ def _is_acronym(token: str) -> bool:
     return len(letters) >= 2 and letters.isupper() and letters.isalnum()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # the common words; a bigger cache costs megabytes for little
 def _bare(word: str) -> str:
     """A word without a possessive ending or an abbreviation's full stop, lower-cased."""
     return POSSESSIVE.sub("", word).rstrip(".").lower()

@@ -47,6 +47,7 @@ class ArticleView(ScrollView, can_focus=True):
         "reader--person", "reader--org", "reader--place", "reader--date", "reader--other", "reader--sentence", "reader--match",
     }
     DEFAULT_CSS = """
+    ArticleView { overflow-x: hidden; }
     ArticleView > .reader--title { text-style: bold; color: $text-primary; }
     ArticleView > .reader--meta { color: $text-muted; }
     ArticleView > .reader--heading { text-style: bold; color: $text-secondary; }
@@ -79,8 +80,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.text = text
         self._wrap()
 
+    def _wrap_width(self) -> int:
+        """The pane's width less the scrollbar's, there or not: a long article that brings it in still fits."""
+        return max(1, self.content_region.width - self.styles.scrollbar_size_vertical)
+
     def _wrap(self) -> None:
-        width = max(1, self.scrollable_content_region.width)
+        width = self._wrap_width()
         self._lines = list(self.text.wrap(self.app.console, width))
         self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
@@ -154,8 +159,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _line_of(self, text: Text, offset: int) -> int:
         """The screen line on which `offset` falls once the text is wrapped to the pane."""
-        width = max(1, self.scrollable_content_region.width)
-        return len(text[:offset].wrap(self.app.console, width)) - 1
+        return len(text[:offset].wrap(self.app.console, self._wrap_width())) - 1
 
     def _scroll_to_line(self, line: int) -> None:
         self.scroll_to(y=max(0, line - 2), animate=False)

@@ -1,0 +1,103 @@
+"""One reading session over a corpus, headless, in this process: what a user feels, and what it costs.
+
+Opens the reader as `newsreader PATH` does (through the cache), waits until every article is in,
+then presses `j` every 50 ms while the analysis runs in its worker and times each key from the
+moment it reaches the app to the frame that moves the cursor, and to the one that shows the article; once the search index is ready, times the benchmark queries. Prints JSON:
+key latencies, analysis and index time, search p50/p95, and this process's peak RSS.
+
+Run: python benchmarks/session.py CORPUS
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textual import events  # noqa: E402
+
+from benchmarks.search import QUERIES, REPEATS  # noqa: E402
+from tui.app import NewsReader  # noqa: E402
+from tui.cli import open_store  # noqa: E402
+
+KEY_GAP = 0.05  # seconds between two key presses
+KEYS_WANTED = 100
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+async def key_latency(app: NewsReader, key: str) -> tuple[float, float]:
+    """Milliseconds from a key reaching the app to the frame that moves the list's cursor, and to
+    the frame that shows the article it moved to in the reader.
+
+    (Pilot's `press` waits until the process is idle, which it never is while the analysis runs.)
+    """
+    cursor, shown = app.article_list.cursor, app.reader.article
+    event = events.Key(key, key)
+    event.set_sender(app)
+    pressed = time.perf_counter()
+    app._driver.send_message(event)
+    times = []
+    for moved in (lambda: app.article_list.cursor != cursor, lambda: app.reader.article is not shown):
+        while not moved():
+            await asyncio.sleep(0.001)
+        painted = asyncio.Event()
+        app.call_after_refresh(painted.set)
+        await painted.wait()
+        times.append((time.perf_counter() - pressed) * 1000)
+    return times[0], times[1]
+
+
+async def session(path: str) -> dict[str, float]:
+    store = open_store([path])
+    app = NewsReader(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        while not store.loaded:
+            await pilot.pause(0.05)
+        started = time.perf_counter()
+        keys, reader = [], []
+        while not store.analysed and len(keys) < KEYS_WANTED:
+            moved, shown = await key_latency(app, "j")
+            keys.append(moved)
+            reader.append(shown)
+            await asyncio.sleep(KEY_GAP)
+        while not store.analysed:
+            await pilot.pause(0.2)
+        analysed = time.perf_counter() - started
+        while not store.indexed:
+            await pilot.pause(0.1)
+        indexed = time.perf_counter() - started - analysed
+    searches = []
+    for _ in range(REPEATS):
+        for query in QUERIES:
+            began = time.perf_counter()
+            store.search(query, limit=20)
+            searches.append((time.perf_counter() - began) * 1000)
+    return {
+        "articles": len(store),
+        "keys_during_analysis": len(keys),
+        "key_p50_ms": round(statistics.median(keys), 1),
+        "key_p95_ms": round(percentile(keys, 0.95), 1),
+        "key_max_ms": round(max(keys), 1),
+        "reader_p50_ms": round(statistics.median(reader), 1),
+        "reader_p95_ms": round(percentile(reader, 0.95), 1),
+        "analysis_s": round(analysed, 1),
+        "index_s": round(indexed, 1),
+        "search_p50_ms": round(statistics.median(searches), 1),
+        "search_p95_ms": round(percentile(searches, 0.95), 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(asyncio.run(session(sys.argv[1]))))
