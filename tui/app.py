@@ -206,9 +206,14 @@ class NewsReader(App[str]):
         """Analyse the store and index it for search, in a worker thread that stops when the app does."""
         worker = get_current_worker()
 
+        shown = ""
+
         def progress(done: int, total: int) -> None:
-            if not worker.is_cancelled:
-                self.call_from_thread(self.set_status, f"finding entities… {done * 100 // total}%")
+            nonlocal shown
+            status = f"finding entities… {done * 100 // total}%"
+            if status != shown and not worker.is_cancelled:  # each costs the screen a layout: once a percent
+                shown = status
+                self.call_from_thread(self.set_status, status)
 
         self.store.analyse(stop=lambda: worker.is_cancelled, progress=progress)
         if self.store.analysed and not worker.is_cancelled:

@@ -21,7 +21,7 @@ from .store import DocumentStore, UnknownArticle
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 PROG = "newsreader"
-FIRST_FRAME_WAIT = 0.1  # seconds of loading before the reader first draws; the rest loads on screen
+FIRST_FRAME_WAIT = 0.05  # seconds of loading before the reader first draws; the rest loads on screen
 
 
 def warn(message: str) -> None:

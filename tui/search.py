@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 FIELD_WEIGHTS = (10.0, 4.0, 1.0)  # title, entities, body: BM25 weights for FTS5
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
 BATCH = 2000  # articles indexed between two looks at whether to stop
-PAGE_CACHE_KB = 8192  # SQLite's page cache: the index itself stays on disk
 Conditions = tuple[str, tuple]  # an SQL condition on the meta table, and its parameters
 FILTER = re.compile(r'\b(source|entity|after|before):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 PHRASE = re.compile(r'"([^"]+)"')
@@ -148,7 +147,6 @@ class SearchIndex:
         self.db = _open_saved(saved, len(self.articles)) if saved else None
         if self.db is None:
             self.db = sqlite3.connect("", check_same_thread=False)  # a temporary database on disk, not in memory
-            self.db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KB}")
             self._build(entities, stop)
             if saved:
                 _save(self.db, saved)

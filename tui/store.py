@@ -75,7 +75,7 @@ class DocumentStore:
         on_problem: Callable[[LoadProblem], None] | None = None,
         cache: Cache | None = None,
     ) -> DocumentStore:
-        """A store for files and folders (None: the bundled seeds), loaded by `load` or `batches`.
+        """A store for files and folders (None: the bundled seeds), loaded by `load_batches` or `batches`.
 
         Raises `MissingPath` for a path that does not exist; anything unreadable inside the paths is
         skipped, reported to `on_problem` as it is found and kept in `store.problems`.

