@@ -6,16 +6,11 @@ temporary folder without a cache); an article holds only where its body is.
 
 from __future__ import annotations
 
-import atexit
-import itertools
-import shutil
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_temporary: Path | None = None
-_numbers = itertools.count()
+from .cache import scratch_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +55,5 @@ class BodyFile:
 
 
 def temporary_body_file() -> BodyFile:
-    """A body file in this process's temporary folder, removed when the process ends."""
-    global _temporary
-    if _temporary is None:
-        _temporary = Path(tempfile.mkdtemp(prefix="newsreader-"))
-        atexit.register(shutil.rmtree, _temporary, ignore_errors=True)
-    return BodyFile(_temporary / f"{next(_numbers)}.bodies")
+    """A body file in this run's temporary folder, removed when the process ends."""
+    return BodyFile(scratch_path(".bodies"))

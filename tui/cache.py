@@ -9,15 +9,33 @@ stamps. Entries are written atomically; one that cannot be read is discarded wit
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import itertools
 import os
 import pickle
+import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 VERSION = "2"  # bump when what is cached changes shape
+_scratch: Path | None = None
+_scratch_numbers = itertools.count()
+_scratch_lock = threading.Lock()
+
+
+def scratch_path(suffix: str) -> Path:
+    """A new file name in this run's temporary folder, for what no cache keeps; the folder is
+    removed when the process ends."""
+    global _scratch
+    with _scratch_lock:  # the loader and the indexer ask from threads of their own
+        if _scratch is None:
+            _scratch = Path(tempfile.mkdtemp(prefix="newsreader-"))
+            atexit.register(shutil.rmtree, _scratch, ignore_errors=True)
+        return _scratch / f"{next(_scratch_numbers)}{suffix}"
 
 
 def cache_home() -> Path:
@@ -39,7 +57,7 @@ def file_key(path: Path) -> Key:
     return Key(_digest(resolved), _digest(f"{resolved}\0{status.st_size}\0{status.st_mtime_ns}"))
 
 
-def corpus_key(file_keys: Iterable[Key]) -> Key:
+def corpus_key(file_keys: Sequence[Key]) -> Key:
     names, stamps = zip(*file_keys) if file_keys else ((), ())
     return Key(_digest("\0".join(names)), _digest("\0".join(stamps)))
 

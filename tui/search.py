@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from .cache import scratch_path
 from .model import Article
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 FIELD_WEIGHTS = (10.0, 4.0, 1.0)  # title, entities, body: BM25 weights for FTS5
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
-BATCH = 2000  # articles indexed between two looks at whether to stop
+BATCH = 500  # articles indexed at a time: FTS5 holds a batch's terms in memory until it commits
 Conditions = tuple[str, tuple]  # an SQL condition on the meta table, and its parameters
 FILTER = re.compile(r'\b(source|entity|after|before):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 PHRASE = re.compile(r'"([^"]+)"')
@@ -146,13 +147,32 @@ class SearchIndex:
         self.entities = entities
         self.db = _open_saved(saved, len(self.articles)) if saved else None
         if self.db is None:
-            self.db = sqlite3.connect("", check_same_thread=False)  # a temporary database on disk, not in memory
-            self._build(entities, stop)
-            if saved:
-                _save(self.db, saved)
+            self._build_on_disk(entities, stop, saved)
         self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, docs, 'row')")
         frequency = dict(self.db.execute("SELECT term, doc FROM temp.vocab"))
         self.vocabulary = _Vocabulary(list(frequency), frequency=frequency)
+
+    def _build_on_disk(self, entities: EntityTable, stop: Callable[[], bool] | None, saved: Path | None) -> None:
+        """Build the index in a file, of which SQLite keeps only a small cache in memory (a temporary
+        database lives in memory until it is written: 35 MB more at 100,000 articles), then move
+        the file to `saved`, atomically; without `saved`, into this run's temporary folder."""
+        building = saved.with_name(f".{saved.name}.{os.getpid()}") if saved else scratch_path(".sqlite")
+        try:
+            self.db = sqlite3.connect(building, check_same_thread=False)
+        except sqlite3.OperationalError:  # the cache cannot be written: build where this run may
+            building, saved = scratch_path(".sqlite"), None
+            self.db = sqlite3.connect(building, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode = OFF")  # nothing to roll back: a broken build is rebuilt
+        try:
+            self._build(entities, stop)
+        except StopIndexing:
+            self.db.close()
+            building.unlink(missing_ok=True)
+            raise
+        if saved:
+            self.db.close()
+            os.replace(building, saved)
+            self.db = sqlite3.connect(saved, check_same_thread=False)
 
     def _build(self, entities: EntityTable, stop: Callable[[], bool] | None) -> None:
         self.db.execute(
@@ -299,18 +319,6 @@ def _open_saved(path: Path, count: int) -> sqlite3.Connection | None:
         pass
     path.unlink(missing_ok=True)
     return None
-
-
-def _save(db: sqlite3.Connection, path: Path) -> None:
-    """Write the index next to the cache's other entries, atomically; a failure only costs time."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.unlink(missing_ok=True)
-        db.execute("VACUUM INTO ?", (str(temporary),))
-        os.replace(temporary, path)
-    except (OSError, sqlite3.DatabaseError):
-        temporary.unlink(missing_ok=True)
 
 
 def matched_spans(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:
