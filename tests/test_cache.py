@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from tui.bodies import StoredBody
 from tui.cache import Cache
@@ -53,6 +54,13 @@ def test_bodies_stay_on_disk_until_read(tmp_path):
         [article] = DocumentStore.load([path], cache=cache).articles
         assert isinstance(article.stored_body, StoredBody) and article.body == "Rain fell on the coast of Cornwall."
         assert article.word_count == 7
+
+
+def test_a_body_file_removed_from_under_the_reader_is_said_not_raised(tmp_path):
+    path = write(tmp_path, "a.txt", "Storm\n\nRain fell on the coast of Cornwall.\n")
+    [article] = DocumentStore.load([path], cache=Cache(tmp_path / "cache")).articles
+    Path(article.stored_body.path).unlink()
+    assert article.body.startswith("[This article's body could not be read from") and "No such file" in article.body
 
 
 def test_a_damaged_entry_is_discarded_with_a_warning(tmp_path):

@@ -27,9 +27,18 @@ class StoredBody:
 
 @lru_cache(maxsize=64)  # the reader, the highlighter and the timeline often ask for one body in turn
 def _read(path: str, offset: int, length: int) -> str:
-    with open(path, "rb") as stream:
-        stream.seek(offset)
-        return stream.read(length).decode("utf-8", "surrogatepass")  # as written: lone surrogates too
+    """The body, or a line that says why it cannot be had (its file removed from under us): a
+    missing body is no reason to lose the reader and the marks made in it."""
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(offset)
+            data = stream.read(length)
+        if len(data) == length:
+            return data.decode("utf-8", "surrogatepass")  # as written: lone surrogates too
+        reason = "its body file is shorter than it was"
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+    return f"[This article's body could not be read from {path} ({reason}). Open newsreader again to reload it.]"
 
 
 class BodyFile:

@@ -153,9 +153,8 @@ class SearchIndex:
         self.vocabulary = _Vocabulary(list(frequency), frequency=frequency)
 
     def _build_on_disk(self, entities: EntityTable, stop: Callable[[], bool] | None, saved: Path | None) -> None:
-        """Build the index in a file, of which SQLite keeps only a small cache in memory (a temporary
-        database lives in memory until it is written: 35 MB more at 100,000 articles), then move
-        the file to `saved`, atomically; without `saved`, into this run's temporary folder."""
+        """Build the index in a file beside `saved` and move it there when done (atomically), or
+        without `saved`, in this run's temporary folder."""
         building = saved.with_name(f".{saved.name}.{os.getpid()}") if saved else scratch_path(".sqlite")
         try:
             self.db = sqlite3.connect(building, check_same_thread=False)
@@ -171,8 +170,12 @@ class SearchIndex:
             raise
         if saved:
             self.db.close()
-            os.replace(building, saved)
-            self.db = sqlite3.connect(saved, check_same_thread=False)
+            try:
+                os.replace(building, saved)
+                building = saved
+            except OSError:  # not saved: this run still has it
+                pass
+            self.db = sqlite3.connect(building, check_same_thread=False)
 
     def _build(self, entities: EntityTable, stop: Callable[[], bool] | None) -> None:
         self.db.execute(
