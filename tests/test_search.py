@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
 
 from tui.app import NewsReader
 from tui.cli import main
-from tui.search import parse_query, typo_budget
+from tui.search import SearchIndex, parse_query, typo_budget
 from tui.store import DocumentStore
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ArticleView
@@ -125,3 +126,31 @@ async def test_search_combines_with_the_entity_filter(seeds):
         await pilot.pause()
         listed = app.query_one(ArticleList).articles
         assert len(listed) == 1 and "Vienna" in listed[0].body
+
+
+def test_entities_answer_while_the_index_builds(monkeypatch):
+    """The reader asks for an article's entities on every key; the index build must not hold them up."""
+    store = DocumentStore.load()
+    store.analyse()
+    building, release = threading.Event(), threading.Event()
+    build = SearchIndex.__init__
+
+    def slow_build(self, *args, **kwargs):
+        building.set()
+        release.wait(10)
+        build(self, *args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "__init__", slow_build)
+    indexer = threading.Thread(target=store.build_index)
+    indexer.start()
+    try:
+        assert building.wait(10)
+        answered = []
+        asker = threading.Thread(target=lambda: answered.append(store.entities(store.articles[0])))
+        asker.start()
+        asker.join(2)
+        assert answered and answered[0], "entities waited for the index"
+    finally:
+        release.set()
+        indexer.join()
+    assert store.indexed

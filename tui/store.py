@@ -174,6 +174,8 @@ class DocumentStore:
         `stop` is asked between articles; when it says so, the analysis ends unfinished. `progress`
         hears (articles done, articles in all) now and then.
         """
+        if self._entities is not None:
+            return  # not even the lock: the index build holds it for seconds while keys ask for entities
         with self._analysis_lock:
             if self._entities is None and self.cache and self.corpus:
                 self._entities = self.cache.get("entities", self.corpus)
