@@ -80,7 +80,8 @@ def gazetteer() -> Gazetteer:
     of GeoNames' cities never weigh on this one (37 MB here when made here, 15 MB when handed over
     pickled); made here if that fails."""
     package_root = Path(__file__).resolve().parents[2]
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package_root), os.environ.get("PYTHONPATH", "")])}
+    search_path = [str(package_root), *filter(None, [os.environ.get("PYTHONPATH")])]  # no empty entry: that is the cwd
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(search_path)}
     try:
         made = subprocess.run(
             [sys.executable, "-m", __name__], capture_output=True, check=True, timeout=120, env=environment

@@ -32,7 +32,7 @@ LOADERS: dict[str, Loader] = {
 
 
 STDIN = "-"
-LINE_LOADERS = (".jsonl", ".ndjson")
+LINE_SUFFIXES = (".jsonl", ".ndjson")  # read a line at a time
 
 
 class MissingPath(FileNotFoundError):
@@ -73,23 +73,16 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     A JSON Lines file is read a line at a time, so that a file of any size needs little memory.
     """
     name = "<stdin>" if str(path) == STDIN else str(path)
-    if path.suffix.lower() in LINE_LOADERS and name != "<stdin>":
-        try:
+    try:
+        if path.suffix.lower() in LINE_SUFFIXES and name != "<stdin>":
             yield from load_json_lines(name, read_lines(path))
-        except NotText as error:
-            yield LoadProblem(name, str(error))
-        except OSError as error:
-            yield LoadProblem(name, f"cannot read: {error.strerror or error}")
-        return
-    try:
-        data = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
-    except OSError as error:
-        yield LoadProblem(name, f"cannot read: {error.strerror or error}")
-        return
-    try:
-        text = decode(data)
+            return
+        text = decode(sys.stdin.buffer.read() if name == "<stdin>" else path.read_bytes())
     except NotText as error:
         yield LoadProblem(name, str(error))
+        return
+    except OSError as error:
+        yield LoadProblem(name, f"cannot read: {error.strerror or error}")
         return
     if not text.strip():
         yield LoadProblem(name, "empty file")
