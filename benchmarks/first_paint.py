@@ -1,7 +1,9 @@
 """Time from a cold `python` to the first paint, for a bare Textual app and for newsreader.
 
 Run: python benchmarks/first_paint.py [PATH ...]   (default: the bundled seeds)
-The first newsreader run fills the cache (cold); the median is of runs that find it (warm).
+The first newsreader run fills the cache (cold); the median is of runs that find it (warm). A run
+exits at its first frame, before a large corpus has loaded: fill the cache for one with
+`newsreader list PATH` first (benchmarks/run.py does).
 Each run is a fresh process, headless, that prints the time once its first frame is drawn, then exits.
 """
 
