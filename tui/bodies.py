@@ -6,15 +6,14 @@ temporary folder without a cache); an article holds only where its body is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .cache import scratch_path
 
 
-@dataclass(frozen=True, slots=True)
-class StoredBody:
+class StoredBody(NamedTuple):
     """Where a body is: a span of bytes (UTF-8) of a body file."""
 
     path: str

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from .model import Article, Block, Entity
@@ -41,7 +40,7 @@ def article_record(article: Article, entities: Iterable[Entity] = ()) -> dict[st
         "dateline": article.dateline,
         "body": article.body,
         "word_count": article.word_count,
-        "entities": [asdict(entity) for entity in entities],
+        "entities": [entity._asdict() for entity in entities],
     }
 
 

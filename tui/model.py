@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from .bodies import BodyFile, StoredBody
@@ -14,8 +13,7 @@ WORDS_PER_MINUTE = 230
 ENTITY_TYPES = ("person", "org", "place", "date", "nationality", "law", "event")
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """One article as a loader found it, before any analysis.
 
     `fields` holds whatever metadata the file format carried (title, date, source, …) under the
@@ -25,11 +23,10 @@ class Record:
     source_path: str
     text: str
     raw: str
-    fields: dict[str, object] = field(default_factory=dict)
+    fields: dict[str, object]
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(NamedTuple):
     """A clean article: metadata and a body of paragraphs separated by blank lines.
 
     The body stays on disk (`stored_body` says where) unless it was given as a string; its
@@ -65,8 +62,7 @@ class Article:
         return max(1, round(self.word_count / WORDS_PER_MINUTE))
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """A mention of a person, organisation, place, date (or a lesser type) in an article's body.
 
     `start`/`end` are offsets into the body; `canonical` is the one name of the entity across the
@@ -81,8 +77,7 @@ class Entity:
     value: str | None = None
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph or a sub-heading of a body, as offsets into it."""
 
     kind: Literal["paragraph", "heading"]
@@ -90,8 +85,7 @@ class Block:
     end: int
 
 
-@dataclass(frozen=True)
-class LoadProblem:
+class LoadProblem(NamedTuple):
     """Something a loader skipped, with the reason in words a user understands."""
 
     path: str

@@ -6,7 +6,6 @@ import os
 import threading
 import time
 from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,7 +115,7 @@ class DocumentStore:
         added = []
         for article in articles:
             unique = _unique_id(article.id, self._by_id)
-            article = article if unique == article.id else replace(article, id=unique)
+            article = article if unique == article.id else article._replace(id=unique)
             self._by_id[unique] = article
             added.append(article)
         # Both lists are in order already: the sort merges them.
