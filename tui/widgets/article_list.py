@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cached_property
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -138,29 +139,37 @@ class ArticleList(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         if not self.articles:
             text = "No articles. Give newsreader files or folders of articles." if y == 0 else ""
-            style = self.get_component_rich_style("article-list--empty")
-            return Strip([Segment(fit(text, width), style)], width)
+            return Strip([Segment(fit(text, width), self._styles["article-list--empty"])], width)
         if index >= len(self.articles):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._styles["base"])
         return self._row(self.articles[index], width, cursor=index == self.cursor)
 
-    def _foreground(self, name: str) -> Style:
-        """A component's colour and text style, resolved against the list's background."""
-        full = self.get_component_rich_style(name)
-        return Style(color=full.color, bold=full.bold, italic=full.italic, underline=full.underline)
+    @cached_property
+    def _styles(self) -> dict[str, Style]:
+        """The list's style, the cursor's, and each component's colour and text style over the list's
+        background: worked out once, and again when the list's CSS changes (focus, theme)."""
+        styles = {"base": self.rich_style, "cursor": self.get_component_rich_style("article-list--cursor")}
+        for name in self.COMPONENT_CLASSES:
+            full = self.get_component_rich_style(name)
+            styles[name] = Style(color=full.color, bold=full.bold, italic=full.italic, underline=full.underline)
+        return styles
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.__dict__.pop("_styles", None)
 
     def _row(self, article: Article, width: int, cursor: bool) -> Strip:
+        styles = self._styles
         if cursor:
             # The cursor row is one bar in the cursor's colours, as in Textual's own tables.
-            base = self.get_component_rich_style("article-list--cursor")
-            date_style = source_style = base
+            base = date_style = source_style = styles["cursor"]
         else:
-            base = self.rich_style
-            date_style = base + self._foreground("article-list--date")
-            source_style = base + self._foreground("article-list--source")
+            base = styles["base"]
+            date_style = base + styles["article-list--date"]
+            source_style = base + styles["article-list--source"]
         marked = article.id in self.marked
         star = "★" if self.is_starred(article) else " "
-        segments = [Segment(("●" if marked else " ") + star + " ", base + self._foreground("article-list--mark"))]
+        segments = [Segment(("●" if marked else " ") + star + " ", base + styles["article-list--mark"])]
         used = 3
         if not self.is_read(article):
             base += UNREAD
@@ -176,7 +185,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _title_segments(self, title: str, matches: Sequence[tuple[int, int]], base: Style) -> list[Segment]:
         """The title with the words that matched the search in the match style."""
-        match_style = base + self._foreground("article-list--match")
+        if not matches:
+            return [Segment(title, base)]
+        match_style = base + self._styles["article-list--match"]
         segments, position = [], 0
         for start, end in matches:
             if start >= len(title) or start < position:
