@@ -20,7 +20,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from .formats import render_many
@@ -96,16 +96,13 @@ class NewsReader(App[str]):
         self._highlighted: Article | None = None  # the list's article, for the reader once the list is drawn
 
     def compose(self) -> ComposeResult:
-        yield Header()
         with Container(id="panes"):
             with Vertical(id="left"):
-                yield Input(placeholder='words, "a phrase", source: entity: after: before:', id="search")
                 yield ArticleList(
                     self.store.articles, is_read=self.state.is_read, is_starred=self.state.is_starred, id="articles"
                 )
             yield ArticleView(id="reader")
         with Horizontal(id="bottom"):
-            yield Footer()
             yield Static(id="status")  # what the background work is doing: loading, finding entities, indexing
 
     def on_mount(self) -> None:
@@ -120,6 +117,18 @@ class NewsReader(App[str]):
             self.say(warning, title)
         self.warnings.clear()
         self.query_one(ArticleList).focus()
+
+    def on_ready(self) -> None:
+        self.mount_controls()
+
+    def mount_controls(self) -> None:
+        """The footer's keys and the search box, hidden until `/`: mounted once the first frame is
+        drawn, which then shows the articles sooner (they cost about as much as the rest of it)."""
+        left = self.query_one("#left")
+        if left.is_attached and not self.query("#search"):  # not when quitting before the first frame
+            search = Input(placeholder='words, "a phrase", source: entity: after: before:', id="search")
+            left.mount(search, before=self.article_list)
+            self.query_one("#bottom").mount(Footer(), before="#status")
 
     def set_status(self, text: str) -> None:
         status = self.query_one("#status", Static)
@@ -302,6 +311,7 @@ class NewsReader(App[str]):
 
     def action_back(self) -> None:
         """Back to the list from the reader; then clear the search; then the filters."""
+        self.mount_controls()  # when Esc comes before the first frame is drawn
         search = self.query_one("#search", Input)
         if self.reader.has_focus:
             self.article_list.focus()
@@ -319,6 +329,7 @@ class NewsReader(App[str]):
     # --- Search --------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        self.mount_controls()  # when `/` comes before the first frame is drawn
         search = self.query_one("#search", Input)
         search.display = True
         search.focus()

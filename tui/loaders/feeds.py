@@ -7,7 +7,6 @@ import json
 from collections.abc import Iterator
 
 from ..model import LoadProblem, Record
-from .html_text import html_to_text
 
 
 def looks_like_feed(text: str) -> bool:
@@ -17,7 +16,9 @@ def looks_like_feed(text: str) -> bool:
 
 
 def load_feed(path: str, text: str) -> Iterator[Record | LoadProblem]:
-    import feedparser  # imported only when a feed is loaded
+    import feedparser  # imported only when a feed is loaded, as is the HTML parser
+
+    from .html_text import html_to_text
 
     # A file object, never a string: feedparser would fetch a string that looks like an address.
     parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
