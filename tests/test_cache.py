@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tui import bodies
 from tui.bodies import StoredBody
 from tui.cache import Cache
 from tui.cli import main
+from tui.model import Article
 from tui.store import DocumentStore
 
 
@@ -61,6 +63,20 @@ def test_a_body_file_removed_from_under_the_reader_is_said_not_raised(tmp_path):
     [article] = DocumentStore.load([path], cache=Cache(tmp_path / "cache")).articles
     Path(article.stored_body.path).unlink()
     assert article.body.startswith("[This article's body could not be read from") and "No such file" in article.body
+
+
+def test_bodies_in_file_order_are_every_body_read_a_window_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(bodies, "READ_AHEAD", 64)  # a few bodies a read, so that windows are crossed
+    lines = [f'{{"title": "Story {n}", "date": "2020-01-{n + 1:02}", "text": "Body number {n} of the file."}}' for n in range(20)]
+    path = write(tmp_path, "a.jsonl", "\n".join(lines) + "\n")
+    articles = [*DocumentStore.load([path], cache=Cache(tmp_path / "cache")).articles, Article.of("m", "-", "In memory", "Kept.")]
+    read = list(bodies.in_file_order(articles))
+    assert sorted(place for place, _ in read) == list(range(len(articles)))
+    assert all(body == articles[place].body for place, body in read)
+    offsets = [articles[place].stored_body.offset for place, _ in read if place < 20]
+    assert offsets == sorted(offsets) and articles[0].title == "Story 19"  # the store lists newest first
+    Path(articles[0].stored_body.path).unlink()
+    assert all(body.startswith("[This article's body could not be read") for place, body in bodies.in_file_order(articles[:20]))
 
 
 def test_a_damaged_entry_is_discarded_with_a_warning(tmp_path):

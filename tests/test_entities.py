@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
+from tui.analysis.canonical import CanonicalNames
+from tui.analysis.corpus import analyse_corpus
 from tui.analysis.dates import find_date_expressions
 from tui.analysis.entities import Recogniser
 from tui.cli import main
@@ -88,6 +91,19 @@ def test_one_name_per_entity_across_the_seeds():
     assert {"US", "U.S", "United States"} <= names["United States", "place"]
     assert {"IAEA", "International Atomic Energy Agency"} <= names["International Atomic Energy Agency", "org"]
     assert names["Iran", "place"] == {"Iran"} and names["Iraq", "place"] == {"Iraq"}
+
+
+def test_an_acronym_is_the_long_name_mentioned_most_whatever_the_order():
+    counts = [(("org", "BBC Television"), 1), (("org", "British Telecom"), 3), (("org", "BT"), 2)]
+    for order in (counts, counts[::-1]):
+        names = CanonicalNames(Counter(dict(order)))
+        assert names.in_article([("org", "BT")]) == {("org", "BT"): "British Telecom"}
+
+
+def test_the_corpus_order_does_not_change_any_entity():
+    articles = list(DocumentStore.load().articles)
+    forward, backward = analyse_corpus(articles), analyse_corpus(articles[::-1])
+    assert all(forward.entities(a.id, a.body) == backward.entities(a.id, a.body) for a in articles)
 
 
 def test_entities_have_body_offsets():

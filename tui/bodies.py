@@ -6,11 +6,17 @@ temporary folder without a cache); an article holds only where its body is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .cache import scratch_path
+
+if TYPE_CHECKING:
+    from .model import Article
+
+READ_AHEAD = 4 << 20  # bytes of a body file read at once when going through the bodies in order
 
 
 class StoredBody(NamedTuple):
@@ -32,12 +38,57 @@ def _read(path: str, offset: int, length: int) -> str:
         with open(path, "rb") as stream:
             stream.seek(offset)
             data = stream.read(length)
-        if len(data) == length:
-            return data.decode("utf-8", "surrogatepass")  # as written: lone surrogates too
-        reason = "its body file is shorter than it was"
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        return _decoded(path, data, length)
+    except OSError as error:
+        return _unreadable(path, error.strerror or str(error))
+
+
+def _decoded(path: str, data: bytes, length: int) -> str:
+    if len(data) != length:
+        return _unreadable(path, "its body file is shorter than it was")
+    try:
+        return data.decode("utf-8", "surrogatepass")  # as written: lone surrogates too
+    except UnicodeDecodeError as error:
+        return _unreadable(path, str(error))
+
+
+def _unreadable(path: str, reason: str) -> str:
     return f"[This article's body could not be read from {path} ({reason}). Open newsreader again to reload it.]"
+
+
+def in_file_order(articles: Sequence[Article]) -> Iterator[tuple[int, str]]:
+    """(place in `articles`, body) for every article, in the order the bodies lie in their files,
+    read megabytes at a time, for the workers that go through every body.
+
+    Reading one body at a time, a worker made a system call every millisecond; each gives up the
+    GIL and takes it straight back, which keeps Python from ever handing it to the thread that
+    draws the screen (keys waited 100-150 ms). One read for hundreds of bodies lets it.
+    """
+    stored: dict[str, list[tuple[int, int, int]]] = {}
+    for place, article in enumerate(articles):
+        if isinstance(body := article.stored_body, str):
+            yield place, body
+        else:
+            stored.setdefault(body.path, []).append((body.offset, body.length, place))
+    for path, spans in stored.items():
+        spans.sort()
+        yield from _spans_in_order(path, spans)
+
+
+def _spans_in_order(path: str, spans: list[tuple[int, int, int]]) -> Iterator[tuple[int, str]]:
+    window, window_start = b"", 0  # the part of the file last read
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
+    except OSError as error:
+        yield from ((place, _unreadable(path, error.strerror or str(error))) for _, _, place in spans)
+        return
+    with stream:
+        for offset, length, place in spans:
+            if offset < window_start or offset + length > window_start + len(window):
+                stream.seek(offset)
+                window, window_start = stream.read(max(READ_AHEAD, length)), offset
+            start = offset - window_start
+            yield place, _decoded(path, window[start : start + length], length)
 
 
 class BodyFile:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from .bodies import in_file_order
 from .cache import scratch_path
 from .model import Article
 
@@ -184,19 +185,25 @@ class SearchIndex:
         )
         # What the filters look at: the outlet, folded, and the publication date when its year is known.
         self.db.execute("CREATE TABLE meta(rowid INTEGER PRIMARY KEY, source TEXT, date TEXT)")
-        for first in range(0, len(self.articles), BATCH):
-            if stop and stop():
-                raise StopIndexing
-            rows, meta = [], []
-            for number in range(first, min(first + BATCH, len(self.articles))):
-                article = self.articles[number]
-                names = sorted(entities.names_in(article.id))
-                rows.append((number, article.title, " ; ".join(names), article.body))
-                dated = article.date if article.date and not article.date.startswith("-") else None
-                meta.append((number, fold(article.source or ""), dated))
-            with self.db:
-                self.db.executemany("INSERT INTO docs(rowid, title, entities, body) VALUES (?, ?, ?, ?)", rows)
-                self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", meta)
+        rows, meta = [], []
+        for number, body in in_file_order(self.articles):  # a row's number is the article's place in the store
+            article = self.articles[number]
+            names = sorted(entities.names_in(article.id))
+            rows.append((number, article.title, " ; ".join(names), body))
+            dated = article.date if article.date and not article.date.startswith("-") else None
+            meta.append((number, fold(article.source or ""), dated))
+            if len(rows) == BATCH:
+                self._insert(rows, meta, stop)
+                rows, meta = [], []
+        self._insert(rows, meta, stop)
+
+    def _insert(self, rows: list[tuple], meta: list[tuple], stop: Callable[[], bool] | None) -> None:
+        """One transaction of rows; the build stops between two when `stop` says so."""
+        if stop and stop():
+            raise StopIndexing
+        with self.db:
+            self.db.executemany("INSERT INTO docs(rowid, title, entities, body) VALUES (?, ?, ?, ?)", rows)
+            self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", meta)
 
     def __len__(self) -> int:
         return len(self.articles)

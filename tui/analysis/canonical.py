@@ -49,7 +49,10 @@ class CanonicalNames:
     def __init__(self, counts: Counter[tuple[str, str]]) -> None:
         self.person_of, self.people_by_part = _person_groups(counts)
         self.places = gazetteer().places
-        self.long_orgs = {_acronym_of(text): text for (kind, text) in counts if kind == "org" and len(text.split()) > 1}
+        self.long_orgs: dict[str, str] = {}  # an acronym → the most mentioned long name it stands for
+        long_names = [text for (kind, text) in counts if kind == "org" and len(text.split()) > 1]
+        for text in sorted(long_names, key=lambda text: (-counts["org", text], text)):
+            self.long_orgs.setdefault(_acronym_of(text), text)
 
     def in_article(self, found: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """(type, text) → canonical name, for the names one article mentions: a lone surname goes to

@@ -12,6 +12,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
+from ..bodies import in_file_order
 from ..model import ENTITY_TYPES, Article, Entity
 from .canonical import CanonicalNames
 from .entities import Recogniser, strong_votes
@@ -107,12 +108,14 @@ def analyse_corpus(
     found = table.triples
     ends = array("q", [0])  # where each article's part of `found` ends
     recogniser = Recogniser()
-    for done, article in enumerate(articles):
+    order: list[Article] = []  # the articles as their bodies come: in the order they lie on disk
+    for done, (place, body) in enumerate(in_file_order(articles)):
         if stop and stop():
             return None
         if progress and done % PROGRESS_EVERY == 0:
             progress(done, len(articles))
-        body = article.body
+        article = articles[place]
+        order.append(article)
         mentions = recogniser.mentions(body)
         strong_votes(mentions, votes)
         normaliser = Normaliser(article.date)
@@ -138,7 +141,7 @@ def analyse_corpus(
             ref, code = divmod(packed, CODES)
             kind, text = KINDS[code >> 1], text_of[ref]
             if not code & 1 and (vote := votes.get(text)):
-                kind = vote.most_common(1)[0][0]
+                kind = min(vote, key=lambda voted: (-vote[voted], KINDS.index(voted)))  # a tie: the first kind
             if kind != "unknown":
                 yield start, end, kind, text
 
@@ -146,7 +149,7 @@ def analyse_corpus(
     counts = Counter((kind, text) for first, last in spans for _, _, kind, text in settled(first, last) if kind != "date")
     names = CanonicalNames(counts)
     written = 0  # an article's triples take the place of its found ones, which are as many or more
-    for article, (first, last) in zip(articles, spans):
+    for article, (first, last) in zip(order, spans):
         mentions = list(settled(first, last))
         canonical = names.in_article([(kind, text) for _, _, kind, text in mentions if kind != "date"])
         for start, end, kind, ref in mentions:
