@@ -119,6 +119,19 @@ async def test_reader_scrolls_and_steps_through_articles():
         assert reader.article == store.articles[0]
 
 
+async def test_the_reader_scrollbar_comes_and_goes_with_the_article_length():
+    long, short = many_articles(1).articles[0], Article.of("s", "generated", "Short", "One line.")
+    app = NewsReader(DocumentStore([long, short]))
+    async with app.run_test(size=(80, 20)) as pilot:
+        reader = app.query_one(ArticleView)
+        for article, scrolls in ((long, True), (short, False), (long, True)):
+            app.article_list.cursor = app.article_list.articles.index(article)
+            await pilot.pause()
+            await pilot.pause()
+            assert reader.article == article
+            assert reader.show_vertical_scrollbar is scrolls and (reader.max_scroll_y > 0) is scrolls
+
+
 async def test_print_current_article_exits_0(seeds_store):
     app = NewsReader(seeds_store)
     async with app.run_test() as pilot:

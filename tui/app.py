@@ -132,7 +132,7 @@ class NewsReader(App[str]):
 
     def set_status(self, text: str) -> None:
         status = self.query_one("#status", Static)
-        status.update(text)
+        status.update(text, layout=False)  # its width is fixed: a new figure needs no new layout of the screen
         status.display = bool(text)
 
     def load_rest(self) -> None:
@@ -220,7 +220,7 @@ class NewsReader(App[str]):
         def progress(done: int, total: int) -> None:
             nonlocal shown
             status = f"finding entities… {done * 100 // total}%"
-            if status != shown and not worker.is_cancelled:  # each costs the screen a layout: once a percent
+            if status != shown and not worker.is_cancelled:  # each costs a redraw: once a percent
                 shown = status
                 self.call_from_thread(self.set_status, status)
 

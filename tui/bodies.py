@@ -6,6 +6,7 @@ temporary folder without a cache); an article holds only where its body is.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -64,26 +65,28 @@ def in_file_order(articles: Sequence[Article]) -> Iterator[tuple[int, str]]:
     GIL and takes it straight back, which keeps Python from ever handing it to the thread that
     draws the screen (keys waited 100-150 ms). One read for hundreds of bodies lets it.
     """
-    stored: dict[str, list[tuple[int, int, int]]] = {}
+    by_path: dict[str, array] = {}  # a body file → the places of its articles (an array: 0.4 MB, not 4)
     for place, article in enumerate(articles):
         if isinstance(body := article.stored_body, str):
             yield place, body
         else:
-            stored.setdefault(body.path, []).append((body.offset, body.length, place))
-    for path, spans in stored.items():
-        spans.sort()
-        yield from _spans_in_order(path, spans)
+            by_path.setdefault(body.path, array("i")).append(place)
+    for path, places in by_path.items():
+        by_offset = array("i", sorted(places, key=lambda place: articles[place].stored_body.offset))
+        yield from _in_order(path, articles, by_offset)
 
 
-def _spans_in_order(path: str, spans: list[tuple[int, int, int]]) -> Iterator[tuple[int, str]]:
+def _in_order(path: str, articles: Sequence[Article], places: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """The bodies of these articles, all in the body file at `path`, in the order of `places`."""
     window, window_start = b"", 0  # the part of the file last read
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
     except OSError as error:
-        yield from ((place, _unreadable(path, error.strerror or str(error))) for _, _, place in spans)
+        yield from ((place, _unreadable(path, error.strerror or str(error))) for place in places)
         return
     with stream:
-        for offset, length, place in spans:
+        for place in places:
+            _, offset, length = articles[place].stored_body
             if offset < window_start or offset + length > window_start + len(window):
                 stream.seek(offset)
                 window, window_start = stream.read(max(READ_AHEAD, length)), offset

@@ -145,12 +145,13 @@ def analyse_corpus(
             if kind != "unknown":
                 yield start, end, kind, text
 
-    spans = list(zip(ends, ends[1:]))  # each article's part of `found`
-    counts = Counter((kind, text) for first, last in spans for _, _, kind, text in settled(first, last) if kind != "date")
+    counts = Counter(  # article i's part of `found` is found[ends[i] : ends[i + 1]]
+        (kind, text) for i in range(len(order)) for _, _, kind, text in settled(ends[i], ends[i + 1]) if kind != "date"
+    )
     names = CanonicalNames(counts)
     written = 0  # an article's triples take the place of its found ones, which are as many or more
-    for article, (first, last) in zip(order, spans):
-        mentions = list(settled(first, last))
+    for i, article in enumerate(order):
+        mentions = list(settled(ends[i], ends[i + 1]))
         canonical = names.in_article([(kind, text) for _, _, kind, text in mentions if kind != "date"])
         for start, end, kind, ref in mentions:
             number = ref if kind == "date" else table.number(canonical[kind, ref], kind)

@@ -69,7 +69,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--match { color: $text-warning; text-style: bold underline; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)  # watch_cursor redraws its two rows
 
     class Highlighted(Message):
         """The cursor moved to another article."""

@@ -88,7 +88,12 @@ class ArticleView(ScrollView, can_focus=True):
         width = self._wrap_width()
         self._lines = list(self.text.wrap(self.app.console, width))
         self._strips.clear()
-        self.virtual_size = Size(width, len(self._lines))
+        # A new virtual size would have Textual lay out the whole screen again (10 ms, at every key
+        # that shows another article). Only the scrollbar needs it, and only if it comes or goes,
+        # which _scroll_update sees to.
+        size = Size(width, len(self._lines))
+        self.set_reactive(ArticleView.virtual_size, size)
+        self._scroll_update(size)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
