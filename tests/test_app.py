@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import threading
+import time
 
 import pytest
 from rich.console import Console, RenderableType
@@ -12,7 +13,7 @@ from textual.command import CommandPalette
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from tui.app import NewsReader
+from tui.app import QUIET_AFTER_INPUT, NewsReader
 from tui.model import Article
 from tui.screens.entities import EntityBrowser
 from tui.screens.help import HelpScreen
@@ -130,6 +131,19 @@ async def test_the_reader_scrollbar_comes_and_goes_with_the_article_length():
             await pilot.pause()
             assert reader.article == article
             assert reader.show_vertical_scrollbar is scrolls and (reader.max_scroll_y > 0) is scrolls
+
+
+async def test_keys_and_clicks_hold_the_background_work_back(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        for act in (lambda: pilot.press("j"), lambda: pilot.click(ArticleList)):
+            before = time.monotonic()
+            await act()
+            assert app._last_input >= before  # the workers' yield_to_input waits QUIET_AFTER_INPUT from then
+        app._last_input = time.monotonic() - QUIET_AFTER_INPUT
+        started = time.monotonic()
+        app.yield_to_input()  # nothing recent: no wait
+        assert time.monotonic() - started < QUIET_AFTER_INPUT
 
 
 async def test_print_current_article_exits_0(seeds_store):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.style import Style
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
@@ -38,6 +39,7 @@ EXIT_PRINTED, EXIT_QUIT, EXIT_INTERRUPTED = 0, 1, 130
 SEARCH_DEBOUNCE = 0.12  # seconds of quiet typing before a search starts
 SEARCH_LIMIT = 500  # hits shown in the list
 HAND_OVER_EVERY = 0.25  # seconds between two batches of loaded articles added to the list
+QUIET_AFTER_INPUT = 0.15  # seconds the background work waits after a key or a click: its frames come first
 # Textual binds the command palette itself; this only names it in the help screen.
 PALETTE_BINDING = Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
 
@@ -94,6 +96,7 @@ class NewsReader(App[str]):
         self.search_hits: dict[str, Hit] = {}
         self._search_timer: Timer | None = None
         self._highlighted: Article | None = None  # the list's article, for the reader once the list is drawn
+        self._last_input = 0.0  # when the last key or click came (time.monotonic)
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -152,6 +155,7 @@ class NewsReader(App[str]):
 
     def add_articles(self, batch: list[Article]) -> None:
         self.store.add(batch)
+        gc.freeze()  # see all_loaded: while loading too, the collector's full passes took 60 ms of a key
         if not self.search_query.strip():
             self.article_list.show(self.base_articles())
         self.show_list_title()
@@ -223,11 +227,30 @@ class NewsReader(App[str]):
             if status != shown and not worker.is_cancelled:  # each costs a redraw: once a percent
                 shown = status
                 self.call_from_thread(self.set_status, status)
+                gc.freeze()  # as the loaded articles are (all_loaded): the analysis's tables so far
 
-        self.store.analyse(stop=lambda: worker.is_cancelled, progress=progress)
+        def stop() -> bool:  # asked between two articles
+            self.yield_to_input()
+            return worker.is_cancelled
+
+        self.store.analyse(stop=stop, progress=progress)
         if self.store.analysed and not worker.is_cancelled:
             self.call_from_thread(self.entities_found)
-            self.store.build_index(stop=lambda: worker.is_cancelled)
+            self.store.build_index(stop=stop)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def yield_to_input(self) -> None:
+        """Called by the workers between articles: wait until the last key or click is some time past.
+
+        A worker and the screen take turns at the GIL, 5 ms each; a key's frames then take twice
+        as long, and more when a frame needs several turns. The workers step aside instead.
+        """
+        while (wait := self._last_input + QUIET_AFTER_INPUT - time.monotonic()) > 0:
+            time.sleep(wait)
 
     def entities_found(self) -> None:
         """The analysis is done (the index is next): show the open article with its highlights."""

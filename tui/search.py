@@ -142,7 +142,7 @@ class SearchIndex:
     ) -> None:
         """Index every article, or open the index `saved` by an earlier run for these same articles.
 
-        `stop` is asked between batches and ends a build (`StopIndexing`); a build is saved to `saved`.
+        `stop` is asked between articles and ends a build (`StopIndexing`); a build is saved to `saved`.
         """
         self.articles = list(articles)
         self.entities = entities
@@ -187,20 +187,20 @@ class SearchIndex:
         self.db.execute("CREATE TABLE meta(rowid INTEGER PRIMARY KEY, source TEXT, date TEXT)")
         rows, meta = [], []
         for number, body in in_file_order(self.articles):  # a row's number is the article's place in the store
+            if stop and stop():
+                raise StopIndexing
             article = self.articles[number]
             names = sorted(entities.names_in(article.id))
             rows.append((number, article.title, " ; ".join(names), body))
             dated = article.date if article.date and not article.date.startswith("-") else None
             meta.append((number, fold(article.source or ""), dated))
             if len(rows) == BATCH:
-                self._insert(rows, meta, stop)
+                self._insert(rows, meta)
                 rows, meta = [], []
-        self._insert(rows, meta, stop)
+        self._insert(rows, meta)
 
-    def _insert(self, rows: list[tuple], meta: list[tuple], stop: Callable[[], bool] | None) -> None:
-        """One transaction of rows; the build stops between two when `stop` says so."""
-        if stop and stop():
-            raise StopIndexing
+    def _insert(self, rows: list[tuple], meta: list[tuple]) -> None:
+        """One transaction of rows."""
         with self.db:
             self.db.executemany("INSERT INTO docs(rowid, title, entities, body) VALUES (?, ?, ?, ?)", rows)
             self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", meta)
