@@ -9,6 +9,7 @@ mention, so that 100,000 articles' millions of mentions fit in tens of megabytes
 from __future__ import annotations
 
 from array import array
+from pickle import PickleBuffer
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
@@ -35,6 +36,16 @@ class EntityTable:
         self.position: dict[str, int] = {}  # article id → its place in `ids`
         self.bounds = array("q", [0])  # where each article's triples start, and where the last ends
         self.articles: dict[int, array] = {}  # name number → places of the articles mentioning it
+
+    def __getstate__(self) -> dict:
+        # The cache writes the mentions' array straight from its memory: pickled as an array, it
+        # was first copied whole (30 MB at 100,000 articles, at the analysis's peak).
+        return {**vars(self), "triples": PickleBuffer(self.triples)}
+
+    def __setstate__(self, state: dict) -> None:
+        triples = array("i")
+        triples.frombytes(state.pop("triples"))
+        vars(self).update(state, triples=triples)
 
     def number(self, canonical: str, kind: str, value: str | None = None) -> int:
         key = (canonical, kind, value)
