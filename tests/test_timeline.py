@@ -101,13 +101,21 @@ def test_timeline_command(capsys):
     assert len(killing["articles"]) == 3 and all("January 3" in s["text"] for s in killing["sentences"])
 
 
+async def until_timeline(app: NewsReader, pilot) -> TimelineScreen:
+    """The timeline screen, once its worker has made it."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, TimelineScreen)
+    return app.screen
+
+
 async def test_timeline_view_opens_the_article_at_the_sentence():
     store = DocumentStore.load()
     app = NewsReader(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await until_analysed(pilot)
         await pilot.press("t")
-        assert isinstance(app.screen, TimelineScreen)
+        await until_timeline(app, pilot)
         options = app.screen.query_one("OptionList")
         while not str(options.get_option_at_index(options.highlighted).prompt).startswith("2020-01-03"):
             await pilot.press("j")
@@ -126,7 +134,7 @@ async def test_timeline_follows_the_entity_filter():
         await until_analysed(pilot)
         app.filter_by_entity(("Hossein Amir-Abdollahian", "person"))
         await pilot.press("t")
-        screen = app.screen
+        screen = await until_timeline(app, pilot)
         assert {a for e in screen.events for a in e.article_ids} == {app.article_list.articles[0].id}
         await pilot.press("escape")
         assert not isinstance(app.screen, TimelineScreen)

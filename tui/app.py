@@ -39,6 +39,7 @@ EXIT_PRINTED, EXIT_QUIT, EXIT_INTERRUPTED = 0, 1, 130
 SEARCH_DEBOUNCE = 0.12  # seconds of quiet typing before a search starts
 SEARCH_LIMIT = 500  # hits shown in the list
 HAND_OVER_EVERY = 0.25  # seconds between two batches of loaded articles added to the list
+SLOW_TIMELINE = 5_000  # listed articles past which the timeline takes seconds to build: say so
 QUIET_AFTER_INPUT = 0.15  # seconds the background work waits after a key or a click: its frames come first
 # Textual binds the command palette itself; this only names it in the help screen.
 PALETTE_BINDING = Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
@@ -429,11 +430,21 @@ class NewsReader(App[str]):
         if not self.store.analysed:
             self.notify("Still finding dates…", timeout=2)
             return
-        from .screens.timeline import TimelineScreen
-
         listed = self.article_list.articles
         title = f"{len(listed):,} articles" + (f" mentioning {self.entity_filter[0]}" if self.entity_filter else "")
-        self.push_screen(TimelineScreen(self.store.timeline(listed), self.store.get, title), self.open_at)
+        if len(listed) > SLOW_TIMELINE:
+            self.notify(f"Building the timeline of {title}…", timeout=3)
+        self.run_worker(
+            lambda: self.build_timeline(listed, title), thread=True, exclusive=True, group="timeline", exit_on_error=False
+        )
+
+    def build_timeline(self, listed: list[Article], title: str) -> None:
+        """The timeline screen, made in a worker (it reads every dated body): keys go on meanwhile."""
+        from .screens.timeline import TimelineScreen
+
+        screen = TimelineScreen(self.store.timeline(listed), self.store.get, title)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self.push_screen, screen, self.open_at)
 
     def open_at(self, sentence: Sentence | None) -> None:
         """Read an article from the timeline, scrolled to the sentence that mentions the date."""

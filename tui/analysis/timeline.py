@@ -8,6 +8,7 @@ name the same person, place or organisation; otherwise it waits at the end, year
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,7 @@ from ..model import Article, Entity
 from .timex import SEASONS, sentence_span
 
 SEASON_MONTH = {code: month for code, month in SEASONS.values()}
+UNKNOWN_YEAR_DAY = re.compile(r"XXXX-\d\d-\d\d")
 DATED = re.compile(r"(\d{3,4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(?:-WE)?|-(SP|SU|FA|WI)|-Q(\d))?")
 
 
@@ -64,19 +66,24 @@ def period_start(value: str) -> date | None:
 def build_timeline(articles: Iterable[Article], entities: Callable[[Article], Iterable[Entity]]) -> list[Event]:
     """Events and publication dates of these articles, in date order; unknown years last."""
     articles = list(articles)
-    events: dict[tuple[str, str], list[Sentence]] = {}  # (value, article id for an unknown year, else "")
+    # (value, article id for an unknown year, else "") → its sentences, in order (a dict: a set that keeps it)
+    events: dict[tuple[str, str], dict[Sentence, None]] = {}
     names: dict[Sentence, set[str]] = {}
     for article in articles:
         found = entities(article)
         dates = [e for e in found if e.type == "date" and e.value and not e.value.endswith("_REF")]
-        body = article.body if dates else ""
+        if not dates:
+            continue
+        body = article.body
+        named = [e for e in found if e.type in ("person", "org", "place")]
+        starts = [e.start for e in named]  # in body order
         for entity in dates:
             start, end = sentence_span(body, entity.start, entity.end)
             mention = Sentence(article.id, start, end)
             key = (entity.value, article.id if entity.value.startswith("X") else "")
-            if mention not in events.setdefault(key, []):
-                events[key].append(mention)
-            names[mention] = {e.canonical for e in found if e.type in ("person", "org", "place") and start <= e.start < end}
+            events.setdefault(key, {})[mention] = None
+            if mention not in names:
+                names[mention] = {e.canonical for e in named[bisect_left(starts, start) : bisect_left(starts, end)]}
     _join_unknown_years(events, names)
     timeline = [Event(value, "event", tuple(mentions)) for (value, _), mentions in events.items()]
     timeline += [Event(a.date, "published", (Sentence(a.id, 0, 0),)) for a in articles if a.date]
@@ -91,11 +98,15 @@ def _order(event: Event) -> tuple:
     return (False, start, len(event.value), event.value, event.kind)
 
 
-def _join_unknown_years(events: dict[tuple[str, str], list[Sentence]], names: dict[Sentence, set[str]]) -> None:
-    for key in [k for k in events if re.fullmatch(r"XXXX-\d\d-\d\d", k[0])]:
-        same_day = [k for k in events if k[0][4:] == key[0][4:] and not k[0].startswith("X")]
+def _join_unknown_years(events: dict[tuple[str, str], dict[Sentence, None]], names: dict[Sentence, set[str]]) -> None:
+    dated_by_day: dict[str, list[tuple[str, str]]] = {}  # "-01-03" → the dated events of that day
+    for key in events:
+        if not key[0].startswith("X"):
+            dated_by_day.setdefault(key[0][4:], []).append(key)
+    for key in [k for k in events if UNKNOWN_YEAR_DAY.fullmatch(k[0])]:
+        same_day = dated_by_day.get(key[0][4:], [])
         if len(same_day) != 1:
             continue
         dated_names = set().union(*(names[m] for m in events[same_day[0]]))
         if any(names[m] & dated_names for m in events[key]):
-            events[same_day[0]].extend(events.pop(key))
+            events[same_day[0]].update(events.pop(key))

@@ -67,13 +67,14 @@ class TimelineScreen(Screen[Sentence | None]):
         self.article = article
         self.title_text = title
         self.jumps: dict[str, Sentence] = {}  # option id → where the reader goes
+        self.options = self._options()  # here, not in compose: the app makes the screen in a worker
 
     def compose(self) -> ComposeResult:
         yield Header()
         counts, caption = monthly_counts(self.events)
         yield Static(caption, id="timeline-caption")
         yield Sparkline(counts, summary_function=max)
-        yield OptionList(*self._options(), id="timeline-events")
+        yield OptionList(*self.options, id="timeline-events")
         yield Footer()
 
     def on_mount(self) -> None:
