@@ -9,9 +9,9 @@ mention, so that 100,000 articles' millions of mentions fit in tens of megabytes
 from __future__ import annotations
 
 from array import array
-from pickle import PickleBuffer
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from pickle import PickleBuffer
 
 from ..bodies import in_file_order
 from ..model import ENTITY_TYPES, Article, Entity
