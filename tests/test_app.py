@@ -146,6 +146,25 @@ async def test_keys_and_clicks_hold_the_background_work_back(seeds_store):
         assert time.monotonic() - started < QUIET_AFTER_INPUT
 
 
+async def test_printing_json_while_the_analysis_runs_waits_for_it():
+    # The worker once asked the screen to show its progress, and waited, under the lock that
+    # printing JSON (it needs the entities) waited for on the screen's thread: neither moved.
+    app = NewsReader(many_articles(600, paragraphs=10), print_format="json")
+    async with app.run_test() as pilot:
+        await pilot.pause(0.05)  # the analysis has started, and holds its lock
+        await pilot.press("p")
+    assert app.return_code == 0 and "entities" in json.loads(app.return_value.splitlines()[0])
+
+
+async def test_the_status_line_says_what_the_background_work_does(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await until_analysed(pilot)  # nothing else then changes the status line
+        app.post_message(NewsReader.Status("finding entities… 40%"))
+        await pilot.pause()
+        assert str(app.query_one("#status", Static).render()) == "finding entities… 40%"
+
+
 async def test_print_current_article_exits_0(seeds_store):
     app = NewsReader(seeds_store)
     async with app.run_test() as pilot:

@@ -19,6 +19,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.driver import Driver
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
@@ -216,6 +217,16 @@ class NewsReader(App[str]):
         else:
             self.article_list.border_title = f"{shown:,} articles"
 
+    class Status(Message):
+        """What the background work is doing, for the status line (posted from a worker)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def on_news_reader_status(self, message: Status) -> None:
+        self.set_status(message.text)
+
     def analyse(self) -> None:
         """Analyse the store and index it for search, in a worker thread that stops when the app does."""
         worker = get_current_worker()
@@ -227,7 +238,9 @@ class NewsReader(App[str]):
             status = f"finding entities… {done * 100 // total}%"
             if status != shown and not worker.is_cancelled:  # each costs a redraw: once a percent
                 shown = status
-                self.call_from_thread(self.set_status, status)
+                # Posted, not called: this runs under the analysis lock, which the screen may be
+                # waiting for (`p` printing JSON needs the entities), so it must not wait for the screen.
+                self.post_message(self.Status(status))
                 gc.freeze()  # as the loaded articles are (all_loaded): the analysis's tables so far
 
         def stop() -> bool:  # asked between two articles
