@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .search import Hit
 
 EXIT_PRINTED, EXIT_QUIT, EXIT_INTERRUPTED = 0, 1, 130
+WIDE = 100  # columns from which the panes are side by side, not stacked
 SEARCH_DEBOUNCE = 0.12  # seconds of quiet typing before a search starts
 SEARCH_LIMIT = 500  # hits shown in the list
 HAND_OVER_EVERY = 0.25  # seconds between two batches of loaded articles added to the list
@@ -51,7 +52,7 @@ class NewsReader(App[str]):
 
     TITLE = "newsreader"
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Quit without printing (exit code 1)"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Quit without printing (exit code 1)"),
@@ -109,6 +110,12 @@ class NewsReader(App[str]):
             yield ArticleView(id="reader")
         with Horizontal(id="bottom"):
             yield Static(id="status")  # what the background work is doing: loading, finding entities, indexing
+
+    def get_default_screen(self) -> Screen:
+        # Born with its breakpoint class, the screen is not restyled whole by the first resize.
+        screen = super().get_default_screen()
+        screen.add_class("-wide" if self.size.width >= WIDE else "-narrow")
+        return screen
 
     def on_mount(self) -> None:
         self.show_list_title()
