@@ -142,6 +142,11 @@ class NewsReader(App[str]):
             left.mount(search, before=self.article_list)
             self.query_one("#bottom").mount(Footer(), before="#status")
 
+    @property
+    def search_box(self) -> Input:
+        self.mount_controls()  # a key may come before the first frame is drawn
+        return self.query_one("#search", Input)
+
     def set_status(self, text: str) -> None:
         status = self.query_one("#status", Static)
         status.update(text, layout=False)  # its width is fixed: a new figure needs no new layout of the screen
@@ -355,8 +360,7 @@ class NewsReader(App[str]):
 
     def action_back(self) -> None:
         """Back to the list from the reader; then clear the search; then the filters."""
-        self.mount_controls()  # when Esc comes before the first frame is drawn
-        search = self.query_one("#search", Input)
+        search = self.search_box
         if self.reader.has_focus:
             self.article_list.focus()
         elif search.display:
@@ -373,8 +377,7 @@ class NewsReader(App[str]):
     # --- Search --------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.mount_controls()  # when `/` comes before the first frame is drawn
-        search = self.query_one("#search", Input)
+        search = self.search_box
         search.display = True
         search.focus()
 
