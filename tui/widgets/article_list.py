@@ -17,6 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..model import Article
+from . import foreground
 
 UNREAD = Style(bold=True)  # unread titles stand out, as in mail readers
 DATE_WIDTH = 10
@@ -149,10 +150,7 @@ class ArticleList(ScrollView, can_focus=True):
         """The list's style, the cursor's, and each component's colour and text style over the list's
         background: worked out once, and again when the list's CSS changes (focus, theme)."""
         styles = {"base": self.rich_style, "cursor": self.get_component_rich_style("article-list--cursor")}
-        for name in self.COMPONENT_CLASSES:
-            full = self.get_component_rich_style(name)
-            styles[name] = Style(color=full.color, bold=full.bold, italic=full.italic, underline=full.underline)
-        return styles
+        return styles | {name: foreground(self.get_component_rich_style(name)) for name in self.COMPONENT_CLASSES}
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from ..formats import metadata_line
 from ..model import ENTITY_TYPES, Article, Block
+from . import foreground
 
 MAIN_TYPES = ENTITY_TYPES[:4]
 
@@ -109,8 +110,7 @@ class ArticleView(ScrollView, can_focus=True):
     def entity_style(self, kind: str) -> Style:
         """The style of an entity type: the main four have colours, the others italics."""
         name = f"reader--{kind}" if kind in (*MAIN_TYPES, "sentence", "match") else "reader--other"
-        full = self.get_component_rich_style(name)
-        return Style(color=full.color, bold=full.bold, italic=full.italic, underline=full.underline, reverse=full.reverse)
+        return foreground(self.get_component_rich_style(name))
 
     def legend(self) -> Text:
         """"person org place date", each in its colour."""
