@@ -107,7 +107,6 @@ class NewsReader(App[str]):
                 yield ArticleList(
                     self.store.articles, is_read=self.state.is_read, is_starred=self.state.is_starred, id="articles"
                 )
-            yield ArticleView(id="reader")
         with Horizontal(id="bottom"):
             yield Static(id="status")  # what the background work is doing: loading, finding entities, indexing
 
@@ -134,12 +133,14 @@ class NewsReader(App[str]):
         self.mount_controls()
 
     def mount_controls(self) -> None:
-        """The footer's keys and the search box, hidden until `/`: mounted once the first frame is
-        drawn, which then shows the articles sooner (they cost about as much as the rest of it)."""
-        left = self.query_one("#left")
-        if left.is_attached and not self.query("#search"):  # not when quitting before the first frame
+        """The reader pane, the footer's keys and the search box (hidden until `/`): mounted once the
+        first frame is drawn, which then shows the articles sooner (they cost about as much as the
+        rest of it). The reader shows the list's article from its first frame on."""
+        panes = self.query_one("#panes")
+        if panes.is_attached and not self.query(ArticleView):  # not when quitting before the first frame
+            panes.mount(ArticleView(id="reader"))
             search = Input(placeholder='words, "a phrase", source: entity: after: before:', id="search")
-            left.mount(search, before=self.article_list)
+            self.query_one("#left").mount(search, before=self.article_list)
             self.query_one("#bottom").mount(Footer(), before="#status")
 
     @property
@@ -196,6 +197,7 @@ class NewsReader(App[str]):
 
     @property
     def reader(self) -> ArticleView:
+        self.mount_controls()
         return self.query_one(ArticleView)
 
     def highlights(self, article: Article) -> list[tuple[int, int, str]]:
