@@ -25,6 +25,7 @@ import struct
 import sys
 import termios
 import time
+from pathlib import Path
 
 RUNS = 9
 COLUMNS, ROWS = 160, 48
@@ -73,7 +74,9 @@ def painted_after(command: list[str], painted: re.Pattern[bytes], env: dict[str,
 
 
 def reader_command(paths: list[str]) -> list[str]:
-    return [sys.executable, "-m", "tui", *paths]
+    """newsreader as a user starts it: the installed `newsreader` command (else `python -m tui`)."""
+    installed = Path(sys.executable).with_name("newsreader")
+    return [str(installed), *paths] if installed.exists() else [sys.executable, "-m", "tui", *paths]
 
 
 def medians(paths: list[str], env: dict[str, str] | None = None, runs: int = RUNS) -> dict[str, float]:

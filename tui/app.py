@@ -22,7 +22,7 @@ from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from .formats import render_many
@@ -33,6 +33,8 @@ from .widgets.article_list import ArticleList
 from .widgets.reader import SHOWN_LIMIT, ArticleView
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from .analysis.timeline import Sentence
     from .search import Hit
 
@@ -130,6 +132,8 @@ class NewsReader(App[str]):
         self.query_one(ArticleList).focus()
 
     def on_ready(self) -> None:
+        gc.freeze()  # what starting made lives on; the collector was off until now (see cli.cmd_read)
+        gc.enable()
         self.mount_controls()
 
     def mount_controls(self) -> None:
@@ -138,6 +142,8 @@ class NewsReader(App[str]):
         rest of it). The reader shows the list's article from its first frame on."""
         panes = self.query_one("#panes")
         if panes.is_attached and not self.query(ArticleView):  # not when quitting before the first frame
+            from textual.widgets import Footer, Input  # imported now: 1 ms less before the first frame
+
             panes.mount(ArticleView(id="reader"))
             search = Input(placeholder='words, "a phrase", source: entity: after: before:', id="search")
             self.query_one("#left").mount(search, before=self.article_list)
@@ -146,7 +152,7 @@ class NewsReader(App[str]):
     @property
     def search_box(self) -> Input:
         self.mount_controls()  # a key may come before the first frame is drawn
-        return self.query_one("#search", Input)
+        return self.query_one("#search")
 
     def set_status(self, text: str) -> None:
         status = self.query_one("#status", Static)

@@ -6,6 +6,7 @@ stdout carries data only; messages go to stderr. Textual is imported only to ope
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -213,6 +214,10 @@ def cmd_search(store: DocumentStore, args: argparse.Namespace) -> int:
 
 
 def cmd_read(store: DocumentStore, args: argparse.Namespace) -> int:
+    # Importing Textual and drawing the first frame make many objects that live as long as the
+    # reader: the garbage collector's passes over them meanwhile (about 12 ms) would only delay
+    # that frame. The reader freezes them and turns the collector back on once it is drawn.
+    gc.disable()
     from .app import run_reader  # Textual is loaded only here: the other commands stay fast
 
     if STDIN in args.paths or not sys.stdin.isatty():
