@@ -31,6 +31,7 @@ from .state import ReadingState
 from .store import DocumentStore
 from .widgets.article_list import ArticleList
 from .widgets.reader import SHOWN_LIMIT, ArticleView
+from .widgets.rows import RowList
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -504,7 +505,7 @@ class NewsReader(App[str]):
                 HelpScreen(
                     [
                         ("Everywhere", [*self.BINDINGS, self.print_binding, PALETTE_BINDING]),
-                        ("Article list", ArticleList.BINDINGS),
+                        ("Article list", [*RowList.BINDINGS, *ArticleList.BINDINGS]),
                         ("Reader", ArticleView.BINDINGS),
                     ]
                 )

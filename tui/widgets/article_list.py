@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cached_property
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..model import Article
-from . import foreground
+from .rows import RowList, fit
 
 UNREAD = Style(bold=True)  # unread titles stand out, as in mail readers
 DATE_WIDTH = 10
@@ -27,50 +21,26 @@ SOURCE_MIN_WIDTH = 56
 DATE_MIN_WIDTH = 36
 
 
-def fit(text: str, width: int) -> str:
-    """`text` padded or cut to exactly `width` cells, with an ellipsis where it was cut."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
-
-
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(RowList):
     """Rows of date, source and title; a cursor; marks for printing several articles."""
 
     BINDINGS = [
-        Binding("j,down", "cursor(1)", "Down", show=False),
-        Binding("k,up", "cursor(-1)", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("enter", "open", "Open", tooltip="Read the article in the reader pane"),
         Binding("space", "toggle_mark", "Mark", tooltip="Mark or unmark for printing, and move down"),
     ]
-    COMPONENT_CLASSES = {
-        "article-list--cursor",
+    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
         "article-list--date",
         "article-list--source",
         "article-list--mark",
-        "article-list--empty",
         "article-list--match",
     }
     DEFAULT_CSS = """
-    ArticleList { overflow-x: hidden; }
-    ArticleList > .article-list--cursor { background: $block-cursor-blurred-background; }
-    ArticleList:focus > .article-list--cursor {
-        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
-    }
     ArticleList > .article-list--date { color: $text-muted; }
     ArticleList > .article-list--source { color: $text-secondary; }
     ArticleList > .article-list--mark { color: $text-accent; text-style: bold; }
-    ArticleList > .article-list--empty { color: $text-muted; text-style: italic; }
     ArticleList > .article-list--match { color: $text-warning; text-style: bold underline; }
     """
-
-    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)  # watch_cursor redraws its two rows
+    EMPTY = "No articles. Give newsreader files or folders of articles."
 
     class Highlighted(Message):
         """The cursor moved to another article."""
@@ -111,10 +81,8 @@ class ArticleList(ScrollView, can_focus=True):
         current = self.current
         self.articles = articles
         self.title_matches = title_matches or {}
-        self.virtual_size = Size(self.size.width, len(articles))
-        index = next((i for i, a in enumerate(articles) if current and a.id == current.id), 0)
-        self.cursor = index
-        self.refresh()
+        self.rows_changed()
+        self.cursor = next((i for i, a in enumerate(articles) if current and a.id == current.id), 0)
 
     @property
     def current(self) -> Article | None:
@@ -124,43 +92,20 @@ class ArticleList(ScrollView, can_focus=True):
         """The marked articles, in list order."""
         return [article for article in self.articles if article.id in self.marked]
 
-    def on_mount(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.articles))
-        if self.current:
-            self.post_message(self.Highlighted(self.current))
+    def row_count(self) -> int:
+        return len(self.articles)
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.articles))
-        self._scroll_to_cursor()
+    def cursor_moved(self) -> None:
+        self.post_message(self.Highlighted(self.articles[self.cursor]))
 
     # --- Drawing -------------------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = self.scroll_offset.y + y
-        if not self.articles:
-            text = "No articles. Give newsreader files or folders of articles." if y == 0 else ""
-            return Strip([Segment(fit(text, width), self._styles["article-list--empty"])], width)
-        if index >= len(self.articles):
-            return Strip.blank(width, self._styles["base"])
-        return self._row(self.articles[index], width, cursor=index == self.cursor)
-
-    @cached_property
-    def _styles(self) -> dict[str, Style]:
-        """The list's style, the cursor's, and each component's colour and text style over the list's
-        background: worked out once, and again when the list's CSS changes (focus, theme)."""
-        styles = {"base": self.rich_style, "cursor": self.get_component_rich_style("article-list--cursor")}
-        return styles | {name: foreground(self.get_component_rich_style(name)) for name in self.COMPONENT_CLASSES}
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self.__dict__.pop("_styles", None)
-
-    def _row(self, article: Article, width: int, cursor: bool) -> Strip:
-        styles = self._styles
+    def render_row(self, index: int, width: int, cursor: bool) -> Strip:
+        article = self.articles[index]
+        styles = self.styles_of
         if cursor:
             # The cursor row is one bar in the cursor's colours, as in Textual's own tables.
-            base = date_style = source_style = styles["cursor"]
+            base = date_style = source_style = styles["row-list--cursor"]
         else:
             base = styles["base"]
             date_style = base + styles["article-list--date"]
@@ -185,7 +130,7 @@ class ArticleList(ScrollView, can_focus=True):
         """The title with the words that matched the search in the match style."""
         if not matches:
             return [Segment(title, base)]
-        match_style = base + self._styles["article-list--match"]
+        match_style = base + self.styles_of["article-list--match"]
         segments, position = [], 0
         for start, end in matches:
             if start >= len(title) or start < position:
@@ -195,32 +140,7 @@ class ArticleList(ScrollView, can_focus=True):
         segments.append(Segment(title[position:], base))
         return segments
 
-    # --- Moving --------------------------------------------------------------------------------
-
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.articles) - 1))
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(old - self.scroll_offset.y)
-        self.refresh_line(new - self.scroll_offset.y)
-        self._scroll_to_cursor()
-        if self.current:
-            self.post_message(self.Highlighted(self.current))
-
-    def _scroll_to_cursor(self) -> None:
-        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True)
-
-    def action_cursor(self, delta: int) -> None:
-        self.cursor += delta
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = len(self.articles) - 1
-
-    def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(1, self.scrollable_content_region.height - 1)
+    # --- Acting ------------------------------------------------------------------------------
 
     def action_open(self) -> None:
         if self.current:
@@ -231,17 +151,5 @@ class ArticleList(ScrollView, can_focus=True):
         if article := self.current:
             self.marked.symmetric_difference_update({article.id})
             self.border_subtitle = f"{len(self.marked)} marked" if self.marked else ""
-            self.refresh_line(self.cursor - self.scroll_offset.y)
+            self.refresh_current()
             self.cursor += 1
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or not self.articles:
-            return
-        self.cursor = self.scroll_offset.y + offset.y
-        if event.chain == 2:
-            self.action_open()
-
-    def refresh_current(self) -> None:
-        """Redraw the cursor's row (after its marks change)."""
-        self.refresh_line(self.cursor - self.scroll_offset.y)
