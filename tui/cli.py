@@ -196,7 +196,7 @@ def cmd_timeline(store: DocumentStore, args: argparse.Namespace) -> int:
             sys.stdout.write(f"{event.value:<12}  published   {first.id}  {first.title}\n")
             continue
         count = len(event.article_ids)
-        sentence = " ".join(first.body[event.mentions[0].start : event.mentions[0].end].split())
+        sentence = event.mentions[0].text_in(first.body)
         sys.stdout.write(f"{event.value:<12}  {count} article{'s' if count > 1 else ' '}  {sentence}\n")
     return EXIT_OK
 

@@ -29,6 +29,10 @@ class Sentence:
     start: int
     end: int
 
+    def text_in(self, body: str) -> str:
+        """The sentence in its article's body, on one line."""
+        return " ".join(body[self.start : self.end].split())
+
 
 @dataclass(frozen=True)
 class Event:

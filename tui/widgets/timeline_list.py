@@ -1,0 +1,130 @@
+"""The timeline's rows: a heading per month (or year, season, week, quarter), then a row per sentence
+that mentions a date and per article published that day.
+
+Rows are drawn as they come on screen: 100,000 articles make about half a million, and each
+sentence is read from its article's body, which may be on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual.binding import Binding
+from textual.message import Message
+from textual.strip import Strip
+
+from ..analysis.timeline import Event, Sentence
+from ..model import Article
+from .rows import RowList, fit
+
+VALUE_WIDTH = 12  # "2020-01-03" and two spaces
+SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+Row = str | tuple[int, int]  # a heading, or (event number, mention number)
+
+
+def heading(event: Event) -> str:
+    """"2020 · January"; a year, a decade, a season, a week or a quarter heads its own group."""
+    if event.start is None:
+        return "Year unknown"
+    year = event.start.year
+    part = event.value[5:]
+    if not part:
+        return str(year) if len(event.value) == 4 else f"{year}s"
+    if part[:2].isdigit():
+        return event.start.strftime("%Y · %B")
+    if part.startswith("W"):
+        return f"{year} · week {part[1:3]}"
+    return f"{year} · {SEASONS.get(part, part)}"
+
+
+def timeline_rows(events: Sequence[Event]) -> list[Row]:
+    """Each event's mentions under their heading, in order."""
+    rows: list[Row] = []
+    last = None
+    for number, event in enumerate(events):
+        if (group := heading(event)) != last:
+            rows.append(group)
+            last = group
+        rows.extend((number, index) for index in range(len(event.mentions)))
+    return rows
+
+
+class TimelineList(RowList):
+    """The timeline's rows; Enter (or a double click) reads the article at the sentence."""
+
+    BINDINGS = [Binding("enter", "open", "Read", tooltip="Read the article at this sentence")]
+    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"timeline-list--heading", "timeline-list--value", "timeline-list--note"}
+    DEFAULT_CSS = """
+    TimelineList > .timeline-list--heading { color: $text-secondary; text-style: bold; }
+    TimelineList > .timeline-list--value { text-style: bold; }
+    TimelineList > .timeline-list--note { color: $text-muted; text-style: italic; }
+    """
+    EMPTY = "Nothing to show: no article mentions a date."
+
+    class Highlighted(Message):
+        """The cursor moved to another sentence (or publication)."""
+
+        def __init__(self, event: Event, sentence: Sentence) -> None:
+            super().__init__()
+            self.event = event
+            self.sentence = sentence
+
+    class Opened(Highlighted):
+        """The user asked to read the article at this sentence."""
+
+    def __init__(self, events: Sequence[Event], article: Callable[[str], Article], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.events = events
+        self.article = article
+        self.rows = timeline_rows(events)
+
+    @property
+    def current(self) -> tuple[Event, Sentence] | None:
+        """The event and the mention under the cursor."""
+        if not 0 <= self.cursor < len(self.rows) or isinstance(row := self.rows[self.cursor], str):
+            return None
+        event_number, mention_number = row
+        event = self.events[event_number]
+        return event, event.mentions[mention_number]
+
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def selectable(self, index: int) -> bool:
+        return not isinstance(self.rows[index], str)
+
+    def cursor_moved(self) -> None:
+        if current := self.current:
+            self.post_message(self.Highlighted(*current))
+
+    def action_open(self) -> None:
+        if current := self.current:
+            self.post_message(self.Opened(*current))
+
+    def render_row(self, index: int, width: int, cursor: bool) -> Strip:
+        styles = self.styles_of
+        base = styles["row-list--cursor"] if cursor else styles["base"]
+        row = self.rows[index]
+        if isinstance(row, str):
+            return Strip([Segment(fit(row, width), base + styles["timeline-list--heading"])], width)
+        event_number, mention_number = row
+        event = self.events[event_number]
+        mention = event.mentions[mention_number]
+        article = self.article(mention.article_id)
+        value = event.value if mention_number == 0 else ""
+        if event.kind == "published":
+            note, text, after = "published  ", article.title, ""
+        else:
+            count = len(event.article_ids) if mention_number == 0 else 1
+            note, text, after = "", mention.text_in(article.body), f"  · {count} articles" if count > 1 else ""
+        room = width - VALUE_WIDTH - len(note) - len(after)
+        segments = [
+            Segment(fit(value, VALUE_WIDTH), base + styles["timeline-list--value"]),
+            Segment(note, base + styles["timeline-list--note"]),
+            Segment(text if cell_len(text) <= room else fit(text, room), base),
+            Segment(after, base + styles["timeline-list--note"]),
+        ]
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
