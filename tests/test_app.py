@@ -24,6 +24,12 @@ from tui.widgets.reader import ArticleView
 from .conftest import until_analysed
 
 
+async def until_printed(app: NewsReader, pilot) -> None:
+    """Printing JSON waits for the entities: until then, the app goes on."""
+    while app.return_code is None:
+        await pilot.pause(0.05)
+
+
 def many_articles(count: int, paragraphs: int = 40) -> DocumentStore:
     """A store of `count` articles, dated one a day going back."""
     articles = [
@@ -153,6 +159,10 @@ async def test_printing_json_while_the_analysis_runs_waits_for_it():
     async with app.run_test() as pilot:
         await pilot.pause(0.05)  # the analysis has started, and holds its lock
         await pilot.press("p")
+        assert app.return_code is None  # the screen goes on: printing waits in a worker
+        await pilot.press("j")
+        assert app.article_list.cursor == 1
+        await until_printed(app, pilot)
     assert app.return_code == 0 and "entities" in json.loads(app.return_value.splitlines()[0])
 
 
@@ -183,6 +193,7 @@ async def test_marks_print_every_marked_article_in_list_order(seeds_store):
         assert marked == {seeds_store.articles[i].id for i in (0, 1, 2, 4)}
         await pilot.press("k", "space")  # unmark 2 again
         await pilot.press("p")
+        await until_printed(app, pilot)
     printed = [json.loads(line)["id"] for line in app.return_value.splitlines()]
     assert printed == [seeds_store.articles[i].id for i in (0, 1, 4)]
 

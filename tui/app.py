@@ -300,6 +300,8 @@ class NewsReader(App[str]):
         if event.state == WorkerState.ERROR and event.worker.name == "load":
             self.set_status("loading stopped")
             self.notify(f"Could not load every article: {event.worker.error}", severity="error", markup=False)
+        if event.state == WorkerState.ERROR and event.worker.name == "print":
+            self.notify(f"Could not print: {event.worker.error}", severity="error", markup=False)
         if event.worker.name != "analyse":
             return
         if event.state == WorkerState.SUCCESS and self.store.indexed:
@@ -517,8 +519,22 @@ class NewsReader(App[str]):
         if not chosen:
             self.notify("There is no article to print.", severity="warning")
             return
-        output = render_many(self.store, chosen, self.print_format)
-        self.exit(output, return_code=EXIT_PRINTED)
+        if self.print_format == "json" and not self.store.analysed:  # JSON gives each article's entities
+            self.notify("Printing once the entities are found (the status line says how far it is)…", timeout=10)
+            self.run_worker(
+                lambda: self.print_when_analysed(chosen), thread=True, name="print", group="print", exclusive=True,
+                exit_on_error=False,
+            )
+            return
+        self.exit(render_many(self.store, chosen, self.print_format), return_code=EXIT_PRINTED)
+
+    def print_when_analysed(self, chosen: list[Article]) -> None:
+        """In a worker, so that the screen goes on meanwhile: wait for the analysis (or make it),
+        then print and exit. Quitting stops the wait."""
+        worker = get_current_worker()
+        self.store.analyse(stop=lambda: worker.is_cancelled)
+        if self.store.analysed and not worker.is_cancelled:
+            self.call_from_thread(self.exit, render_many(self.store, chosen, self.print_format), EXIT_PRINTED)
 
     async def action_quit(self) -> None:
         self.exit(return_code=EXIT_QUIT)
