@@ -57,9 +57,9 @@ def measure(corpus: Path, cache_home: Path) -> dict[str, object]:
     warm = medians([str(corpus)], env)
     results["first_paint_warm_s"], results["warm_ratio"] = warm["newsreader_s"], warm["ratio"]
 
-    # A session that finds no analysis cached: keys while the analysis runs, search, peak memory.
-    for kind in ("entities", "index"):
-        shutil.rmtree(cache_home / kind, ignore_errors=True)
+    # A session from an empty cache: keys while the articles load, while the analysis runs and
+    # while the index is built; search; peak memory.
+    shutil.rmtree(cache_home, ignore_errors=True)
     session = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "session.py"), str(corpus)],
         env=env, check=True, capture_output=True, text=True,
@@ -83,6 +83,7 @@ def table(r: dict[str, object]) -> str:
         (f"{r['articles']:,} articles ({r['corpus_mb']} MB): first paint, cold cache", f"{r['first_paint_cold_s']:.2f} s", "≤ 3 s"),
         ("… first paint, warm cache", f"{r['first_paint_warm_s']:.3f} s = {r['warm_ratio']:.2f}× bare", "≤ 2× bare"),
         ("… load every article, cold / warm", f"{r['load_cold_s']:.1f} s / {r['load_warm_s']:.2f} s", "in the background"),
+        ("… a key while the articles load (cold cache), to the frame that moves the cursor: p95", f"{r['loading_key_p95_ms']} ms ({r['keys_during_loading']} keys)", "≤ 50 ms"),
         ("… a key while the analysis runs, to the frame that moves the cursor: p50 / p95 / max", f"{r['key_p50_ms']:.0f} / {r['key_p95_ms']:.0f} / {r['key_max_ms']:.0f} ms ({r['keys_during_analysis']} keys, 160×48)", "≤ 50 ms"),
         ("… and to the frame that shows the article in the reader: p50 / p95", f"{r['reader_p50_ms']:.0f} / {r['reader_p95_ms']:.0f} ms", ""),
         ("… a key while the search index is built, to the cursor's frame: p95", f"{r['indexing_key_p95_ms']} ms ({r['keys_during_indexing']} keys)", "≤ 50 ms"),

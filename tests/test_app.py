@@ -17,7 +17,7 @@ from tui.app import QUIET_AFTER_INPUT, NewsReader
 from tui.model import Article
 from tui.screens.entities import EntityBrowser
 from tui.screens.help import HelpScreen
-from tui.store import DocumentStore
+from tui.store import BATCH, DocumentStore
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ArticleView
 
@@ -150,6 +150,21 @@ async def test_keys_and_clicks_hold_the_background_work_back(seeds_store):
         started = time.monotonic()
         app.yield_to_input()  # nothing recent: no wait
         assert time.monotonic() - started < QUIET_AFTER_INPUT
+
+
+async def test_the_loader_steps_aside_for_keys_between_batches(tmp_path, monkeypatch):
+    path = tmp_path / "many.jsonl"
+    lines = (json.dumps({"title": f"Article {i}", "body": f"Body of article {i}."}) + "\n" for i in range(3 * BATCH))
+    path.write_text("".join(lines), encoding="utf-8")
+    store = DocumentStore.open([path])
+    app = NewsReader(store)
+    asked_while_loading = []
+    monkeypatch.setattr(app, "yield_to_input", lambda: asked_while_loading.append(True) if not store.loaded else None)
+    async with app.run_test() as pilot:
+        while not store.loaded:
+            await pilot.pause(0.05)
+        assert len(app.article_list.articles) == 3 * BATCH
+    assert len(asked_while_loading) == 3
 
 
 async def test_printing_json_while_the_analysis_runs_waits_for_it():

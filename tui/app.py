@@ -166,6 +166,7 @@ class NewsReader(App[str]):
         waiting: list[Article] = []
         handed = time.monotonic()
         for batch in self.store.batches():
+            self.yield_to_input()
             if worker.is_cancelled:
                 return
             waiting += batch
