@@ -108,8 +108,8 @@ class DocumentStore:
         return self.loaded
 
     def batches(self) -> Iterator[list[Article]]:
-        """The articles still to load, a batch at a time, to `add` in order (from another thread if
-        need be: reading a batch changes nothing the main thread reads)."""
+        """The articles still to load, a batch at a time, to `add` in order. Both may run on another
+        thread than the store's readers: `add` swaps in a new list of articles, whole."""
         return self._reading
 
     def add(self, articles: Iterable[Article]) -> None:

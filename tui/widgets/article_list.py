@@ -82,7 +82,10 @@ class ArticleList(RowList):
         self.articles = articles
         self.title_matches = title_matches or {}
         self.rows_changed()
-        self.cursor = next((i for i, a in enumerate(articles) if current and a.id == current.id), 0)
+        try:
+            self.cursor = articles.index(current)
+        except ValueError:  # gone, or there was none
+            self.cursor = 0
 
     @property
     def current(self) -> Article | None:
