@@ -43,7 +43,10 @@ EXIT_PRINTED, EXIT_QUIT, EXIT_INTERRUPTED = 0, 1, 130
 WIDE = 100  # columns from which the panes are side by side, not stacked
 SEARCH_DEBOUNCE = 0.12  # seconds of quiet typing before a search starts
 SEARCH_LIMIT = 500  # hits shown in the list
-HAND_OVER_EVERY = 0.25  # seconds between two batches of loaded articles added to the list
+# Loaded articles reach the list every 0.25 s at least, and apart by at least 40 times what the
+# last hand-over took: each sorts every article again, and a key that comes meanwhile waits.
+HAND_OVER_EVERY = 0.25
+HAND_OVER_SHARE = 40
 SLOW_TIMELINE = 5_000  # listed articles past which the timeline takes seconds to build: say so
 QUIET_AFTER_INPUT = 0.15  # seconds the background work waits after a key or a click: its frames come first
 # Textual binds the command palette itself; this only names it in the help screen.
@@ -164,23 +167,29 @@ class NewsReader(App[str]):
         """Load the articles the first frame did not wait for, in a worker thread, a batch at a time.
 
         The store takes them in here, not on the screen's thread: each `add` sorts every article
-        again (30 ms at 100,000), and the screen only shows the result.
+        again (30 ms at 100,000), and the screen only shows the result. Those hand-overs grow
+        rarer as the list grows (HAND_OVER_SHARE).
         """
         worker = get_current_worker()
         waiting: list[Article] = []
-        handed = time.monotonic()
+        handed, gap = time.monotonic(), HAND_OVER_EVERY
         for batch in self.store.batches():
             self.yield_to_input()
             if worker.is_cancelled:
                 return
             waiting += batch
-            if time.monotonic() - handed > HAND_OVER_EVERY:
-                self.store.add(waiting)
-                self.call_from_thread(self.show_loaded)
-                waiting, handed = [], time.monotonic()
-        self.store.add(waiting)
-        self.call_from_thread(self.show_loaded)
+            if time.monotonic() - handed > gap:
+                started = time.monotonic()
+                self.hand_over(waiting)
+                handed = time.monotonic()
+                gap, waiting = max(HAND_OVER_EVERY, HAND_OVER_SHARE * (handed - started)), []
+        self.hand_over(waiting)
         self.call_from_thread(self.all_loaded)
+
+    def hand_over(self, articles: list[Article]) -> None:
+        """Add loaded articles to the store (in the loader's thread) and show them (in the screen's)."""
+        self.store.add(articles)
+        self.call_from_thread(self.show_loaded)
 
     def show_loaded(self) -> None:
         """List the articles loaded so far."""
