@@ -84,9 +84,10 @@ class TimelineList(RowList):
     @property
     def current(self) -> tuple[Event, Sentence] | None:
         """The event and the mention under the cursor."""
-        if not 0 <= self.cursor < len(self.rows) or isinstance(row := self.rows[self.cursor], str):
-            return None
-        event_number, mention_number = row
+        return self._at(self.cursor) if 0 <= self.cursor < len(self.rows) and self.selectable(self.cursor) else None
+
+    def _at(self, index: int) -> tuple[Event, Sentence]:
+        event_number, mention_number = self.rows[index]
         event = self.events[event_number]
         return event, event.mentions[mention_number]
 
@@ -107,18 +108,16 @@ class TimelineList(RowList):
     def render_row(self, index: int, width: int, cursor: bool) -> Strip:
         styles = self.styles_of
         base = styles["row-list--cursor"] if cursor else styles["base"]
-        row = self.rows[index]
-        if isinstance(row, str):
-            return Strip([Segment(fit(row, width), base + styles["timeline-list--heading"])], width)
-        event_number, mention_number = row
-        event = self.events[event_number]
-        mention = event.mentions[mention_number]
+        if not self.selectable(index):
+            return Strip([Segment(fit(self.rows[index], width), base + styles["timeline-list--heading"])], width)
+        event, mention = self._at(index)
+        first = mention is event.mentions[0]  # the event's first row gives its date, and how many articles
         article = self.article(mention.article_id)
-        value = event.value if mention_number == 0 else ""
+        value = event.value if first else ""
         if event.kind == "published":
             note, text, after = "published  ", article.title, ""
         else:
-            count = len(event.article_ids) if mention_number == 0 else 1
+            count = len(event.article_ids) if first else 1
             note, text, after = "", mention.text_in(article.body), f"  · {count} articles" if count > 1 else ""
         room = width - VALUE_WIDTH - len(note) - len(after)
         segments = [
