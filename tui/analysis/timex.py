@@ -239,7 +239,10 @@ SENTENCE_OR_LINE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of the sentence around text[start:end] (looking back at most 1,000 characters)."""
-    window_start = max(0, start - 1000)
-    breaks = [m.end() for m in SENTENCE_OR_LINE_BREAK.finditer(text, window_start, start)]
+    for back in (200, 1000):  # most sentences begin within 200 characters: look there first
+        window_start = max(0, start - back)
+        breaks = [m.end() for m in SENTENCE_OR_LINE_BREAK.finditer(text, window_start, start)]
+        if breaks or window_start == 0:
+            break
     after = SENTENCE_OR_LINE_BREAK.search(text, end)
     return (breaks[-1] if breaks else window_start), (after.start() + 1 if after else len(text))
