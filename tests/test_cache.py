@@ -19,11 +19,18 @@ def write(tmp_path, name: str, text: str):
     return path
 
 
-def test_a_warm_load_gives_the_same_store(tmp_path):
+def folder_of(tmp_path, *texts: str) -> Path:
+    """A folder of articles, a.txt, b.txt, … with these texts."""
     folder = tmp_path / "articles"
     folder.mkdir()
-    write(folder, "a.txt", "First headline\n\nLONDON (Wire) - Gordon Brown spoke in London on Monday.\n")
-    write(folder, "b.txt", "First headline\n\nLONDON (Wire) - Gordon Brown spoke in London on Monday.\n")
+    for letter, text in zip("abcdefgh", texts):
+        write(folder, f"{letter}.txt", text)
+    return folder
+
+
+def test_a_warm_load_gives_the_same_store(tmp_path):
+    same = "First headline\n\nLONDON (Wire) - Gordon Brown spoke in London on Monday.\n"
+    folder = folder_of(tmp_path, same, same)
     cache = Cache(tmp_path / "cache")
     cold = DocumentStore.load([folder], cache=cache)
     cold.analyse()
@@ -33,6 +40,23 @@ def test_a_warm_load_gives_the_same_store(tmp_path):
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["articles", "bodies", "entities"]
     warm.analyse()
     assert warm.entities(warm.articles[0]) == cold.entities(cold.articles[0])
+
+
+def test_the_whole_timeline_is_cached_and_a_part_of_it_is_not(tmp_path):
+    folder = folder_of(
+        tmp_path,
+        "Talks\n\nLONDON (Wire) - Talks began on 3 January 2020 in London.\n",
+        "Vote\n\nPARIS (Wire) - The vote of 9 March 2019 stands.\n",
+    )
+    cache = Cache(tmp_path / "cache")
+    cold = DocumentStore.load([folder], cache=cache)
+    events = cold.timeline()
+    assert {e.value for e in events} >= {"2020-01-03", "2019-03-09"}
+    assert len(list((tmp_path / "cache" / "timeline").iterdir())) == 1
+    warm = DocumentStore.load([folder], cache=cache)
+    assert warm.timeline() == events
+    part = warm.timeline(warm.articles[:1])
+    assert part != events and len(list((tmp_path / "cache" / "timeline").iterdir())) == 1
 
 
 def test_a_changed_file_is_read_again(tmp_path):

@@ -201,11 +201,19 @@ class DocumentStore:
         return self._entities.counts(kind)
 
     def timeline(self, articles: Iterable[Article] | None = None) -> list[Event]:
-        """Dates mentioned and publication dates of these articles (default: all), in date order."""
+        """Dates mentioned and publication dates of these articles (default: all), in date order.
+        Every article's is cached: at 100,000 articles it takes seconds to make."""
         from .analysis.timeline import build_timeline
 
         self.analyse()
-        return build_timeline(self.articles if articles is None else articles, self.entities)
+        whole = articles is None or articles is self.articles
+        cached = whole and self.cache and self.corpus
+        if cached and (events := self.cache.get("timeline", self.corpus)) is not None:
+            return events
+        events = build_timeline(self.articles if articles is None else articles, self.entities)
+        if cached:
+            self.cache.put("timeline", self.corpus, events)
+        return events
 
     # --- Search ------------------------------------------------------------------------------------
 
