@@ -213,9 +213,10 @@ class SearchIndex:
     def _row_by_place(self) -> array:
         """Each article's row, by its place in the entity table (made when a filter first needs it).
         Four bytes an article: a dict from id to row took 10 MB at 100,000 articles."""
-        rows = array("i", bytes(4 * len(self.entities.ids)))
+        rows, position = array("i", bytes(4 * len(self.entities.ids))), self.entities.position
         for number, article in enumerate(self.articles):
-            rows[self.entities.position[article.id]] = number
+            if (place := position.get(article.id)) is not None:
+                rows[place] = number
         return rows
 
     def rows_of(self, ids: set[str]) -> set[int]:

@@ -202,7 +202,7 @@ class DocumentStore:
 
     def timeline(self, articles: Iterable[Article] | None = None) -> list[Event]:
         """Dates mentioned and publication dates of these articles (default: all), in date order.
-        Every article's is cached: at 100,000 articles it takes seconds to make."""
+        The timeline of every article is cached: at 100,000 articles it takes seconds to make."""
         from .analysis.timeline import build_timeline
 
         self.analyse()
