@@ -138,9 +138,9 @@ class NewsReader(App[str]):
     def on_ready(self) -> None:
         gc.freeze()  # what starting made lives on; the collector was off until now (see cli.cmd_read)
         gc.enable()
-        self.mount_controls()
+        self.mount_after_first_frame()
 
-    def mount_controls(self) -> None:
+    def mount_after_first_frame(self) -> None:
         """The reader pane, the footer's keys and the search box (hidden until `/`): mounted once the
         first frame is drawn, which then shows the articles sooner (they cost about as much as the
         rest of it). The reader shows the list's article from its first frame on."""
@@ -155,7 +155,7 @@ class NewsReader(App[str]):
 
     @property
     def search_box(self) -> Input:
-        self.mount_controls()  # a key may come before the first frame is drawn
+        self.mount_after_first_frame()  # a key may come before the first frame is drawn
         return self.query_one("#search")
 
     def set_status(self, text: str) -> None:
@@ -220,7 +220,7 @@ class NewsReader(App[str]):
 
     @property
     def reader(self) -> ArticleView:
-        self.mount_controls()
+        self.mount_after_first_frame()
         return self.query_one(ArticleView)
 
     def highlights(self, article: Article) -> list[tuple[int, int, str]]:
@@ -542,7 +542,7 @@ class NewsReader(App[str]):
                 exit_on_error=False,
             )
             return
-        self.exit(render_many(self.store, chosen, self.print_format), return_code=EXIT_PRINTED)
+        self.print_and_exit(chosen)
 
     def print_when_analysed(self, chosen: list[Article]) -> None:
         """In a worker, so that the screen goes on meanwhile: wait for the analysis (or make it),
@@ -550,7 +550,11 @@ class NewsReader(App[str]):
         worker = get_current_worker()
         self.store.analyse(stop=lambda: worker.is_cancelled)
         if self.store.analysed and not worker.is_cancelled:
-            self.call_from_thread(self.exit, render_many(self.store, chosen, self.print_format), EXIT_PRINTED)
+            self.call_from_thread(self.print_and_exit, chosen)
+
+    def print_and_exit(self, chosen: list[Article]) -> None:
+        """Leave with the articles rendered: `run_reader` prints them once the screen is gone."""
+        self.exit(render_many(self.store, chosen, self.print_format), return_code=EXIT_PRINTED)
 
     async def action_quit(self) -> None:
         self.exit(return_code=EXIT_QUIT)
