@@ -213,13 +213,13 @@ class SearchIndex:
     def _row_by_place(self) -> array:
         """Each article's row, by its place in the entity table (made when a filter first needs it).
         Four bytes an article: a dict from id to row took 10 MB at 100,000 articles."""
-        rows, position = array("i", bytes(4 * len(self.entities.ids))), self.entities.position
+        rows, position = array("i", [0]) * len(self.entities.ids), self.entities.position
         for number, article in enumerate(self.articles):
             if (place := position.get(article.id)) is not None:
                 rows[place] = number
         return rows
 
-    def rows_of(self, ids: set[str]) -> set[int]:
+    def _rows_of(self, ids: set[str]) -> set[int]:
         """The rows of these articles."""
         position, rows = self.entities.position, self._row_by_place
         return {rows[position[article_id]] for article_id in ids if article_id in position}
@@ -313,13 +313,13 @@ class SearchIndex:
         if query.entity:
             allowed = self._mentioning(fold(query.entity))
         if within is not None:
-            rows = self.rows_of(within)
+            rows = self._rows_of(within)
             allowed = rows if allowed is None else allowed & rows
         return allowed
 
     def _mentioning(self, folded_name: str) -> set[int]:
         """Rows of the articles that mention an entity (not a date) of this name, folded."""
-        return self.rows_of(self.entities.named(lambda name, kind: kind != "date" and fold(name) == folded_name))
+        return self._rows_of(self.entities.named(lambda name, kind: kind != "date" and fold(name) == folded_name))
 
     def _hit(self, number: int, score: float, terms: set[str]) -> Hit:
         article = self.articles[number]

@@ -88,7 +88,7 @@ class TimelineScreen(Screen[Sentence | None]):
         else:
             said = message.sentence.text_in(article.body)
         preview = Text.assemble((article.title, "bold"), (f"  {about}" if about else "", "dim"), "\n", said)
-        self.query_one("#timeline-preview", Static).update(preview)
+        self.query_one("#timeline-preview", Static).update(preview, layout=False)  # its height is fixed
 
     def on_timeline_list_opened(self, message: TimelineList.Opened) -> None:
         self.dismiss(message.sentence)

@@ -1,4 +1,4 @@
-"""The reader's widgets: the list pane and the reader pane."""
+"""The reader's widgets: lists of rows (articles, the timeline) and the reader pane."""
 
 from rich.style import Style
 
