@@ -21,6 +21,7 @@ FUNCTION_WORDS = frozenset(
     twice one two three four five six seven eight nine ten first second third mr mrs ms dr
     is are was were be been being has have had do does did will would shall should can could may
     might must said says say tell told added overall elsewhere nor let please dear
+    i'm i've i'd i'll we're we've we'd we'll you're you've you'd you'll they're they've they'd they'll
     """.split()
 )
 
@@ -75,7 +76,8 @@ ORG_WORDS = frozenset(
     foundation trust society services authority board bureau reserve securities holdings partners
     international industries laboratories labs media records studios pictures entertainment
     communications telecom pharmaceuticals insurance bancorp capital ventures league cabinet
-    administration kremlin pentagon secretariat tribunal""".split()
+    administration kremlin pentagon secretariat tribunal tories conservatives democrats republicans
+    liberals""".split()
 )
 
 LAW_WORDS = frozenset("plan agreement treaty accord act charter convention resolution protocol deal pact bill law".split())

@@ -77,8 +77,9 @@ def _is_acronym(token: str) -> bool:
 
 @lru_cache(maxsize=1 << 12)  # the common words; a bigger cache costs megabytes for little
 def _bare(word: str) -> str:
-    """A word without a possessive ending or an abbreviation's full stop, lower-cased."""
-    return POSSESSIVE.sub("", word).rstrip(".").lower()
+    """A word without a possessive ending or an abbreviation's full stop, lower-cased, its
+    apostrophes straight ("I’ve" is "i've")."""
+    return POSSESSIVE.sub("", word).rstrip(".").lower().replace("’", "'")
 
 
 @lru_cache(maxsize=1 << 14)
