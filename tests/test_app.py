@@ -163,6 +163,8 @@ async def test_the_loader_steps_aside_for_keys_between_batches(tmp_path, monkeyp
     async with app.run_test() as pilot:
         while not store.loaded:
             await pilot.pause(0.05)
+        await app.workers.wait_for_complete()  # the last batch reaches the list after the file's end
+        await pilot.pause()
         assert len(app.article_list.articles) == 3 * BATCH
     assert len(asked_while_loading) == 3
 
