@@ -80,7 +80,7 @@ class RowList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_mount(self) -> None:
-        self.virtual_size = Size(self.size.width, self.row_count())
+        self.rows_changed()
         self.cursor = self.cursor  # onto a row that can be picked, and said
 
     def on_resize(self, event: events.Resize) -> None:
