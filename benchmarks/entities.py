@@ -12,11 +12,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.entity_scoring import score  # noqa: E402
-from tui.analysis.corpus import analyse_corpus  # noqa: E402
-from tui.analysis.entities import Recogniser  # noqa: E402
-from tui.analysis.gazetteer import gazetteer  # noqa: E402
-from tui.store import DocumentStore  # noqa: E402
+from benchmarks.entity_scoring import score  # noqa: E402
+from newsreader.analysis.entities import Recogniser  # noqa: E402
+from newsreader.analysis.entity_table import analyse_corpus  # noqa: E402
+from newsreader.analysis.gazetteer import gazetteer  # noqa: E402
+from newsreader.store import DocumentStore  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news"
 

@@ -74,9 +74,9 @@ def painted_after(command: list[str], painted: re.Pattern[bytes], env: dict[str,
 
 
 def reader_command(paths: list[str]) -> list[str]:
-    """newsreader as a user starts it: the installed `newsreader` command (else `python -m tui`)."""
+    """newsreader as a user starts it: the installed `newsreader` command (else `python -m newsreader`)."""
     installed = Path(sys.executable).with_name("newsreader")
-    return [str(installed), *paths] if installed.exists() else [sys.executable, "-m", "tui", *paths]
+    return [str(installed), *paths] if installed.exists() else [sys.executable, "-m", "newsreader", *paths]
 
 
 def medians(paths: list[str], env: dict[str, str] | None = None, runs: int = RUNS) -> dict[str, float]:
@@ -89,15 +89,17 @@ def medians(paths: list[str], env: dict[str, str] | None = None, runs: int = RUN
     return {
         "bare_textual_s": round(statistics.median(bare), 3),
         "newsreader_s": round(statistics.median(reader), 3),
-        "ratio": round(statistics.median(r / b for b, r in zip(bare, reader)), 2),
+        "ratio": round(statistics.median(r / b for b, r in zip(bare, reader, strict=True)), 2),
     }
 
 
 def main(paths: list[str]) -> dict[str, float]:
     painted_after(reader_command(paths), READER_PAINTED)  # fills the cache
     result = medians(paths)
-    print(f"first paint in a terminal, {RUNS} runs each: bare Textual {result['bare_textual_s']:.3f} s, "
-          f"newsreader {result['newsreader_s']:.3f} s, {result['ratio']:.2f}× bare (median of the pairs' ratios)")
+    print(
+        f"first paint in a terminal, {RUNS} runs each: bare Textual {result['bare_textual_s']:.3f} s, "
+        f"newsreader {result['newsreader_s']:.3f} s, {result['ratio']:.2f}× bare (median of the pairs' ratios)"
+    )
     print(json.dumps(result))
     return result
 

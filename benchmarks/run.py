@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.first_paint import READER_PAINTED, medians, painted_after, reader_command  # noqa: E402
 from benchmarks.generate import BBC, generate  # noqa: E402
 
-LOAD = "import sys; from tui.cli import load_store; load_store(sys.argv[1:])"
+LOAD = "import sys; from newsreader.cli import load_store; load_store(sys.argv[1:])"
 README_START, README_END = "<!-- benchmarks -->", "<!-- /benchmarks -->"
 
 
@@ -37,11 +37,19 @@ def seconds(script: str, args: list[str], env: dict[str, str]) -> float:
 
 
 def measure(corpus: Path, cache_home: Path) -> dict[str, object]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "XDG_DATA_HOME": str(cache_home / "data"),
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(cache_home),
+        "XDG_DATA_HOME": str(cache_home / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as users run it: modules compiled once, not at every start
     size_mb = corpus.stat().st_size / 1e6
-    results: dict[str, object] = {"corpus_mb": round(size_mb), "cores": os.cpu_count(), "python": platform.python_version()}
+    results: dict[str, object] = {
+        "corpus_mb": round(size_mb),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+    }
 
     # The seeds, as `newsreader` opens them: the first run fills the cache, the others find it.
     painted_after(reader_command([]), READER_PAINTED, env)
@@ -62,15 +70,25 @@ def measure(corpus: Path, cache_home: Path) -> dict[str, object]:
     shutil.rmtree(cache_home, ignore_errors=True)
     session = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "session.py"), str(corpus)],
-        env=env, check=True, capture_output=True, text=True,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     results.update(json.loads(session.stdout.splitlines()[-1]))
 
     if BBC.is_dir():
         entities = subprocess.run(
-            [sys.executable, "-c", "import json; from benchmarks.entities import BBC, throughput; "
-             "print(json.dumps(throughput(BBC)))"],
-            env=env, check=True, capture_output=True, text=True, cwd=ROOT,
+            [
+                sys.executable,
+                "-c",
+                "import json; from benchmarks.entities import BBC, throughput; print(json.dumps(throughput(BBC)))",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
         results.update(json.loads(entities.stdout.splitlines()[-1]))
     return results
@@ -79,20 +97,60 @@ def measure(corpus: Path, cache_home: Path) -> dict[str, object]:
 def table(r: dict[str, object]) -> str:
     """The results against the bars, as a Markdown table."""
     rows = [
-        ("Seeds: first paint in a terminal", f"{r['seeds_first_paint_s']:.3f} s = {r['seeds_ratio']:.2f}× bare Textual ({r['bare_textual_first_paint_s']:.3f} s)", "≤ 1.2× bare"),
-        (f"{r['articles']:,} articles ({r['corpus_mb']} MB): first paint, cold cache", f"{r['first_paint_cold_s']:.2f} s", "≤ 3 s"),
+        (
+            "Seeds: first paint in a terminal",
+            f"{r['seeds_first_paint_s']:.3f} s = {r['seeds_ratio']:.2f}× bare Textual"
+            f" ({r['bare_textual_first_paint_s']:.3f} s)",
+            "≤ 1.2× bare",
+        ),
+        (
+            f"{r['articles']:,} articles ({r['corpus_mb']} MB): first paint, cold cache",
+            f"{r['first_paint_cold_s']:.2f} s",
+            "≤ 3 s",
+        ),
         ("… first paint, warm cache", f"{r['first_paint_warm_s']:.3f} s = {r['warm_ratio']:.2f}× bare", "≤ 2× bare"),
-        ("… load every article, cold / warm", f"{r['load_cold_s']:.1f} s / {r['load_warm_s']:.2f} s", "in the background"),
-        ("… a key while the articles load (cold cache), to the frame that moves the cursor: p95", f"{r['loading_key_p95_ms']} ms ({r['keys_during_loading']} keys)", "≤ 50 ms"),
-        ("… a key while the analysis runs, to the frame that moves the cursor: p50 / p95 / max", f"{r['key_p50_ms']:.0f} / {r['key_p95_ms']:.0f} / {r['key_max_ms']:.0f} ms ({r['keys_during_analysis']} keys, 160×48)", "≤ 50 ms"),
-        ("… and to the frame that shows the article in the reader: p50 / p95", f"{r['reader_p50_ms']:.0f} / {r['reader_p95_ms']:.0f} ms", ""),
-        ("… a key while the search index is built, to the cursor's frame: p95", f"{r['indexing_key_p95_ms']} ms ({r['keys_during_indexing']} keys)", "≤ 50 ms"),
-        ("… analysis (entities, dates) / search index, with those keys (each holds the work 0.15 s)", f"{r['analysis_s']:.0f} s / {r['index_s']:.0f} s", "in the background"),
+        (
+            "… load every article, cold / warm",
+            f"{r['load_cold_s']:.1f} s / {r['load_warm_s']:.2f} s",
+            "in the background",
+        ),
+        (
+            "… a key while the articles load (cold cache), to the frame that moves the cursor: p95",
+            f"{r['loading_key_p95_ms']} ms ({r['keys_during_loading']} keys)",
+            "≤ 50 ms",
+        ),
+        (
+            "… a key while the analysis runs, to the frame that moves the cursor: p50 / p95 / max",
+            f"{r['key_p50_ms']:.0f} / {r['key_p95_ms']:.0f} / {r['key_max_ms']:.0f} ms"
+            f" ({r['keys_during_analysis']} keys, 160×48)",
+            "≤ 50 ms",
+        ),
+        (
+            "… and to the frame that shows the article in the reader: p50 / p95",
+            f"{r['reader_p50_ms']:.0f} / {r['reader_p95_ms']:.0f} ms",
+            "",
+        ),
+        (
+            "… a key while the search index is built, to the cursor's frame: p95",
+            f"{r['indexing_key_p95_ms']} ms ({r['keys_during_indexing']} keys)",
+            "≤ 50 ms",
+        ),
+        (
+            "… analysis (entities, dates) / search index, with those keys (each holds the work 0.15 s)",
+            f"{r['analysis_s']:.0f} s / {r['index_s']:.0f} s",
+            "in the background",
+        ),
         ("… search: p50 / p95", f"{r['search_p50_ms']:.1f} / {r['search_p95_ms']:.1f} ms", ""),
         ("… peak memory (RSS) of that whole session", f"{r['peak_rss_mb']} MB", f"≤ corpus size ({r['corpus_mb']} MB)"),
     ]
     if "analysis_mb_s" in r:
-        rows.append(("Entity analysis on the BBC corpus, one core", f"{r['analysis_mb_s']:.2f} MB/s (recognition alone {r['recognition_mb_s']:.2f} MB/s)", ""))
+        rows.append(
+            (
+                "Entity analysis on the BBC corpus, one core",
+                f"{r['analysis_mb_s']:.2f} MB/s (recognition alone {r['recognition_mb_s']:.2f} MB/s)",
+                "",
+            )
+        )
     lines = ["| measure | result | bar |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {bar} |" for name, value, bar in rows]
     return "\n".join(lines)
@@ -121,8 +179,10 @@ def main() -> None:
     print(json.dumps(results))
     (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     if args.readme:
-        write_readme(f"Measured {results['date']} on {results['cores']} cores, Python {results['python']} "
-                     f"(`python benchmarks/run.py --readme`):\n\n{text}")
+        write_readme(
+            f"Measured {results['date']} on {results['cores']} cores, Python {results['python']} "
+            f"(`python benchmarks/run.py --readme`):\n\n{text}"
+        )
 
 
 if __name__ == "__main__":

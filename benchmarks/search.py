@@ -14,18 +14,60 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
-from tui.store import DocumentStore  # noqa: E402
+from newsreader.store import DocumentStore  # noqa: E402
 
 # Typos, prefixes, several words, phrases and filters, as people type them.
 QUERIES = [
-    "blair", "tony blar", "gordon brwn", "chelsea mourinho", "arsenal wenger", "microsft", "apple ipod",
-    "oil prices", "yukos", "kirchnr", "shearer", "newcastl", "electon campaign", "\"prime minister\"",
-    "\"interest rates\"", "goverment spending", "mobile phone", "broadband", "iraq war", "tsunami aid",
-    "box office", "oscar nominations", "wimbledon", "rugby six nations", "source:reuters dollar",
-    "after:2005-06-01 election", "before:2004-03-01 economy", "entity:\"Tony Blair\" iraq", "gam",
-    "euro", "labour", "conservatives tax", "ryanair", "deutsche boerse", "lse takeover", "film festival",
-    "music downloads", "spam", "virus", "china economy", "japan growth", "us dollar", "bank of england",
-    "football association", "tennis", "athletics", "drugs test", "kenteris", "thanou", "henman",
+    "blair",
+    "tony blar",
+    "gordon brwn",
+    "chelsea mourinho",
+    "arsenal wenger",
+    "microsft",
+    "apple ipod",
+    "oil prices",
+    "yukos",
+    "kirchnr",
+    "shearer",
+    "newcastl",
+    "electon campaign",
+    '"prime minister"',
+    '"interest rates"',
+    "goverment spending",
+    "mobile phone",
+    "broadband",
+    "iraq war",
+    "tsunami aid",
+    "box office",
+    "oscar nominations",
+    "wimbledon",
+    "rugby six nations",
+    "source:reuters dollar",
+    "after:2005-06-01 election",
+    "before:2004-03-01 economy",
+    'entity:"Tony Blair" iraq',
+    "gam",
+    "euro",
+    "labour",
+    "conservatives tax",
+    "ryanair",
+    "deutsche boerse",
+    "lse takeover",
+    "film festival",
+    "music downloads",
+    "spam",
+    "virus",
+    "china economy",
+    "japan growth",
+    "us dollar",
+    "bank of england",
+    "football association",
+    "tennis",
+    "athletics",
+    "drugs test",
+    "kenteris",
+    "thanou",
+    "henman",
 ]
 REPEATS = 5
 
@@ -56,8 +98,10 @@ def main(path: Path) -> None:
             index.lookup(f'"{term}"', limit=20)
             lookups.append((time.perf_counter() - started) * 1000)
     cut = statistics.quantiles(timings, n=20)
-    print(f"search, {len(QUERIES)} queries × {REPEATS}: p50 {statistics.median(timings):.1f} ms, "
-          f"p95 {cut[18]:.1f} ms, max {max(timings):.1f} ms")
+    print(
+        f"search, {len(QUERIES)} queries × {REPEATS}: p50 {statistics.median(timings):.1f} ms, "
+        f"p95 {cut[18]:.1f} ms, max {max(timings):.1f} ms"
+    )
     print(f"raw FTS5 lookup of one word (top 20 by BM25): p50 {statistics.median(lookups):.1f} ms")
 
 

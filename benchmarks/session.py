@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 from textual import events  # noqa: E402
 
 from benchmarks.search import QUERIES, REPEATS  # noqa: E402
+from newsreader.cli import open_store  # noqa: E402
 from tui.app import NewsReader  # noqa: E402
-from tui.cli import open_store  # noqa: E402
 
 KEY_GAP = 0.2  # seconds between two key presses: more than QUIET_AFTER_INPUT
 KEYS_WANTED = 100

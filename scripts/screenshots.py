@@ -8,8 +8,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from newsreader.store import DocumentStore
 from tui.app import NewsReader
-from tui.store import DocumentStore
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 

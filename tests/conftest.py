@@ -1,4 +1,5 @@
-"""Shared test helpers: where the seeds and the shared corpora are."""
+"""Shared test helpers: where the seeds and the shared corpora are, one store of each per session,
+and the markers each layer's tests carry (`pytest -m "not slow"`, `-m corpus`, …)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,28 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import DocumentStore, bundled_seeds
+from newsreader.store import DocumentStore, bundled_seeds
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS / "data"
+SHARED = TESTS.parent.parent / "shared"
 BBC = SHARED / "corpora" / "bbc-news"
 FEEDS = SHARED / "corpora" / "feeds"
 
 needs_bbc = pytest.mark.skipif(not BBC.is_dir(), reason="../shared/corpora/bbc-news is not here")
+needs_feeds = pytest.mark.skipif(not FEEDS.is_dir(), reason="../shared/corpora/feeds is not here")
+
+# Each folder is a layer, and its tests carry its marker.
+LAYER_MARKERS = {"corpus": "corpus", "e2e": "terminal", "tui": "tui", "unit": "unit"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        layer = Path(str(item.fspath)).parent.name
+        if layer in LAYER_MARKERS:
+            item.add_marker(LAYER_MARKERS[layer])
+        if "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker("snapshot")
 
 
 def seed_path(prefix: str) -> Path:
@@ -29,7 +45,16 @@ def private_state(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="session")
 def seeds() -> DocumentStore:
+    """The bundled seeds, loaded once for every test that only reads them."""
     return DocumentStore.load()
+
+
+@pytest.fixture(scope="session")
+def bbc() -> DocumentStore:
+    """The 2,095 BBC articles of ../shared, loaded once for every test that only reads them."""
+    if not BBC.is_dir():
+        pytest.skip("../shared/corpora/bbc-news is not here")
+    return DocumentStore.load([BBC])
 
 
 def seed_article(store: DocumentStore, prefix: str):

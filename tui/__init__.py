@@ -1,3 +1,1 @@
-"""newsreader: read, search and connect collections of news articles in the terminal."""
-
-__version__ = "0.1.0"
+"""The terminal app: Textual screens and widgets over the newsreader engine."""

@@ -25,19 +25,19 @@ from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from .formats import render_many
-from .model import Article
-from .state import ReadingState
-from .store import DocumentStore
-from .widgets.article_list import ArticleList
-from .widgets.reader import SHOWN_LIMIT, ArticleView
-from .widgets.rows import RowList
+from newsreader.model import Article
+from newsreader.persist.state import ReadingState
+from newsreader.render import render_many
+from newsreader.store import DocumentStore
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import SHOWN_LIMIT, ArticleView
+from tui.widgets.rows import RowList
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
-    from .analysis.timeline import Sentence
-    from .search import Hit
+    from newsreader.analysis.timeline import Sentence
+    from newsreader.search import Hit
 
 EXIT_PRINTED, EXIT_QUIT, EXIT_INTERRUPTED = 0, 1, 130
 WIDE = 100  # columns from which the panes are side by side, not stacked
@@ -108,11 +108,10 @@ class NewsReader(App[str]):
         self._last_input = 0.0  # when the last key or click came (time.monotonic)
 
     def compose(self) -> ComposeResult:
-        with Container(id="panes"):
-            with Vertical(id="left"):
-                yield ArticleList(
-                    self.store.articles, is_read=self.state.is_read, is_starred=self.state.is_starred, id="articles"
-                )
+        with Container(id="panes"), Vertical(id="left"):
+            yield ArticleList(
+                self.store.articles, is_read=self.state.is_read, is_starred=self.state.is_starred, id="articles"
+            )
         with Horizontal(id="bottom"):
             yield Static(id="status")  # what the background work is doing: loading, finding entities, indexing
 
@@ -428,8 +427,13 @@ class NewsReader(App[str]):
             self.article_list.border_title = "indexing for search…"
         within = {a.id for a in self.base_articles()} if self.entity_filter or self.mark_filter else None
         self.run_worker(
-            lambda: self.call_from_thread(self.show_search_results, query, self.store.search(query, SEARCH_LIMIT, within)),
-            thread=True, exclusive=True, group="search", exit_on_error=False,
+            lambda: self.call_from_thread(
+                self.show_search_results, query, self.store.search(query, SEARCH_LIMIT, within)
+            ),
+            thread=True,
+            exclusive=True,
+            group="search",
+            exit_on_error=False,
         )
 
     def show_search_results(self, query: str, hits: list[Hit]) -> None:
@@ -472,7 +476,7 @@ class NewsReader(App[str]):
         if not self.store.analysed:
             self.notify("Still finding entities…", timeout=2)
             return
-        from .screens.entities import EntityBrowser
+        from tui.screens.entities import EntityBrowser
 
         self.push_screen(EntityBrowser(self.store.entity_counts()), self.filter_by_entity)
 
@@ -485,12 +489,16 @@ class NewsReader(App[str]):
         if len(listed) > SLOW_TIMELINE:
             self.notify(f"Building the timeline of {title}…", timeout=3)
         self.run_worker(
-            lambda: self.build_timeline(listed, title), thread=True, exclusive=True, group="timeline", exit_on_error=False
+            lambda: self.build_timeline(listed, title),
+            thread=True,
+            exclusive=True,
+            group="timeline",
+            exit_on_error=False,
         )
 
     def build_timeline(self, listed: list[Article], title: str) -> None:
         """The timeline screen, made in a worker (it reads every dated body): keys go on meanwhile."""
-        from .screens.timeline import TimelineScreen
+        from tui.screens.timeline import TimelineScreen
 
         screen = TimelineScreen(self.store.timeline(listed), self.store.get, title)
         if not get_current_worker().is_cancelled:
@@ -516,7 +524,7 @@ class NewsReader(App[str]):
         self.article_list.focus()
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen  # the screens load when first opened: a quicker start
+        from tui.screens.help import HelpScreen  # the screens load when first opened: a quicker start
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(
@@ -538,7 +546,11 @@ class NewsReader(App[str]):
         if self.print_format == "json" and not self.store.analysed:  # JSON gives each article's entities
             self.notify("Printing once the entities are found (the status line says how far it is)…", timeout=10)
             self.run_worker(
-                lambda: self.print_when_analysed(chosen), thread=True, name="print", group="print", exclusive=True,
+                lambda: self.print_when_analysed(chosen),
+                thread=True,
+                name="print",
+                group="print",
+                exclusive=True,
                 exit_on_error=False,
             )
             return
@@ -565,7 +577,9 @@ class NewsReader(App[str]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Print and exit", "Print the marked or current article to stdout", self.action_print)
-        yield SystemCommand("Mark article", "Mark or unmark the article under the cursor", self.article_list.action_toggle_mark)
+        yield SystemCommand(
+            "Mark article", "Mark or unmark the article under the cursor", self.article_list.action_toggle_mark
+        )
         yield SystemCommand("Next article", "Read the next article in the list", lambda: self.action_step(1))
         yield SystemCommand("Previous article", "Read the previous article in the list", lambda: self.action_step(-1))
         yield SystemCommand("Search", "Search titles, entities and bodies", self.action_search)

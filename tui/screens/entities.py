@@ -77,9 +77,7 @@ class EntityBrowser(ModalScreen[EntityKey | None]):
         self.query_one("#entity-count", Static).update(f"{shown} entities")
 
     def _option(self, name: str, kind: str, count: int) -> Option:
-        label = Text.assemble(
-            (f"{count:>5}  ", "dim"), (f"{kind:<11} ", self.app.entity_style(kind)), Text(name)
-        )
+        label = Text.assemble((f"{count:>5}  ", "dim"), (f"{kind:<11} ", self.app.entity_style(kind)), Text(name))
         return Option(label, id=f"{kind}\t{name}")
 
     def action_move(self, delta: int) -> None:

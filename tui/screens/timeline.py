@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
-from ..analysis.timeline import Event, Sentence
-from ..model import Article
-from ..widgets.timeline_list import TimelineList
+from newsreader.analysis.timeline import Event, Sentence
+from newsreader.model import Article
+from tui.widgets.timeline_list import TimelineList
 
 
 def monthly_counts(events: Sequence[Event]) -> tuple[list[float], str]:

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
 
-from ..model import Article
-from .rows import RowList, fit
+from newsreader.model import Article
+from tui.widgets.rows import RowList, fit
 
 UNREAD = Style(bold=True)  # unread titles stand out, as in mail readers
 DATE_WIDTH = 10
@@ -73,7 +73,9 @@ class ArticleList(RowList):
 
     # --- What it shows -------------------------------------------------------------------------
 
-    def show(self, articles: Sequence[Article], title_matches: dict[str, Sequence[tuple[int, int]]] | None = None) -> None:
+    def show(
+        self, articles: Sequence[Article], title_matches: dict[str, Sequence[tuple[int, int]]] | None = None
+    ) -> None:
         """Show these articles, keeping the cursor on the same article where it is still there.
 
         `title_matches` gives, by article id, the spans of its title that matched a search.

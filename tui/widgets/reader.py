@@ -16,9 +16,9 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..formats import metadata_line
-from ..model import ENTITY_TYPES, Article, Block
-from . import foreground
+from newsreader.model import ENTITY_TYPES, Article, Block
+from newsreader.render import metadata_line
+from tui.widgets import foreground
 
 MAIN_TYPES = ENTITY_TYPES[:4]
 
@@ -40,12 +40,23 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("space", "page_down", "Page down"),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("left_square_bracket", "app.step(-1)", "Previous", key_display="[", tooltip="Previous article in the list"),
+        Binding(
+            "left_square_bracket", "app.step(-1)", "Previous", key_display="[", tooltip="Previous article in the list"
+        ),
         Binding("right_square_bracket", "app.step(1)", "Next", key_display="]", tooltip="Next article in the list"),
     ]
     COMPONENT_CLASSES = {
-        "reader--title", "reader--meta", "reader--heading", "reader--placeholder",
-        "reader--person", "reader--org", "reader--place", "reader--date", "reader--other", "reader--sentence", "reader--match",
+        "reader--title",
+        "reader--meta",
+        "reader--heading",
+        "reader--placeholder",
+        "reader--person",
+        "reader--org",
+        "reader--place",
+        "reader--date",
+        "reader--other",
+        "reader--sentence",
+        "reader--match",
     }
     DEFAULT_CSS = """
     ArticleView { overflow-x: hidden; }
@@ -113,7 +124,7 @@ class ArticleView(ScrollView, can_focus=True):
         return foreground(self.get_component_rich_style(name))
 
     def legend(self) -> Text:
-        """"person org place date", each in its colour."""
+        """ "person org place date", each in its colour."""
         return Text(" ").join(Text(kind, self.entity_style(kind)) for kind in MAIN_TYPES)
 
     def show(
@@ -154,7 +165,10 @@ class ArticleView(ScrollView, can_focus=True):
                 text.stylize(self.entity_style(kind), start + span_start, start + span_end)
         if len(shown) < len(body):
             rest = len(body) - len(shown)
-            text.append(f"\n\n[{rest:,} more characters are not shown here: p prints the whole article]", style("reader--placeholder"))
+            text.append(
+                f"\n\n[{rest:,} more characters are not shown here: p prints the whole article]",
+                style("reader--placeholder"),
+            )
         self.article = article
         self._set_text(text)
         if at is not None:

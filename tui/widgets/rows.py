@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from . import foreground
+from tui.widgets import foreground
 
 
 def fit(text: str, width: int) -> str:

@@ -15,9 +15,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
 
-from ..analysis.timeline import Event, Sentence
-from ..model import Article
-from .rows import RowList, fit
+from newsreader.analysis.timeline import Event, Sentence
+from newsreader.model import Article
+from tui.widgets.rows import RowList, fit
 
 VALUE_WIDTH = 12  # "2020-01-03" and two spaces
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -26,7 +26,7 @@ Row = str | tuple[int, int]  # a heading, or (event number, mention number)
 
 
 def heading(event: Event) -> str:
-    """"2020 · January"; a year, a decade, a season, a week or a quarter heads its own group."""
+    """ "2020 · January"; a year, a decade, a season, a week or a quarter heads its own group."""
     if event.start is None:
         return "Year unknown"
     year = event.start.year
@@ -56,7 +56,11 @@ class TimelineList(RowList):
     """The timeline's rows; Enter (or a double click) reads the article at the sentence."""
 
     BINDINGS = [Binding("enter", "open", "Read", tooltip="Read the article at this sentence")]
-    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {"timeline-list--heading", "timeline-list--value", "timeline-list--note"}
+    COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
+        "timeline-list--heading",
+        "timeline-list--value",
+        "timeline-list--note",
+    }
     DEFAULT_CSS = """
     TimelineList > .timeline-list--heading { color: $text-secondary; text-style: bold; }
     TimelineList > .timeline-list--value { text-style: bold; }

@@ -1,0 +1,1 @@
+"""Corpus analysis: entities, canonical names, the gazetteer, date values and the timeline."""

@@ -1,0 +1,45 @@
+"""RSS and Atom feeds (feedparser): each entry is an article. Nothing is fetched from the network."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+
+from newsreader.model import LoadProblem, Record
+
+
+def looks_like_feed(text: str) -> bool:
+    """An XML document whose root is an RSS, RDF or Atom element."""
+    head = text.lstrip()[:2000].lower()
+    return head.startswith("<") and any(tag in head for tag in ("<rss", "<feed", "<rdf:rdf"))
+
+
+def load_feed(path: str, text: str) -> Iterator[Record | LoadProblem]:
+    import feedparser  # imported only when a feed is loaded, as is the HTML parser
+
+    from newsreader.ingest.html_text import html_to_text
+
+    # A file object, never a string: feedparser would fetch a string that looks like an address.
+    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
+    if not parsed.entries:
+        reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or parsed.get("bozo_exception")
+        yield LoadProblem(path, f"not an RSS or Atom feed with entries{f' ({reason})' if reason else ''}")
+        return
+    feed_title = html_to_text(parsed.feed.get("title", "")) or None
+    for entry in parsed.entries:
+        content = entry.get("content") or []
+        html = content[0].get("value", "") if content else entry.get("summary", "")
+        fields = {
+            "title": html_to_text(entry.get("title", "")),
+            "date": entry.get("published") or entry.get("updated") or entry.get("created"),
+            "url": entry.get("link"),
+            "authors": [a.get("name") for a in entry.get("authors", []) if a.get("name")] or entry.get("author"),
+            "feed": feed_title,
+        }
+        fields = {key: value for key, value in fields.items() if value}
+        body = html_to_text(html)
+        if not (body or fields.get("title")):
+            continue
+        raw = json.dumps({"id": entry.get("id"), "title": fields.get("title"), "body": body}, ensure_ascii=False)
+        yield Record(source_path=path, text=body, raw=raw, fields=fields)

@@ -1,0 +1,122 @@
+"""JSON and JSON Lines articles, whatever names the dataset or scraper gave their fields."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from newsreader.ingest.decode import clean_text
+from newsreader.model import LoadProblem, Record
+
+# The store's name for a field, then the names datasets and scrapers use for it, best first.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "text": ("body", "text", "maintext", "content", "article", "summary", "description"),
+    "date": (
+        "date",
+        "published",
+        "date_publish",
+        "pubDate",
+        "published_at",
+        "publishedAt",
+        "datePublished",
+        "pub_date",
+        "date_published",
+    ),
+    "source": ("source", "source_domain", "publisher", "site_name", "outlet"),
+    "url": ("url", "link"),
+    "authors": ("authors", "author"),
+    "id": ("id",),
+}
+# Keys under which a JSON document keeps its list of articles ({"articles": [...]}).
+CONTAINER_KEYS = ("articles", "items", "entries", "data")
+
+
+def record_from_object(path: str, obj: object) -> Record | str:
+    """A record from one JSON object, or the reason it is not an article."""
+    if not isinstance(obj, dict):
+        return f"not an object but {type(obj).__name__}"
+    fields = {}
+    for name, keys in FIELD_NAMES.items():
+        value = next((obj[key] for key in keys if obj.get(key) not in (None, "", [])), None)
+        if value is not None:
+            fields[name] = value
+    # JSON escapes can spell control characters ("\u001b"): clean strings as decoded text is cleaned.
+    fields = {name: clean_text(value) if isinstance(value, str) else value for name, value in fields.items()}
+    text = fields.pop("text", None)
+    if isinstance(text, list):
+        text = clean_text("\n\n".join(str(part) for part in text))
+    if not isinstance(text, str) or not text.strip():
+        if not isinstance(fields.get("title"), str):
+            return "no title or text field"
+        text = ""
+    raw = json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str)
+    return Record(source_path=path, text=text, raw=raw, fields=fields)
+
+
+INVALID = object()  # stands for a line that is not JSON
+
+
+def _entries(path: str, entries: Iterable[tuple[str, object]]) -> Iterator[Record | LoadProblem]:
+    """Records from (where, object) pairs; one problem naming every entry that is not an article."""
+    bad: list[str] = []
+    for where, obj in entries:
+        found = "invalid JSON" if obj is INVALID else record_from_object(path, obj)
+        if isinstance(found, Record):
+            yield found
+        else:
+            bad.append(f"{where}: {found}")
+    if bad:
+        yield skipped(path, bad)
+
+
+def skipped(path: str, reasons: list[str]) -> LoadProblem:
+    """One problem line for a file of which some entries could not be read."""
+    more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
+    noun = "entry" if len(reasons) == 1 else "entries"
+    return LoadProblem(path, f"skipped {len(reasons)} bad {noun}: {reasons[0]}{more}")
+
+
+def load_json(path: str, text: str) -> Iterator[Record | LoadProblem]:
+    """An article object, an array of them, or an object holding one under `articles`/`items`."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        yield LoadProblem(path, f"invalid JSON: {getattr(error, 'msg', 'nested too deeply')}")
+        return
+    if isinstance(data, dict):
+        container = next((data[k] for k in CONTAINER_KEYS if isinstance(data.get(k), list)), None)
+        data = container if container is not None and not record_has_text(data) else [data]
+    if not isinstance(data, list):
+        yield LoadProblem(path, "JSON holds neither an article object nor a list of them")
+        return
+    yield from _entries(path, ((f"item {number}", obj) for number, obj in enumerate(data, start=1)))
+
+
+def record_has_text(obj: dict) -> bool:
+    return any(isinstance(obj.get(key), str) for key in FIELD_NAMES["text"])
+
+
+def load_jsonl(path: str, text: str) -> Iterator[Record | LoadProblem]:
+    """One article object a line; bad lines are counted and named, good ones all load."""
+    yield from load_json_lines(path, text.split("\n"))
+
+
+def load_json_lines(path: str, lines: Iterable[str]) -> Iterator[Record | LoadProblem]:
+    """`load_jsonl` over lines read as they are needed; a file of blank lines is an empty file."""
+    empty = True
+    for record in _entries(path, _json_lines(lines)):
+        empty = False
+        yield record
+    if empty:
+        yield LoadProblem(path, "empty file")
+
+
+def _json_lines(lines: Iterable[str]) -> Iterator[tuple[str, object]]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield f"line {number}", json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            yield f"line {number}", INVALID

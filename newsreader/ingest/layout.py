@@ -1,0 +1,40 @@
+"""How a clean body is laid out: paragraphs, and the short lines that head the paragraphs after them.
+
+Light on purpose: the reader needs it for its first frame, before any page rule is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.model import Block
+
+CLAUSE_END = re.compile(r"[.!?:;,][\"'”’)\]]*$")
+HEADING_MAX_WORDS = 10
+LINE = re.compile(r"[^\n]+")
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def is_subheading(paragraph: str, following: str | None) -> bool:
+    """A short unpunctuated line that introduces the paragraphs after it ("Soleimani's killing")."""
+    return (
+        following is not None
+        and words(paragraph) <= HEADING_MAX_WORDS
+        and not CLAUSE_END.search(paragraph)
+        and paragraph[:1].isupper()
+        and not paragraph.startswith(("-", "•", "*"))
+    )
+
+
+def blocks(body: str) -> tuple[Block, ...]:
+    """The body's paragraphs and sub-headings, as offsets into it."""
+    spans = [(m.start(), m.end()) for m in LINE.finditer(body)]
+    found = []
+    for i, (start, end) in enumerate(spans):
+        following = body[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else None
+        kind = "heading" if is_subheading(body[start:end], following) else "paragraph"
+        found.append(Block(kind, start, end))
+    return tuple(found)

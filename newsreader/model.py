@@ -1,0 +1,103 @@
+"""The values the store holds and hands out: articles, their layout, what went wrong while loading."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from newsreader.bodies import BodyFile, StoredBody
+
+WORDS_PER_MINUTE = 230
+# Fields many articles share (an outlet, a day): one string for all, not one an article (10 MB at 100,000).
+SHARED_FIELDS = ("source", "date")
+# The four main entity types first; the others are shown but never counted as one of them.
+ENTITY_TYPES = ("person", "org", "place", "date", "nationality", "law", "event")
+
+
+class Record(NamedTuple):
+    """One article as a loader found it, before any analysis.
+
+    `fields` holds whatever metadata the file format carried (title, date, source, …) under the
+    store's own names; `text` is the article text, raw. `raw` is what the stable id is made from.
+    """
+
+    source_path: str
+    text: str
+    raw: str
+    fields: dict[str, object]
+
+
+class Article(NamedTuple):
+    """A clean article: metadata and a body of paragraphs separated by blank lines.
+
+    The body stays on disk (`stored_body` says where) unless it was given as a string; its
+    fingerprint and word count are worked out once, when the article is made (`Article.of`).
+    """
+
+    id: str
+    source_path: str
+    title: str
+    stored_body: str | StoredBody
+    fingerprint: str  # a hash of title and body: the same for the same article wherever its file is
+    word_count: int
+    source: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    date_inferred: bool = False
+    dateline: str | None = None
+
+    @classmethod
+    def of(
+        cls, id: str, source_path: str, title: str, body: str, bodies: BodyFile | None = None, **metadata
+    ) -> Article:
+        """An article from its fields; with `bodies`, its body is written there and read back on demand."""
+        digest = hashlib.blake2b(f"{title}\n{body}".encode("utf-8", "replace"), digest_size=12)
+        stored = bodies.add(body) if bodies else body
+        for shared in SHARED_FIELDS:
+            if isinstance(value := metadata.get(shared), str):
+                metadata[shared] = sys.intern(value)
+        return cls(id, source_path, title, stored, digest.hexdigest(), len(body.split()), **metadata)
+
+    @property
+    def body(self) -> str:
+        return self.stored_body if isinstance(self.stored_body, str) else self.stored_body.read()
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.word_count / WORDS_PER_MINUTE))
+
+
+class Entity(NamedTuple):
+    """A mention of a person, organisation, place, date (or a lesser type) in an article's body.
+
+    `start`/`end` are offsets into the body; `canonical` is the one name of the entity across the
+    corpus; `value` is a date's normalised ISO value.
+    """
+
+    text: str
+    type: str
+    start: int
+    end: int
+    canonical: str
+    value: str | None = None
+
+
+class Block(NamedTuple):
+    """A paragraph or a sub-heading of a body, as offsets into it."""
+
+    kind: Literal["paragraph", "heading"]
+    start: int
+    end: int
+
+
+class LoadProblem(NamedTuple):
+    """Something a loader skipped, with the reason in words a user understands."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

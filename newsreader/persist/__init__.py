@@ -1,0 +1,1 @@
+"""What outlives a session: the cache of loaded and analysed articles, and the reading state."""

@@ -1,0 +1,82 @@
+"""An article as text, Markdown or JSON: what `show`, `export` and the reader's `p` print."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from newsreader.model import Article, Block, Entity
+
+if TYPE_CHECKING:
+    from newsreader.store import DocumentStore
+
+FORMATS = ("text", "markdown", "json")
+
+
+def metadata_line(article: Article) -> str:
+    """ "TASS · 2020-01-14 · Colombo · 523 words · 2 min read", skipping what is unknown."""
+    parts = [
+        article.source,
+        (article.date + (" (year inferred)" if article.date_inferred else "")) if article.date else "undated",
+        article.dateline,
+        f"{article.word_count:,} words",
+        f"{article.reading_minutes} min read",
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+def article_record(article: Article, entities: Iterable[Entity] = ()) -> dict[str, object]:
+    """Every field of an article, as `export` writes it."""
+    return {
+        "id": article.id,
+        "source_path": article.source_path,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "authors": list(article.authors),
+        "date": article.date,
+        "date_inferred": article.date_inferred,
+        "dateline": article.dateline,
+        "body": article.body,
+        "word_count": article.word_count,
+        "entities": [entity._asdict() for entity in entities],
+    }
+
+
+def summary_record(article: Article) -> dict[str, object]:
+    """The fields `list --json` gives: everything but the body."""
+    record = article_record(article)
+    del record["body"], record["entities"]
+    return record
+
+
+def as_text(article: Article) -> str:
+    return f"{article.title}\n{metadata_line(article)}\n\n{article.body}\n"
+
+
+def as_markdown(article: Article, blocks: Iterable[Block]) -> str:
+    parts = [f"# {article.title}", f"*{metadata_line(article)}*"]
+    if article.url:
+        parts.append(f"<{article.url}>")
+    for block in blocks:
+        text = article.body[block.start : block.end]
+        parts.append(f"## {text}" if block.kind == "heading" else text)
+    return "\n\n".join(parts) + "\n"
+
+
+def render(store: DocumentStore, article: Article, fmt: str) -> str:
+    """The article in one of `FORMATS`."""
+    if fmt == "markdown":
+        return as_markdown(article, store.blocks(article))
+    if fmt == "json":
+        return json.dumps(article_record(article, store.entities(article)), ensure_ascii=False, indent=2) + "\n"
+    return as_text(article)
+
+
+def render_many(store: DocumentStore, articles: Iterable[Article], fmt: str) -> str:
+    """Several articles for a pipe: JSON Lines for json, else each article after a blank line."""
+    if fmt == "json":
+        return "".join(json.dumps(article_record(a, store.entities(a)), ensure_ascii=False) + "\n" for a in articles)
+    separator = "\n---\n\n" if fmt == "markdown" else "\n"
+    return separator.join(render(store, article, fmt) for article in articles)

@@ -1,0 +1,318 @@
+"""The DocumentStore: every loaded article, the one source of truth for the CLI and the reader."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Container, Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsreader.bodies import BodyFile, temporary_body_file
+from newsreader.ingest.files import STDIN, discover, load_file
+from newsreader.ingest.layout import blocks
+from newsreader.model import Article, Block, Entity, LoadProblem
+from newsreader.persist.cache import Cache, DamagedEntry, Key, corpus_key, file_key
+
+if TYPE_CHECKING:
+    from newsreader.analysis.entity_table import EntityTable
+    from newsreader.analysis.timeline import Event
+    from newsreader.search import Hit, SearchIndex
+
+PathLike = str | os.PathLike[str]
+BATCH = 50  # articles read at a time while loading: the loader steps aside for keys between two (about 10 ms afresh)
+
+
+def bundled_seeds() -> Path:
+    """The seed articles: inside the installed package, or at the top of a source checkout."""
+    packaged = Path(__file__).with_name("seeds")
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
+
+
+class UnknownArticle(KeyError):
+    """No article, or more than one, has an id starting with what was asked for."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Dated articles newest first, then those whose year is unknown ("--01-14"), then undated.
+
+    ISO dates sort as text, and "--" sorts below any year, so one reversed sort does it all.
+    """
+    return sorted(articles, key=lambda article: article.date or "", reverse=True)
+
+
+class DocumentStore:
+    """Articles loaded from files, with what the analysers found in them.
+
+    A store can fill up while it is in use: `open` names the files, `load_batches` reads them (all,
+    or for a while), and `batches` hands what is left to a thread that passes each batch to `add`.
+    """
+
+    def __init__(self, articles: Iterable[Article] = (), cache: Cache | None = None) -> None:
+        """`cache` keeps loaded files and the analysis of the whole corpus for the next start."""
+        self.articles: list[Article] = []
+        self.cache = cache
+        self.corpus: Key | None = None  # the key of these files together, once all are loaded
+        self.problems: list[LoadProblem] = []
+        self.loaded = True
+        self._by_id: dict[str, Article] = {}
+        self._reading: Iterator[list[Article]] = iter(())
+        self._entities: EntityTable | None = None
+        self._index: SearchIndex | None = None
+        self._analysis_lock = threading.Lock()  # the reader analyses in a worker thread while you read
+        self.add(articles)
+
+    @classmethod
+    def open(
+        cls,
+        paths: Iterable[PathLike] | None = None,
+        on_problem: Callable[[LoadProblem], None] | None = None,
+        cache: Cache | None = None,
+    ) -> DocumentStore:
+        """A store for files and folders (None: the bundled seeds), loaded by `load_batches` or `batches`.
+
+        Raises `MissingPath` for a path that does not exist; anything unreadable inside the paths is
+        skipped, reported to `on_problem` as it is found and kept in `store.problems`.
+        """
+        store = cls(cache=cache)
+        store.loaded = False
+        store._reading = store._read(discover([bundled_seeds()] if paths is None else list(paths)), on_problem)
+        return store
+
+    @classmethod
+    def load(
+        cls,
+        paths: Iterable[PathLike] | None = None,
+        on_problem: Callable[[LoadProblem], None] | None = None,
+        cache: Cache | None = None,
+    ) -> DocumentStore:
+        """`open`, then load every article."""
+        store = cls.open(paths, on_problem, cache)
+        store.load_batches()
+        return store
+
+    def load_batches(self, seconds: float | None = None) -> bool:
+        """Add the articles still to load: all of them, or what `seconds` allow. True once all are in."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        loaded: list[Article] = []
+        for batch in self._reading:
+            loaded += batch
+            if deadline is not None and time.monotonic() > deadline:
+                break
+        self.add(loaded)  # once: each `add` sorts every article again
+        return self.loaded
+
+    def batches(self) -> Iterator[list[Article]]:
+        """The articles still to load, a batch at a time, to `add` in order. Both may run on another
+        thread than the store's readers: `add` swaps in a new list of articles, whole."""
+        return self._reading
+
+    def add(self, articles: Iterable[Article]) -> None:
+        """Take loaded articles in: a second copy of one gets its id numbered; newest first."""
+        added = []
+        for article in articles:
+            unique = _unique_id(article.id, self._by_id)
+            article = article if unique == article.id else article._replace(id=unique)
+            self._by_id[unique] = article
+            added.append(article)
+        # Both lists are in order already: the sort merges them.
+        self.articles = newest_first([*self.articles, *newest_first(added)]) if added else self.articles
+
+    def _read(self, files: list[Path], on_problem: Callable[[LoadProblem], None] | None) -> Iterator[list[Article]]:
+        keys: list[Key | None] = []  # None: standard input, which no cache can know
+        for path in files:
+            key = file_key(path) if self.cache and self.cache.enabled and str(path) != STDIN else None
+            keys.append(key)
+            for found in _load_one(path, self.cache, key):
+                if isinstance(found, LoadProblem):
+                    self.problems.append(found)
+                    if on_problem:
+                        on_problem(found)
+                else:
+                    yield found
+        self.corpus = corpus_key(keys) if self.cache and None not in keys else None
+        self.loaded = True
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def get(self, id_or_prefix: str) -> Article:
+        """The article with this id, or the only one whose id starts with it."""
+        if article := self._by_id.get(id_or_prefix):
+            return article
+        matches = [a for a in self.articles if a.id.startswith(id_or_prefix)] if id_or_prefix else []
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise UnknownArticle(f"no article has an id starting with {id_or_prefix!r}")
+        raise UnknownArticle(
+            f"{id_or_prefix!r} is the start of {len(matches)} ids: "
+            + ", ".join(a.id for a in matches[:5])
+            + (", …" if len(matches) > 5 else "")
+        )
+
+    def blocks(self, article: Article, upto: int | None = None) -> tuple[Block, ...]:
+        """Paragraphs and sub-headings of the article's body (of its first `upto` characters)."""
+        body = article.body
+        return _blocks(body if upto is None or upto >= len(body) else body[:upto])
+
+    # --- Entities ------------------------------------------------------------------------------
+
+    @property
+    def analysed(self) -> bool:
+        return self._entities is not None
+
+    def analyse(
+        self, stop: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> None:
+        """Recognise the entities of every article and give each entity one name across the corpus.
+
+        `stop` is asked between articles; when it says so, the analysis ends unfinished. `progress`
+        hears (articles done, articles in all) now and then.
+        """
+        if self._entities is not None:
+            return  # not even the lock: the index build holds it for seconds while keys ask for entities
+        with self._analysis_lock:
+            if self._entities is None and self.cache and self.corpus:
+                self._entities = self.cache.get("entities", self.corpus)
+            if self._entities is None:
+                self._analyse(stop, progress)
+                if self._entities is not None and self.cache and self.corpus:
+                    self.cache.put("entities", self.corpus, self._entities)
+
+    def _analyse(self, stop: Callable[[], bool] | None, progress: Callable[[int, int], None] | None) -> None:
+        from newsreader.analysis.entity_table import analyse_corpus
+
+        self._entities = analyse_corpus(self.articles, stop, progress)
+
+    def entities(self, article: Article) -> tuple[Entity, ...]:
+        """The article's entity mentions in body order (the corpus is analysed on first use)."""
+        self.analyse()
+        return self._entities.entities(article.id, article.body)
+
+    def entity_counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
+        """Every canonical entity as (name, type, number of articles mentioning it), most mentioned first."""
+        self.analyse()
+        return self._entities.counts(kind)
+
+    def timeline(self, articles: Iterable[Article] | None = None) -> list[Event]:
+        """Dates mentioned and publication dates of these articles (default: all), in date order.
+        The timeline of every article is cached: at 100,000 articles it takes seconds to make."""
+        from newsreader.analysis.timeline import build_timeline
+
+        self.analyse()
+        whole = articles is None or articles is self.articles
+        cached = whole and self.cache and self.corpus
+        if cached and (events := self.cache.get("timeline", self.corpus)) is not None:
+            return events
+        events = build_timeline(self.articles if articles is None else articles, self.entities)
+        if cached:
+            self.cache.put("timeline", self.corpus, events)
+        return events
+
+    # --- Search ------------------------------------------------------------------------------------
+
+    @property
+    def indexed(self) -> bool:
+        return self._index is not None
+
+    def build_index(self, stop: Callable[[], bool] | None = None) -> None:
+        """Index titles, entity names and bodies for search (analysing the corpus first).
+
+        `stop` is asked as it goes; when it says so, the store stays unindexed.
+        """
+        from newsreader.search import SearchIndex, StopIndexing
+
+        self.analyse(stop)
+        with self._analysis_lock:
+            if self._index is None and self._entities is not None:
+                saved = self.cache.entry_path("index", self.corpus, ".sqlite") if self.cache and self.corpus else None
+                if saved and not saved.exists():
+                    saved = self.cache.new_entry_path("index", self.corpus, ".sqlite")
+                try:
+                    self._index = SearchIndex(self.articles, self._entities, stop, saved)
+                except StopIndexing:
+                    return
+
+    def search(self, query: str, limit: int = 20, within: Iterable[str] | None = None) -> list[Hit]:
+        """Articles for a query, best first: typo-tolerant words, "phrases", and the filters
+        `source:`, `entity:`, `after:` and `before:`. `within` limits the search to these ids."""
+        self.build_index()
+        return self._index.search(query, limit, None if within is None else set(within))
+
+    def mentioning(self, canonical: str, kind: str) -> list[Article]:
+        """The articles that mention an entity, in store order."""
+        self.analyse()
+        ids = self._entities.mentioning(canonical, kind)
+        return [a for a in self.articles if a.id in ids]
+
+
+@lru_cache(maxsize=256)
+def _blocks(body: str) -> tuple[Block, ...]:
+    return blocks(body)
+
+
+def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list[Article] | LoadProblem]:
+    """One file's articles in batches (their ids not yet made unique) and its problems, in file order:
+    from the cache when it has them, else read afresh and cached, with the bodies in a file beside."""
+    given = 0
+    if key and (entry := cache.get_stream("articles", key)) is not None:
+        try:
+            for found in entry:
+                given += 1
+                yield found
+            return
+        except DamagedEntry:  # read the file itself, past what the entry gave
+            # Articles handed over already read their bodies from the entry's body file: keep it as it is.
+            key = key if given == 0 else None
+    bodies = _body_file(cache, key)
+    written: list[list[Article] | LoadProblem] = []
+    for found in _read_afresh(path, bodies):
+        written.append(found)
+        if len(written) > given:
+            yield found
+    bodies.close()
+    if key:
+        cache.put_stream("articles", key, written)
+
+
+def _read_afresh(path: Path, bodies: BodyFile) -> Iterator[list[Article] | LoadProblem]:
+    from newsreader.ingest.metadata import article_id, build_article  # the page rules: not needed on a warm start
+
+    batch: list[Article] = []
+    for found in load_file(path):
+        if isinstance(found, LoadProblem):
+            yield found
+            continue
+        batch.append(build_article(found, article_id(found), bodies))
+        if len(batch) == BATCH:
+            bodies.flush()  # a batch's bodies can be read as soon as the batch is handed over
+            yield batch
+            batch = []
+    if batch:
+        bodies.flush()
+        yield batch
+
+
+def _body_file(cache: Cache | None, key: Key | None) -> BodyFile:
+    """Where a file's bodies go: beside its cache entry, else (no cache, or none writable) a temporary file."""
+    if key and (path := cache.new_entry_path("bodies", key, ".txt")):
+        try:
+            return BodyFile(path)
+        except OSError:
+            pass
+    return temporary_body_file()
+
+
+def _unique_id(candidate: str, taken: Container[str]) -> str:
+    """The content id, or for a second copy of the same content, the same id numbered."""
+    unique, copy = candidate, 1
+    while unique in taken:
+        copy += 1
+        unique = f"{candidate}-{copy}"
+    return unique

@@ -1,0 +1,83 @@
+"""End to end in a real terminal (tmux): `newsreader > file`, keys typed, the file and exit code checked."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
+
+WIDTH, HEIGHT = 150, 40
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def wait_for(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the terminal never showed what was expected")
+        time.sleep(0.1)
+
+
+def run_in_terminal(tmp_path: Path, keys: list[str], pipe_in: Path | None = None) -> tuple[int, str, str]:
+    """Start `newsreader > out` (or `cat FILE | newsreader - > out`) in a tmux window, type `keys`;
+    return the exit code, what was printed and the screen before the keys."""
+    session = f"newsreader-{uuid.uuid4().hex[:8]}"
+    out, code = tmp_path / "out.txt", tmp_path / "code.txt"
+    # tmux starts commands in its server's environment, which may not be this test's: say it explicitly.
+    private = " ".join(f"{name}={shlex.quote(os.environ[name])}" for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME"))
+    reader = f"env {private} {shlex.quote(sys.executable)} -m newsreader"
+    reader = f"cat {shlex.quote(str(pipe_in))} | {reader} -" if pipe_in else reader
+    command = f"{reader} > {out}; echo $? > {code}; sleep 5"
+    tmux("new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), command)
+    try:
+        wait_for(lambda: "Keys" in tmux("capture-pane", "-p", "-t", session))
+        screen = tmux("capture-pane", "-p", "-t", session)
+        for key in keys:
+            tmux("send-keys", "-t", session, key)
+            time.sleep(0.2)
+        wait_for(lambda: code.exists() and code.read_text().strip() != "")
+        return int(code.read_text()), out.read_text(), screen
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_print_to_a_file_from_a_real_terminal(tmp_path):
+    code, printed, screen = run_in_terminal(tmp_path, ["j", "p"])
+    assert code == 0
+    title, meta = printed.split("\n")[:2]
+    assert title == "Lavrov’s visit to Tehran amid JCPOA talks heralds bright prospects for ties with Russia"
+    assert meta.startswith("IRNA · --04-18 · Moscow")
+    # The app measured the terminal, not the redirected stdout (which would give 80×24).
+    assert max(len(line.rstrip()) for line in screen.splitlines()) > 120
+    assert "Print → stdout" in screen
+
+
+@pytest.mark.parametrize("key, exit_code", [("q", 1), ("C-c", 130)])
+def test_leaving_without_printing(tmp_path, key, exit_code):
+    code, printed, _ = run_in_terminal(tmp_path, [key])
+    assert (code, printed) == (exit_code, "")
+
+
+def test_articles_from_a_pipe_keys_from_the_terminal(tmp_path):
+    """`cat feed | newsreader - > pick.txt`: the articles come down the pipe, the keys from the terminal."""
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Piped headline</title><description>LONDON (Wire) - It came down a pipe.</description>"
+        "<pubDate>Tue, 30 Jan 2018 16:14:05 GMT</pubDate></item></channel></rss>"
+    )
+    code, printed, screen = run_in_terminal(tmp_path, ["p"], pipe_in=feed)
+    assert "Piped headline" in screen
+    assert code == 0 and printed.startswith("Piped headline\nWire · 2018-01-30 · London")

@@ -1,0 +1,357 @@
+"""The reader driven as a person drives it: keys and clicks through Textual's Pilot."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+import time
+
+import pytest
+from rich.console import Console, RenderableType
+from textual.command import CommandPalette
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+
+from newsreader.model import Article
+from newsreader.store import BATCH, DocumentStore
+from tests.conftest import until_analysed
+from tui.app import QUIET_AFTER_INPUT, NewsReader
+from tui.screens.entities import EntityBrowser
+from tui.screens.help import HelpScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import ArticleView
+
+
+async def until_printed(app: NewsReader, pilot) -> None:
+    """Printing JSON waits for the entities: until then, the app goes on."""
+    while app.return_code is None:
+        await pilot.pause(0.05)
+
+
+def many_articles(count: int, paragraphs: int = 40) -> DocumentStore:
+    """A store of `count` articles, dated one a day going back."""
+    articles = [
+        Article.of(
+            id=f"a{i:06d}",
+            source_path="generated",
+            title=f"Article number {i}",
+            body="\n\n".join(
+                f"Paragraph {p} of article {i}, long enough to wrap in a pane." for p in range(paragraphs)
+            ),
+            source="Wire",
+            date=f"{2020 - i // 365:04d}-{(i // 28) % 12 + 1:02d}-{i % 28 + 1:02d}",
+        )
+        for i in range(count)
+    ]
+    return DocumentStore(articles)
+
+
+def rendered_text(renderable: RenderableType) -> str:
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+@pytest.fixture
+def seeds_store() -> DocumentStore:
+    return DocumentStore.load()
+
+
+async def test_list_keys_move_the_cursor_and_the_reader_follows(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        articles = app.query_one(ArticleList)
+        reader = app.query_one(ArticleView)
+        await pilot.pause()  # the reader follows the list once the list is drawn
+        assert articles.has_focus and articles.cursor == 0
+        assert reader.article == seeds_store.articles[0]
+        await pilot.press("j", "down")
+        assert articles.cursor == 2 and reader.article == seeds_store.articles[2]
+        await pilot.press("k")
+        assert articles.cursor == 1
+        await pilot.press("G")
+        assert articles.cursor == 4
+        await pilot.press("g")
+        assert articles.cursor == 0
+        await pilot.press("end")
+        assert articles.cursor == 4
+        await pilot.press("home", "up")
+        assert articles.cursor == 0
+
+
+async def test_page_keys_and_100k_rows():
+    store = many_articles(100_000, paragraphs=1)
+    app = NewsReader(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.press("pagedown")
+        page = articles.cursor
+        assert page > 10
+        await pilot.press("pagedown", "pageup")
+        assert articles.cursor == page
+        await pilot.press("G")
+        assert articles.cursor == 99_999 and articles.scroll_offset.y > 99_000
+        assert app.query_one(ArticleView).article.id == store.articles[-1].id
+
+
+async def test_enter_opens_tab_switches_escape_returns(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j", "enter")
+        reader = app.query_one(ArticleView)
+        assert reader.has_focus and reader.article == seeds_store.articles[1]
+        await pilot.press("escape")
+        assert app.query_one(ArticleList).has_focus
+        await pilot.press("tab")
+        assert reader.has_focus
+        await pilot.press("shift+tab")
+        assert app.query_one(ArticleList).has_focus
+
+
+async def test_reader_scrolls_and_steps_through_articles():
+    store = many_articles(5)
+    app = NewsReader(store)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.press("enter")
+        reader = app.query_one(ArticleView)
+        await pilot.press("space")
+        await pilot.pause()
+        assert reader.scroll_y > 5
+        await pilot.press("g")
+        await pilot.pause()
+        assert reader.scroll_y == 0
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert reader.scroll_y == 2
+        await pilot.press("right_square_bracket")
+        assert reader.article == store.articles[1] and reader.scroll_y == 0 and reader.has_focus
+        await pilot.press("right_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert reader.article == store.articles[0]
+
+
+async def test_the_reader_scrollbar_comes_and_goes_with_the_article_length():
+    long, short = many_articles(1).articles[0], Article.of("s", "generated", "Short", "One line.")
+    app = NewsReader(DocumentStore([long, short]))
+    async with app.run_test(size=(80, 20)) as pilot:
+        reader = app.query_one(ArticleView)
+        for article, scrolls in ((long, True), (short, False), (long, True)):
+            app.article_list.cursor = app.article_list.articles.index(article)
+            await pilot.pause()
+            await pilot.pause()
+            assert reader.article == article
+            assert reader.show_vertical_scrollbar is scrolls and (reader.max_scroll_y > 0) is scrolls
+
+
+async def test_keys_and_clicks_hold_the_background_work_back(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        for act in (lambda: pilot.press("j"), lambda: pilot.click(ArticleList)):
+            before = time.monotonic()
+            await act()
+            assert app._last_input >= before  # the workers' yield_to_input waits QUIET_AFTER_INPUT from then
+        app._last_input = time.monotonic() - QUIET_AFTER_INPUT
+        started = time.monotonic()
+        app.yield_to_input()  # nothing recent: no wait
+        assert time.monotonic() - started < QUIET_AFTER_INPUT
+
+
+async def test_the_loader_steps_aside_for_keys_between_batches(tmp_path, monkeypatch):
+    path = tmp_path / "many.jsonl"
+    lines = (json.dumps({"title": f"Article {i}", "body": f"Body of article {i}."}) + "\n" for i in range(3 * BATCH))
+    path.write_text("".join(lines), encoding="utf-8")
+    store = DocumentStore.open([path])
+    app = NewsReader(store)
+    asked_while_loading = []
+    monkeypatch.setattr(app, "yield_to_input", lambda: asked_while_loading.append(True) if not store.loaded else None)
+    async with app.run_test() as pilot:
+        while not store.loaded:
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()  # the last batch reaches the list after the file's end
+        await pilot.pause()
+        assert len(app.article_list.articles) == 3 * BATCH
+    assert len(asked_while_loading) == 3
+
+
+async def test_printing_json_while_the_analysis_runs_waits_for_it():
+    # The worker once asked the screen to show its progress, and waited, under the lock that
+    # printing JSON (it needs the entities) waited for on the screen's thread: neither moved.
+    app = NewsReader(many_articles(600, paragraphs=10), print_format="json")
+    async with app.run_test() as pilot:
+        await pilot.pause(0.05)  # the analysis has started, and holds its lock
+        await pilot.press("p")
+        assert app.return_code is None  # the screen goes on: printing waits in a worker
+        await pilot.press("j")
+        assert app.article_list.cursor == 1
+        await until_printed(app, pilot)
+    assert app.return_code == 0 and "entities" in json.loads(app.return_value.splitlines()[0])
+
+
+async def test_the_status_line_says_what_the_background_work_does(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await until_analysed(pilot)  # nothing else then changes the status line
+        app.post_message(NewsReader.Status("finding entities… 40%"))
+        await pilot.pause()
+        assert str(app.query_one("#status", Static).render()) == "finding entities… 40%"
+
+
+async def test_print_current_article_exits_0(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await pilot.press("j", "p")
+    article = seeds_store.articles[1]
+    assert app.return_code == 0
+    assert app.return_value.startswith(f"{article.title}\nIRNA · --04-18 · Moscow · ")
+    assert app.return_value.endswith(article.body + "\n")
+
+
+async def test_marks_print_every_marked_article_in_list_order(seeds_store):
+    app = NewsReader(seeds_store, print_format="json")
+    async with app.run_test() as pilot:
+        await pilot.press("G", "space", "g", "space", "space", "space")  # marks 4, 0, 1; unmarks … no: 2 is marked too
+        marked = app.query_one(ArticleList).marked
+        assert marked == {seeds_store.articles[i].id for i in (0, 1, 2, 4)}
+        await pilot.press("k", "space")  # unmark 2 again
+        await pilot.press("p")
+        await until_printed(app, pilot)
+    printed = [json.loads(line)["id"] for line in app.return_value.splitlines()]
+    assert printed == [seeds_store.articles[i].id for i in (0, 1, 4)]
+
+
+async def test_quit_exits_1_and_ctrl_c_exits_130(seeds_store):
+    for key, code in (("q", 1), ("ctrl+q", 1), ("ctrl+c", 130)):
+        app = NewsReader(seeds_store)
+        async with app.run_test() as pilot:
+            await pilot.press(key)
+        assert (app.return_code, app.return_value) == (code, None), key
+
+
+async def test_help_lists_every_key_and_closes(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = rendered_text(app.screen.query_one("Static").content)
+        for words in (
+            "Mark or unmark",
+            "Print the marked",
+            "Previous article",
+            "Page down",
+            "Command palette",
+            "Quit at once (exit code 130)",
+            "Back to the article list",
+        ):
+            assert words in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_runs_app_actions(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"next article", "enter")
+        await pilot.pause()
+        assert app.query_one(ArticleList).cursor == 1
+
+
+async def test_mouse_click_selects_double_click_opens(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        articles = app.query_one(ArticleList)
+        await pilot.click(ArticleList, offset=(5, 3))  # border, then rows 0, 1, 2
+        assert articles.cursor == 2
+        await pilot.double_click(ArticleList, offset=(5, 4))
+        assert articles.cursor == 3 and app.query_one(ArticleView).has_focus
+
+
+async def test_footer_says_where_p_prints_when_stdout_is_not_a_terminal(seeds_store):
+    app = NewsReader(seeds_store, stdout_is_terminal=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert "Print → stdout" in [key.description for key in app.query(FooterKey)]
+
+
+@pytest.mark.parametrize("size", [(50, 14), (30, 8), (200, 60)])
+async def test_small_and_large_terminals(seeds_store, size):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter", "space", "tab", "j", "question_mark", "escape")
+        await pilot.pause()
+        for pane in (ArticleList, ArticleView):
+            region = app.query_one(pane).region
+            assert region.width > 0 and region.height > 0
+
+
+async def test_empty_store_says_so():
+    app = NewsReader(DocumentStore([]))
+    async with app.run_test() as pilot:
+        await pilot.press("j", "enter", "space", "p")
+        assert app.return_code is None  # nothing to print: the reader stays open
+        assert app.query_one(ArticleView).article is None
+
+
+async def test_entity_browser_filters_the_list_and_escape_clears_it(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until_analysed(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, EntityBrowser)
+        await pilot.press(*"zarif")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        articles = app.query_one(ArticleList)
+        assert app.entity_filter == ("Mohammad Javad Zarif", "person")
+        assert len(articles.articles) == 2 and "Esc clears" in articles.border_title
+        shown = app.query_one(ArticleView)
+        assert shown.article in articles.articles
+        await pilot.press("escape")
+        assert app.entity_filter is None and len(articles.articles) == 5
+
+
+async def test_reader_highlights_entities_from_the_store(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until_analysed(pilot)
+        text = app.reader.text
+        lavrov = text.plain.index("Sergey Lavrov")
+        styles = {str(span.style) for span in text.spans if span.start <= lavrov < span.end}
+        assert str(app.query_one(ArticleView).entity_style("person")) in styles
+        assert text.plain.split("\n")[1].endswith("person org place date")
+
+
+async def test_articles_load_under_the_list_and_a_search_waits_for_them(tmp_path, monkeypatch):
+    monkeypatch.setattr("newsreader.store.BATCH", 2)
+    lines = [
+        {"title": f"Storm report {i}", "text": f"Rain fell on day {i}.", "date": f"2024-01-{i + 1:02d}"}
+        for i in range(6)
+    ]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    store = DocumentStore.open([path])
+    store.load_batches(seconds=0)  # one batch before the first frame, as `newsreader` waits a moment
+    rest, gate = store.batches(), threading.Event()
+
+    def gated():
+        gate.wait(10)
+        yield from rest
+
+    monkeypatch.setattr(store, "batches", gated)
+    app = NewsReader(store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        articles = app.query_one(ArticleList)
+        assert [a.title for a in articles.articles] == ["Storm report 1", "Storm report 0"]
+        assert str(app.query_one("#status", Static).render()) == "loading… 2 articles"
+        await pilot.press("j", "slash", *"day 5")
+        await pilot.pause(0.3)
+        assert articles.border_title == "loading… the search waits for every article"
+        gate.set()
+        await until_analysed(pilot)
+        await pilot.pause(0.3)
+        assert next(a.title for a in articles.articles) == "Storm report 5"  # the search ran once all were in
+        await pilot.press("escape")
+        assert len(articles.articles) == 6 and articles.current.title == "Storm report 5"
+        assert not app.query_one("#status", Static).display

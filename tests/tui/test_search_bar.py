@@ -1,0 +1,49 @@
+"""Search: typo budgets, prefixes, phrases and filters; the query table; the search bar in the reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.store import DocumentStore
+from tests.conftest import until_analysed
+from tui.app import NewsReader
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import ArticleView
+
+
+@pytest.fixture(scope="module")
+def seeds() -> DocumentStore:
+    return DocumentStore.load()
+
+
+async def test_search_bar_as_you_type_then_enter_and_escape(seeds):
+    app = NewsReader(seeds)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until_analysed(pilot)
+        await pilot.press("slash", *"zarrif")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        articles = app.query_one(ArticleList)
+        assert len(articles.articles) == 2 and "zarrif" in articles.border_title
+        await pilot.press("enter")
+        reader = app.query_one(ArticleView)
+        assert reader.has_focus and reader.article == articles.articles[0]
+        text = app.reader.text
+        match_style = reader.entity_style("match")
+        assert any(text.plain[span.start : span.end] == "Zarif" and span.style == match_style for span in text.spans)
+        await pilot.press("escape", "escape")
+        assert len(articles.articles) == 5 and not app.query_one("#search").display
+
+
+async def test_search_combines_with_the_entity_filter(seeds):
+    app = NewsReader(seeds)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until_analysed(pilot)
+        app.filter_by_entity(("Mohammad Javad Zarif", "person"))
+        await pilot.press("slash", *"vienna")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        listed = app.query_one(ArticleList).articles
+        assert len(listed) == 1 and "Vienna" in listed[0].body

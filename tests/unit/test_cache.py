@@ -1,0 +1,167 @@
+"""The on-disk cache: the same store from it, rebuilt when a file changes, damage discarded with a word."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from newsreader import bodies
+from newsreader.bodies import StoredBody
+from newsreader.cli import main
+from newsreader.model import Article
+from newsreader.persist.cache import Cache
+from newsreader.store import DocumentStore
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def folder_of(tmp_path, *texts: str) -> Path:
+    """A folder of articles, a.txt, b.txt, … with these texts."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for letter, text in zip("abcdefgh", texts, strict=False):
+        write(folder, f"{letter}.txt", text)
+    return folder
+
+
+def test_a_warm_load_gives_the_same_store(tmp_path):
+    same = "First headline\n\nLONDON (Wire) - Gordon Brown spoke in London on Monday.\n"
+    folder = folder_of(tmp_path, same, same)
+    cache = Cache(tmp_path / "cache")
+    cold = DocumentStore.load([folder], cache=cache)
+    cold.analyse()
+    warm = DocumentStore.load([folder], cache=cache)
+    assert [a.id for a in warm.articles] == [a.id for a in cold.articles]  # duplicate ids still numbered
+    assert warm.articles == cold.articles
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["articles", "bodies", "entities"]
+    warm.analyse()
+    assert warm.entities(warm.articles[0]) == cold.entities(cold.articles[0])
+
+
+def test_the_whole_timeline_is_cached_and_a_part_of_it_is_not(tmp_path):
+    folder = folder_of(
+        tmp_path,
+        "Talks\n\nLONDON (Wire) - Talks began on 3 January 2020 in London.\n",
+        "Vote\n\nPARIS (Wire) - The vote of 9 March 2019 stands.\n",
+    )
+    cache = Cache(tmp_path / "cache")
+    cold = DocumentStore.load([folder], cache=cache)
+    events = cold.timeline()
+    assert {e.value for e in events} >= {"2020-01-03", "2019-03-09"}
+    assert len(list((tmp_path / "cache" / "timeline").iterdir())) == 1
+    warm = DocumentStore.load([folder], cache=cache)
+    assert warm.timeline() == events
+    part = warm.timeline(warm.articles[:1])
+    assert part != events and len(list((tmp_path / "cache" / "timeline").iterdir())) == 1
+
+
+def test_a_changed_file_is_read_again(tmp_path):
+    path = write(tmp_path, "a.txt", "Old headline\n\nBody.\n")
+    cache = Cache(tmp_path / "cache")
+    assert DocumentStore.load([path], cache=cache).articles[0].title == "Old headline"
+    DocumentStore.load([path], cache=cache).build_index()
+    path.write_text("New headline\n\nBody, longer.\n")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    again = DocumentStore.load([path], cache=cache)
+    assert again.articles[0].title == "New headline" and again.articles[0].body == "Body, longer."
+    again.build_index()
+    # The new version replaced the old one: a file that changes every day does not fill the disk.
+    for kind in ("articles", "bodies", "entities", "index"):
+        assert len(list((tmp_path / "cache" / kind).iterdir())) == 1, kind
+
+
+def test_bodies_stay_on_disk_until_read(tmp_path):
+    path = write(tmp_path, "a.jsonl", '{"title": "Storm", "text": "Rain fell on the coast of Cornwall."}\n')
+    for cache in (Cache(tmp_path / "cache"), Cache(enabled=False)):
+        [article] = DocumentStore.load([path], cache=cache).articles
+        assert isinstance(article.stored_body, StoredBody) and article.body == "Rain fell on the coast of Cornwall."
+        assert article.word_count == 7
+
+
+def test_a_body_file_removed_from_under_the_reader_is_said_not_raised(tmp_path):
+    path = write(tmp_path, "a.txt", "Storm\n\nRain fell on the coast of Cornwall.\n")
+    [article] = DocumentStore.load([path], cache=Cache(tmp_path / "cache")).articles
+    Path(article.stored_body.path).unlink()
+    assert article.body.startswith("[This article's body could not be read from") and "No such file" in article.body
+
+
+def test_bodies_in_file_order_are_every_body_read_a_window_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(bodies, "READ_AHEAD", 64)  # a few bodies a read, so that windows are crossed
+    lines = [
+        f'{{"title": "Story {n}", "date": "2020-01-{n + 1:02}", "text": "Body number {n} of the file."}}'
+        for n in range(20)
+    ]
+    path = write(tmp_path, "a.jsonl", "\n".join(lines) + "\n")
+    articles = [
+        *DocumentStore.load([path], cache=Cache(tmp_path / "cache")).articles,
+        Article.of("m", "-", "In memory", "Kept."),
+    ]
+    read = list(bodies.in_file_order(articles))
+    assert sorted(place for place, _ in read) == list(range(len(articles)))
+    assert all(body == articles[place].body for place, body in read)
+    offsets = [articles[place].stored_body.offset for place, _ in read if place < 20]
+    assert offsets == sorted(offsets) and articles[0].title == "Story 19"  # the store lists newest first
+    Path(articles[0].stored_body.path).unlink()
+    assert all(
+        body.startswith("[This article's body could not be read") for place, body in bodies.in_file_order(articles[:20])
+    )
+
+
+def test_a_damaged_entry_is_discarded_with_a_warning(tmp_path):
+    path = write(tmp_path, "a.txt", "Headline\n\nBody.\n")
+    warnings: list[str] = []
+    cache = Cache(tmp_path / "cache", warn=warnings.append)
+    DocumentStore.load([path], cache=cache)
+    [entry] = (tmp_path / "cache" / "articles").iterdir()
+    entry.write_bytes(b"not a pickle")
+    assert DocumentStore.load([path], cache=cache).articles[0].title == "Headline"
+    assert len(warnings) == 1 and "unreadable" in warnings[0]
+    assert entry.read_bytes() != b"not a pickle"  # rebuilt
+
+
+def test_an_entry_broken_off_part_way_still_gives_every_article(tmp_path, monkeypatch):
+    monkeypatch.setattr("newsreader.store.BATCH", 2)
+    path = write(tmp_path, "a.jsonl", "".join(f'{{"title": "Headline {i}", "text": "Body {i}."}}\n' for i in range(5)))
+    warnings: list[str] = []
+    cache = Cache(tmp_path / "cache", warn=warnings.append)
+    cold = DocumentStore.load([path], cache=cache)
+    [entry] = (tmp_path / "cache" / "articles").iterdir()
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])  # the first batch or two survive
+    warm = DocumentStore.load([path], cache=cache)
+    assert [(a.id, a.body) for a in warm.articles] == [(a.id, a.body) for a in cold.articles]
+    assert len(warnings) == 1 and "unreadable" in warnings[0]
+
+
+def test_an_unwritable_cache_only_warns(tmp_path):
+    blocker = write(tmp_path, "file", "not a folder")
+    warnings: list[str] = []
+    store = DocumentStore.load(
+        [write(tmp_path, "a.txt", "Headline\n\nBody.\n")], cache=Cache(blocker, warn=warnings.append)
+    )
+    assert store.articles[0].title == "Headline" and len(warnings) == 1
+
+
+def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = write(tmp_path, "a.txt", "Headline\n\nBody.\n")
+    assert main(["list", "--no-cache", str(path)]) == 0
+    assert not (tmp_path / "cache").exists()
+    assert main(["list", str(path)]) == 0
+    assert (tmp_path / "cache" / "newsreader" / "articles").is_dir()
+
+
+def test_the_search_index_is_saved_and_reopened(tmp_path):
+    path = write(tmp_path, "a.txt", "Storm hits the coast\n\nLONDON (Wire) - A storm hit the coast of Cornwall.\n")
+    cache = Cache(tmp_path / "cache")
+    first = DocumentStore.load([path], cache=cache)
+    assert [h.id for h in first.search("strom")] == [first.articles[0].id]
+    [saved] = (tmp_path / "cache" / "index").iterdir()
+    again = DocumentStore.load([path], cache=cache)
+    assert [h.id for h in again.search("cornwal")] == [again.articles[0].id]
+    saved.write_bytes(b"damaged")
+    third = DocumentStore.load([path], cache=cache)
+    assert [h.id for h in third.search("storm")] == [third.articles[0].id]  # rebuilt

@@ -1,0 +1,95 @@
+"""The scriptable commands: data on stdout, one-line messages on stderr, fzf-like exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from newsreader.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_jsonl_gives_every_field(capsys):
+    code, out, err = run(capsys, "export", "--format", "jsonl")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and err == "" and len(records) == 5
+    for field in (
+        "id",
+        "source_path",
+        "title",
+        "source",
+        "url",
+        "authors",
+        "date",
+        "date_inferred",
+        "dateline",
+        "body",
+        "word_count",
+        "entities",
+    ):
+        assert all(field in r for r in records), field
+    assert records[0]["date"] == "2020-02-17" and records[0]["source"] == "Pakistan Point News / Sputnik"
+
+
+def test_export_json_array(capsys):
+    code, out, _ = run(capsys, "export", "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 5
+
+
+def test_list_lines_and_json(capsys):
+    code, out, _ = run(capsys, "list")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 5
+    assert "2020-02-17" in lines[0] and "undated" in lines[-1]
+    code, out, _ = run(capsys, "list", "--json")
+    assert "body" not in json.loads(out)[0]
+
+
+def test_show_by_prefix_in_each_format(capsys):
+    _, out, _ = run(capsys, "list", "--json")
+    first = json.loads(out)[0]
+    code, text, _ = run(capsys, "show", first["id"][:4])
+    assert code == 0
+    title, meta, blank, lead = text.split("\n")[:4]
+    assert title == first["title"] and "Pakistan Point News / Sputnik · 2020-02-17 · Moscow" in meta
+    assert blank == "" and lead.startswith("Moscow believes")
+    _, md, _ = run(capsys, "show", first["id"], "--format", "markdown")
+    assert md.startswith(f"# {first['title']}\n")
+    _, js, _ = run(capsys, "show", first["id"], "--format", "json")
+    assert json.loads(js)["id"] == first["id"]
+
+
+def test_markdown_marks_subheadings(capsys):
+    _, out, _ = run(capsys, "list", "--json")
+    irna = next(a for a in json.loads(out) if a["source"] == "IRNA")
+    _, md, _ = run(capsys, "show", irna["id"], "--format", "markdown")
+    assert "\n## No alternative to JCPOA\n" in md
+
+
+def test_unknown_and_ambiguous_ids(capsys, tmp_path):
+    code, out, err = run(capsys, "show", "zzzz")
+    assert code == 1 and out == "" and "no article has an id starting with 'zzzz'" in err
+    for name in ("ab1", "ab2", "ab3"):
+        (tmp_path / f"{name}.json").write_text(json.dumps({"id": name, "title": name, "text": "x"}))
+    code, out, err = run(capsys, "show", "ab", str(tmp_path))
+    assert code == 1 and "'ab' is the start of 3 ids: ab1, ab2, ab3" in err
+    code, out, _ = run(capsys, "show", "ab2", str(tmp_path))
+    assert code == 0 and out.startswith("ab2\n")
+
+
+def test_missing_path_is_a_clear_error(capsys, tmp_path):
+    code, out, err = run(capsys, "list", str(tmp_path / "nope"))
+    assert code == 2 and out == ""
+    assert err.strip() == f"newsreader: no such file or directory: {tmp_path / 'nope'}"
+
+
+def test_bad_files_named_on_stderr_good_ones_listed(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text("Headline\n\nBody.\n")
+    (tmp_path / "empty.txt").write_text("")
+    code, out, err = run(capsys, "list", str(tmp_path))
+    assert code == 0 and "Headline" in out
+    assert err.strip() == f"newsreader: skipped {tmp_path / 'empty.txt'}: empty file"

@@ -1,0 +1,183 @@
+"""Loaders: every format, every field name, and bad input that is named but never fatal."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsreader.ingest.decode import decode
+from newsreader.ingest.files import MissingPath, discover, load_file
+from newsreader.model import LoadProblem
+from newsreader.store import DocumentStore
+
+
+def test_json_field_names_of_common_datasets(tmp_path):
+    records = [
+        {
+            "headline": "Storm hits coast",
+            "maintext": "A storm hit the coast on Monday.",
+            "date_publish": "2021-03-01 10:00:00",
+            "source_domain": "example.com",
+            "url": "https://example.com/a",
+            "authors": ["Ann Lee"],
+        },
+        {
+            "title": "Markets rally",
+            "content": "Shares rose.",
+            "publishedAt": "2021-03-02T08:00:00Z",
+            "source": {"id": None, "name": "Example Wire"},
+            "author": "Bo Chan",
+        },
+        {
+            "title": "Feed item",
+            "description": "Summary only.",
+            "pubDate": "Wed, 03 Mar 2021 09:00:00 GMT",
+            "link": "https://x.org/b",
+        },
+    ]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(records))
+    store = DocumentStore.load([path])
+    got = {a.title: a for a in store.articles}
+    assert got["Storm hits coast"].date == "2021-03-01"
+    assert got["Storm hits coast"].source == "example.com"
+    assert got["Storm hits coast"].authors == ("Ann Lee",)
+    assert got["Markets rally"].source == "Example Wire"
+    assert got["Markets rally"].authors == ("Bo Chan",)
+    assert got["Feed item"].url == "https://x.org/b"
+    assert got["Feed item"].date == "2021-03-03"
+    assert [a.title for a in store.articles] == ["Feed item", "Markets rally", "Storm hits coast"]
+
+
+def test_json_object_and_container(tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps({"title": "One", "text": "Body one."}))
+    (tmp_path / "many.json").write_text(json.dumps({"articles": [{"title": "Two", "text": "Body two."}]}))
+    assert sorted(a.title for a in DocumentStore.load([tmp_path]).articles) == ["One", "Two"]
+
+
+def test_half_broken_jsonl_keeps_good_lines_and_names_the_bad(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"title": "Good", "text": "Fine."}\n{broken\n[1, 2]\n\n{"title": "Also good", "body": "Yes."}\n')
+    problems: list[LoadProblem] = []
+    store = DocumentStore.load([path], on_problem=problems.append)
+    assert sorted(a.title for a in store.articles) == ["Also good", "Good"]
+    assert len(problems) == 1
+    assert "mixed.jsonl" in str(problems[0]) and "line 2" in str(problems[0]) and "2 bad entries" in str(problems[0])
+
+
+def test_folder_of_good_and_bad_files(tmp_path):
+    (tmp_path / "good.txt").write_text("A headline\n\nA body sentence.\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "good.md").write_text("# Another headline\n\nMore text here.\n")
+    (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "bad.json").write_text("{not json")
+    (tmp_path / "notes.csv").write_text("ignored, not an article format")
+    (tmp_path / ".hidden.txt").write_text("Hidden\n\nNot loaded.")
+    problems: list[LoadProblem] = []
+    store = DocumentStore.load([tmp_path], on_problem=problems.append)
+    assert sorted(a.title for a in store.articles) == ["A headline", "Another headline"]
+    reasons = {Path(p.path).name: p.reason for p in problems}
+    assert reasons == {
+        "empty.txt": "empty file",
+        "binary.txt": "binary file, not text",
+        "bad.json": reasons["bad.json"],
+    }
+    assert reasons["bad.json"].startswith("invalid JSON")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file_is_named(tmp_path):
+    path = tmp_path / "locked.txt"
+    path.write_text("Title\n\nBody.")
+    path.chmod(0)
+    [problem] = list(load_file(path))
+    assert isinstance(problem, LoadProblem) and problem.reason.startswith("cannot read")
+
+
+def test_missing_path_is_an_error(tmp_path):
+    with pytest.raises(MissingPath, match="no such file or directory"):
+        discover([tmp_path / "nope"])
+
+
+def test_encodings():
+    assert decode("Café".encode("utf-8-sig")) == "Café"
+    assert decode("Café – “quoted”".encode("cp1252")) == "Café – “quoted”"
+    assert decode("Zürich".encode("utf-16")) == "Zürich"
+    assert decode(b"line one\r\nline two\x1b[31m red") == "line one\nline two[31m red"
+
+
+def test_json_lines_are_read_a_line_at_a_time_in_any_encoding(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    lines = ['{"title": "Café in Zürich"}', '{"title": "Caf\u00e9 \u2013 cp1252"}', '{"title": "Control\u001b[31m"}']
+    path.write_bytes(
+        b"\xef\xbb\xbf" + lines[0].encode() + b"\r\n" + lines[1].encode("cp1252") + b"\n" + lines[2].encode()
+    )
+    assert [r.fields["title"] for r in load_file(path)] == ["Café in Zürich", "Café – cp1252", "Control[31m"]
+    (tmp_path / "wide.jsonl").write_bytes("\n".join(lines).encode("utf-16"))
+    assert len(list(load_file(tmp_path / "wide.jsonl"))) == 3
+    (tmp_path / "blank.jsonl").write_text("\n  \n")
+    assert [str(p) for p in load_file(tmp_path / "blank.jsonl")] == [f"{tmp_path / 'blank.jsonl'}: empty file"]
+
+
+def test_duplicate_content_gets_its_own_id(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Same headline\n\nSame body.\n")
+    ids = [a.id for a in DocumentStore.load([tmp_path]).articles]
+    assert len(set(ids)) == 2 and ids[1].startswith(ids[0][:10])
+
+
+SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".xml", ".html", ".xyz"]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(data=st.binary(max_size=4000), suffix=st.sampled_from(SUFFIXES))
+def test_random_bytes_never_raise(tmp_path, data, suffix):
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(data)
+    DocumentStore.load([path])
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(text=st.text(max_size=3000), suffix=st.sampled_from(SUFFIXES))
+def test_random_text_never_raises(tmp_path, text, suffix):
+    path = tmp_path / f"random{suffix}"
+    path.write_text(text, encoding="utf-8")
+    for article in DocumentStore.load([path]).articles:
+        assert article.title
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
+    lambda children: (
+        st.lists(children, max_size=5)
+        | st.dictionaries(
+            st.sampled_from(["title", "text", "body", "date", "source", "author", "authors", "url", "id", "x"]),
+            children,
+            max_size=6,
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(value=json_values)
+def test_random_json_never_raises(tmp_path, value):
+    (tmp_path / "r.json").write_text(json.dumps(value))
+    (tmp_path / "r.jsonl").write_text(json.dumps(value) + "\n" + json.dumps(value))
+    DocumentStore.load([tmp_path])
+
+
+def test_deep_json_and_long_lines(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "long.txt").write_text("Headline\n\n" + "word " * 200_000)
+    problems: list[LoadProblem] = []
+    store = DocumentStore.load([tmp_path], on_problem=problems.append)
+    assert [a.title for a in store.articles] == ["Headline"]
+    assert [Path(p.path).name for p in problems] == ["deep.json"]

@@ -1,0 +1,103 @@
+"""Search: typo budgets, prefixes, phrases and filters; the query table; the search bar in the reader."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from newsreader.cli import main
+from newsreader.search import SearchIndex, parse_query, typo_budget
+from newsreader.store import DocumentStore
+from tests.conftest import DATA
+
+TABLE = json.loads((DATA / "search" / "queries.json").read_text(encoding="utf-8"))
+
+
+def name(store: DocumentStore, article_id: str) -> str:
+    return Path(store.get(article_id).source_path).stem
+
+
+def check(store: DocumentStore, row: dict) -> None:
+    """`top`: the first hit; `top3`: up to three articles all among the first three hits, or, when more
+    are listed, the first three hits all among them."""
+    found = [name(store, hit.id) for hit in store.search(row["query"], limit=3)]
+    if "top" in row:
+        assert found and found[0].startswith(row["top"]), (row, found)
+    elif len(row["top3"]) <= 3:
+        assert all(any(f.startswith(t) for f in found) for t in row["top3"]), (row, found)
+    else:
+        assert found and all(any(f.startswith(t) for t in row["top3"]) for f in found), (row, found)
+
+
+@pytest.mark.parametrize("row", TABLE["seeds"], ids=lambda row: row["query"])
+def test_query_table_on_the_seeds(seeds, row):
+    check(seeds, row)
+
+
+def test_typo_budget_as_meilisearch():
+    assert [typo_budget(w) for w in ("iran", "zarif", "soleimani", "kirchner")] == [0, 1, 2, 1]
+
+
+def test_query_parsing():
+    query = parse_query('Soléimany "nuclear deal" source:tass entity:"Sergey Lavrov" after:2020-01-01 before:2021 lav')
+    assert query.words == ("soleimany", "lav") and query.phrases == (("nuclear", "deal"),)
+    assert (query.source, query.entity, query.after, query.before) == ("tass", "Sergey Lavrov", "2020-01-01", "2021")
+    assert query.prefix_last and not parse_query("lav ").prefix_last
+
+
+def test_short_words_need_exact_or_prefix_matches(seeds):
+    assert seeds.search("irak ") == []  # four letters: no typo allowed
+    assert seeds.search("tehr")  # but a prefix while typing
+
+
+def test_hits_carry_spans_to_highlight(seeds):
+    hit = seeds.search("zarif")[0]
+    article = seeds.get(hit.id)
+    assert {article.body[s:e] for s, e in hit.spans} == {"Zarif"}
+
+
+def test_more_matched_words_rank_higher(seeds):
+    hits = seeds.search("lavrov kyiv")
+    assert name(seeds, hits[0].id).startswith("002")  # the only article with both words
+    assert len(hits) == 5 and all(hits[0].score > hit.score for hit in hits[1:])
+
+
+def test_search_command(capsys):
+    assert main(["search", "zarrif"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all("Zarif" not in line or "Lavrov" in line for line in lines)
+    assert main(["search", "zarrif", "--json", "--limit", "1"]) == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert set(hit) >= {"id", "score", "title"}
+    assert main(["search", "qqqqqqqq"]) == 1
+
+
+def test_entities_answer_while_the_index_builds(monkeypatch):
+    """The reader asks for an article's entities on every key; the index build must not hold them up."""
+    store = DocumentStore.load()
+    store.analyse()
+    building, release = threading.Event(), threading.Event()
+    build = SearchIndex.__init__
+
+    def slow_build(self, *args, **kwargs):
+        building.set()
+        release.wait(10)
+        build(self, *args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "__init__", slow_build)
+    indexer = threading.Thread(target=store.build_index)
+    indexer.start()
+    try:
+        assert building.wait(10)
+        answered = []
+        asker = threading.Thread(target=lambda: answered.append(store.entities(store.articles[0])))
+        asker.start()
+        asker.join(2)
+        assert answered and answered[0], "entities waited for the index"
+    finally:
+        release.set()
+        indexer.join()
+    assert store.indexed

@@ -1,0 +1,88 @@
+"""Dates normalised against the publication date, and one timeline across articles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsreader.analysis.timeline import period_start
+from newsreader.analysis.timex import Normaliser, tense
+from newsreader.cli import main
+from newsreader.store import DocumentStore
+
+
+@pytest.mark.parametrize(
+    "expression, sentence, value",
+    [
+        ("January 3", "The attack on January 3 killed him.", "2020-01-03"),
+        ("17th February, 2020", "", "2020-02-17"),
+        ("Feb. 5", "Talks ended on Feb. 5.", "2020-02-05"),
+        ("9 January", "He arrived on 9 January.", "2020-01-09"),
+        ("May 2018", "", "2018-05"),
+        ("2015", "", "2015"),
+        ("Tuesday", "He said on Tuesday.", "2020-02-11"),
+        ("Tuesday", "Talks will resume on Tuesday.", "2020-02-18"),
+        ("last Tuesday", "", "2020-02-11"),
+        ("last month", "", "2020-01"),
+        ("next month", "", "2020-03"),
+        ("last year", "", "2019"),
+        ("this week", "", "2020-W08"),
+        ("last summer", "", "2019-SU"),
+        ("late 2007", "", "2007"),
+        ("June", "Moscow will deliver doses from June to December.", "2020-06"),
+        ("March", "Sales fell in March.", "2019-03"),  # a past event is not after publication
+        ("four years ago", "", "2016"),
+        ("today", "", "2020-02-17"),
+        ("Christmas", "Sales have fallen since Christmas.", "2019-12-25"),
+        ("a few years ago", "", "PAST_REF"),
+    ],
+)
+def test_values_against_a_publication_date(expression, sentence, value):
+    assert Normaliser("2020-02-17").value(expression, sentence) == value
+
+
+def test_unknown_year_is_said_not_guessed():
+    normaliser = Normaliser("--01-14")
+    assert normaliser.value("January 3", "on January 3") == "XXXX-01-03"
+    assert normaliser.value("Tuesday", "on Tuesday") == "XXXX-WXX-2"
+    assert Normaliser(None).value("2015", "in 2015") == "2015"
+
+
+def test_previous_year_follows_the_year_just_named():
+    normaliser = Normaliser("2005-01-05")  # BBC: "more cars in 2004 than in the previous year"
+    assert normaliser.value("2004", "in 2004") == "2004"
+    assert normaliser.value("previous year", "than in the previous year") == "2003"
+
+
+def test_tense():
+    assert tense("Deliberations will start after documents are brought in by Thursday") == "future"
+    assert tense("Soleimani was killed on the night of January 3") == "past"
+    assert tense("Wilkinson is aiming to make his third start on 13 March") == "present"
+
+
+def test_period_starts():
+    assert str(period_start("2019-SU")) == "2019-06-01"
+    assert str(period_start("2020-W08")) == "2020-02-17"
+    assert str(period_start("201")) == "2010-01-01"
+    assert period_start("XXXX-01-03") is None
+
+
+def test_the_killing_is_one_event_in_three_seed_articles():
+    store = DocumentStore.load()
+    events = {(e.value, e.kind): e for e in store.timeline()}
+    killing = events["2020-01-03", "event"]
+    assert len(killing.article_ids) == 3
+    assert ("2020-02-17", "published") in events and ("--01-14", "published") in events
+    values = [e.value for e in store.timeline()]
+    assert values.index("2019-SU") < values.index("2020-01-03") < values.index("2020-02-17")
+
+
+def test_timeline_command(capsys):
+    assert main(["timeline"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("2020-01-03") and "3 articles" in line for line in lines)
+    assert main(["timeline", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)
+    killing = next(e for e in events if e["value"] == "2020-01-03")
+    assert len(killing["articles"]) == 3 and all("January 3" in s["text"] for s in killing["sentences"])
