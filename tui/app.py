@@ -380,7 +380,7 @@ class NewsReader(App[str]):
 
     def action_step(self, delta: int) -> None:
         """Read the previous or next article of the list without leaving the reader."""
-        self.article_list.cursor += delta
+        self.article_list.action_cursor(delta)
         if self.article_list.current:
             self.mark_read(self.article_list.current)
 
@@ -509,7 +509,7 @@ class NewsReader(App[str]):
         if sentence is None:
             return
         articles = self.article_list
-        articles.cursor = next(i for i, a in enumerate(articles.articles) if a.id == sentence.article_id)
+        articles.move_to(next(i for i, a in enumerate(articles.articles) if a.id == sentence.article_id))
         article = self.store.get(sentence.article_id)
         self.call_after_refresh(self.show_article, article, sentence=sentence)
         self.reader.focus()

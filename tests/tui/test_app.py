@@ -355,3 +355,35 @@ async def test_articles_load_under_the_list_and_a_search_waits_for_them(tmp_path
         await pilot.press("escape")
         assert len(articles.articles) == 6 and articles.current.title == "Storm report 5"
         assert not app.query_one("#status", Static).display
+
+
+@pytest.mark.parametrize("keys, expected", [((), "Storm report 5"), (("j",), "Storm report 0")])
+async def test_the_cursor_stays_on_the_first_row_while_loading_until_the_user_moves_it(
+    tmp_path, monkeypatch, keys, expected
+):
+    """Newer articles sorted in above do not carry the cursor down the list, unless a key had moved it."""
+    monkeypatch.setattr("newsreader.store.BATCH", 2)
+    lines = [
+        {"title": f"Storm report {i}", "text": f"Rain on day {i}.", "date": f"2024-01-{i + 1:02d}"} for i in range(6)
+    ]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    store = DocumentStore.open([path])
+    store.load_batches(seconds=0)
+    rest, gate = store.batches(), threading.Event()
+
+    def gated():
+        gate.wait(10)
+        yield from rest
+
+    monkeypatch.setattr(store, "batches", gated)
+    app = NewsReader(store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*keys)
+        gate.set()
+        await until_analysed(pilot)
+        articles = app.query_one(ArticleList)
+        assert len(articles.articles) == 6
+        assert articles.current.title == expected
+        await pilot.pause(0.1)
+        assert app.query_one(ArticleView).article.title == expected

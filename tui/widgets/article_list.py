@@ -76,7 +76,8 @@ class ArticleList(RowList):
     def show(
         self, articles: Sequence[Article], title_matches: dict[str, Sequence[tuple[int, int]]] | None = None
     ) -> None:
-        """Show these articles, keeping the cursor on the same article where it is still there.
+        """Show these articles, keeping the cursor on the same article where it is still there; until a
+        key or a click moves it, the cursor stays on the first row, as fzf's does while its list grows.
 
         `title_matches` gives, by article id, the spans of its title that matched a search.
         """
@@ -85,7 +86,7 @@ class ArticleList(RowList):
         self.title_matches = title_matches or {}
         self.rows_changed()
         try:
-            self.cursor = articles.index(current)
+            self.cursor = articles.index(current) if self.moved_by_user else 0
         except ValueError:  # gone, or there was none
             self.cursor = 0
 

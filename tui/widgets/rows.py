@@ -56,6 +56,7 @@ class RowList(ScrollView, can_focus=True):
     EMPTY = "Nothing to show."  # said on the first line when there are no rows
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)  # watch_cursor redraws its two rows
+    moved_by_user = False  # a key or a click moved the cursor: it follows its row when the rows change
 
     def row_count(self) -> int:
         raise NotImplementedError
@@ -133,22 +134,27 @@ class RowList(ScrollView, can_focus=True):
         """Redraw the cursor's row (after what it shows changed)."""
         self.refresh_line(self.cursor - self.scroll_offset.y)
 
+    def move_to(self, index: int) -> None:
+        """Move the cursor where the user asked: from now on it follows its row when the rows change."""
+        self.moved_by_user = True
+        self.cursor = index
+
     def action_cursor(self, delta: int) -> None:
-        self.cursor += delta
+        self.move_to(self.cursor + delta)
 
     def action_first(self) -> None:
-        self.cursor = 0
+        self.move_to(0)
 
     def action_last(self) -> None:
-        self.cursor = self.row_count() - 1
+        self.move_to(self.row_count() - 1)
 
     def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(1, self.scrollable_content_region.height - 1)
+        self.move_to(self.cursor + direction * max(1, self.scrollable_content_region.height - 1))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or not self.row_count():
             return
-        self.cursor = self.scroll_offset.y + offset.y
+        self.move_to(self.scroll_offset.y + offset.y)
         if event.chain == 2:
             self.action_open()
