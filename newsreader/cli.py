@@ -1,4 +1,4 @@
-"""The `newsreader` command: the reader, and the `list`, `show` and `export` subcommands.
+"""The `newsreader` command: the reader and the scripting subcommands, as one argparse parser.
 
 stdout carries data only; messages go to stderr. Textual is imported only to open the reader.
 """
@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from newsreader import __version__
 from newsreader.ingest.files import STDIN, MissingPath
@@ -22,6 +23,7 @@ from newsreader.store import DocumentStore, UnknownArticle
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 PROG = "newsreader"
+COMPLETION_SHELLS = ("bash", "zsh", "fish")
 FIRST_FRAME_WAIT = 0.05  # seconds of loading before the reader first draws; the rest loads on screen
 
 
@@ -43,76 +45,63 @@ def _paths_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="load and analyse afresh, without reading or writing the cache"
     )
-    parser.add_argument(
+    paths = parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
         help="article files or folders, or - for standard input (default: the bundled seed articles)",
     )
+    paths.complete = "file"  # type: ignore[attr-defined]  # shtab completes these as file names
 
 
-def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Read, search and connect news articles in the terminal.",
-        epilog="commands: list, show, search, export, entities, timeline (see 'newsreader COMMAND --help'). "
-        "In the reader, 'p' prints the article to stdout and exits: newsreader > article.txt",
-    )
+def _read_arguments(parser: argparse.ArgumentParser) -> None:
     _paths_argument(parser)
     parser.add_argument(
         "--print-format", choices=FORMATS, default="text", help="how 'p' prints articles (default: text)"
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    return parser
 
 
-def _command_parsers() -> dict[str, argparse.ArgumentParser]:
-    listing = argparse.ArgumentParser(prog=f"{PROG} list", description="One line per article, newest first.")
-    _paths_argument(listing)
-    listing.add_argument("--json", action="store_true", help="a JSON array of article metadata")
-    marks = listing.add_mutually_exclusive_group()
+def _list_arguments(parser: argparse.ArgumentParser) -> None:
+    _paths_argument(parser)
+    parser.add_argument("--json", action="store_true", help="a JSON array of article metadata")
+    marks = parser.add_mutually_exclusive_group()
     marks.add_argument("--unread", action="store_true", help="only articles not yet read")
     marks.add_argument("--starred", action="store_true", help="only starred articles")
 
-    show = argparse.ArgumentParser(prog=f"{PROG} show", description="Print one article.")
-    show.add_argument("id", metavar="ID", help="an article id, or a unique start of one")
-    _paths_argument(show)
-    show.add_argument("--format", choices=FORMATS, default="text")
 
-    export = argparse.ArgumentParser(prog=f"{PROG} export", description="Every article with all its fields.")
-    _paths_argument(export)
-    export.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
+def _show_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="an article id, or a unique start of one")
+    _paths_argument(parser)
+    parser.add_argument("--format", choices=FORMATS, default="text", help="how to print it (default: text)")
 
-    entities = argparse.ArgumentParser(
-        prog=f"{PROG} entities", description="Every entity with the number of articles that mention it."
+
+def _search_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY")
+    _paths_argument(parser)
+    parser.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
+    parser.add_argument("--json", action="store_true", help="a JSON array of hits")
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    _paths_argument(parser)
+    parser.add_argument(
+        "--format", choices=("jsonl", "json"), default="jsonl", help="one object a line, or an array (default: jsonl)"
     )
-    _paths_argument(entities)
-    entities.add_argument("--type", choices=ENTITY_TYPES, help="only entities of this type")
-    entities.add_argument("--json", action="store_true", help="a JSON array of {name, type, articles}")
 
-    timeline = argparse.ArgumentParser(
-        prog=f"{PROG} timeline", description="Dates the articles mention, and their publication dates, in order."
-    )
-    _paths_argument(timeline)
-    timeline.add_argument("--json", action="store_true", help="a JSON array of events")
 
-    search = argparse.ArgumentParser(
-        prog=f"{PROG} search",
-        description='Articles for a query, best first: typo-tolerant words, "phrases", '
-        "source:NAME, entity:NAME, after:DATE, before:DATE.",
-    )
-    search.add_argument("query", metavar="QUERY")
-    _paths_argument(search)
-    search.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
-    search.add_argument("--json", action="store_true", help="a JSON array of hits")
-    return {
-        "list": listing,
-        "show": show,
-        "export": export,
-        "entities": entities,
-        "timeline": timeline,
-        "search": search,
-    }
+def _entities_arguments(parser: argparse.ArgumentParser) -> None:
+    _paths_argument(parser)
+    parser.add_argument("--type", choices=ENTITY_TYPES, help="only entities of this type")
+    parser.add_argument("--json", action="store_true", help="a JSON array of {name, type, articles}")
+
+
+def _timeline_arguments(parser: argparse.ArgumentParser) -> None:
+    _paths_argument(parser)
+    parser.add_argument("--json", action="store_true", help="a JSON array of events")
+
+
+def _completion_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("shell", metavar="SHELL", choices=COMPLETION_SHELLS, help="one of: bash, zsh, fish")
 
 
 def load_store(paths: Sequence[str], use_cache: bool = True) -> DocumentStore:
@@ -128,7 +117,8 @@ def open_store(paths: Sequence[str], use_cache: bool = True) -> DocumentStore:
     return store
 
 
-def cmd_list(store: DocumentStore, args: argparse.Namespace) -> int:
+def cmd_list(args: argparse.Namespace) -> int:
+    store = load_store(args.paths, use_cache=not args.no_cache)
     state = ReadingState(warn=warn)
     articles = [
         a
@@ -146,7 +136,8 @@ def cmd_list(store: DocumentStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_show(store: DocumentStore, args: argparse.Namespace) -> int:
+def cmd_show(args: argparse.Namespace) -> int:
+    store = load_store(args.paths, use_cache=not args.no_cache)
     try:
         article = store.get(args.id)
     except UnknownArticle as error:
@@ -156,7 +147,8 @@ def cmd_show(store: DocumentStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export(store: DocumentStore, args: argparse.Namespace) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
+    store = load_store(args.paths, use_cache=not args.no_cache)
     records = (article_record(article, store.entities(article)) for article in store.articles)
     if args.format == "json":
         write_json(list(records))
@@ -166,7 +158,8 @@ def cmd_export(store: DocumentStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_entities(store: DocumentStore, args: argparse.Namespace) -> int:
+def cmd_entities(args: argparse.Namespace) -> int:
+    store = load_store(args.paths, use_cache=not args.no_cache)
     counts = store.entity_counts(args.type)
     if args.json:
         records = [{"name": name, "type": kind, "articles": count} for name, kind, count in counts]
@@ -177,7 +170,8 @@ def cmd_entities(store: DocumentStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_timeline(store: DocumentStore, args: argparse.Namespace) -> int:
+def cmd_timeline(args: argparse.Namespace) -> int:
+    store = load_store(args.paths, use_cache=not args.no_cache)
     events = store.timeline()
     if args.json:
         records = [
@@ -206,7 +200,8 @@ def cmd_timeline(store: DocumentStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_search(store: DocumentStore, args: argparse.Namespace) -> int:
+def cmd_search(args: argparse.Namespace) -> int:
+    store = load_store(args.paths, use_cache=not args.no_cache)
     hits = store.search(args.query, limit=max(1, args.limit))
     if args.json:
         records = [{**summary_record(store.get(hit.id)), "score": round(hit.score, 3)} for hit in hits]
@@ -218,7 +213,8 @@ def cmd_search(store: DocumentStore, args: argparse.Namespace) -> int:
     return EXIT_OK if hits else EXIT_NOTHING
 
 
-def cmd_read(store: DocumentStore, args: argparse.Namespace) -> int:
+def cmd_read(args: argparse.Namespace) -> int:
+    store = open_store(args.paths, use_cache=not args.no_cache)  # before stdin is the terminal's: it may be `-`
     # Importing Textual and drawing the first frame make many objects that live as long as the
     # reader: the garbage collector's passes over them meanwhile (about 12 ms) would only delay
     # that frame. The reader freezes them and turns the collector back on once it is drawn.
@@ -238,28 +234,84 @@ def cmd_read(store: DocumentStore, args: argparse.Namespace) -> int:
     return run_reader(store, print_format=args.print_format)
 
 
-COMMANDS: dict[str, Callable[[DocumentStore, argparse.Namespace], int]] = {
-    "list": cmd_list,
-    "show": cmd_show,
-    "export": cmd_export,
-    "entities": cmd_entities,
-    "timeline": cmd_timeline,
-    "search": cmd_search,
-}
+def cmd_completion(args: argparse.Namespace) -> int:
+    import shtab  # only here: it is slow to import, and the other commands stay fast
+
+    sys.stdout.write(shtab.complete(build_parser(), shell=args.shell))
+    return EXIT_OK
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its name, what it does, the arguments it takes and the function that runs it."""
+
+    name: str
+    description: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS = (
+    Command(
+        "read", "Open the reader (the default: 'newsreader PATH' is 'newsreader read PATH').", _read_arguments, cmd_read
+    ),
+    Command("list", "One line per article, newest first.", _list_arguments, cmd_list),
+    Command("show", "Print one article.", _show_arguments, cmd_show),
+    Command(
+        "search",
+        'Articles for a query, best first: typo-tolerant words, "phrases", '
+        "source:NAME, entity:NAME, after:DATE, before:DATE.",
+        _search_arguments,
+        cmd_search,
+    ),
+    Command("export", "Every article with all its fields.", _export_arguments, cmd_export),
+    Command("entities", "Every entity with the number of articles that mention it.", _entities_arguments, cmd_entities),
+    Command(
+        "timeline",
+        "Dates the articles mention, and their publication dates, in order.",
+        _timeline_arguments,
+        cmd_timeline,
+    ),
+    Command("completion", "Print a shell completion script.", _completion_arguments, cmd_completion),
+)
+DEFAULT_COMMAND = "read"
+
+
+def _version_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and its arguments: the one parser that parses, completes and makes the man page."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read, search and connect news articles in the terminal.",
+        epilog="With no command, or with paths, newsreader opens the reader. "
+        "In the reader, 'p' prints the article to stdout and exits: newsreader > article.txt",
+    )
+    _version_argument(parser)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        subparser = subparsers.add_parser(command.name, help=command.description, description=command.description)
+        _version_argument(subparser)
+        command.arguments(subparser)
+        subparser.set_defaults(run=command.run)
+    return parser
+
+
+def _with_command(argv: list[str]) -> list[str]:
+    """The arguments with the reader's command put first when they name no command."""
+    names = {command.name for command in COMMANDS}
+    if argv and (argv[0] in names or argv[0] in ("-h", "--help", "--version")):
+        return argv
+    return [DEFAULT_COMMAND, *argv]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in COMMANDS:
-        name = argv.pop(0)
-        args = _command_parsers()[name].parse_args(argv)
-        command = COMMANDS[name]
-    else:
-        args = _reader_parser().parse_args(argv)
-        command = cmd_read
+    args = build_parser().parse_args(_with_command(argv))
     try:
-        opened = open_store if command is cmd_read else load_store
-        return command(opened(args.paths, use_cache=not args.no_cache), args)
+        return args.run(args)
     except MissingPath as error:
         warn(str(error))
         return EXIT_USAGE

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
-from newsreader.cli import main
+import pytest
+
+from newsreader import __version__
+from newsreader.cli import COMMANDS, main
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -93,3 +96,25 @@ def test_bad_files_named_on_stderr_good_ones_listed(capsys, tmp_path):
     code, out, err = run(capsys, "list", str(tmp_path))
     assert code == 0 and "Headline" in out
     assert err.strip() == f"newsreader: skipped {tmp_path / 'empty.txt'}: empty file"
+
+
+@pytest.mark.parametrize("command", [[], *([c.name] for c in COMMANDS)])
+def test_every_command_tells_its_version(capsys, command):
+    with pytest.raises(SystemExit) as leaving:
+        main([*command, "--version"])
+    assert leaving.value.code == 0 and capsys.readouterr().out == f"newsreader {__version__}\n"
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as leaving:
+        main(["show"])
+    assert leaving.value.code == 2 and "the following arguments are required: ID" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_scripts_know_every_command_and_option(capsys, shell):
+    code, out, _ = run(capsys, "completion", shell)
+    assert code == 0
+    for command in COMMANDS:
+        assert command.name in out
+    assert "print-format" in out and "unread" in out
