@@ -48,6 +48,12 @@ class Article(NamedTuple):
     date: str | None = None
     date_inferred: bool = False
     dateline: str | None = None
+    also_at: tuple[str, ...] = ()  # the other files the same article was found in (a copy, a symlink, two feeds)
+
+    @property
+    def source_paths(self) -> tuple[str, ...]:
+        """Every file the article was found in, the first first."""
+        return (self.source_path, *self.also_at)
 
     @classmethod
     def of(

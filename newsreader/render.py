@@ -21,7 +21,7 @@ def metadata_line(article: Article) -> str:
         (article.date + (" (year inferred)" if article.date_inferred else "")) if article.date else "undated",
         article.dateline,
         f"{article.word_count:,} words",
-        f"{article.reading_minutes} min read",
+        f"{article.reading_minutes:,} min read",
     ]
     return " · ".join(part for part in parts if part)
 
@@ -31,6 +31,7 @@ def article_record(article: Article, entities: Iterable[Entity] = ()) -> dict[st
     return {
         "id": article.id,
         "source_path": article.source_path,
+        "source_paths": list(article.source_paths),
         "title": article.title,
         "source": article.source,
         "url": article.url,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,22 +113,38 @@ class DocumentStore:
         return self._reading
 
     def add(self, articles: Iterable[Article]) -> None:
-        """Take loaded articles in: a second copy of one gets its id numbered; newest first."""
-        added = []
+        """Take loaded articles in, newest first: an article found again (the same content in another file,
+        or through a symlink) is kept once, with the other file noted in its `also_at`."""
+        added: list[Article] = []
+        found_again: dict[str, Article] = {}
         for article in articles:
-            unique = _unique_id(article.id, self._by_id)
-            article = article if unique == article.id else article._replace(id=unique)
-            self._by_id[unique] = article
-            added.append(article)
+            known = self._by_id.get(article.id)
+            if known is None:
+                self._by_id[article.id] = article
+                added.append(article)
+            elif article.source_path not in known.source_paths:
+                self._by_id[article.id] = found_again[article.id] = known._replace(
+                    also_at=(*known.also_at, article.source_path)
+                )
+        current = self.articles
+        if found_again:
+            current = [found_again.get(article.id, article) for article in current]
+            added = [found_again.get(article.id, article) for article in added]
         # Both lists are in order already: the sort merges them.
-        self.articles = newest_first([*self.articles, *newest_first(added)]) if added else self.articles
+        self.articles = newest_first([*current, *newest_first(added)]) if added else current
 
-    def _read(self, files: list[Path], on_problem: Callable[[LoadProblem], None] | None) -> Iterator[list[Article]]:
+    def _read(
+        self, files: list[Path | LoadProblem], on_problem: Callable[[LoadProblem], None] | None
+    ) -> Iterator[list[Article]]:
         keys: list[Key | None] = []  # None: standard input, which no cache can know
         for path in files:
-            key = file_key(path) if self.cache and self.cache.enabled and str(path) != STDIN else None
-            keys.append(key)
-            for found in _load_one(path, self.cache, key):
+            if isinstance(path, LoadProblem):  # a file or folder that could not be reached
+                loaded: Iterable[list[Article] | LoadProblem] = [path]
+            else:
+                key = file_key(path) if self.cache and self.cache.enabled and str(path) != STDIN else None
+                keys.append(key)
+                loaded = _load_one(path, self.cache, key)
+            for found in loaded:
                 if isinstance(found, LoadProblem):
                     self.problems.append(found)
                     if on_problem:
@@ -307,12 +323,3 @@ def _body_file(cache: Cache | None, key: Key | None) -> BodyFile:
         except OSError:
             pass
     return temporary_body_file()
-
-
-def _unique_id(candidate: str, taken: Container[str]) -> str:
-    """The content id, or for a second copy of the same content, the same id numbered."""
-    unique, copy = candidate, 1
-    while unique in taken:
-        copy += 1
-        unique = f"{candidate}-{copy}"
-    return unique

@@ -1,4 +1,9 @@
-"""Bytes to clean text: the encodings real files come in, and the characters no article needs."""
+"""Bytes to clean text: the encodings real files come in, and the characters no article needs.
+
+The encoding is found as browsers and feed readers find it: a byte-order mark, then what the
+document declares (an XML declaration, a `<meta charset>`), then what the transport declared (an
+HTTP-style content type, when there was one), then UTF-8, then a detector, then cp1252.
+"""
 
 from __future__ import annotations
 
@@ -11,44 +16,121 @@ from pathlib import Path
 # C0 and C1 controls other than tab and newline: never article text, and unsafe to send to a terminal.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SNIFF_BYTES = 8192
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+XML_DECLARATION = re.compile(rb"""\A\s*<\?xml[^>]*?\bencoding\s*=\s*["']\s*([\w.:-]+)""")
+# `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
+META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+CONTENT_TYPE_CHARSET = re.compile(r"""\bcharset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# Labels that mean a wider encoding in practice, as the WHATWG Encoding Standard (and so every
+# browser) reads them: "ISO-8859-1" pages and feeds carry cp1252's typographic quotes in 0x80-0x9F.
+WIDER = {
+    "ascii": "cp1252",
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+}
+# Code points 0x80-0x9F as cp1252 reads those bytes.
+C1_AS_CP1252 = {
+    code: char for code in range(0x80, 0xA0) if (char := bytes([code]).decode("cp1252", errors="replace")) != "\ufffd"
+}
 
 
 class NotText(ValueError):
     """The bytes are not text (a binary file)."""
 
 
-def decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252. Never raises on odd bytes."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16", errors="replace")
-    elif b"\x00" in data[:SNIFF_BYTES]:
+def decode(data: bytes, content_type: str | None = None) -> str:
+    """Text from bytes in whatever encoding they are in (see the module's docstring), clean.
+
+    `content_type` is an HTTP-style `Content-Type` value where one came with the bytes. Never
+    raises on odd bytes; raises `NotText` for what is no text in any encoding.
+    """
+    # C1 codes in decoded text are cp1252's characters read as Latin-1 somewhere upstream ("don\x92t").
+    return clean_text(_decoded(data, content_type).translate(C1_AS_CP1252))
+
+
+def _decoded(data: bytes, content_type: str | None) -> str:
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head:
+        if codec := _utf16_without_bom(head):
+            return data.decode(codec, errors="replace")
         raise NotText("binary file, not text")
-    elif data.startswith(codecs.BOM_UTF8):
-        text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-    return clean_text(text)
+    for codec in (declared_encoding(head), _charset(content_type), "utf-8"):
+        if codec:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                continue  # the declaration is wrong: find out what the bytes are
+    return _detected(data)
+
+
+def declared_encoding(head: bytes) -> str | None:
+    """The encoding a document's XML declaration or `<meta charset>` names, if Python knows it."""
+    found = XML_DECLARATION.match(head) or META_CHARSET.search(head)
+    return _codec(found.group(1).decode("ascii")) if found else None
+
+
+def _charset(content_type: str | None) -> str | None:
+    found = CONTENT_TYPE_CHARSET.search(content_type or "")
+    return _codec(found.group(1)) if found else None
+
+
+def _codec(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return WIDER.get(name, name)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 whose every other byte is mostly zero (Latin text), little- or big-endian."""
+    even, odd = head[0::2], head[1::2]
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) > len(zeros) * 0.3 and other.count(0) < len(other) * 0.05:
+            return codec
+    return None
+
+
+def _detected(data: bytes) -> str:
+    """Bytes that are not UTF-8 and declare nothing: what charset_normalizer finds, else cp1252."""
+    from charset_normalizer import from_bytes  # imported only for the rare file that needs it
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        return data.decode(WIDER.get(best.encoding, best.encoding), errors="replace")
+    return data.decode("cp1252", errors="replace")
 
 
 def read_lines(path: Path) -> Iterator[str]:
     """A text file's clean lines, one at a time (each decoded as `decode` would the whole file)."""
     with path.open("rb") as stream:
         head = stream.read(SNIFF_BYTES)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # rare: read it whole
-            yield from decode(head + stream.read()).split("\n")
+        if head.startswith(codecs.BOM_UTF8) or not (head.startswith(tuple(b for b, _ in BOMS)) or b"\x00" in head):
+            stream.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
+            for raw in stream:
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    line = raw.decode("cp1252", errors="replace")
+                yield clean_text(line.rstrip("\r\n"))
             return
-        if b"\x00" in head:
-            raise NotText("binary file, not text")
-        stream.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
-        for raw in stream:
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                line = raw.decode("cp1252", errors="replace")
-            yield clean_text(line.rstrip("\r\n"))
+        yield from decode(head + stream.read()).split("\n")  # rare: a wide encoding, read whole
 
 
 def clean_text(text: str) -> str:

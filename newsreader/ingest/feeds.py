@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 from newsreader.model import LoadProblem, Record
 
+DECODED = {"content-type": "application/xml; charset=utf-8"}
+
 
 def looks_like_feed(text: str) -> bool:
     """An XML document whose root is an RSS, RDF or Atom element."""
@@ -20,13 +22,16 @@ def load_feed(path: str, text: str) -> Iterator[Record | LoadProblem]:
 
     from newsreader.ingest.html_text import html_to_text
 
-    # A file object, never a string: feedparser would fetch a string that looks like an address.
-    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
+    # A file object, never a string: feedparser would fetch a string that looks like an address. The
+    # text is decoded already: the header says so, or feedparser would decode it again as the XML
+    # declaration says the file was.
+    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")), response_headers=DECODED)
     if not parsed.entries:
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or parsed.get("bozo_exception")
         yield LoadProblem(path, f"not an RSS or Atom feed with entries{f' ({reason})' if reason else ''}")
         return
     feed_title = html_to_text(parsed.feed.get("title", "")) or None
+    loaded = 0
     for entry in parsed.entries:
         content = entry.get("content") or []
         html = content[0].get("value", "") if content else entry.get("summary", "")
@@ -42,4 +47,9 @@ def load_feed(path: str, text: str) -> Iterator[Record | LoadProblem]:
         if not (body or fields.get("title")):
             continue
         raw = json.dumps({"id": entry.get("id"), "title": fields.get("title"), "body": body}, ensure_ascii=False)
+        loaded += 1
         yield Record(source_path=path, text=body, raw=raw, fields=fields)
+    if not loaded:
+        count = len(parsed.entries)
+        entries = "entry is" if count == 1 else "entries are all"
+        yield LoadProblem(path, f"the feed's {count} {entries} empty (no title, no text)")

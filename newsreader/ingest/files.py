@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -36,35 +38,60 @@ LINE_SUFFIXES = (".jsonl", ".ndjson")  # read a line at a time
 
 
 class MissingPath(FileNotFoundError):
-    """A path the user named does not exist."""
+    """A path the user named does not exist or cannot be reached (a symlink loop, a folder not searchable)."""
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path | LoadProblem]:
     """Every article file the paths name: files as given, folders searched for known suffixes, `-`
-    for standard input.
+    for standard input; and, in their place, a problem for each file or folder inside them that
+    cannot be reached.
 
     Hidden files and folders are passed over; a named file with an unknown suffix is read by its look.
     """
-    found: list[Path] = []
+    found: list[Path | LoadProblem] = []
     for given in paths:
         path = Path(given)
         if str(given) == STDIN:
             found.append(path)
-        elif path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix.lower() in LOADERS
-                    and p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        elif path.exists():
-            found.append(path)
-        else:
-            raise MissingPath(f"no such file or directory: {given}")
+            continue
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except OSError as error:
+            raise MissingPath(f"{unreachable(error)}: {given}") from None
+        found.extend(_folder(path) if is_folder else [path])
     return found
+
+
+def _folder(folder: Path) -> list[Path | LoadProblem]:
+    """The article files in a folder and those under it, in path order, and what could not be reached."""
+    found: list[Path | LoadProblem] = []
+    for root, folders, names in os.walk(folder, onerror=lambda error: found.append(_problem(error))):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if name.startswith(".") or path.suffix.lower() not in LOADERS:
+                continue
+            try:
+                if stat.S_ISREG(path.stat().st_mode):
+                    found.append(path)
+            except OSError as error:
+                found.append(_problem(error, path))
+    return sorted(found, key=lambda item: Path(item.path) if isinstance(item, LoadProblem) else item)
+
+
+def _problem(error: OSError, path: Path | None = None) -> LoadProblem:
+    return LoadProblem(str(path or error.filename), unreachable(error))
+
+
+def unreachable(error: OSError) -> str:
+    """Why a path cannot be reached, in words."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if error.errno == errno.ENOENT:
+        return "a symbolic link to nothing" if os.path.islink(error.filename or "") else "no such file or directory"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read: permission denied"
+    return f"cannot read: {error.strerror or error}"
 
 
 def load_file(path: Path) -> Iterator[Record | LoadProblem]:

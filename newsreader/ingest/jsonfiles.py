@@ -3,31 +3,69 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from newsreader.ingest.decode import clean_text
+from newsreader.ingest.jsonfeed import feed_items, is_json_feed, json_feed_record
 from newsreader.model import LoadProblem, Record
 
-# The store's name for a field, then the names datasets and scrapers use for it, best first.
+# The store's name for a field, then the names datasets and scrapers (news-please, newspaper3k/4k,
+# trafilatura's JSON) use for it, best first: a modification date only when there is no other.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "text": ("body", "text", "maintext", "content", "article", "summary", "description"),
+    "title": ("title", "headline", "title_page", "title_rss"),
+    "text": (
+        "body",
+        "text",
+        "maintext",
+        "content",
+        "article",
+        "raw_text",
+        "summary",
+        "description",
+        "meta_description",
+        "excerpt",
+    ),
     "date": (
         "date",
         "published",
         "date_publish",
+        "publish_date",
         "pubDate",
         "published_at",
         "publishedAt",
         "datePublished",
         "pub_date",
         "date_published",
+        "date_modify",
+        "date_modified",
+        "dateModified",
     ),
-    "source": ("source", "source_domain", "publisher", "site_name", "outlet"),
-    "url": ("url", "link"),
+    "source": (
+        "source",
+        "meta_site_name",
+        "site_name",
+        "sitename",
+        "source-hostname",
+        "publisher",
+        "outlet",
+        "source_domain",
+        "hostname",
+    ),
+    "url": ("url", "link", "canonical_link", "source"),
     "authors": ("authors", "author"),
-    "id": ("id",),
 }
+
+
+def _fits(name: str, key: str, value: object) -> bool:
+    """Whether a field's value can be the store's `name`."""
+    if value in (None, "", []):
+        return False
+    if key == "source":  # trafilatura's `source` is the page's address, not its outlet
+        return (isinstance(value, str) and value.startswith(("http://", "https://"))) == (name == "url")
+    return True
+
+
 # Keys under which a JSON document keeps its list of articles ({"articles": [...]}).
 CONTAINER_KEYS = ("articles", "items", "entries", "data")
 
@@ -38,7 +76,7 @@ def record_from_object(path: str, obj: object) -> Record | str:
         return f"not an object but {type(obj).__name__}"
     fields = {}
     for name, keys in FIELD_NAMES.items():
-        value = next((obj[key] for key in keys if obj.get(key) not in (None, "", [])), None)
+        value = next((obj[key] for key in keys if _fits(name, key, obj.get(key))), None)
         if value is not None:
             fields[name] = value
     # JSON escapes can spell control characters ("\u001b"): clean strings as decoded text is cleaned.
@@ -57,11 +95,15 @@ def record_from_object(path: str, obj: object) -> Record | str:
 INVALID = object()  # stands for a line that is not JSON
 
 
-def _entries(path: str, entries: Iterable[tuple[str, object]]) -> Iterator[Record | LoadProblem]:
+def _entries(
+    path: str,
+    entries: Iterable[tuple[str, object]],
+    record: Callable[[str, object], Record | str] = record_from_object,
+) -> Iterator[Record | LoadProblem]:
     """Records from (where, object) pairs; one problem naming every entry that is not an article."""
     bad: list[str] = []
     for where, obj in entries:
-        found = "invalid JSON" if obj is INVALID else record_from_object(path, obj)
+        found = "invalid JSON" if obj is INVALID else record(path, obj)
         if isinstance(found, Record):
             yield found
         else:
@@ -78,11 +120,18 @@ def skipped(path: str, reasons: list[str]) -> LoadProblem:
 
 
 def load_json(path: str, text: str) -> Iterator[Record | LoadProblem]:
-    """An article object, an array of them, or an object holding one under `articles`/`items`."""
+    """An article object, an array of them, an object holding one under `articles`/`items`, or a JSON Feed."""
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
         yield LoadProblem(path, f"invalid JSON: {getattr(error, 'msg', 'nested too deeply')}")
+        return
+    if is_json_feed(data):
+        items = feed_items(data)
+        if not items:
+            yield LoadProblem(path, "a JSON Feed without items")
+        numbered = ((f"item {number}", item) for number, item in enumerate(items, start=1))
+        yield from _entries(path, numbered, partial(json_feed_record, feed=data))
         return
     if isinstance(data, dict):
         container = next((data[k] for k in CONTAINER_KEYS if isinstance(data.get(k), list)), None)

@@ -28,13 +28,8 @@ ID_LENGTH = 10
 
 
 def article_id(record: Record) -> str:
-    """The id the dataset gave the article when it is a short word, else a short hash of its content.
-
-    Either way it is the same on every run and after the file moves.
-    """
-    given = record.fields.get("id")
-    if isinstance(given, (str, int)) and not isinstance(given, bool) and re.fullmatch(r"[\w.:-]{1,40}", str(given)):
-        return str(given)
+    """A short hash of the article as its file gives it: the same on every run, wherever the file is and
+    whatever files are opened with it (a dataset's own `id` field is no id here: "2" is in many datasets)."""
     return hashlib.blake2b(record.raw.encode("utf-8", "replace"), digest_size=8).hexdigest()[:ID_LENGTH]
 
 

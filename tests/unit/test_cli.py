@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -76,12 +77,17 @@ def test_markdown_marks_subheadings(capsys):
 def test_unknown_and_ambiguous_ids(capsys, tmp_path):
     code, out, err = run(capsys, "show", "zzzz")
     assert code == 1 and out == "" and "no article has an id starting with 'zzzz'" in err
-    for name in ("ab1", "ab2", "ab3"):
-        (tmp_path / f"{name}.json").write_text(json.dumps({"id": name, "title": name, "text": "x"}))
-    code, out, err = run(capsys, "show", "ab", str(tmp_path))
-    assert code == 1 and "'ab' is the start of 3 ids: ab1, ab2, ab3" in err
-    code, out, _ = run(capsys, "show", "ab2", str(tmp_path))
-    assert code == 0 and out.startswith("ab2\n")
+    for number in range(20):  # 20 ids of 16 possible first digits: two share one
+        (tmp_path / f"{number}.json").write_text(json.dumps({"title": f"Story {number}", "text": "x"}))
+    _, out, _ = run(capsys, "list", "--json", str(tmp_path))
+    ids = sorted(article["id"] for article in json.loads(out))
+    shared = next(a[0] for a, b in itertools.pairwise(ids) if a[0] == b[0])
+    starting = [i for i in ids if i.startswith(shared)]
+    code, out, err = run(capsys, "show", shared, str(tmp_path))
+    assert code == 1 and f"'{shared}' is the start of {len(starting)} ids: " in err
+    assert all(i in err for i in starting)
+    code, out, _ = run(capsys, "show", starting[1], str(tmp_path))
+    assert code == 0 and out.startswith("Story ")
 
 
 def test_missing_path_is_a_clear_error(capsys, tmp_path):

@@ -125,11 +125,26 @@ def test_json_lines_are_read_a_line_at_a_time_in_any_encoding(tmp_path):
     assert [str(p) for p in load_file(tmp_path / "blank.jsonl")] == [f"{tmp_path / 'blank.jsonl'}: empty file"]
 
 
-def test_duplicate_content_gets_its_own_id(tmp_path):
+def test_an_article_found_again_is_listed_once_with_every_path(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Same headline\n\nSame body.\n")
-    ids = [a.id for a in DocumentStore.load([tmp_path]).articles]
-    assert len(set(ids)) == 2 and ids[1].startswith(ids[0][:10])
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "other.txt").write_text("Other headline\n\nOther body.\n")
+    store = DocumentStore.load([tmp_path])
+    [same] = [a for a in store.articles if a.title == "Same headline"]
+    assert len(store) == 2 and store.get(same.id) == same
+    assert sorted(Path(p).name for p in same.source_paths) == ["a.txt", "b.txt", "link.txt"]
+
+
+def test_ids_depend_on_the_article_alone(tmp_path):
+    """Not on a dataset's `id` field, nor on which other files are opened with it."""
+    (tmp_path / "a.jsonl").write_text('{"id": "2", "title": "One", "text": "First."}\n')
+    (tmp_path / "b.jsonl").write_text('{"id": "2", "title": "Two", "text": "Second."}\n')
+    (tmp_path / "c.txt").write_text("One\n\nFirst.\n")
+    alone = {a.title: a.id for a in DocumentStore.load([tmp_path / "b.jsonl"]).articles}
+    together = DocumentStore.load([tmp_path]).articles
+    assert "2" not in {a.id for a in together} and len({a.id for a in together}) == 3
+    assert next(a.id for a in together if a.title == "Two") == alone["Two"]
 
 
 SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".xml", ".html", ".xyz"]
@@ -181,3 +196,123 @@ def test_deep_json_and_long_lines(tmp_path):
     store = DocumentStore.load([tmp_path], on_problem=problems.append)
     assert [a.title for a in store.articles] == ["Headline"]
     assert [Path(p.path).name for p in problems] == ["deep.json"]
+
+
+@pytest.mark.parametrize("version", ["1", "1.1"])
+def test_json_feed_items_are_articles(tmp_path, version):
+    people = {"1": {"author": {"name": "Ann Lee"}}, "1.1": {"authors": [{"name": "Ann Lee"}]}}[version]
+    feed = {
+        "version": f"https://jsonfeed.org/version/{version}",
+        "title": "Example Wire",
+        "home_page_url": "https://example.org/",
+        "description": "News from the wire.",
+        "items": [
+            {
+                "id": "2",
+                "url": "https://example.org/a",
+                "title": "Storm hits coast",
+                "content_html": "<p>A storm hit the coast.</p><p>Roads &amp; rails closed.</p>",
+                "date_published": "2021-03-01T10:00:00Z",
+                **people,
+            },
+            {"id": "5", "content_text": "Markets rallied on Tuesday.", "date_modified": "2021-03-02T08:00:00Z"},
+            {"id": "6"},
+        ],
+    }
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(feed))
+    problems: list[LoadProblem] = []
+    store = DocumentStore.load([path], on_problem=problems.append)
+    storm, markets = store.articles[1], store.articles[0]
+    assert (storm.title, storm.body, storm.date) == (
+        "Storm hits coast",
+        "A storm hit the coast.\n\nRoads & rails closed.",
+        "2021-03-01",
+    )
+    assert (storm.url, storm.authors, storm.source) == ("https://example.org/a", ("Ann Lee",), "Example Wire")
+    assert (markets.body, markets.date) == ("Markets rallied on Tuesday.", "2021-03-02")
+    assert [str(p) for p in problems] == [f"{path}: skipped 1 bad entry: item 3: no title or text"]
+
+
+def test_scraper_records_give_every_field(tmp_path):
+    """news-please, newspaper3k/4k and trafilatura's JSON name their fields each their own way."""
+    records = [
+        {  # newspaper3k / newspaper4k
+            "title": "Storm hits coast",
+            "text": "A storm hit the coast on Monday.",
+            "authors": ["Ann Lee", "Bo Chan"],
+            "publish_date": "2021-03-01 10:00:00",
+            "top_image": "https://example.com/storm.jpg",
+            "meta_site_name": "Example News",
+            "meta_description": "A storm.",
+            "meta_lang": "en",
+            "url": "https://example.com/storm",
+        },
+        {  # news-please, modified date only
+            "title": "Markets rally",
+            "maintext": "Shares rose on Tuesday.",
+            "date_publish": None,
+            "date_modify": "2021-03-02 08:00:00",
+            "source_domain": "wire.example.org",
+            "language": "en",
+            "authors": [],
+            "description": "Shares rose.",
+        },
+        {  # trafilatura: `source` is the page's address, `source-hostname` its outlet
+            "title": "Rain returns",
+            "raw_text": "Rain returned on Wednesday.",
+            "author": "Cy Dow",
+            "date": "2021-03-03",
+            "source": "https://weather.example.net/rain",
+            "source-hostname": "Weather Daily",
+            "hostname": "weather.example.net",
+            "image": "https://weather.example.net/rain.jpg",
+        },
+        {"title": "Summary only", "meta_description": "Only a description was scraped.", "language": "en"},
+    ]
+    path = tmp_path / "scraped.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records))
+    got = {a.title: a for a in DocumentStore.load([path]).articles}
+    storm, markets, rain = got["Storm hits coast"], got["Markets rally"], got["Rain returns"]
+    assert (storm.date, storm.source, storm.authors) == ("2021-03-01", "Example News", ("Ann Lee", "Bo Chan"))
+    assert (storm.body, storm.url) == ("A storm hit the coast on Monday.", "https://example.com/storm")
+    assert (markets.date, markets.source, markets.body) == ("2021-03-02", "wire.example.org", "Shares rose on Tuesday.")
+    assert (rain.date, rain.source, rain.url) == ("2021-03-03", "Weather Daily", "https://weather.example.net/rain")
+    assert (rain.body, rain.authors) == ("Rain returned on Wednesday.", ("Cy Dow",))
+    assert got["Summary only"].body == "Only a description was scraped."
+
+
+def test_links_and_folders_that_cannot_be_reached_are_named(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text("A headline\n\nA body sentence.\n")
+    (tmp_path / "loop-a.txt").symlink_to(tmp_path / "loop-b.txt")
+    (tmp_path / "loop-b.txt").symlink_to(tmp_path / "loop-a.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inside.txt").write_text("Never seen\n\nText.\n")
+    scandir = os.scandir
+
+    def refuse_locked(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)  # as for a folder without read permission (root reads all)
+    problems: list[LoadProblem] = []
+    store = DocumentStore.load([tmp_path], on_problem=problems.append)
+    assert [a.title for a in store.articles] == ["A headline"]
+    assert {Path(p.path).name: p.reason for p in problems} == {
+        "gone.txt": "a symbolic link to nothing",
+        "locked": "cannot read: permission denied",
+        "loop-a.txt": "a symbolic link loop",
+        "loop-b.txt": "a symbolic link loop",
+    }
+    with pytest.raises(MissingPath, match=r"a symbolic link loop: .*loop-a\.txt"):
+        discover([tmp_path / "loop-a.txt"])
+
+
+def test_a_feed_of_empty_entries_says_so(tmp_path):
+    path = tmp_path / "empty.xml"
+    path.write_text('<rss version="2.0"><channel><title>T</title><item><link>x</link></item><item/></channel></rss>')
+    problems: list[LoadProblem] = []
+    assert not DocumentStore.load([path], on_problem=problems.append).articles
+    assert [p.reason for p in problems] == ["the feed's 2 entries are all empty (no title, no text)"]

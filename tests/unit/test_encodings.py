@@ -1,0 +1,93 @@
+"""Encodings: what a file declares is honoured, what it does not is detected, and nothing is decoded twice."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newsreader.ingest.decode import decode
+from newsreader.store import DocumentStore
+
+# Headlines and bodies in the scripts the encodings below exist for.
+WORLD = {
+    "windows-1251": ("Лавров: Россия готова к диалогу", "Министр иностранных дел заявил в Коломбо, что Россия готова."),
+    "koi8-r": ("Лавров: Россия готова к диалогу", "Министр иностранных дел заявил в Коломбо, что Россия готова."),
+    "shift_jis": ("東京で新しい政策を発表", "日本政府は本日、新しい経済政策を発表した。"),
+    "gb2312": ("中国政府宣布新的经济政策", "中国政府今天宣布了新的经济政策，以促进国内消费。"),
+    "euc-kr": ("한국 정부 새로운 정책 발표", "한국 정부는 오늘 새로운 경제 정책을 발표했습니다."),
+}
+
+
+def rss(encoding: str, title: str, body: str, declared: bool = True) -> bytes:
+    """An RSS feed of one item in `encoding`, declaring it in its XML declaration (or not)."""
+    declaration = f'<?xml version="1.0" encoding="{encoding}"?>' if declared else '<?xml version="1.0"?>'
+    return (
+        f'{declaration}\n<rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>{title}</title><description>{body}</description>"
+        "<pubDate>Tue, 14 Jan 2020 10:00:00 GMT</pubDate></item></channel></rss>"
+    ).encode(encoding)
+
+
+def html_page(encoding: str, title: str, body: str) -> bytes:
+    return (
+        f'<html><head><meta charset="{encoding}"><title>{title}</title></head>'
+        f"<body><article><h1>{title}</h1><p>{body}</p><p>{body}</p><p>{body}</p></article></body></html>"
+    ).encode(encoding)
+
+
+@pytest.mark.parametrize("encoding", WORLD)
+def test_a_feed_is_read_in_the_encoding_it_declares(tmp_path, encoding):
+    title, body = WORLD[encoding]
+    path = tmp_path / "feed.xml"
+    path.write_bytes(rss(encoding, title, body))
+    [article] = DocumentStore.load([path]).articles
+    assert (article.title, article.body) == (title, body)
+
+
+@pytest.mark.parametrize("encoding", WORLD)
+def test_a_feed_that_declares_nothing_is_detected(tmp_path, encoding):
+    title, body = WORLD[encoding]
+    path = tmp_path / "feed.rss"
+    path.write_bytes(rss(encoding, title, body, declared=False))
+    [article] = DocumentStore.load([path]).articles
+    assert (article.title, article.body) == (title, body)
+
+
+def test_a_page_is_read_in_the_encoding_its_meta_charset_names():
+    title, body = WORLD["windows-1251"]
+    page = html_page("windows-1251", title, body)
+    assert title in decode(page)
+    http_equiv = b'http-equiv="Content-Type" content="text/html; charset='
+    assert title in decode(page.replace(b'charset="', http_equiv))
+
+
+def test_the_content_type_counts_when_the_document_declares_nothing():
+    data = "Лавров: Россия".encode("koi8-r")
+    assert decode(data, content_type="text/plain; charset=KOI8-R") == "Лавров: Россия"
+
+
+def test_a_wrong_declaration_gives_way_to_what_the_bytes_are():
+    data = '<?xml version="1.0" encoding="utf-8"?><p>Café – “quoted”</p>'.encode("cp1252")
+    assert "Café – “quoted”" in decode(data)
+
+
+def test_latin1_feeds_keep_cp1252_typographic_quotes(tmp_path):
+    path = tmp_path / "feed.xml"
+    # The bytes 0x92, 0x93, 0x94 and 0x96 are cp1252's quotes and dash; Latin-1 calls them C1 controls.
+    path.write_bytes(rss("cp1252", "Don’t panic", "“Quoted” – and don’t stop.").replace(b"cp1252", b"ISO-8859-1"))
+    [article] = DocumentStore.load([path]).articles
+    assert (article.title, article.body) == ("Don’t panic", "“Quoted” – and don’t stop.")
+    assert decode("don\u0092t".encode()) == "don’t"
+
+
+@pytest.mark.parametrize("bom", [True, False])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_or_without_a_bom_is_text(codec, bom):
+    text = "Zürich: a headline\n\nThe body of the article."
+    mark = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}[codec] if bom else b""
+    assert decode(mark + text.encode(codec)) == text
+
+
+def test_utf32_with_a_bom_is_text():
+    assert decode("Zürich".encode("utf-32")) == "Zürich"
