@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsreader import __version__
+from newsreader.config import Config, load_config
 from newsreader.ingest.files import STDIN, MissingPath
 from newsreader.model import ENTITY_TYPES, LoadProblem
 from newsreader.persist.cache import Cache
@@ -57,7 +58,7 @@ def _paths_argument(parser: argparse.ArgumentParser) -> None:
 def _read_arguments(parser: argparse.ArgumentParser) -> None:
     _paths_argument(parser)
     parser.add_argument(
-        "--print-format", choices=FORMATS, default="text", help="how 'p' prints articles (default: text)"
+        "--print-format", choices=FORMATS, help="how 'p' prints articles (default: the config's print_format, or text)"
     )
 
 
@@ -307,9 +308,19 @@ def _with_command(argv: list[str]) -> list[str]:
     return [DEFAULT_COMMAND, *argv]
 
 
+def _apply_config(args: argparse.Namespace, config: Config) -> None:
+    """Fill in what the command line left out from the config: its library for paths, its print format."""
+    args.config = config
+    if "paths" in args and not args.paths:
+        args.paths = [str(folder) for folder in config.library]
+    if "print_format" in args and args.print_format is None:
+        args.print_format = config.print_format
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_with_command(argv))
+    _apply_config(args, load_config(warn=warn))
     try:
         return args.run(args)
     except MissingPath as error:

@@ -38,9 +38,10 @@ def seed_path(prefix: str) -> Path:
 
 @pytest.fixture(autouse=True)
 def private_state(tmp_path_factory, monkeypatch):
-    """Every test keeps its reading state and cache in folders of its own, never the user's."""
+    """Every test keeps its reading state, cache and config in folders of its own, never the user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,9 @@ def run_in_terminal(tmp_path: Path, keys: list[str], pipe_in: Path | None = None
     session = f"newsreader-{uuid.uuid4().hex[:8]}"
     out, code = tmp_path / "out.txt", tmp_path / "code.txt"
     # tmux starts commands in its server's environment, which may not be this test's: say it explicitly.
-    private = " ".join(f"{name}={shlex.quote(os.environ[name])}" for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME"))
+    private = " ".join(
+        f"{name}={shlex.quote(os.environ[name])}" for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")
+    )
     reader = f"env {private} {shlex.quote(sys.executable)} -m newsreader"
     reader = f"cat {shlex.quote(str(pipe_in))} | {reader} -" if pipe_in else reader
     command = f"{reader} > {out}; echo $? > {code}; sleep 5"
