@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.analysis.entities import MAIN_TYPES
+from newsreader.model import MAIN_TYPES
 from newsreader.store import DocumentStore
 
 ROOT = Path(__file__).resolve().parent.parent

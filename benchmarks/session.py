@@ -45,13 +45,16 @@ async def key_latency(app: NewsReader, key: str) -> tuple[float, float]:
 
     (Pilot's `press` waits until the process is idle, which it never is while the analysis runs.)
     """
-    current, shown = app.article_list.current, app.reader.article  # an article, not a row: rows move as articles load
+    current, shown = (
+        app.main.article_list.current,
+        app.main.reader.article,
+    )  # an article, not a row: rows move as articles load
     event = events.Key(key, key)
     event.set_sender(app)
     pressed = time.perf_counter()
     app._driver.send_message(event)
     times = []
-    for moved in (lambda: app.article_list.current is not current, lambda: app.reader.article is not shown):
+    for moved in (lambda: app.main.article_list.current is not current, lambda: app.main.reader.article is not shown):
         while not moved():
             await asyncio.sleep(0.001)
         painted = asyncio.Event()

@@ -6,14 +6,13 @@ stdout carries data only; messages go to stderr. Textual is imported only to ope
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsreader import __version__
+from newsreader import __version__, exit_codes
 from newsreader.config import Config, load_config
 from newsreader.ingest.files import STDIN, MissingPath
 from newsreader.model import ENTITY_TYPES, LoadProblem
@@ -22,7 +21,6 @@ from newsreader.persist.state import ReadingState
 from newsreader.render import FORMATS, article_record, render, summary_record
 from newsreader.store import DocumentStore, UnknownArticle
 
-EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 PROG = "newsreader"
 COMPLETION_SHELLS = ("bash", "zsh", "fish")
 FIRST_FRAME_WAIT = 0.05  # seconds of loading before the reader first draws; the rest loads on screen
@@ -129,12 +127,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         records = [{**summary_record(a), "read": state.is_read(a), "starred": state.is_starred(a)} for a in articles]
         write_json(records)
-        return EXIT_OK
+        return exit_codes.OK
     for article in articles:
         source = (article.source or "-")[:20]
         star = "★" if state.is_starred(article) else " "
         sys.stdout.write(f"{article.id} {star} {article.date or 'undated':<10}  {source:<20}  {article.title}\n")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -143,9 +141,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         article = store.get(args.id)
     except UnknownArticle as error:
         warn(str(error))
-        return EXIT_NOTHING
+        return exit_codes.NOTHING
     sys.stdout.write(render(store, article, args.format))
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -156,7 +154,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
@@ -165,10 +163,10 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if args.json:
         records = [{"name": name, "type": kind, "articles": count} for name, kind, count in counts]
         write_json(records)
-        return EXIT_OK
+        return exit_codes.OK
     for name, kind, count in counts:
         sys.stdout.write(f"{count:>6}  {kind:<11}  {name}\n")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -189,7 +187,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             for event in events
         ]
         write_json(records)
-        return EXIT_OK
+        return exit_codes.OK
     for event in events:
         first = store.get(event.mentions[0].article_id)
         if event.kind == "published":
@@ -198,7 +196,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         count = len(event.article_ids)
         sentence = event.mentions[0].text_in(first.body)
         sys.stdout.write(f"{event.value:<12}  {count} article{'s' if count > 1 else ' '}  {sentence}\n")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -211,16 +209,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         for hit in hits:
             article = store.get(hit.id)
             sys.stdout.write(f"{article.id}  {article.date or 'undated':<10}  {article.title}\n")
-    return EXIT_OK if hits else EXIT_NOTHING
+    return exit_codes.OK if hits else exit_codes.NOTHING
 
 
 def cmd_read(args: argparse.Namespace) -> int:
     store = open_store(args.paths, use_cache=not args.no_cache)  # before stdin is the terminal's: it may be `-`
-    # Importing Textual and drawing the first frame make many objects that live as long as the
-    # reader: the garbage collector's passes over them meanwhile (about 12 ms) would only delay
-    # that frame. The reader freezes them and turns the collector back on once it is drawn.
-    gc.disable()
-    from tui.app import run_reader  # Textual is loaded only here: the other commands stay fast
+    from tui.terminal import run_reader  # Textual is loaded only then: the other commands stay fast
 
     if STDIN in args.paths or not sys.stdin.isatty():
         # Articles came down a pipe: keys come from the terminal itself, as with fzf.
@@ -228,7 +222,7 @@ def cmd_read(args: argparse.Namespace) -> int:
             terminal = os.open("/dev/tty", os.O_RDONLY)
         except OSError:
             warn("no terminal to read keys from (the reader needs one)")
-            return EXIT_USAGE
+            return exit_codes.USAGE
         os.dup2(terminal, sys.stdin.fileno())
         os.close(terminal)
 
@@ -239,7 +233,7 @@ def cmd_completion(args: argparse.Namespace) -> int:
     import shtab  # only here: it is slow to import, and the other commands stay fast
 
     sys.stdout.write(shtab.complete(build_parser(), shell=args.shell))
-    return EXIT_OK
+    return exit_codes.OK
 
 
 @dataclass(frozen=True)
@@ -325,13 +319,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except MissingPath as error:
         warn(str(error))
-        return EXIT_USAGE
+        return exit_codes.USAGE
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        return exit_codes.INTERRUPTED
     except BrokenPipeError:
         # The reader of our stdout went away (`newsreader export | head`): not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        return exit_codes.OK
 
 
 def entry_point() -> None:

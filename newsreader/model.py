@@ -14,6 +14,7 @@ WORDS_PER_MINUTE = 230
 SHARED_FIELDS = ("source", "date")
 # The four main entity types first; the others are shown but never counted as one of them.
 ENTITY_TYPES = ("person", "org", "place", "date", "nationality", "law", "event")
+MAIN_TYPES = ENTITY_TYPES[:4]
 
 
 class Record(NamedTuple):

@@ -36,9 +36,6 @@ from newsreader.analysis.cues import (
 )
 from newsreader.analysis.gazetteer import gazetteer
 from newsreader.ingest.dates import find_date_expressions
-from newsreader.model import ENTITY_TYPES
-
-MAIN_TYPES = ENTITY_TYPES[:4]
 
 # A capitalised word: "Lavrov", "Al-Asad", "McCririck", "People’s", "G8"; "U.S." and "U.S"; initials
 # and abbreviated titles with their full stop ("W.", "Lt."); or a particle-led "al-Muhandis".

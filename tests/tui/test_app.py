@@ -16,11 +16,12 @@ from textual.widgets._footer import FooterKey
 from newsreader.model import Article
 from newsreader.store import BATCH, DocumentStore
 from tests.conftest import until_analysed
-from tui.app import QUIET_AFTER_INPUT, NewsReader
+from tui.app import NewsReader
 from tui.screens.entities import EntityBrowser
 from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ArticleView
+from tui.workers import QUIET_AFTER_INPUT
 
 
 async def until_printed(app: NewsReader, pilot) -> None:
@@ -136,7 +137,7 @@ async def test_the_reader_scrollbar_comes_and_goes_with_the_article_length():
     async with app.run_test(size=(80, 20)) as pilot:
         reader = app.query_one(ArticleView)
         for article, scrolls in ((long, True), (short, False), (long, True)):
-            app.article_list.cursor = app.article_list.articles.index(article)
+            app.main.article_list.cursor = app.main.article_list.articles.index(article)
             await pilot.pause()
             await pilot.pause()
             assert reader.article == article
@@ -149,10 +150,10 @@ async def test_keys_and_clicks_hold_the_background_work_back(seeds_store):
         for act in (lambda: pilot.press("j"), lambda: pilot.click(ArticleList)):
             before = time.monotonic()
             await act()
-            assert app._last_input >= before  # the workers' yield_to_input waits QUIET_AFTER_INPUT from then
-        app._last_input = time.monotonic() - QUIET_AFTER_INPUT
+            assert app.input_gap.last >= before  # the workers wait QUIET_AFTER_INPUT from then
+        app.input_gap.last = time.monotonic() - QUIET_AFTER_INPUT
         started = time.monotonic()
-        app.yield_to_input()  # nothing recent: no wait
+        app.input_gap.wait()  # nothing recent: no wait
         assert time.monotonic() - started < QUIET_AFTER_INPUT
 
 
@@ -163,13 +164,13 @@ async def test_the_loader_steps_aside_for_keys_between_batches(tmp_path, monkeyp
     store = DocumentStore.open([path])
     app = NewsReader(store)
     asked_while_loading = []
-    monkeypatch.setattr(app, "yield_to_input", lambda: asked_while_loading.append(True) if not store.loaded else None)
+    monkeypatch.setattr(app.input_gap, "wait", lambda: asked_while_loading.append(True) if not store.loaded else None)
     async with app.run_test() as pilot:
         while not store.loaded:
             await pilot.pause(0.05)
         await app.workers.wait_for_complete()  # the last batch reaches the list after the file's end
         await pilot.pause()
-        assert len(app.article_list.articles) == 3 * BATCH
+        assert len(app.main.article_list.articles) == 3 * BATCH
     assert len(asked_while_loading) == 3
 
 
@@ -182,18 +183,60 @@ async def test_printing_json_while_the_analysis_runs_waits_for_it():
         await pilot.press("p")
         assert app.return_code is None  # the screen goes on: printing waits in a worker
         await pilot.press("j")
-        assert app.article_list.cursor == 1
+        assert app.main.article_list.cursor == 1
         await until_printed(app, pilot)
     assert app.return_code == 0 and "entities" in json.loads(app.return_value.splitlines()[0])
 
 
-async def test_the_status_line_says_what_the_background_work_does(seeds_store):
+async def until(pilot, condition, timeout: float = 10.0) -> None:
+    """Wait until `condition()` holds, or `timeout` seconds."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+
+
+async def test_the_status_line_says_how_far_the_analysis_is(seeds_store, monkeypatch):
+    gate = threading.Event()
+
+    def slow_analysis(stop=None, progress=None):
+        progress(1, 4)
+        gate.wait(10)
+
+    monkeypatch.setattr(seeds_store, "analyse", slow_analysis)
     app = NewsReader(seeds_store)
     async with app.run_test() as pilot:
-        await until_analysed(pilot)  # nothing else then changes the status line
-        app.post_message(NewsReader.Status("finding entities… 40%"))
-        await pilot.pause()
-        assert str(app.query_one("#status", Static).render()) == "finding entities… 40%"
+        status = app.query_one("#status", Static)
+        await until(pilot, lambda: str(status.render()) == "finding entities… 25%")
+        assert str(status.render()) == "finding entities… 25%" and status.display
+        gate.set()
+
+
+@pytest.mark.parametrize(
+    "broken, keys, notice",
+    [
+        ("search", ["slash", *"iran"], "Could not search: the disk is on fire"),
+        ("timeline", ["t"], "Could not make the timeline: the disk is on fire"),
+        ("analyse", [], "Could not find entities: the disk is on fire"),
+    ],
+)
+async def test_a_failing_worker_is_shown(seeds_store, monkeypatch, broken, keys, notice):
+    def on_fire(*args, **kwargs):
+        raise OSError("the disk is on fire")
+
+    if broken != "analyse":
+        seeds_store.analyse()
+    monkeypatch.setattr(seeds_store, broken, on_fire)
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await pilot.press(*keys)
+
+        def shown() -> list[str]:
+            return [str(notification.message) for notification in app._notifications]
+
+        await until(pilot, lambda: notice in shown())
+        assert notice in shown()
+        assert app.is_running
 
 
 async def test_print_current_article_exits_0(seeds_store):
@@ -304,19 +347,19 @@ async def test_entity_browser_filters_the_list_and_escape_clears_it(seeds_store)
         await pilot.press("enter")
         await pilot.pause()
         articles = app.query_one(ArticleList)
-        assert app.entity_filter == ("Mohammad Javad Zarif", "person")
+        assert app.main.browse.entity == ("Mohammad Javad Zarif", "person")
         assert len(articles.articles) == 2 and "Esc clears" in articles.border_title
         shown = app.query_one(ArticleView)
         assert shown.article in articles.articles
         await pilot.press("escape")
-        assert app.entity_filter is None and len(articles.articles) == 5
+        assert app.main.browse.entity is None and len(articles.articles) == 5
 
 
 async def test_reader_highlights_entities_from_the_store(seeds_store):
     app = NewsReader(seeds_store)
     async with app.run_test(size=(120, 30)) as pilot:
         await until_analysed(pilot)
-        text = app.reader.text
+        text = app.main.reader.text
         lavrov = text.plain.index("Sergey Lavrov")
         styles = {str(span.style) for span in text.spans if span.start <= lavrov < span.end}
         assert str(app.query_one(ArticleView).entity_style("person")) in styles

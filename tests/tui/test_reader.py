@@ -26,7 +26,7 @@ async def test_markup_in_articles_shows_literally(tmp_path):
         await pilot.press("enter")
         await pilot.click(ArticleView, offset=(3, 1))
         await pilot.pause()
-        shown = app.reader.text.plain
+        shown = app.main.reader.text.plain
         assert "[bold red]x[/] [@click=app.quit]quit[/]" in shown and "[@click=app.quit]q[/]" in shown
         assert app.is_running
 
@@ -42,7 +42,7 @@ async def test_a_50_mb_article_opens(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "space", "G")
         await pilot.pause()
-        shown = app.reader.text.plain
+        shown = app.main.reader.text.plain
         assert "more characters are not shown here: p prints the whole article" in shown
         await pilot.press("p")
     assert app.return_value.count("Paragraph") == 800_000

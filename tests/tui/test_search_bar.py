@@ -29,7 +29,7 @@ async def test_search_bar_as_you_type_then_enter_and_escape(seeds):
         await pilot.press("enter")
         reader = app.query_one(ArticleView)
         assert reader.has_focus and reader.article == articles.articles[0]
-        text = app.reader.text
+        text = app.main.reader.text
         match_style = reader.entity_style("match")
         assert any(text.plain[span.start : span.end] == "Zarif" and span.style == match_style for span in text.spans)
         await pilot.press("escape", "escape")
@@ -40,7 +40,7 @@ async def test_search_combines_with_the_entity_filter(seeds):
     app = NewsReader(seeds)
     async with app.run_test(size=(120, 30)) as pilot:
         await until_analysed(pilot)
-        app.filter_by_entity(("Mohammad Javad Zarif", "person"))
+        app.main.list_pane.filter_by_entity(("Mohammad Javad Zarif", "person"))
         await pilot.press("slash", *"vienna")
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()

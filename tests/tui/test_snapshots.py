@@ -55,7 +55,7 @@ def test_timeline(snap_compare):
 
 async def searched(pilot) -> None:
     await analysed(pilot)
-    pilot.app.search_box.cursor_blink = False  # else the picture depends on how long the search took
+    pilot.app.main.list_pane.search_box.cursor_blink = False  # else the picture depends on how long the search took
     await pilot.press("slash", *"zarrif")
     await pilot.pause(0.3)
     await pilot.app.workers.wait_for_complete()

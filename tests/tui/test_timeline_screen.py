@@ -45,10 +45,10 @@ async def test_timeline_follows_the_entity_filter():
     app = NewsReader(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await until_analysed(pilot)
-        app.filter_by_entity(("Hossein Amir-Abdollahian", "person"))
+        app.main.list_pane.filter_by_entity(("Hossein Amir-Abdollahian", "person"))
         await pilot.press("t")
         screen = await until_timeline(app, pilot)
-        assert {a for e in screen.events for a in e.article_ids} == {app.article_list.articles[0].id}
+        assert {a for e in screen.events for a in e.article_ids} == {app.main.article_list.articles[0].id}
         await pilot.press("escape")
         assert not isinstance(app.screen, TimelineScreen)
 

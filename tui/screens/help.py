@@ -12,11 +12,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from newsreader import exit_codes
+
 Section = tuple[str, Sequence[BindingType]]
 
 EXIT_NOTES = (
-    "p prints to stdout and exits 0 (newsreader > article.txt, newsreader | less); "
-    "q exits 1 with nothing printed; ctrl+c exits 130."
+    f"p prints to stdout and exits {exit_codes.OK} (newsreader > article.txt, newsreader | less); "
+    f"q exits {exit_codes.NOTHING} with nothing printed; ctrl+c exits {exit_codes.INTERRUPTED}."
 )
 
 

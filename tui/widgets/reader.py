@@ -6,7 +6,7 @@ screen are rendered, so moving through the list costs a few milliseconds whateve
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 
 from rich.style import Style
 from rich.text import Text
@@ -16,17 +16,11 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsreader.model import ENTITY_TYPES, Article, Block
+from newsreader.analysis.timeline import Sentence
+from newsreader.browse import Shown
+from newsreader.model import MAIN_TYPES, Article
 from newsreader.render import metadata_line
 from tui.widgets import foreground
-
-MAIN_TYPES = ENTITY_TYPES[:4]
-
-# The reader lays out at most this much of a body (about 10,000 words), so that even a 50 MB article
-# opens at once; `p` and `show` print all of it.
-SHOWN_LIMIT = 60_000
-# A highlight: offsets into the article's body and the entity type that styles it.
-Highlight = tuple[int, int, str]
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -41,9 +35,13 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("b,pageup", "page_up", "Page up", show=False),
         Binding(
-            "left_square_bracket", "app.step(-1)", "Previous", key_display="[", tooltip="Previous article in the list"
+            "left_square_bracket",
+            "screen.step(-1)",
+            "Previous",
+            key_display="[",
+            tooltip="Previous article in the list",
         ),
-        Binding("right_square_bracket", "app.step(1)", "Next", key_display="]", tooltip="Next article in the list"),
+        Binding("right_square_bracket", "screen.step(1)", "Next", key_display="]", tooltip="Next article in the list"),
     ]
     COMPONENT_CLASSES = {
         "reader--title",
@@ -73,13 +71,15 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .reader--match { text-style: reverse bold; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, shown_of: Callable[[Article, Sentence | None], Shown], *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.shown_of = shown_of  # an article as the engine says to show it
         self.article: Article | None = None
+        self._following: Article | None = None
         self.text = Text()  # what is shown, before it is wrapped to the pane
         self._lines: list[Text] = []  # the text wrapped to the pane's width
         self._strips: dict[int, Strip] = {}  # lines rendered so far, by number
-        self._shown: tuple[Article, list[Highlight]] | None = None
+        self._shown: Shown | None = None
 
     def on_mount(self) -> None:
         if self.article is None:
@@ -127,52 +127,59 @@ class ArticleView(ScrollView, can_focus=True):
         """ "person org place date", each in its colour."""
         return Text(" ").join(Text(kind, self.entity_style(kind)) for kind in MAIN_TYPES)
 
-    def show(
-        self,
-        article: Article,
-        blocks: Iterable[Block],
-        highlights: Iterable[Highlight] = (),
-        keep_scroll: bool = False,
-        at: int | None = None,
-    ) -> None:
-        """Show an article; `highlights` style spans of its body (entities, search matches).
+    def follow(self, article: Article) -> None:
+        """Show the list's article once the list's frame is drawn: the list answers a key at once, and the
+        reader shows the last of several quick moves only (as fzf's preview does)."""
+        if article == self.article and self._following is None:
+            return  # shown already (the list moved to the article the reader was asked to read)
+        if self._following is None:
+            self.call_after_refresh(self._show_followed)
+        self._following = article
 
-        `at` is an offset into the body to scroll to; otherwise the top, or where it was (`keep_scroll`).
-        """
-        style = self.get_component_rich_style
-        highlights = list(highlights)
-        shown_already = (article, highlights)
-        if at is None and self._shown == shown_already:
+    def _show_followed(self) -> None:
+        article, self._following = self._following, None
+        if article:
+            self.show_article(article)
+
+    def show_article(self, article: Article, sentence: Sentence | None = None, keep_scroll: bool = False) -> None:
+        """Show an article; at a `sentence` (from the timeline), scrolled to it and underlined."""
+        self.show(self.shown_of(article, sentence), keep_scroll=keep_scroll)
+
+    def restyle(self) -> None:
+        """Show the article again, where it was, with what there is to highlight now."""
+        if self.article:
+            self.show_article(self.article, keep_scroll=True)
+
+    def show(self, shown: Shown, keep_scroll: bool = False) -> None:
+        """Show an article: at `shown.at`, else at the top, or where it was (`keep_scroll`)."""
+        if shown.at is None and self._shown == shown:
             return  # the same article, styled the same: nothing to lay out again
-        self._shown = shown_already
+        self._shown = shown
+        style = self.get_component_rich_style
         text = Text()
-        text.append(article.title, style("reader--title"))
+        text.append(shown.article.title, style("reader--title"))
         text.append("\n")
-        text.append(metadata_line(article), style("reader--meta"))
-        if highlights:
+        text.append(metadata_line(shown.article), style("reader--meta"))
+        if shown.highlights:
             text.append("  ")
             text.append_text(self.legend())
         text.append("\n\n")
         start = len(text)
-        body = article.body
-        shown = shown_part(body)
-        text.append(shown)
-        for block in blocks:
+        text.append(shown.body)
+        for block in shown.blocks:
             if block.kind == "heading":
                 text.stylize(style("reader--heading"), start + block.start, start + block.end)
-        for span_start, span_end, kind in highlights:
-            if span_end <= len(shown):
-                text.stylize(self.entity_style(kind), start + span_start, start + span_end)
-        if len(shown) < len(body):
-            rest = len(body) - len(shown)
+        for span_start, span_end, kind in shown.highlights:
+            text.stylize(self.entity_style(kind), start + span_start, start + span_end)
+        if shown.hidden:
             text.append(
-                f"\n\n[{rest:,} more characters are not shown here: p prints the whole article]",
+                f"\n\n[{shown.hidden:,} more characters are not shown here: p prints the whole article]",
                 style("reader--placeholder"),
             )
-        self.article = article
+        self.article = shown.article
         self._set_text(text)
-        if at is not None:
-            self.call_after_refresh(self._scroll_to_line, self._line_of(text, start + at))
+        if shown.at is not None:
+            self.call_after_refresh(self._scroll_to_line, self._line_of(text, start + shown.at))
         elif not keep_scroll:
             self.scroll_home(animate=False)
 
@@ -182,11 +189,3 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _scroll_to_line(self, line: int) -> None:
         self.scroll_to(y=max(0, line - 2), animate=False)
-
-
-def shown_part(body: str) -> str:
-    """The part of a body the reader lays out: all of it, or up to a paragraph break near the limit."""
-    if len(body) <= SHOWN_LIMIT:
-        return body
-    cut = body.rfind("\n\n", 0, SHOWN_LIMIT)
-    return body[: cut if cut > 0 else SHOWN_LIMIT]

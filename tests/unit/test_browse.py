@@ -1,0 +1,64 @@
+"""What the reader lists and shows, without a terminal: filters, search hits, the list's title, the body cut."""
+
+from __future__ import annotations
+
+from newsreader.browse import SHOWN_LIMIT, Browse
+from newsreader.handover import hand_overs
+from newsreader.model import Article
+from newsreader.persist.state import ReadingState
+from newsreader.search import Hit
+from newsreader.store import DocumentStore
+
+
+def browse_of(store: DocumentStore, tmp_path) -> Browse:
+    return Browse(store, ReadingState(folder=tmp_path))
+
+
+def test_the_filters_narrow_the_list_and_the_title_says_so(seeds, tmp_path):
+    browse = browse_of(seeds, tmp_path)
+    assert browse.title(len(browse.base_articles())) == "5 articles"
+    browse.state.mark("read", seeds.articles[0], True)
+    browse.toggle_mark("unread")
+    assert browse.base_articles() == seeds.articles[1:]
+    browse.entity = ("Mohammad Javad Zarif", "person")
+    listed = browse.base_articles()
+    assert 0 < len(listed) < 4 and all("Zarif" in a.body for a in listed)
+    assert browse.title(len(listed)) == f"only unread · Mohammad Javad Zarif (person): {len(listed)} of 5 · Esc clears"
+    assert browse.within() == {a.id for a in listed}
+    assert browse.clear_filter() and browse.entity is None and browse.mark == "unread"
+    assert browse.clear_filter() and browse.mark is None
+    assert not browse.clear_filter() and browse.within() is None
+
+
+def test_hits_of_a_stale_query_are_dropped_and_the_list_is_in_rank_order(seeds, tmp_path):
+    browse = browse_of(seeds, tmp_path)
+    first, second = seeds.articles[3], seeds.articles[1]
+    browse.query = "lavrov"
+    assert not browse.take_hits("lav", [Hit(first.id, 1.0)])  # typed on meanwhile
+    assert browse.take_hits("lavrov", [Hit(first.id, 2.0, title_spans=((0, 6),)), Hit(second.id, 1.0)])
+    articles, title_spans = browse.listed()
+    assert articles == [first, second] and title_spans == {first.id: ((0, 6),), second.id: ()}
+    assert browse.title(2) == "“lavrov”: 2 of 5 · Esc clears"
+
+
+def test_the_reader_is_shown_a_long_body_up_to_a_paragraph_break_and_the_search_matches(tmp_path):
+    paragraph = "Word " * 99 + "end."
+    body = "\n\n".join([paragraph] * (2 * SHOWN_LIMIT // len(paragraph)))
+    article = Article.of("long", "generated", "Long", body)
+    browse = browse_of(DocumentStore([article]), tmp_path)
+    browse.query = "word"
+    browse.take_hits("word", [Hit("long", 1.0, spans=((0, 4), (len(body) - 9, len(body) - 5)))])
+    shown = browse.shown(article)
+    assert len(shown.body) <= SHOWN_LIMIT and shown.body.endswith("end.") and body.startswith(shown.body)
+    assert shown.hidden == len(body) - len(shown.body)
+    assert shown.highlights == ((0, 4, "match"),)  # the match past the cut is not drawn
+    assert all(block.end <= len(shown.body) for block in shown.blocks)
+
+
+def test_hand_overs_gather_the_batches_and_stop_when_asked():
+    batches = [[Article.of(f"a{i}", "generated", f"A{i}", "Body.")] for i in range(5)]
+    gathered = list(hand_overs(batches, stop=lambda: False))
+    assert [a for handed in gathered for a in handed] == [b[0] for b in batches]
+    asked = []
+    assert list(hand_overs(batches, stop=lambda: asked.append(1) or len(asked) > 2)) == []
+    assert len(asked) == 3

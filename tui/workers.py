@@ -1,0 +1,116 @@
+"""The bodies of the app's background workers (the app runs them with `@work`), what they share
+(stepping aside for keys), and what their failures say."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.worker import Worker
+
+from newsreader.handover import hand_overs
+from newsreader.model import Article
+from tui.terminal import keep_what_lives
+from tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from tui.app import NewsReader
+
+QUIET_AFTER_INPUT = 0.15  # seconds the background work waits after a key or a click: its frames come first
+
+# A worker group → (the status line once it failed, or "" to keep it; the start of the notice).
+FAILURES = {
+    "load": ("loading stopped", "Could not load every article"),
+    "analyse": ("entities unavailable", "Could not find entities"),
+    "search": ("", "Could not search"),
+    "timeline": ("", "Could not make the timeline"),
+    "print": ("", "Could not print"),
+}
+
+
+def failure(worker: Worker) -> tuple[str, str]:
+    """What the status line and a notice say about a worker that failed."""
+    status, said = FAILURES.get(worker.group, ("", f"{worker.name or 'A background task'} failed"))
+    return status, f"{said}: {worker.error}"
+
+
+class InputGap:
+    """When the last key or click came; workers wait between articles until it is some time past.
+
+    A worker and the screen take turns at the GIL, 5 ms each; a key's frames then take twice
+    as long, and more when a frame needs several turns. The workers step aside instead.
+    """
+
+    def __init__(self) -> None:
+        self.last = 0.0  # time.monotonic() of the last key or click
+
+    def touch(self) -> None:
+        self.last = time.monotonic()
+
+    def wait(self) -> None:
+        while (wait := self.last + QUIET_AFTER_INPUT - time.monotonic()) > 0:
+            time.sleep(wait)
+
+    def stopper(self, worker: Worker) -> Callable[[], bool]:
+        """For a worker's loop, asked between two articles: waits for a quiet moment, then says whether to stop."""
+
+        def stop() -> bool:
+            self.wait()
+            return worker.is_cancelled
+
+        return stop
+
+
+class Progress:
+    """The analysis's progress for the status line, posted once a percent."""
+
+    def __init__(self, post: Callable[[str], object], worker: Worker) -> None:
+        self.post = post
+        self.worker = worker
+        self.shown = ""
+
+    def __call__(self, done: int, total: int) -> None:
+        status = f"finding entities… {done * 100 // total}%"
+        if status != self.shown and not self.worker.is_cancelled:  # each costs a redraw
+            self.shown = status
+            self.post(status)
+            keep_what_lives()  # as the loaded articles are: the analysis's tables so far
+
+
+def load_rest(app: NewsReader, worker: Worker) -> None:
+    """Load the articles the first frame did not wait for, a batch at a time. The store takes them in
+    here, not on the screen's thread: each `add` sorts every article again (30 ms at 100,000)."""
+    for articles in hand_overs(app.store.batches(), stop=app.input_gap.stopper(worker)):
+        app.store.add(articles)
+        app.call_from_thread(app.main.show_loaded)
+    if not worker.is_cancelled:
+        app.call_from_thread(app.all_loaded)
+
+
+def analyse(app: NewsReader, worker: Worker) -> None:
+    """Analyse the store, then index it for search; the status line says how far it is."""
+    # Posted, not called: progress comes under the analysis lock, which the screen may be waiting for
+    # (`p` printing JSON needs the entities), so it must not wait for the screen.
+    progress = Progress(lambda text: app.main.status_line.post_message(StatusLine.Say(text)), worker)
+    stop = app.input_gap.stopper(worker)
+    app.store.analyse(stop=stop, progress=progress)
+    if app.store.analysed and not worker.is_cancelled:
+        app.call_from_thread(app.main.entities_found)
+        app.store.build_index(stop=stop)
+
+
+def build_timeline(app: NewsReader, worker: Worker, listed: list[Article], title: str) -> None:
+    """The timeline screen, made in a worker (it reads every dated body): keys go on meanwhile."""
+    from tui.screens.timeline import TimelineScreen
+
+    screen = TimelineScreen(app.store.timeline(listed), app.store.get, title)
+    if not worker.is_cancelled:
+        app.call_from_thread(app.push_screen, screen, app.main.open_at)
+
+
+def print_when_analysed(app: NewsReader, worker: Worker, chosen: list[Article]) -> None:
+    """Wait for the analysis (or make it), then print and exit; quitting stops the wait."""
+    app.store.analyse(stop=lambda: worker.is_cancelled)
+    if app.store.analysed and not worker.is_cancelled:
+        app.call_from_thread(app.print_and_exit, chosen)
