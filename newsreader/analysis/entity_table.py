@@ -15,7 +15,7 @@ from pickle import PickleBuffer
 
 from newsreader.analysis.canonical import CanonicalNames
 from newsreader.analysis.entities import Recogniser, strong_votes
-from newsreader.analysis.timex import Normaliser, sentence_span
+from newsreader.analysis.timex import Normaliser
 from newsreader.bodies import in_file_order
 from newsreader.model import ENTITY_TYPES, Article, Entity
 
@@ -132,7 +132,7 @@ def analyse_corpus(
         normaliser = Normaliser(article.date)
         for m in mentions:
             if m.type == "date":
-                value = normaliser.value(m.text, body[slice(*sentence_span(body, m.start, m.end))])
+                value = normaliser.value_at(body, m.start, m.end)
                 found.extend((m.start, m.end, -1 - table.number(value or m.text, "date", value)))
             else:
                 if (number := texts.get(m.text)) is None:

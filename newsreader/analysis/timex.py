@@ -1,62 +1,188 @@
-"""Date expressions to TIMEX3-style values, against the article's publication date.
+"""Time expressions to TIMEX3 types and values, against the article's publication date.
 
-As HeidelTime does for news: a month and day take the publication year, moved by one only when the
-sentence's tense says so; a bare weekday is the latest such day up to the publication date unless
-the tense is future; "last Tuesday" is strictly before it. When the publication year is unknown the
-value says so (`XXXX-01-03`); vague expressions are `PAST_REF`, `PRESENT_REF` or `FUTURE_REF`.
+As HeidelTime does for news: a month and day take the year that puts them where the tense of their
+clause says (before the publication date if past, after it if future, else the closest); a bare
+weekday is the latest such day up to the publication date unless the tense is future; "last Tuesday"
+is strictly before it; "a year earlier" moves the date last named. When the publication year is
+unknown the value says so (`XXXX-01-03`); vague expressions are `PAST_REF`, `PRESENT_REF` or
+`FUTURE_REF`; durations are `P3Y`, `PT2H`, `PXY`; times of day `2013-03-22T15:00`, `…TMO`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsreader.ingest.dates import MONTHS, WEEKDAYS, YEAR_NUMBER, PartialDate, find_date
+from newsreader.ingest.dates import MONTHS, WEEKDAYS, YEAR_NUMBER, PartialDate, find_date, find_date_expressions
 
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBERS = {
+    **{word: number for number, word in enumerate(SMALL_NUMBERS)},
+    **TENS,
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    "a couple of": 2,
+    "a dozen": 12,
+    "a hundred": 100,
+    "one hundred": 100,
 }
 FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|going to|is due|are due|is to|are to|plans? to|planning to|expected to|"
-    r"scheduled|set to|intends? to|upcoming|would be)\b",
+    r"\b(?:will|shall|won't|'ll|going to|is due|are due|is to|are to|expected to|scheduled|set to|upcoming|would"
+    r"|next|(?:plans?|planned|planning|intends?|intended|intending) to)\b",
     re.IGNORECASE,
 )
 # Past auxiliaries, regular past tenses, and the irregular ones news writing uses most.
 PAST = re.compile(
-    r"\b(?:was|were|had|did|ago|since|said|told|fell|rose|went|came|took|made|gave|left|began|won|lost|met|"
+    r"\b(?:was|were|had|did|ago|since|fell|rose|went|came|took|made|gave|left|began|won|lost|met|"
     r"saw|held|spoke|became|bought|sold|paid|hit|cut|ran|wrote|knew|thought|found|led|kept|brought|built|"
-    r"grew|fought|chose|drove|flew|stood|struck|sent|spent|broke|got|sought|shot|threw|withdrew|fled)\b"
+    r"grew|fought|chose|drove|flew|stood|struck|sent|spent|broke|got|sought|shot|threw|withdrew|fled|last)\b"
     r"|\b\w{3,}ed\b",
     re.IGNORECASE,
 )
-RELATIVE = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "coming": 1, "next": 1, "following": 1}
+# Who said something says nothing of when it happened: "said it will close on Dec. 7".
+REPORTING = re.compile(
+    r"\b(?:said|told|reported|announced|added|stated|noted|explained|claimed|insisted|argued|warned|"
+    r"confirmed|predicted|expected|according)\b",
+    re.IGNORECASE,
+)
+RELATIVE = {
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+    "this": 0,
+    "current": 0,
+    "that": 0,
+    "coming": 1,
+    "next": 1,
+    "following": 1,
+}
 FULL_YEAR = re.compile(YEAR_NUMBER)
+PRESENT_WORDS = ("now", "right now", "just now", "currently", "nowadays", "these days", "at the moment", "at present")
+REFERENCES = {
+    **dict.fromkeys((*PRESENT_WORDS, "current"), "PRESENT_REF"),
+    **dict.fromkeys(("recently", "more recently", "lately", "recent", "past"), "PAST_REF"),
+    **dict.fromkeys(("future", "near future"), "FUTURE_REF"),
+}
+# A unit's TIMEX3 letter and how many of it make one of the unit named.
+UNIT_CODES = {
+    "minute": ("TM", 1),
+    "hour": ("TH", 1),
+    "day": ("D", 1),
+    "week": ("W", 1),
+    "fortnight": ("W", 2),
+    "month": ("M", 1),
+    "quarter": ("Q", 1),
+    "year": ("Y", 1),
+    "decade": ("Y", 10),
+    "century": ("Y", 100),
+    "centurie": ("Y", 100),
+}
+EVERY = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M"}
+EVERY |= {"quarterly": "P3M", "hourly": "PT1H"}
+DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+CLOCK = re.compile(
+    r"(?:(\d{1,2})(?:[:.](\d\d))?\s*(a\.m\.?|p\.m\.?|am|pm)?|(noon|midnight))"
+    r"(?:\s+(?:GMT|BST|[ECMP][SD]T|ET|local time))?(?:,?\s+(?:on\s+)?)?",
+    re.IGNORECASE,
+)
+MODIFIERS = re.compile(
+    r"^(?:(?:early|mid|late|earlier|later|sometime|around)(?: in)?|(?:the )?(?:end|beginning|start|middle) of)[\s-]+",
+    re.IGNORECASE,
+)
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+DURATION = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|"
+    r"further|same|full|entire|whole|initial)\s+)?(?:(?:nearly|almost|about|around|over|more than|less than|"
+    r"fewer than|at least|up to|roughly|some|just|only|within|no more than|the better part of)\s+)?"
+    r"(?P<count>.+?)(?:\s+(?:to|or)\s+.+?)?(?:\s+(?:more|additional|straight|consecutive|full|trading|business|"
+    r"working))?[\s-]+(?P<unit>minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
+)
+
+
+# Only these expressions' values depend on the tense of their clause: the others take no time to read it.
+NEEDS_TENSE = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\w+day\b|christmas|easter|quarter|half|weekend)"
+)
 
 
 def tense(sentence: str) -> str:
-    """ "future", "past" or "present", from the sentence's auxiliaries and past-tense verbs."""
-    if FUTURE.search(sentence) and not re.search(r"\b(?:was|were|had)\b", sentence, re.IGNORECASE):
-        return "future"
-    return "past" if PAST.search(sentence) else "present"
+    """ "future", "past" or "present", from the auxiliaries and past-tense verbs (not "said")."""
+    sentence = REPORTING.sub("", sentence)
+    future = FUTURE.search(sentence)
+    if future and (future[0].endswith(" to") or not re.search(r"\b(?:was|were|had)\b", sentence, re.IGNORECASE)):
+        return "future"  # "were planning to drive there on Monday" is still to come
+    return "past" if PAST.search(PASSIVE.sub("", sentence)) else "present"
+
+
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|but|and|while|because|although)\b|[-–—]\s")
+PASSIVE = re.compile(r"\b(?:is|are|be|been|being|am)\s+(?:\w+ly\s+)?\w+", re.IGNORECASE)  # "are brought in"
+REPORTED_ON = re.compile(REPORTING.pattern + r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+
+
+def clause_tense(sentence: str, start: int, end: int) -> str:
+    """The tense of the clause around sentence[start:end], else of the sentence.
+
+    "said Tuesday that it will close on Dec. 7": Tuesday is when it was said, Dec. 7 is to come.
+    """
+    before = sentence[:start]
+    if REPORTED_ON.search(before, max(0, start - 40)):
+        return "past"
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
+    after = CLAUSE_BREAK.search(sentence, end)
+    first = breaks[-1] if breaks else 0
+    if FUTURE.search(before, first) or PAST.search(PASSIVE.sub("", REPORTING.sub("", before[first:]))):
+        return tense(before[first:])  # the verb before a date is the one it goes with
+    return tense(sentence[first : after.start() if after else len(sentence)])
+
+
+def count_of(words: str) -> int | None:
+    """ "three" → 3, "twenty-five" → 25, "18" → 18; None for "several", "a few"."""
+    words = words.lower().replace(",", "")
+    if words.isdigit():
+        return int(words)
+    if words in NUMBERS:
+        return NUMBERS[words]
+    tens, _, ones = words.replace(" ", "-").partition("-")
+    if tens in TENS and ones in SMALL_NUMBERS[1:10]:
+        return TENS[tens] + SMALL_NUMBERS.index(ones)
+    return None
+
+
+def spelled_year(text: str) -> int | None:
+    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000."""
+    words = re.sub(r"^(?:the )?year |\band ", "", text.lower())
+    if m := re.fullmatch(r"two thousand(?:[- ](.+))?", words):
+        rest = count_of(m[1]) if m[1] else 0
+        return 2000 + rest if rest is not None and rest < 100 else None
+    if m := re.fullmatch(r"(nineteen|eighteen|twenty)[- ](.+)", words):
+        rest = 0 if m[2] == "hundred" else count_of(m[2])
+        return 100 * NUMBERS[m[1]] + rest if (rest is not None and 10 <= rest < 100) or m[2] == "hundred" else None
+    return None
+
+
+def duration_value(count: int | None, unit: str) -> str:
+    """ "P3Y", "P10Y" for a decade, "PT2H", "PXM" when the count is vague."""
+    code, size = UNIT_CODES[unit]
+    amount = "X" if count is None else str(count * size)
+    return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + month - 1 + delta
     return index // 12, index % 12 + 1
+
+
+def _shift_year(value: str, delta: int) -> str:
+    """A dated value moved by whole years, at the same granularity ("1989-Q3" → "1988-Q3")."""
+    if len(value) >= 10 and value[4:10] == "-02-29":
+        value = value[:8] + "28" + value[10:]
+    return f"{int(value[:4]) + delta:04d}{value[4:]}"
 
 
 HOLIDAYS = ("christmas", "easter", "new year's day")
@@ -82,7 +208,7 @@ def _easter(year: int) -> date:
 
 
 class Normaliser:
-    """Values for one article's date expressions; `reference` is its publication date."""
+    """Values for one article's time expressions; `published` is its publication date."""
 
     def __init__(self, published: str | None) -> None:
         self.year: int | None = None
@@ -92,30 +218,308 @@ class Normaliser:
             if m[3]:
                 self.day = date(self.year, int(m[2]), int(m[3]))
         self.last_year_mentioned: int | None = None
+        self.last_dated: str | None = None  # the last value with a year: what "a year earlier" moves
+        self.within = False
+        self.anaphoric = False
 
-    def value(self, expression: str, sentence: str) -> str | None:
-        """The value of one expression, met in this order in the text."""
-        text = re.sub(r"^(?:early|mid|late|(?:the )?(?:end|beginning|start|middle) of)[\s-]+", "", expression)
-        text = text.strip().rstrip(".")
-        lowered = text.lower()
-        when = tense(sentence)
-        value = (
-            self._calendar(text, when)
-            or self._relative(lowered)
-            or self._ago(lowered)
-            or self._named_day(lowered, when)
-        )
-        if value and re.fullmatch(r"\d{4}.*", value):
+    def value_at(self, body: str, start: int, end: int) -> str | None:
+        """The value of the expression body[start:end], in the tense of its clause."""
+        if not NEEDS_TENSE.search(body, start, end):
+            return self.value(body[start:end], "")
+        first, last = sentence_span(body, start, end)
+        return self.value(body[start:end], body[first:last], start - first)
+
+    def value(self, expression: str, sentence: str, at: int | None = None) -> str | None:
+        """The value of one expression, met in this order in the text (at this offset in its sentence)."""
+        whole = " ".join(expression.split()).rstrip(".")
+        text = MODIFIERS.sub("", whole)
+        self.within = text != whole  # a point within the period named
+        at = sentence.find(expression) if at is None else at
+        when = "present"
+        if NEEDS_TENSE.search(expression):
+            when = tense(sentence) if at < 0 else clause_tense(sentence, at, at + len(expression))
+        self.anaphoric = False  # set by a rule whose value follows the date last named
+        value = text if FULL_YEAR.fullmatch(text) else self._first_value(text, when)  # a year: the most common
+        if value and value[:4].isdigit() and not self.anaphoric:
             self.last_year_mentioned = int(value[:4])
+            self.last_dated = value
         return value
 
-    # --- "17th February, 2020", "January 3", "May 2018", "2015", "the 1990s" -------------------------
+    def _first_value(self, text: str, when: str) -> str | None:
+        """The value the first rule that knows this kind of expression gives it."""
+        for rule in (
+            self._reference,
+            self._every,
+            self._clock,
+            self._part_of_day,
+            self._quarter,
+            self._fiscal_year,
+            self._year_earlier,
+            self._ago,
+            self._the_unit,
+            self._duration,
+            self._calendar,
+            self._relative,
+            self._named_day,
+        ):
+            if value := rule(text, when):
+                return value
+        return None
+
+    def _reference(self, text: str, when: str) -> str | None:
+        """ "now", "currently", "recently", "the future"; "recent years" is some years, `PXY`."""
+        lowered = text.lower().removeprefix("in ").removeprefix("the ")
+        if lowered.startswith("recent ") and (m := re.fullmatch(r"recent (\w+)s", lowered)):
+            return duration_value(None, m[1]) if m[1] in UNIT_CODES else "PAST_REF"
+        return REFERENCES.get(lowered)
+
+    # --- "every Monday", "each month", "annually", "Mondays" --------------------------------------------
+
+    def _every(self, text: str, when: str) -> str | None:
+        lowered = text.lower()
+        if lowered in EVERY:
+            return EVERY[lowered]
+        if not lowered.startswith(("every ", "each ")) and not lowered.endswith("days"):
+            return None
+        if lowered.endswith("days") and lowered[:-1] in WEEKDAYS:
+            return f"XXXX-WXX-{WEEKDAYS.index(lowered[:-1]) + 1}"
+        m = re.fullmatch(r"(?:every|each) (?:other )?(.+)", lowered)
+        if not m:
+            return None
+        what = m[1]
+        if what in WEEKDAYS:
+            return f"XXXX-WXX-{WEEKDAYS.index(what) + 1}"
+        if what.rstrip(".") in MONTHS:
+            return f"XXXX-{MONTHS[what.rstrip('.')]:02d}"
+        if what in SEASONS:
+            return f"XXXX-{SEASONS[what][0]}"
+        if what == "weekend":
+            return "XXXX-WXX-WE"
+        return duration_value(1, what) if what in UNIT_CODES else None
+
+    # --- "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6" --------------------------------------------------
+
+    def _clock(self, text: str, when: str) -> str | None:
+        if not (text[:1].isdigit() or text.lower().startswith(("noon", "midnight"))):
+            return None
+        m = CLOCK.match(text)
+        if not m or not (m[3] or m[4] or m[2]):
+            return None
+        if m[4]:
+            hour, minute = (12, 0) if m[4].lower() == "noon" else (24, 0)
+        else:
+            hour, minute = int(m[1]) % 12 if m[3] else int(m[1]), int(m[2] or 0)
+            if m[3] and m[3].lower().startswith("p"):
+                hour += 12
+        rest = text[m.end() :]
+        day = self._day_of(rest, when) if rest else self._today()
+        return f"{day}T{hour:02d}:{minute:02d}" if day else None
+
+    def _today(self) -> str:
+        return self.day.isoformat() if self.day else "XXXX-XX-XX"
+
+    def _day_of(self, text: str, when: str) -> str | None:
+        """The day a time of day is on: "Thursday", "Nov. 6", "yesterday"."""
+        return self._calendar(text, when) or self._named_day(text, when)
+
+    # --- "this morning", "last night", "Tuesday evening", "tonight" ---------------------------------------
+
+    def _part_of_day(self, text: str, when: str) -> str | None:
+        lowered = text.lower()
+        if not lowered.endswith(
+            ("morning", "afternoon", "evening", "night", "mornings", "afternoons", "evenings", "nights")
+        ):
+            return None
+        if lowered in ("tonight", "overnight"):
+            return self._today() + "TNI"
+        m = re.fullmatch(r"(\w+) (morning|afternoon|evening|night)(s?)", lowered)
+        if not m:
+            return None
+        offsets = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
+        if m[1] in offsets:
+            day = (self.day + timedelta(days=offsets[m[1]])).isoformat() if self.day else "XXXX-XX-XX"
+        elif m[1] in WEEKDAYS:
+            day = f"XXXX-WXX-{WEEKDAYS.index(m[1]) + 1}" if m[3] else self._named_day(m[1], when)
+        else:
+            return None
+        return f"{day}T{DAY_PARTS[m[2]]}"
+
+    # --- "the third quarter", "third-quarter", "the first half of 1989", "the latest quarter" -----------
+
+    def _quarter(self, text: str, when: str) -> str | None:
+        lowered = text.lower()
+        if "quarter" not in lowered and "half" not in lowered:
+            return None
+        m = re.search(r"(?:(\w+)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half)(s?)\b", lowered)
+        if not m:
+            return None
+        if m[3]:  # "fourth quarters", "coming quarters"; "two quarters" is a duration
+            if m[1] in ORDINALS:
+                return f"XXXX-Q{ORDINALS[m[1]]}"
+            if m[1] in ("coming", "next", "future"):
+                return "FUTURE_REF"
+            return "PAST_REF" if m[1] in ("recent", "past", "last", "previous") else None
+        year_named = FULL_YEAR.search(lowered)
+        shift = -1 if re.search(r"year-(?:earlier|ago)|last year's", lowered) else 1 if "next year's" in lowered else 0
+        if m[2] == "half":
+            number = 1 if m[1] == "first" else 2
+            period = ("H", number, 6 * number - 5)
+        elif m[1] in ORDINALS or (m[1] in ("final", "last") and year_named):
+            number = ORDINALS.get(m[1], 4)
+            period = ("Q", number, 3 * number - 2)
+        elif self.day is None:
+            return "XXXX-QX"
+        else:
+            relative = (
+                RELATIVE.get(m[1], 0) if m[1] in ("this", "current", "next", "coming", "last", "previous") else None
+            )
+            if relative is None and (anaphor := self._last_quarter()):
+                self.anaphoric = True
+                return _shift_year(anaphor, shift)
+            y, month = _shift_month(self.day.year, self.day.month, 3 * (-1 if relative is None else relative))
+            return f"{y + shift:04d}-Q{(month - 1) // 3 + 1}"
+        code, number, first_month = period
+        if year_named:
+            year = int(year_named[0])
+        elif self.day is None:
+            return f"XXXX-{code}{number}"
+        else:
+            year = self.day.year
+            if when != "future" and date(year, first_month, 1) > self.day:
+                year -= 1  # reported results are of a period that has begun
+        return f"{year + shift:04d}-{code}{number}"
+
+    def _last_quarter(self) -> str | None:
+        last = self.last_dated
+        return last if last and re.fullmatch(r"\d{4}-[QH]\d", last) else None
+
+    # --- "fiscal 1999", "the current fiscal year" ----------------------------------------------------------
+
+    def _fiscal_year(self, text: str, when: str) -> str | None:
+        lowered = text.lower()
+        if "fiscal" not in lowered:
+            return None
+        if year := FULL_YEAR.search(lowered):
+            return year[0]
+        m = re.fullmatch(r"(?:the |its )?(?:(\w+) )?fiscal[\s-]year", lowered)
+        if not m:
+            return None
+        if m[1] in RELATIVE and self.year is not None:
+            return f"{self.year + RELATIVE[m[1]]:04d}"
+        return "P1Y"
+
+    # --- "year-earlier", "the year-ago period", "the 1988 period" ------------------------------------------
+
+    def _year_earlier(self, text: str, when: str) -> str | None:
+        lowered = text.lower()
+        if "year" not in lowered and "period" not in lowered:
+            return None
+        if lowered in ("year-end", "year end", "year's end"):
+            return f"{self.year}-12-31" if self.year else "XXXX-12-31"
+        if m := re.fullmatch(r"(?:the )?(\d{4}) period", lowered):
+            anaphor = self._last_quarter()
+            self.anaphoric = True
+            return m[1] + (anaphor[4:] if anaphor else "")
+        if not re.search(r"\byear[- ](?:earlier|ago)\b", lowered) or re.match(r"an? ", lowered):
+            return None
+        if quarter := self._last_quarter():  # results against the same quarter of the year before
+            self.anaphoric = True
+            return _shift_year(quarter, -1)
+        return f"{self.year - 1:04d}" if self.year else "PAST_REF"
+
+    # --- "four years ago", "a year earlier", "two weeks later" ---------------------------------------------
+
+    def _ago(self, text: str, when: str) -> str | None:
+        if not text.lower().endswith(("ago", "earlier", "later", "from now")):
+            return None
+        m = re.fullmatch(
+            r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|some|just|only|roughly) )?"
+            r"(.+?)[\s-](minute|hour|day|week|month|quarter|year|decade|century)s?(?: or so)? "
+            r"(ago|earlier|later|from now)",
+            text.lower(),
+        )
+        if not m:
+            return None
+        count = count_of(m[1])
+        unit = m[2]
+        if count is None or unit in ("minute", "hour"):
+            return "FUTURE_REF" if m[3] in ("later", "from now") else "PAST_REF"
+        delta = -count if m[3] in ("ago", "earlier") else count
+        anchor = self.last_dated if m[3] in ("earlier", "later") else None
+        if anchor is None and unit == "year" and (quarter := self._last_quarter()) and m[3] == "ago":
+            anchor = quarter  # results "a year ago": the same quarter a year before
+        if anchor is not None:
+            self.anaphoric = True
+            return _shift_year(anchor, delta) if unit == "year" else self._moved(unit, delta, anchor)
+        if m[3] in ("earlier", "later"):
+            return "PAST_REF" if delta < 0 else "FUTURE_REF"
+        if unit == "year":
+            return f"{self.year + delta:04d}" if self.year else "XXXX"
+        if self.day is None:
+            return "PAST_REF" if delta < 0 else "FUTURE_REF"
+        return self._moved(unit, delta, self.day.isoformat())
+
+    def _moved(self, unit: str, delta: int, anchor: str) -> str | None:
+        """A dated value moved by so many units, at the granularity the unit names."""
+        m = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", anchor)
+        if not m:
+            return None
+        day = date(int(m[1]), int(m[2]), int(m[3] or 1))
+        if unit == "month" or unit == "quarter":
+            y, month = _shift_month(day.year, day.month, delta * (3 if unit == "quarter" else 1))
+            return f"{y:04d}-{month:02d}"
+        if unit in ("decade", "century"):
+            return f"{day.year + delta * UNIT_CODES[unit][1]:04d}"
+        if unit == "week":
+            iso = (day + timedelta(weeks=delta)).isocalendar()
+            return f"{iso[0]:04d}-W{iso[1]:02d}"
+        return (day + timedelta(days=delta)).isoformat() if m[3] else None
+
+    # --- "the year", "the weekend", "the week" -------------------------------------------------------------
+
+    def _the_unit(self, text: str, when: str) -> str | None:
+        m = text[:4].lower() == "the " and re.fullmatch(r"the (year|month|week|weekend|day)", text.lower())
+        if not m or self.day is None:
+            return None
+        if m[1] == "year":
+            return str(self.day.year) if self.within else "P1Y"  # "the end of the year", "for the year"
+        if m[1] == "month":
+            return self.day.isoformat()[:7]
+        if m[1] == "day":
+            return self.day.isoformat()
+        if m[1] == "weekend" and when == "past" and self.day.weekday() < 5:
+            return self._shifted("weekend", -1, anaphoric=False)
+        return self._shifted(m[1], 0, anaphoric=False)
+
+    # --- "three years", "the past two weeks", "a decade", "two-year", "the first nine months" ---------
+
+    def _duration(self, text: str, when: str) -> str | None:
+        m = DURATION.fullmatch(text.lower())
+        if not m:
+            return None
+        count = count_of(m["count"])
+        if count is None and m["count"] not in ("a few", "few", "several", "many", "some", "hundreds of", "dozens of"):
+            return None
+        return duration_value(count, m["unit"])
+
+    # --- "17th February, 2020", "January 3", "May 2018", "2015", "the 1990s", "58" after "1957-" ---------
 
     def _calendar(self, text: str, when: str) -> str | None:
         if m := re.fullmatch(r"((?:1[89]|20)\d)\ds", text):
             return m[1]  # a decade: "199"
+        if m := re.fullmatch(r"'(\d)0s", text):
+            return f"19{m[1]}"
+        if m := re.fullmatch(r"(\w+)ties", text.lower()):
+            return f"19{TENS.get(m[1] + 'ty', 0) // 10}" if m[1] + "ty" in TENS else None
+        if m := re.fullmatch(r"(\w+?)(?:st|nd|rd|th)?[\s-]+century", text.lower()):
+            number = count_of(m[1]) or _ordinal_number(m[1])
+            return f"{number - 1:02d}" if number else None
         if FULL_YEAR.fullmatch(text):
             return text
+        if year := spelled_year(text):
+            return str(year)
+        if re.fullmatch(r"\d\d", text) and self.last_year_mentioned:  # the end of a range, "1957-58"
+            return f"{self.last_year_mentioned // 100:02d}{text}"
         found = find_date(text)
         if not found:
             month = MONTHS.get(text.lower().rstrip("."))
@@ -128,7 +532,8 @@ class Normaliser:
     def _month_day(self, day: PartialDate, when: str) -> str:
         """A month, or a month and day, without a year: the publication year, moved by the tense.
 
-        Something that happened cannot be after the publication date, nor what will happen before it.
+        Something that happened cannot be after the publication date, nor what will happen before it;
+        in the present tense the closest such day is meant ("June" in March is the coming June).
         """
         if self.year is None:
             return f"XXXX-{day.month:02d}" + (f"-{day.day:02d}" if day.day else "")
@@ -139,19 +544,27 @@ class Normaliser:
                 year -= 1
             elif when == "future" and (day.month, day.day or 31) < reference:
                 year += 1
+            elif when == "present":
+                year = min(
+                    (year - 1, year, year + 1),
+                    key=lambda y: abs((date(y, day.month, min(day.day or 15, 28)) - self.day).days),
+                )
         return PartialDate(year, day.month, day.day).iso()
 
     # --- "last month", "this week", "next year", "last summer", "the previous year" -------------------
 
-    def _relative(self, text: str) -> str | None:
+    def _relative(self, text: str, when: str) -> str | None:
+        lowered = text.lower()
         m = re.fullmatch(
-            r"(last|previous|past|this|current|coming|next|following)\s+(?:few\s+|couple of\s+)?(\w+?)s?", text
+            r"(last|previous|past|this|current|coming|next|following|that)\s+(few\s+|couple of\s+)?(\S+)", lowered
         )
         if m:
-            if re.search(r"\b(?:few|couple)\b", text):
+            unit = m[3]
+            plural = unit.endswith("s") and unit[:-1] in UNIT_CODES | {"weekend": 0}
+            if m[2] or plural:
                 return "PAST_REF" if m[1] in ("last", "past", "previous") else "FUTURE_REF"
-            return self._shifted(m[2], RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following"))
-        season = SEASONS.get(text)
+            return self._shifted(unit, RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following", "that"))
+        season = SEASONS.get(lowered)
         if season and self.year is not None:
             return f"{self.year}-{season[0]}"
         return None
@@ -163,7 +576,7 @@ class Normaliser:
             return self._season(unit, delta)
         if unit in WEEKDAYS:
             return self._weekday(WEEKDAYS.index(unit), 1 if delta >= 0 else -1, strict=delta != 0)
-        month = MONTHS.get(unit)
+        month = MONTHS.get(unit.rstrip("."))
         if month:  # "last August": the latest August before the publication date
             return self._month_day(PartialDate(None, month), "past" if delta < 0 else "future")
         if year is None:
@@ -199,34 +612,16 @@ class Normaliser:
             year += 0 if month < first_month else 1
         return f"{year}-{code}"
 
-    # --- "four years ago", "a year ago" -----------------------------------------------------------------
-
-    def _ago(self, text: str) -> str | None:
-        m = re.fullmatch(
-            r"(a few|a couple of|several|\w+|\d+)\s+(day|week|month|year|decade)s?\s+(ago|earlier|later)", text
-        )
-        if not m:
-            return None
-        count = NUMBERS.get(m[1]) or (int(m[1]) if m[1].isdigit() else None)
-        if count is None or m[3] != "ago":
-            return "PAST_REF" if m[3] in ("ago", "earlier") else "FUTURE_REF"
-        if m[2] == "year":
-            return f"{self.year - count:04d}" if self.year else "XXXX"
-        if self.day is None:
-            return "PAST_REF"
-        if m[2] == "month":
-            y, mth = _shift_month(self.day.year, self.day.month, -count)
-            return f"{y:04d}-{mth:02d}"
-        if m[2] == "decade":
-            return f"{(self.day.year - 10 * count) // 10:03d}"
-        days = count * (7 if m[2] == "week" else 1)
-        return (self.day - timedelta(days=days)).isoformat()
-
     # --- "Tuesday", "today", "Christmas" ----------------------------------------------------------------
 
     def _named_day(self, text: str, when: str) -> str | None:
+        text = text.lower()
         if text in WEEKDAYS:
-            return self._weekday(WEEKDAYS.index(text), 1 if when == "future" else -1, strict=False)
+            weekday = WEEKDAYS.index(text)
+            if when == "present" and self.day:  # the closest such day, the past one in a tie
+                ahead = (weekday - self.day.weekday()) % 7
+                return self._weekday(weekday, 1 if 0 < ahead < 7 - ahead else -1, strict=False)
+            return self._weekday(weekday, 1 if when == "future" else -1, strict=False)
         offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
         if text in offsets:
             return (self.day + timedelta(days=offsets[text])).isoformat() if self.day else "PRESENT_REF"
@@ -252,7 +647,22 @@ class Normaliser:
         return day.isoformat()
 
 
-SENTENCE_OR_LINE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
+def _ordinal_number(word: str) -> int | None:
+    ordinals = (
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+    ).split()
+    if word == "twenty-first":
+        return 21
+    return ordinals.index(word) + 1 if word in ordinals else None
+
+
+# A sentence ends at . ! ? before a capital, a quote or a digit, unless the full stop ends an
+# abbreviation ("D.C.", "Mr.", "Corp."); and at a line break.
+SENTENCE_OR_LINE_BREAK = re.compile(
+    r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Dr|St|Co|No|Jr|Sr|Lt|Mt|vs)\.)(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Ltd|Col|Sgt|Maj)\.)"
+    r"(?<!\b(?:Corp|Capt|Prof)\.)[\"'”’)]*\s+(?=[^a-z\s])|\n"
+)
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -264,3 +674,41 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
             break
     after = SENTENCE_OR_LINE_BREAK.search(text, end)
     return (breaks[-1] if breaks else window_start), (after.start() + 1 if after else len(text))
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression in a text: where it is, its TIMEX3 type and value."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str | None
+
+
+SET_EXPRESSION = re.compile(
+    r"(?i:every|each)\s.*|(?i:annually|yearly|daily|weekly|monthly|quarterly|hourly)|[A-Z][a-z]+days(?:\s\w+)?"
+    r"|[A-Z][a-z]+day\s\w+s"
+)
+
+
+def timex_type(expression: str, value: str | None) -> str:
+    """DATE, TIME, DURATION or SET, as TIMEX3 types them."""
+    if SET_EXPRESSION.fullmatch(expression):
+        return "SET"
+    if value and re.match(r"P(?:\d|X|T)", value):
+        return "DURATION"
+    if value and "T" in value[4:] and not value.endswith("_REF"):
+        return "TIME"
+    return "DATE"
+
+
+def find_timexes(body: str, published: str | None) -> list[Timex]:
+    """Every time expression of a body with its type and value against the publication date."""
+    normaliser = Normaliser(published)
+    found = []
+    for text, start, end in find_date_expressions(body):
+        value = normaliser.value_at(body, start, end)
+        found.append(Timex(text, start, end, timex_type(text, value), value))
+    return found

@@ -134,107 +134,266 @@ def weekday_of(day: PartialDate) -> int | None:
     return date(day.year, day.month, day.day).weekday()
 
 
-# --- Date expressions in running text (TimeML-style DATE mentions) ---------------------------------
+# --- Time expressions in running text (TimeML's TIMEX3: DATE, TIME, DURATION, SET) --------------------
+#
+# Each rule below is one kind of expression, written with <NAME>s for the pieces in PIECES.
+# DATE_EXPRESSION tries them in order at each place in the text, so a kind comes before a shorter one
+# it may start with. Words that may open a sentence match in any case; month and weekday names only
+# capitalised.
 
-MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+PIECES = {
+    "SP": r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)",  # spaces with at most one line break: no date spans paragraphs
+    "MONTH": r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)",
+    "WEEKDAY": r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+    "SEASON": r"(?:spring|summer|autumn|fall|winter)",
+    "UNIT": r"(?:minute|hour|day|week|fortnight|month|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?",
+    # "last week", but not "the last day of the season": a day is only ever counted ("two days ago").
+    "PERIOD": r"(?:week|weekend|fortnight|month|year|decade|century|quarter)",
+    "DAY": r"(?<!\d[.,:])[0-3]?\d(?:st|nd|rd|th)?",
+    "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d|%|\s*(?:per|percent|m\b|km|kg|GMT|BST|hours|people|votes|units|pence|points))",
+    "MODIFIER": r"(?i:(?:early|mid|late|(?:the )?(?:end|beginning|start|middle) of)[\s-]+)?",
+    "RELATIVE": r"(?i:last|next|this|previous|current|coming|past|following|that)",
+    "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+    "ORDINAL": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
+    "ZONE": r"(?:GMT|BST|[ECMP][SD]T|ET)",
+}
+PIECES["NUMBER"] = (
+    r"(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|<TENS>(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|a hundred|one hundred|hundreds of|a few|a couple of|several|many|some|a dozen|dozens of)"
 )
-WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-SEASONS = r"(?:spring|summer|autumn|fall|winter)"
-UNITS = r"(?:day|week|weekend|fortnight|month|year|decade|century|quarter)"
-# "last week", but not "the last day of the season": a day is only ever counted ("two days ago").
-RELATIVE_UNITS = r"(?:week|weekend|fortnight|month|year|decade|century|quarter)"
-ORDINAL_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
-YEAR_NUMBER = r"(?:1[89]\d\d|20\d\d)(?!\d|%|\s*(?:per|percent|m\b|km|kg|GMT|BST|hours|people|votes|units|pence|points))"
-MODIFIER = (
-    r"(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of"
-    r"|the middle of|middle of)[\s-]+)?"
+PIECES["ABOUT"] = (
+    r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some|just"
+    r"|only|within|no more than|the better part of)<SP>)?"
 )
-RELATIVE = r"(?:last|next|this|previous|current|coming|past|following)"
-NUMBER_WORDS = r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|several|\d+)"
+PIECES["CLOCK"] = (
+    r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d(?=\s*<ZONE>)|noon|midnight)"
+    r"(?:<SP>(?:<ZONE>|local time))?"
+)
+PIECES["CALENDAR_DAY"] = (
+    r"(?:<WEEKDAY>,?<SP>)?(?:<MONTH><SP><DAY>|<DAY><SP><MONTH>|<WEEKDAY>|(?i:today|yesterday|tomorrow))"
+)
+PIECES["YEAR_OF"] = r"(?:<SP>(?i:of<SP>)?(?i:fiscal<SP>)?<YEAR>)"
 
-DATE_EXPRESSION = re.compile(
-    r"(?<![\w-])(?:"
-    # "17th February, 2020", "14 January 2020", "19 October"
-    + MODIFIER
-    + ORDINAL_DAY
-    + r"\s+(?:of\s+)?"
-    + MONTH_NAMES
-    + r"(?:,?\s+"
-    + YEAR_NUMBER
-    + r")?"
-    # "January 14, 2020", "January 3", "May 2018", "late 2007", "end of February"
-    + r"|"
-    + MODIFIER
-    + MONTH_NAMES
-    + r"(?:\s+"
-    + ORDINAL_DAY
-    + r"(?![\d,.]*\d)(?:,?\s+"
-    + YEAR_NUMBER
-    + r")?|,?\s+"
-    + YEAR_NUMBER
-    + r")?"
-    + r"|"
-    + MODIFIER
-    + YEAR_NUMBER
-    + r"s?"
+
+def _pattern(rule: str) -> str:
+    """A rule with its <NAME>s replaced by their pieces, which may hold pieces themselves."""
+    while "<" in rule and (expanded := re.sub(r"<([A-Z_]+)>", lambda m: PIECES[m[1]], rule)) != rule:
+        rule = expanded
+    return rule
+
+
+RULES = {
+    # "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6", "10 p.m. Wednesday"
+    "clock time": r"<CLOCK>(?:,?<SP>(?:on<SP>)?<CALENDAR_DAY>)?",
+    # "this morning", "last night", "Tuesday morning", "tonight", "Saturday nights"
+    "part of a day": r"(?i:(?:later|earlier)<SP>)?(?:(?i:this|last|tomorrow|yesterday)|<WEEKDAY>)<SP>"
+    r"(?i:(?:morning|afternoon|evening|night)s?)|(?i:tonight|overnight)",
+    # "every Monday", "each month", "annually", "Mondays"
+    "set": r"(?i:every|each)<SP>(?:other<SP>)?(?:<WEEKDAY>|<MONTH>|(?i:<PERIOD>|day|<SEASON>))"
+    r"|(?i:annually|yearly|daily|weekly|monthly|hourly)|<WEEKDAY>s",
+    # "the third quarter", "third-quarter", "the year-earlier quarter", "the 1988 second quarter"
+    "quarter": r"(?i:(?:(?:the|its|this|that)<SP>)?(?:(?:latest|current|same|comparable|corresponding|year-earlier"
+    r"|year-ago|previous|past|last|next|coming|fiscal|recent|(?:this|last|next) year's|<YEAR>(?:'s)?|<ORDINAL>)"
+    r"[\s-]+){0,3}quarter<YEAR_OF>?(?![\s-]+(?:of|point|mile|century|hour|per|final)\b))",
+    # "the first half", "first-half", "the second half of 1989"
+    "half": r"(?i:(?:(?:the|its)<SP>)?(?:<YEAR><SP>)?(?:first|second|last|latter)[\s-]+half<YEAR_OF>?(?!<SP>of\b))",
+    # "fiscal 1999", "the current fiscal year"
+    "fiscal year": r"(?i:fiscal<SP>(?:year<SP>)?<YEAR>|(?:(?:current|latest|next|last|previous|past|coming|same)"
+    r"<SP>)?fiscal[\s-]+year(?:<SP><YEAR>)?)",
+    # "the year-earlier period", "year-ago", "the 1988 period"
+    "year-earlier period": r"(?i:(?:(?:comparable|corresponding|same)<SP>)?year[- ](?:earlier|ago)"
+    r"(?:<SP>(?:period|quarter|level|results))?|(?<=the )<YEAR><SP>period)",
+    # "three years", "the past two weeks", "a decade", "the first nine months", "two-year", "30-day";
+    # "four years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
+    "duration": r"(?i:(?:(?:the|a|an)<SP>)?(?:(?:past|last|next|first|coming|previous|following|latest|final"
+    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><NUMBER>(?:<SP>(?:to|or)<SP>"
+    r"<NUMBER>)?(?:<SP>(?:more|additional|straight|consecutive|full|trading|business|working))?[\s-]+<UNIT>"
+    r"(?:(?:<SP>or so)?<SP>(?:ago|earlier|later|from now))?(?!<SP>old\b))",
+    # "earlier this year", "later this month", "earlier in the year", "the end of the year", "year-end"
+    "within a period": r"(?i:(?:earlier|later|early|late)<SP>(?:this|last|next)<SP><PERIOD>|(?:earlier|later)<SP>"
+    r"in<SP>the<SP>(?:year|month|week|day)|(?:the<SP>)?(?:end|beginning|start|middle)<SP>of<SP>"
+    r"(?:the|this|last|next)<SP><PERIOD>|year[- ]end|year's end)",
+    # "17th February, 2020", "Tuesday, 14 January 2020", "19 October"
+    "day and month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>)?<DAY><SP>(?:of<SP>)?<MONTH>(?:,?<SP><YEAR>)?",
+    # "January 14, 2020", "Friday Oct. 13", "January 3", "May 2018", "end of February"
+    "month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>(?=<MONTH><SP>\d))?<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?"
+    r"|,?<SP><YEAR>)?",
+    # "2009-2010", "1957-58": two years, as two expressions
+    "year range": r"<YEAR>[-–/](?:<YEAR>|\d\d(?!\d))",
+    # "2015", "late 2007", "the 1990s", "mid-1980s", "the '80s", "the nineties", "the 20th century"
+    "year or decade": r"<MODIFIER><YEAR>s?|(?<=the )'\d0s|(?<=the )(?i:<TENS>ies)|(?i:(?:\d{1,2}(?:st|nd|rd|th)"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
+    r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)",
     # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
-    + r"|"
-    + RELATIVE
-    + r"\s+(?:few\s+|couple of\s+)?(?:"
-    + RELATIVE_UNITS
-    + r"s?|"
-    + SEASONS
-    + r"|"
-    + WEEKDAY_NAMES
-    + r"|"
-    + MONTH_NAMES
-    + r")"
-    # "four years ago", "a year ago", "a few years ago"
-    + r"|"
-    + NUMBER_WORDS
-    + r"\s+"
-    + UNITS
-    + r"s?\s+(?:ago|earlier|later)"
-    + r"|"
-    + WEEKDAY_NAMES
-    + r"|today|yesterday|tomorrow|Christmas|Easter|New Year's Day"
-    + r"|(?<=\b[Tt]he\s)"
-    + SEASONS
-    + r"|(?<=\bthe\s)"
-    + SEASONS
-    + r")(?![\w-])"
-)
+    "relative": r"<RELATIVE><SP>(?i:(?:few|couple of)<SP>)?(?:(?i:<PERIOD>s?|<SEASON>)|<WEEKDAY>|<MONTH>)",
+    # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days"
+    "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
+    r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
+    r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b))",
+    # "nineteen ninety-six", "the year two thousand"
+    "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:(?:eighteen|nineteen)[- ](?:<TENS>(?:[- ](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|hundred)|two<SP>thousand(?:[- ](?:and<SP>)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
+    # "the year", "over the weekend", "the week"
+    "the period": r"(?i:the<SP>(?:year|week|weekend))",
+    # "Tuesday", "today", "Christmas"
+    "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|Christmas|Easter|New Year's Day",
+    # "the summer"
+    "season": r"(?<=\b[Tt]he\s)<SEASON>",
+}
+
+
+def _compiled(rules: list[str]) -> re.Pattern[str]:
+    return re.compile(_pattern(r"(?<![\w'-])(?:" + "|".join(f"(?:{r})" for r in rules) + r")(?![\w-])"))
+
+
+DATE_EXPRESSION = _compiled(list(RULES.values()))
+# The rules that may start with a digit, for the places that do: half the rules, twice as fast there.
+FROM_A_DIGIT = {"clock time", "quarter", "half", "year-earlier period", "duration", "day and month", "year range"}
+FROM_A_DIGIT.add("year or decade")
+DATE_EXPRESSION_FROM_A_DIGIT = _compiled([rule for name, rule in RULES.items() if name in FROM_A_DIGIT])
+MONTH_NAMES = PIECES["MONTH"]
+YEAR_NUMBER = PIECES["YEAR"]
 # A month name alone is a date only after words like these ("in June", "from June to December").
 MONTH_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|until|till|by|from|to|during|of|before|after|and|the|last|next|this|early|late|mid|end|or|between|through|on)\s+|-)$",
+    r"(?:\b(?:in|since|until|till|by|from|to|during|of|before|after|and|the|last|next|this|early|late|mid|end|or"
+    r"|between|through|on)\s+|-)$",
     re.I,
 )
 TITLE_OF = re.compile(r"[A-Z]\w+ of\s+$")
-NAME_BEFORE = re.compile(r"[A-Z][\w.-]*\s+$")
-MONTH_ALONE = re.compile(
-    r"^(?:the\s+|end of\s+|beginning of\s+|start of\s+|middle of\s+|early\s+|mid\s+|late\s+)?" + MONTH_NAMES + r"$"
+MONTH_BEFORE = re.compile(MONTH_NAMES + r"\s+$")
+# A capitalised word before a number makes it a name's ("Euro 2004", "Resolution 2231"), unless it is
+# one of these ("In 2011", "Since 1985").
+NAME_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
+NOT_A_NAME = frozenset(
+    """in since for by until till during before after from through of and or the between around about early late
+    mid last next this fiscal spring summer autumn winter fall to at on as but then also only even""".split()
 )
+MONTH_ALONE = re.compile(
+    r"^(?i:the\s+|(?:end|beginning|start|middle) of\s+|early\s+|mid\s+|late\s+)?" + MONTH_NAMES + r"$"
+)
+YEAR_RANGE = re.compile(r"(" + YEAR_NUMBER + r")[-–/](\d+)")
+A_UNIT = re.compile(r"(?i)an?\s+\w+")
+FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
+RATE = re.compile(r"(?i)(?:\d|%|cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per)\s*$")
+
+# Every expression holds one of these words, a number that may be part of one, or a word ending in
+# "day" or "night". The rules run only at the words just before them: Python's regular expressions
+# try every alternative at every place in a text, several times slower than finding these first.
+KEYWORDS = tuple(
+    """year years yearly month months monthly week weeks weekly weekend weekends quarter quarters hour hours hourly
+    minute minutes decade decades century centuries fortnight half now nowadays current currently recent recently
+    past future moment present lately morning mornings afternoon afternoons evening evenings noon annually daily
+    fiscal spring summer autumn fall winter christmas easter tomorrow nineteen eighteen thousand twenties thirties
+    forties fifties sixties seventies eighties nineties""".split()
+)
+INSIDE_WORDS = ("day", "night")  # "Monday", "tonight"
+MONTH_KEYWORDS = tuple(
+    """January February March April May June July August September October November December Jan Feb Mar Apr Jun
+    Jul Aug Sept Sep Oct Nov Dec""".split()
+)
+NUMBER_START = re.compile(r"(?<![\d.,])\d")
+# A number that may be part of an expression: a year, or one before a unit, a month, a time of day.
+NUMBER_NEAR = re.compile(
+    _pattern(
+        r"(?:1[89]|20)\d\d|\d0s|\d[\d,]*(?:st|nd|rd|th)?(?:[:.]\d\d)?(?:[\s-]+(?:to|or|more|additional|straight"
+        r"|consecutive|full|trading|business|working|\d[\d,]*))*[\s-]*(?:a\.m|p\.m|am\b|pm\b|<ZONE>|(?:of\s+)?<MONTH>"
+        r"|(?i:minute|hour|day|week|fortnight|month|quarter|year|decade|centur|night))"
+    )
+)
+WORD = re.compile(r"(?<![\w'-])[\w']+")
+# The words an expression may start with, besides its keyword's own word and a number.
+STARTERS = frozenset(
+    """the a an its this that last next previous current coming past following every each other early mid late
+    earlier later end beginning start middle nearly almost about around over more less fewer at up roughly some
+    just only within no right now currently recently nowadays these lately in recent today tonight overnight
+    yesterday tomorrow several many hundreds dozens comparable corresponding same year fiscal first second third
+    fourth final latter noon midnight sometime latest one two three four five six seven eight nine ten eleven
+    twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety christmas easter new""".split()
+).union(MONTHS, WEEKDAYS)
+# The words an expression may hold before its keyword, besides those it may start with.
+INNER = STARTERS.union(
+    """of or to so than least part better from on near few couple hundred thousand additional more straight
+    consecutive full trading business working remaining further entire whole initial period year's results level
+    fiscal quarter half day days week weeks month months year years decade decades hour hours minute minutes""".split()
+)
+REACH = 30  # how far before its keyword an expression may start ("the better part of an hour")
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """What DATE_EXPRESSION.finditer(text) finds, tried only at the words before a keyword."""
+    matches = []
+    done = 0
+    for place in _keyword_places(text):
+        if place < done:
+            continue
+        words = list(WORD.finditer(text, max(done, place - REACH), place + 1))
+        first = len(words) - 1  # an expression may start no earlier than the words it could hold
+        while first > 0 and (words[first - 1][0].lower() in INNER or words[first - 1][0][0].isdigit()):
+            first -= 1
+        for word in words[first:]:
+            start = word[0]
+            if word.end() <= place and not start[0].isdigit() and start.lower() not in STARTERS:
+                continue
+            pattern = DATE_EXPRESSION_FROM_A_DIGIT if start[0].isdigit() else DATE_EXPRESSION
+            match = pattern.match(text, word.start())
+            if match and match.end() > place:
+                matches.append(match)
+                done = match.end()
+                break
+    return matches
+
+
+def _keyword_places(text: str) -> list[int]:
+    """Where the keywords and numbers of `text` are, in order."""
+    lower = text.lower()
+    places = {m.start() for m in NUMBER_START.finditer(text) if NUMBER_NEAR.match(text, m.start())}
+    for word in INSIDE_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            places.add(at)
+            at = lower.find(word, at + 1)
+    for words, within in ((KEYWORDS, lower), (MONTH_KEYWORDS, text)):  # months are capitalised: "may" is a verb
+        for word in words:
+            at = within.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not within[at - 1].isalnum()) and (end == len(within) or not within[end].isalpha()):
+                    places.add(at)
+                at = within.find(word, end)
+    return sorted(places)
 
 
 def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
-    """Every date expression in `text`, as (text, start, end), without a leading "the"."""
+    """Every time expression in `text`, as (text, start, end), without a leading "the" before two words."""
     found = []
-    for match in DATE_EXPRESSION.finditer(text):
+    for match in _matches(text):
         start, end = match.span()
         expression = match.group()
-        if expression.startswith("the "):
+        if expression[:4].lower() == "the " and " " in expression[4:]:
             start, expression = start + 4, expression[4:]
         before = text[max(0, start - 30) : start]
         if MONTH_ALONE.match(expression) and (not MONTH_CONTEXT.search(before) or TITLE_OF.search(before)):
             continue  # "May" the verb, "March" the walk, "The Darling Buds of May"
-        if expression[:1].isdigit() and (
-            (NAME_BEFORE.search(before) and not re.search(MONTH_NAMES + r"\s+$", before))
-            or re.search(r"[£$€#]\s*$|No\.?\s+$", before)
-        ):
+        if expression[:1].isdigit() and _after_a_name(before):
             continue  # "Euro 2004", "Resolution 2231", "£2004"
+        if FRACTION.fullmatch(expression) or (A_UNIT.fullmatch(expression) and RATE.search(before)):
+            continue  # "a quarter", a fraction; "$5 a year", a rate
         if expression in ("summer", "winter", "spring", "autumn", "fall") and not before.endswith(("the ", "The ")):
+            continue
+        if range_ := YEAR_RANGE.fullmatch(expression):
+            found += [(range_[1], start, start + 4), (range_[2], end - len(range_[2]), end)]
             continue
         found.append((expression, start, end))
     return found
+
+
+def _after_a_name(before: str) -> bool:
+    """Whether a number after this text belongs to a name or an amount ("Euro 2004", "£2004")."""
+    if re.search(r"[£$€#]\s*$|No\.?\s+$", before):
+        return True
+    name = NAME_BEFORE.search(before)
+    return bool(name) and name[1].lower().rstrip(".,") not in NOT_A_NAME and not MONTH_BEFORE.search(before)

@@ -86,7 +86,8 @@ def test_cues(recogniser, text, expected):
 def test_contracted_pronouns_are_not_names(recogniser):
     # BBC tech: "I've" was a person in 107 articles.
     text = '"In the past, I’ve used textphones," said Robert Currington. "Being a geek I\'ve got no idea," he said.'
-    assert [m.text for m in recogniser.mentions(text)] == ["Robert Currington"]  # of any type, even unknown
+    names = [m.text for m in recogniser.mentions(text) if m.type != "date"]
+    assert names == ["Robert Currington"]  # of any type, even unknown
 
 
 def test_sentence_openers_and_common_acronyms_are_not_names(recogniser):

@@ -1,0 +1,156 @@
+"""Time expressions in news text: each kind the rules find, with its TIMEX3 type and value."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.analysis.timex import find_timexes, sentence_span
+
+
+def timexes(text: str, published: str = "1989-10-30") -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.type, t.value) for t in find_timexes(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices are now higher than in the past.", [("now", "DATE", "PRESENT_REF"), ("the past", "DATE", "PAST_REF")]),
+        ("The company is currently weighing offers.", [("currently", "DATE", "PRESENT_REF")]),
+        ("Sales have slowed recently.", [("recently", "DATE", "PAST_REF")]),
+        ("Now, the bank says, it will cut rates.", [("Now", "DATE", "PRESENT_REF")]),
+    ],
+)
+def test_present_and_vague_references(text, expected):
+    assert timexes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Net income fell 5% in the third quarter.", [("third quarter", "DATE", "1989-Q3")]),
+        ("Third-quarter profit rose to $4 million.", [("Third-quarter", "DATE", "1989-Q3")]),
+        ("Revenue for the fourth quarter of 1988 was flat.", [("fourth quarter of 1988", "DATE", "1988-Q4")]),
+        ("Output slowed in the first half of 1990.", [("first half of 1990", "DATE", "1990-H1")]),
+        ("The unit lost money in fiscal 1988.", [("fiscal 1988", "DATE", "1988")]),
+        ("Shares bought by a quarter of the funds.", []),  # a fraction, not a period
+    ],
+)
+def test_quarters_halves_and_fiscal_years(text, expected):
+    assert timexes(text) == expected
+
+
+def test_a_year_earlier_is_the_same_quarter_of_the_year_before():
+    text = "Profit in the third quarter rose to $5 million from $4 million a year earlier."
+    assert timexes(text)[1] == ("a year earlier", "DATE", "1988-Q3")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He ran the firm for three years.", [("three years", "DURATION", "P3Y")]),
+        ("Stocks fell over the past two weeks.", [("past two weeks", "DURATION", "P2W")]),
+        ("It took a decade to build.", [("a decade", "DURATION", "P10Y")]),
+        ("Sales rose in the first nine months.", [("first nine months", "DURATION", "P9M")]),
+        ("He signed a two-year contract.", [("a two-year", "DURATION", "P2Y")]),
+        ("The talks lasted several hours.", [("several hours", "DURATION", "PTXH")]),
+        ("The firm pays $5 a year to each member.", []),  # a rate
+        ("The minister, 52 years old, resigned.", []),  # an age
+    ],
+)
+def test_durations(text, expected):
+    assert timexes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The market meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
+        ("The report is published annually.", [("annually", "SET", "P1Y")]),
+        ("Rates are reviewed each month.", [("each month", "SET", "P1M")]),
+    ],
+)
+def test_sets(text, expected):
+    assert timexes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two years ago, the plant closed.", [("Two years ago", "DATE", "1987")]),
+        ("Last week the shares fell.", [("Last week", "DATE", "1989-W43")]),
+        ("Today the board meets.", [("Today", "DATE", "1989-10-30")]),
+        ("A decade ago it was a small firm.", [("A decade ago", "DATE", "1979")]),
+    ],
+)
+def test_relative_dates_at_the_start_of_a_sentence(text, expected):
+    assert timexes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 2011, the bank was sold.", [("2011", "DATE", "2011")]),
+        ("Since 1985 it has grown.", [("1985", "DATE", "1985")]),
+        ("Bids for Euro 2004 and Resolution 2231 were cast.", []),
+    ],
+)
+def test_years_after_capitalised_words(text, expected):
+    assert timexes(text) == expected
+
+
+def test_year_ranges_are_two_years():
+    found = timexes("The 2009-2010 season followed the 1957-58 one.")
+    assert [(text, value) for text, _, value in found] == [
+        ("2009", "2009"),
+        ("2010", "2010"),
+        ("1957", "1957"),
+        ("58", "1958"),
+    ]
+
+
+def test_a_date_never_spans_a_paragraph_break():
+    assert timexes("The index closed at 78.24\n\nApr 97 contracts rose.") == []
+
+
+def test_spelled_out_years():
+    found = timexes("The plan dates from nineteen ninety-six, not the year two thousand.")
+    assert [value for _, _, value in found] == ["1996", "2000"]
+
+
+def test_a_sentence_does_not_end_at_an_abbreviation():
+    text = "Officials in Washington, D.C. will meet the envoy on Friday. He left."
+    start = text.index("Friday")
+    assert sentence_span(text, start, start + 6) == (0, text.index(" He"))
+    assert timexes(text, "1989-11-01") == [("Friday", "DATE", "1989-11-03")]
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        # said in October about December: the coming one, not last year's
+        ("Conseco said it will redeem the shares on Dec. 7.", "1989-10-30", "1989-12-07"),
+        ("The split is payable Dec. 7 to holders of record.", "1989-10-27", "1989-12-07"),
+        # "June" in a March article, in the present tense: the coming June
+        ("The games open in June, organisers say.", "2013-03-22", "2013-06"),
+        ("Sales fell in June.", "2013-03-22", "2012-06"),
+        # the day something was said is past, whatever is said about the future
+        ("The minister said Tuesday that talks will resume.", "2013-03-22", "2013-03-19"),
+        ("The deal is scheduled to close Monday.", "1989-11-02", "1989-11-06"),
+    ],
+)
+def test_direction_follows_the_clause(text, published, value):
+    assert timexes(text, published)[0][2] == value
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Polls close at 3 p.m. on Friday.", [("3 p.m. on Friday", "TIME", "2013-03-22T15:00")]),
+        ("Shares fell at 10:35 a.m.", [("10:35 a.m.", "TIME", "2013-03-22T10:35")]),
+        ("Troops crossed the border on Tuesday morning.", [("Tuesday morning", "TIME", "2013-03-19TMO")]),
+        ("The president speaks tonight.", [("tonight", "TIME", "2013-03-22TNI")]),
+        ("The plane landed last night.", [("last night", "TIME", "2013-03-21TNI")]),
+    ],
+)
+def test_times_of_day(text, expected):
+    assert timexes(text, "2013-03-22") == expected
