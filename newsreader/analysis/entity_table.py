@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pickle import PickleBuffer
 
 from newsreader.analysis.canonical import CanonicalNames
+from newsreader.analysis.date_words import as_written
 from newsreader.analysis.entities import Recogniser, strong_votes
-from newsreader.analysis.timex import Normaliser
+from newsreader.analysis.timex import Normaliser, timex_type
 from newsreader.bodies import in_file_order
 from newsreader.model import ENTITY_TYPES, Article, Entity
 
@@ -133,7 +134,8 @@ def analyse_corpus(
         for m in mentions:
             if m.type == "date":
                 value = normaliser.value_at(body, m.start, m.end)
-                found.extend((m.start, m.end, -1 - table.number(value or m.text, "date", value)))
+                name = as_written(value, timex_type(m.text, value)) or m.text  # "3 Jan 2020", "every Monday"
+                found.extend((m.start, m.end, -1 - table.number(name, "date", value)))
             else:
                 if (number := texts.get(m.text)) is None:
                     number = texts[m.text] = len(text_of)

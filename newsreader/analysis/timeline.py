@@ -2,7 +2,9 @@
 
 The same date mentioned by several articles is one event. A day whose year an article does not give
 (`XXXX-01-03`) joins the one dated event of that day elsewhere in the corpus when their sentences
-name the same person, place or organisation; otherwise it waits at the end, year unknown.
+name the same person, place or organisation; otherwise it waits at the end, year unknown. A period
+(a quarter, a season, a year) is a span from its first day to its last; "now" is the article's own
+date; durations ("three years") and sets ("every Monday") are not points in time and stay off it.
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from newsreader.analysis.timex import SEASONS, sentence_span
+from newsreader.analysis.timex import SEASONS, sentence_span, timex_type
 from newsreader.model import Article, Entity
 
 SEASON_MONTH = dict(SEASONS.values())
 UNKNOWN_YEAR_DAY = re.compile(r"XXXX-\d\d-\d\d")
-DATED = re.compile(r"(\d{3,4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(?:-WE)?|-(SP|SU|FA|WI)|-Q(\d))?")
+DATED = re.compile(
+    r"(?P<year>\d{2,4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?|-W(?P<week>\d\d)(?P<weekend>-WE)?"
+    r"|-(?P<season>SP|SU|FA|WI)|-Q(?P<quarter>\d)|-H(?P<half>\d))?(?:T.*)?"
+)
 
 
 @dataclass(frozen=True)
@@ -51,20 +56,50 @@ class Event:
         """The first day of the period the value names (None when the year is unknown)."""
         return period_start(self.value)
 
+    @property
+    def end(self) -> date | None:
+        """The last day of the period the value names: a span for a quarter, a season, a year."""
+        span = period(self.value)
+        return span[1] if span else None
+
 
 def period_start(value: str) -> date | None:
     """ "2020-01-03", "2020-01", "2020", "2020-W08", "2019-SU", "201" (a decade) → the first day."""
+    span = period(value)
+    return span[0] if span else None
+
+
+def period(value: str) -> tuple[date, date] | None:
+    """The first and last day of what a value names: "2019-SU" → 1 Jun to 31 Aug 2019 (None if undated)."""
     m = DATED.fullmatch(value)
     if not m:
         return None
-    year = int(m[1]) * 10 if len(m[1]) == 3 else int(m[1])
-    if m[4]:
-        return date.fromisocalendar(year, int(m[4]), 1)
-    month = int(m[2]) if m[2] else SEASON_MONTH.get(m[5], 1) if m[5] else (int(m[6]) - 1) * 3 + 1 if m[6] else 1
+    digits = m["year"]
+    year = int(digits) * 10 ** (4 - len(digits))  # "201", a decade; "19", a century
     try:
-        return date(year, month, int(m[3]) if m[3] else 1)
+        if m["week"]:
+            first = date.fromisocalendar(year, int(m["week"]), 6 if m["weekend"] else 1)
+            return first, date.fromisocalendar(year, int(m["week"]), 7)
+        if m["day"]:
+            day = date(year, int(m["month"]), int(m["day"]))
+            return day, day
+        if m["month"]:
+            return _months(year, int(m["month"]), 1)
+        if m["season"]:
+            return _months(year, SEASON_MONTH[m["season"]], 3)
+        if m["quarter"]:
+            return _months(year, 3 * int(m["quarter"]) - 2, 3)
+        if m["half"]:
+            return _months(year, 6 * int(m["half"]) - 5, 6)
+        return date(year, 1, 1), date(year + 10 ** (4 - len(digits)) - 1, 12, 31)
     except ValueError:
         return None
+
+
+def _months(year: int, month: int, count: int) -> tuple[date, date]:
+    """From the first day of a month to the last day of the count-th month."""
+    after = year * 12 + month - 1 + count
+    return date(year, month, 1), date(after // 12, after % 12 + 1, 1) - timedelta(days=1)
 
 
 def build_timeline(articles: Iterable[Article], entities: Callable[[Article], Iterable[Entity]]) -> list[Event]:
@@ -75,16 +110,16 @@ def build_timeline(articles: Iterable[Article], entities: Callable[[Article], It
     names: dict[Sentence, set[str]] = {}
     for article in articles:
         found = entities(article)
-        dates = [e for e in found if e.type == "date" and e.value and not e.value.endswith("_REF")]
+        dates = [(e, value) for e in found if e.type == "date" and (value := _when(e, article))]
         if not dates:
             continue
         body = article.body
         named = [e for e in found if e.type in ("person", "org", "place")]
         starts = [e.start for e in named]  # in body order
-        for entity in dates:
+        for entity, value in dates:
             start, end = sentence_span(body, entity.start, entity.end)
             mention = Sentence(article.id, start, end)
-            key = (entity.value, article.id if entity.value.startswith("X") else "")
+            key = (value, article.id if value.startswith("X") else "")
             events.setdefault(key, {})[mention] = None
             if mention not in names:
                 names[mention] = {e.canonical for e in named[bisect_left(starts, start) : bisect_left(starts, end)]}
@@ -92,6 +127,16 @@ def build_timeline(articles: Iterable[Article], entities: Callable[[Article], It
     timeline = [Event(value, "event", tuple(mentions)) for (value, _), mentions in events.items()]
     timeline += [Event(a.date, "published", (Sentence(a.id, 0, 0),)) for a in articles if a.date]
     return sorted(timeline, key=_order)
+
+
+def _when(entity: Entity, article: Article) -> str | None:
+    """Where a date mention stands on the timeline: its value, "now" as the article's date, or nowhere."""
+    value = entity.value
+    if value == "PRESENT_REF":
+        return article.date if article.date and period(article.date) else None
+    if not value or value.endswith("_REF") or timex_type(entity.text, value) in ("DURATION", "SET"):
+        return None
+    return value
 
 
 def _order(event: Event) -> tuple:

@@ -85,6 +85,7 @@ UNIT_CODES = {
 }
 EVERY = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M"}
 EVERY |= {"quarterly": "P3M", "hourly": "PT1H"}
+VAGUE_COUNTS = ("a few", "few", "several", "many", "some", "hundreds of", "dozens of")
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 CLOCK = re.compile(
     r"(?:(\d{1,2})(?:[:.](\d\d))?\s*(a\.m\.?|p\.m\.?|am|pm)?|(noon|midnight))"
@@ -97,7 +98,7 @@ MODIFIERS = re.compile(
 )
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 DURATION = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|"
+    r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|"
     r"further|same|full|entire|whole|initial)\s+)?(?:(?:nearly|almost|about|around|over|more than|less than|"
     r"fewer than|at least|up to|roughly|some|just|only|within|no more than|the better part of)\s+)?"
     r"(?P<count>.+?)(?:\s+(?:to|or)\s+.+?)?(?:\s+(?:more|additional|straight|consecutive|full|trading|business|"
@@ -374,8 +375,8 @@ class Normaliser:
                 RELATIVE.get(m[1], 0) if m[1] in ("this", "current", "next", "coming", "last", "previous") else None
             )
             if relative is None and (anaphor := self._last_quarter()):
-                self.anaphoric = True
-                return _shift_year(anaphor, shift)
+                self.anaphoric = True  # "the quarter", "the 1988 quarter": the one last named
+                return f"{year_named[0]}{anaphor[4:]}" if year_named else _shift_year(anaphor, shift)
             y, month = _shift_month(self.day.year, self.day.month, 3 * (-1 if relative is None else relative))
             return f"{y + shift:04d}-Q{(month - 1) // 3 + 1}"
         code, number, first_month = period
@@ -497,8 +498,11 @@ class Normaliser:
         m = DURATION.fullmatch(text.lower())
         if not m:
             return None
-        count = count_of(m["count"])
-        if count is None and m["count"] not in ("a few", "few", "several", "many", "some", "hundreds of", "dozens of"):
+        words = m["count"]
+        if count_of(words) is None and words not in VAGUE_COUNTS:
+            words = re.sub(r"^an? ", "", words)  # "a two-year contract", but "a couple of years"
+        count = count_of(words)
+        if count is None and words not in VAGUE_COUNTS:
             return None
         return duration_value(count, m["unit"])
 

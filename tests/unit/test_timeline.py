@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from newsreader.analysis.timeline import period_start
+from newsreader.analysis.timeline import build_timeline, period, period_start
 from newsreader.analysis.timex import Normaliser, tense
 from newsreader.cli import main
+from newsreader.model import Article
 from newsreader.store import DocumentStore
 
 
@@ -66,6 +67,32 @@ def test_period_starts():
     assert str(period_start("2020-W08")) == "2020-02-17"
     assert str(period_start("201")) == "2010-01-01"
     assert period_start("XXXX-01-03") is None
+
+
+@pytest.mark.parametrize(
+    "value, first, last",
+    [
+        ("1998-Q3", "1998-07-01", "1998-09-30"),
+        ("2019-WI", "2019-12-01", "2020-02-29"),
+        ("1989-H2", "1989-07-01", "1989-12-31"),
+        ("2020-W08-WE", "2020-02-22", "2020-02-23"),
+        ("19", "1900-01-01", "1999-12-31"),
+        ("2013-03-22T15:00", "2013-03-22", "2013-03-22"),
+    ],
+)
+def test_periods_are_spans(value, first, last):
+    assert tuple(map(str, period(value))) == (first, last)
+
+
+def test_durations_and_sets_are_no_points_and_now_is_the_article_date():
+    body = "Prices are now rising. The firm has traded for three years and meets every Monday, as in the third quarter."
+    article = Article.of("a", "a.txt", "Prices", body, date="1989-10-30")
+    store = DocumentStore([article])
+    events = {(e.value, e.kind): e for e in build_timeline([article], store.entities)}
+    assert set(events) == {("1989-10-30", "event"), ("1989-10-30", "published"), ("1989-Q3", "event")}
+    assert events["1989-10-30", "event"].mentions[0].text_in(body) == "Prices are now rising."
+    quarter = events["1989-Q3", "event"]
+    assert (str(quarter.start), str(quarter.end)) == ("1989-07-01", "1989-09-30")
 
 
 def test_the_killing_is_one_event_in_three_seed_articles():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsreader.analysis.date_words import as_written
 from newsreader.analysis.timex import find_timexes, sentence_span
 
 
@@ -154,3 +155,28 @@ def test_direction_follows_the_clause(text, published, value):
 )
 def test_times_of_day(text, expected):
     assert timexes(text, "2013-03-22") == expected
+
+
+@pytest.mark.parametrize(
+    "value, kind, words",
+    [
+        ("2020-01-03", "DATE", "3 Jan 2020"),
+        ("2020-01", "DATE", "Jan 2020"),
+        ("1998-Q3", "DATE", "Q3 1998"),
+        ("1989-H1", "DATE", "first half of 1989"),
+        ("2019-SU", "DATE", "summer 2019"),
+        ("201", "DATE", "the 2010s"),
+        ("XXXX-01-03", "DATE", "3 Jan"),
+        ("XXXX-WXX-2", "DATE", "Tuesday"),
+        ("XXXX-WXX-1", "SET", "every Monday"),
+        ("P1Y", "SET", "every year"),
+        ("P3Y", "DURATION", "three years"),
+        ("P10Y", "DURATION", "a decade"),
+        ("PTXH", "DURATION", "hours"),
+        ("2013-03-22T15:00", "TIME", "22 Mar 2013, 15:00"),
+        ("XXXX-WXX-2TNI", "TIME", "Tuesday night"),
+        ("PRESENT_REF", "DATE", "now"),
+    ],
+)
+def test_values_as_a_reader_writes_them(value, kind, words):
+    assert as_written(value, kind) == words
