@@ -32,25 +32,30 @@ NUMBERS = {
     "a hundred": 100,
     "one hundred": 100,
 }
-FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|going to|is due|are due|is to|are to|expected to|scheduled|set to|upcoming|would"
-    r"|next|(?:plans?|planned|planning|intends?|intended|intending) to)\b",
-    re.IGNORECASE,
+# The words that say when, read a word at a time (word lists in regular expressions are slow):
+# future auxiliaries and intentions, past auxiliaries, regular past tenses and the irregular ones news
+# writing uses most. Who said something says nothing of when it happened ("said it will close on
+# Dec. 7"), nor does what is done to something ("documents are brought in by Thursday").
+WORD_TOKEN = re.compile(r"[a-z']+")
+FUTURE_WORDS = frozenset("will shall won't upcoming would next scheduled".split())
+FUTURE_PAIRS = frozenset(
+    tuple(pair.split())
+    for pair in (
+        "going to, is due, are due, is to, are to, set to, plan to, plans to, planned to, planning to, intend to, "
+        "intends to, intended to, intending to"
+    ).split(", ")
 )
-# Past auxiliaries, regular past tenses, and the irregular ones news writing uses most.
-PAST = re.compile(
-    r"\b(?:was|were|had|did|ago|since|fell|rose|went|came|took|made|gave|left|began|won|lost|met|"
-    r"saw|held|spoke|became|bought|sold|paid|hit|cut|ran|wrote|knew|thought|found|led|kept|brought|built|"
-    r"grew|fought|chose|drove|flew|stood|struck|sent|spent|broke|got|sought|shot|threw|withdrew|fled|last)\b"
-    r"|\b\w{3,}ed\b",
-    re.IGNORECASE,
+PAST_WORDS = frozenset(
+    """was were had did ago since fell rose went came took made gave left began won lost met saw held spoke became
+    bought sold paid hit cut ran wrote knew thought found led kept brought built grew fought chose drove flew stood
+    struck sent spent broke got sought shot threw withdrew fled last""".split()
 )
-# Who said something says nothing of when it happened: "said it will close on Dec. 7".
-REPORTING = re.compile(
-    r"\b(?:said|told|reported|announced|added|stated|noted|explained|claimed|insisted|argued|warned|"
-    r"confirmed|predicted|expected|according)\b",
-    re.IGNORECASE,
+REPORTING_WORDS = frozenset(
+    "said told reported announced added stated noted explained claimed insisted argued warned confirmed predicted "
+    "expected according".split()
 )
+BE = frozenset("is are be been being am".split())
+REPORTING = re.compile(r"\b(?:" + "|".join(REPORTING_WORDS) + r")\b", re.IGNORECASE)
 RELATIVE = {
     "last": -1,
     "previous": -1,
@@ -114,15 +119,28 @@ NEEDS_TENSE = re.compile(
 
 def tense(sentence: str) -> str:
     """ "future", "past" or "present", from the auxiliaries and past-tense verbs (not "said")."""
-    sentence = REPORTING.sub("", sentence)
-    future = FUTURE.search(sentence)
-    if future and (future[0].endswith(" to") or not re.search(r"\b(?:was|were|had)\b", sentence, re.IGNORECASE)):
-        return "future"  # "were planning to drive there on Monday" is still to come
-    return "past" if PAST.search(PASSIVE.sub("", sentence)) else "present"
+    future, past = _says_when(sentence)
+    return future or past or "present"
+
+
+def _says_when(text: str) -> tuple[str | None, str | None]:
+    """("future" or None, "past" or None): what the words of `text` say of when."""
+    words = [w for w in WORD_TOKEN.findall(text.lower()) if w not in REPORTING_WORDS]
+    first_future = None  # "to" when it is an intention ("were planning to drive"), which a "was" does not undo
+    past = was = False
+    for i, word in enumerate(words):
+        pair = tuple(words[i : i + 2])
+        if first_future is None and (word in FUTURE_WORDS or word.endswith("'ll") or pair in FUTURE_PAIRS):
+            first_future = pair[-1] if pair in FUTURE_PAIRS else word
+        was = was or word in ("was", "were", "had")
+        passive = i and (words[i - 1] in BE or (i > 1 and words[i - 1].endswith("ly") and words[i - 2] in BE))
+        if not passive and (word in PAST_WORDS or (len(word) > 4 and word.endswith("ed"))):
+            past = True
+    future = first_future is not None and (first_future == "to" or not was)
+    return ("future" if future else None), ("past" if past and not future else None)
 
 
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|but|and|while|because|although)\b|[-–—]\s")
-PASSIVE = re.compile(r"\b(?:is|are|be|been|being|am)\s+(?:\w+ly\s+)?\w+", re.IGNORECASE)  # "are brought in"
 REPORTED_ON = re.compile(REPORTING.pattern + r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 
@@ -137,7 +155,7 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     after = CLAUSE_BREAK.search(sentence, end)
     first = breaks[-1] if breaks else 0
-    if FUTURE.search(before, first) or PAST.search(PASSIVE.sub("", REPORTING.sub("", before[first:]))):
+    if any(_says_when(before[first:])):
         return tense(before[first:])  # the verb before a date is the one it goes with
     return tense(sentence[first : after.start() if after else len(sentence)])
 
@@ -220,13 +238,13 @@ class Normaliser:
                 self.day = date(self.year, int(m[2]), int(m[3]))
         self.last_year_mentioned: int | None = None
         self.last_dated: str | None = None  # the last value with a year: what "a year earlier" moves
-        self.within = False
         self.anaphoric = False
+        self.following = ""  # the text after the expression in its sentence
 
     def value_at(self, body: str, start: int, end: int) -> str | None:
         """The value of the expression body[start:end], in the tense of its clause."""
-        if not NEEDS_TENSE.search(body, start, end):
-            return self.value(body[start:end], "")
+        if not NEEDS_TENSE.search(body, start, end):  # no need of its sentence: the words after it will do
+            return self.value(body[start:end], body[start : end + 20], 0)
         first, last = sentence_span(body, start, end)
         return self.value(body[start:end], body[first:last], start - first)
 
@@ -234,8 +252,8 @@ class Normaliser:
         """The value of one expression, met in this order in the text (at this offset in its sentence)."""
         whole = " ".join(expression.split()).rstrip(".")
         text = MODIFIERS.sub("", whole)
-        self.within = text != whole  # a point within the period named
         at = sentence.find(expression) if at is None else at
+        self.following = sentence[at + len(expression) :] if at >= 0 else ""
         when = "present"
         if NEEDS_TENSE.search(expression):
             when = tense(sentence) if at < 0 else clause_tense(sentence, at, at + len(expression))
@@ -482,14 +500,15 @@ class Normaliser:
         m = text[:4].lower() == "the " and re.fullmatch(r"the (year|month|week|weekend|day)", text.lower())
         if not m or self.day is None:
             return None
-        if m[1] == "year":
-            return str(self.day.year) if self.within else "P1Y"  # "the end of the year", "for the year"
+        if m[1] == "year":  # "for the year", "the end of the year"; "the year ended June 30", twelve months
+            return "P1Y" if re.match(r"\s+end(?:ed|ing)\b", self.following) else str(self.day.year)
         if m[1] == "month":
             return self.day.isoformat()[:7]
         if m[1] == "day":
             return self.day.isoformat()
-        if m[1] == "weekend" and when == "past" and self.day.weekday() < 5:
-            return self._shifted("weekend", -1, anaphoric=False)
+        weekday = self.day.weekday()
+        if m[1] == "weekend" and when != "future" and (weekday < 3 or (when == "past" and weekday < 5)):
+            return self._shifted("weekend", -1, anaphoric=False)  # the closest, or the last if it is past
         return self._shifted(m[1], 0, anaphoric=False)
 
     # --- "three years", "the past two weeks", "a decade", "two-year", "the first nine months" ---------

@@ -245,15 +245,20 @@ RULES = {
 }
 
 
-def _compiled(rules: list[str]) -> re.Pattern[str]:
-    return re.compile(_pattern(r"(?<![\w'-])(?:" + "|".join(f"(?:{r})" for r in rules) + r")(?![\w-])"))
+def _compiled(names: list[str]) -> re.Pattern[str]:
+    """The rules of these names as one pattern, each a group named for its place in RULES."""
+    groups = "|".join(f"(?P<rule{list(RULES).index(name)}>{RULES[name]})" for name in names)
+    return re.compile(_pattern(r"(?<![\w'-])(?:" + groups + r")(?![\w-])"))
 
 
-DATE_EXPRESSION = _compiled(list(RULES.values()))
+DATE_EXPRESSION = _compiled(list(RULES))
 # The rules that may start with a digit, for the places that do: half the rules, twice as fast there.
 FROM_A_DIGIT = {"clock time", "quarter", "half", "year-earlier period", "duration", "day and month", "year range"}
 FROM_A_DIGIT.add("year or decade")
-DATE_EXPRESSION_FROM_A_DIGIT = _compiled([rule for name, rule in RULES.items() if name in FROM_A_DIGIT])
+DATE_EXPRESSION_FROM_A_DIGIT = _compiled([name for name in RULES if name in FROM_A_DIGIT])
+# Kinds written without their "the" ("previous year", "end of February"); the others keep it, as
+# TimeML has them ("the third quarter", "the past two weeks").
+WITHOUT_THE = {f"rule{list(RULES).index(name)}" for name in ("relative", "within a period", "month", "day and month")}
 MONTH_NAMES = PIECES["MONTH"]
 YEAR_NUMBER = PIECES["YEAR"]
 # A month name alone is a date only after words like these ("in June", "from June to December").
@@ -294,13 +299,13 @@ MONTH_KEYWORDS = tuple(
     """January February March April May June July August September October November December Jan Feb Mar Apr Jun
     Jul Aug Sept Sep Oct Nov Dec""".split()
 )
-NUMBER_START = re.compile(r"(?<![\d.,])\d")
 # A number that may be part of an expression: a year, or one before a unit, a month, a time of day.
+# (Its first digit comes first in the pattern, which lets the search skip to digits.)
 NUMBER_NEAR = re.compile(
     _pattern(
-        r"(?:1[89]|20)\d\d|\d0s|\d[\d,]*(?:st|nd|rd|th)?(?:[:.]\d\d)?(?:[\s-]+(?:to|or|more|additional|straight"
-        r"|consecutive|full|trading|business|working|\d[\d,]*))*[\s-]*(?:a\.m|p\.m|am\b|pm\b|<ZONE>|(?:of\s+)?<MONTH>"
-        r"|(?i:minute|hour|day|week|fortnight|month|quarter|year|decade|centur|night))"
+        r"[0-9](?<![\d.,][0-9])(?:(?<=1)[89]\d\d|(?<=2)0\d\d|0s|[\d,]*(?:st|nd|rd|th)?(?:[:.]\d\d)?(?:[\s-]+(?:to|or"
+        r"|more|additional|straight|consecutive|full|trading|business|working|\d[\d,]*))*[\s-]*(?:a\.m|p\.m|am\b|pm\b"
+        r"|<ZONE>|(?:of\s+)?<MONTH>|(?i:minute|hour|day|week|fortnight|month|quarter|year|decade|centur|night)))"
     )
 )
 WORD = re.compile(r"(?<![\w'-])[\w']+")
@@ -350,7 +355,7 @@ def _matches(text: str) -> list[re.Match[str]]:
 def _keyword_places(text: str) -> list[int]:
     """Where the keywords and numbers of `text` are, in order."""
     lower = text.lower()
-    places = {m.start() for m in NUMBER_START.finditer(text) if NUMBER_NEAR.match(text, m.start())}
+    places = {m.start() for m in NUMBER_NEAR.finditer(text)}
     for word in INSIDE_WORDS:
         at = lower.find(word)
         while at >= 0:
@@ -373,7 +378,7 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
     for match in _matches(text):
         start, end = match.span()
         expression = match.group()
-        if expression[:4].lower() == "the " and " " in expression[4:]:
+        if match.lastgroup in WITHOUT_THE and expression[:4].lower() == "the ":
             start, expression = start + 4, expression[4:]
         before = text[max(0, start - 30) : start]
         if MONTH_ALONE.match(expression) and (not MONTH_CONTEXT.search(before) or TITLE_OF.search(before)):
