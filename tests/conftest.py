@@ -72,3 +72,18 @@ async def until_analysed(pilot, timeout: float = 30.0) -> None:
         waited += 0.05
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
+
+
+@pytest.fixture
+def feed_server(monkeypatch):
+    """A real HTTP server on 127.0.0.1 (tests/feed_server.py), reached directly whatever proxy is set."""
+    from tests.feed_server import FeedServer
+
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    with FeedServer() as server:
+        yield server

@@ -24,8 +24,11 @@ def load_feed(path: str, text: str) -> Iterator[Record | LoadProblem]:
 
     # A file object, never a string: feedparser would fetch a string that looks like an address. The
     # text is decoded already: the header says so, or feedparser would decode it again as the XML
-    # declaration says the file was.
-    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")), response_headers=DECODED)
+    # declaration says the file was. Its HTML sanitiser and link resolver are left out: the HTML becomes
+    # plain text here (a fifth of the time).
+    parsed = feedparser.parse(
+        io.BytesIO(text.encode("utf-8")), response_headers=DECODED, sanitize_html=False, resolve_relative_uris=False
+    )
     if not parsed.entries:
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or parsed.get("bozo_exception")
         yield LoadProblem(path, f"not an RSS or Atom feed with entries{f' ({reason})' if reason else ''}")

@@ -35,6 +35,7 @@ LOADERS: dict[str, Loader] = {
 
 STDIN = "-"
 LINE_SUFFIXES = (".jsonl", ".ndjson")  # read a line at a time
+LIBRARY_SUFFIX = ".sqlite3"  # the library of fetched feeds
 
 
 class MissingPath(FileNotFoundError):
@@ -100,6 +101,11 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     A JSON Lines file is read a line at a time, so that a file of any size needs little memory.
     """
     name = "<stdin>" if str(path) == STDIN else str(path)
+    if path.suffix.lower() == LIBRARY_SUFFIX:
+        from newsreader.feeds.library import load_library
+
+        yield from load_library(path)
+        return
     try:
         if path.suffix.lower() in LINE_SUFFIXES and name != "<stdin>":
             yield from load_json_lines(name, read_lines(path))

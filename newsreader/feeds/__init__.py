@@ -1,0 +1,1 @@
+"""Subscriptions: fetching feeds over HTTP (fetch, refresh), the library they are kept in, OPML."""

@@ -1,0 +1,297 @@
+"""The library: subscribed feeds and the entries fetched from them, in SQLite under the data folder.
+
+An entry is kept once: a fetched entry is the same as a stored one of its feed when it has the same
+id, or (having no id) the same link, or the same title and text. A stored entry is never rewritten,
+so its article keeps its id and content, and with them its marks. The store reads the library as it
+reads a file (`records`), through the same loader pipeline and cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from newsreader.model import LoadProblem, Record
+from newsreader.persist.state import data_home
+
+FILE_NAME = "library.sqlite3"
+SUFFIX = ".sqlite3"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY,          -- as subscribed: the feed's identity, and part of its articles' ids
+    fetch_url TEXT NOT NULL,       -- where it is fetched from: moves with a permanent redirect
+    name TEXT,                     -- given by the user (or an OPML file)
+    title TEXT,                    -- the feed's own
+    site_url TEXT,
+    folder TEXT NOT NULL DEFAULT '[]',  -- JSON list of folder names, outermost first
+    full_text INTEGER NOT NULL DEFAULT 0,
+    etag TEXT,
+    last_modified TEXT,
+    checked REAL,                  -- last fetch tried (Unix time)
+    updated REAL,                  -- last fetch that succeeded
+    new_articles INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    position INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entries (
+    feed TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+    guid TEXT,
+    link TEXT,
+    content_hash TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    text TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    seen REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entries_guid ON entries(feed, guid);
+CREATE INDEX IF NOT EXISTS entries_link ON entries(feed, link);
+CREATE INDEX IF NOT EXISTS entries_hash ON entries(feed, content_hash);
+"""
+
+
+def library_path() -> Path:
+    return data_home() / FILE_NAME
+
+
+class EntryKey(NamedTuple):
+    """What tells one entry of a feed from another."""
+
+    guid: str | None
+    link: str | None
+    content_hash: str
+
+    @classmethod
+    def of(cls, record: Record) -> EntryKey:
+        """The key of a record the feed loader made (its `raw` carries the entry's id)."""
+        guid = json.loads(record.raw).get("id")
+        link = record.fields.get("url")
+        title = record.fields.get("title", "")
+        digest = hashlib.blake2b(f"{title}\n{record.text}".encode("utf-8", "replace"), digest_size=16).hexdigest()
+        return cls(str(guid) if guid else None, str(link) if link else None, digest)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A subscription and how its last fetch went."""
+
+    url: str
+    fetch_url: str
+    name: str | None
+    title: str | None
+    site_url: str | None
+    folder: tuple[str, ...]
+    full_text: bool
+    etag: str | None
+    last_modified: str | None
+    checked: float | None
+    updated: float | None
+    new_articles: int
+    error: str | None
+    articles: int
+
+    @property
+    def label(self) -> str:
+        """The name to show: the user's, else the feed's own title, else its address."""
+        return self.name or self.title or self.url
+
+
+FEED_COLUMNS = (
+    "url, fetch_url, name, title, site_url, folder, full_text, etag, last_modified, checked, updated, "
+    "new_articles, error, (SELECT count(*) FROM entries WHERE entries.feed = feeds.url)"
+)
+
+
+def _feed(row: tuple) -> Feed:
+    values = list(row)
+    values[5] = tuple(json.loads(values[5]))
+    values[6] = bool(values[6])
+    return Feed(*values)
+
+
+class Library:
+    """Feeds and their entries in one SQLite file (created when first written)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or library_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # One connection, used by one thread at a time (the reader fetches in a worker thread).
+        self._db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        self._db.execute("PRAGMA foreign_keys = ON")
+        # A fetch writes once a feed: without WAL each write waits for the disk (25 ms here).
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.checkpoint()
+        self._db.close()
+
+    def checkpoint(self) -> None:
+        """Move what was written into the library file itself: the store's cache knows it changed by its stamp."""
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- Subscriptions -------------------------------------------------------------------------------
+
+    def add(
+        self,
+        url: str,
+        name: str | None = None,
+        full_text: bool = False,
+        folder: Iterable[str] = (),
+        site_url: str | None = None,
+    ) -> bool:
+        """Subscribe to a feed; False when it is subscribed already (its name, folder and options are updated)."""
+        with self._db:
+            exists = self.feed(url) is not None
+            if exists:
+                self._db.execute(
+                    "UPDATE feeds SET name = coalesce(?, name), full_text = ?, folder = ?, "
+                    "site_url = coalesce(?, site_url) WHERE url = ?",
+                    (name, full_text, json.dumps(list(folder)), site_url, url),
+                )
+            else:
+                self._db.execute(
+                    "INSERT INTO feeds (url, fetch_url, name, full_text, folder, site_url, position) "
+                    "VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM feeds))",
+                    (url, url, name, full_text, json.dumps(list(folder)), site_url),
+                )
+        return not exists
+
+    def remove(self, url: str) -> bool:
+        """Unsubscribe and drop the feed's entries; False when it was not subscribed."""
+        with self._db:
+            return self._db.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount > 0
+
+    def feeds(self) -> list[Feed]:
+        """Every subscription, in the order they were added."""
+        return [_feed(row) for row in self._db.execute(f"SELECT {FEED_COLUMNS} FROM feeds ORDER BY position")]
+
+    def feed(self, url: str) -> Feed | None:
+        row = self._db.execute(f"SELECT {FEED_COLUMNS} FROM feeds WHERE url = ?", (url,)).fetchone()
+        return _feed(row) if row else None
+
+    # --- After a fetch -------------------------------------------------------------------------------
+
+    def is_new(self, feed: str, key: EntryKey) -> bool:
+        """No stored entry of this feed is this one."""
+        return self._find(feed, key) is None
+
+    def _find(self, feed: str, key: EntryKey) -> int | None:
+        if key.guid:
+            query, value = "guid = ?", key.guid
+        elif key.link:
+            query, value = "guid IS NULL AND link = ?", key.link
+        else:
+            query, value = "0", None
+        row = self._db.execute(
+            f"SELECT rowid FROM entries WHERE feed = ? AND ({query} OR content_hash = ?) LIMIT 1",
+            (feed, *([value] if value is not None else []), key.content_hash),
+        ).fetchone()
+        return row[0] if row else None
+
+    def store(
+        self,
+        feed: str,
+        entries: Iterable[tuple[EntryKey, Record]],
+        etag: str | None = None,
+        last_modified: str | None = None,
+        title: str | None = None,
+        site_url: str | None = None,
+        now: float | None = None,
+    ) -> int:
+        """Keep a successful fetch's new entries and validators; returns how many entries were new."""
+        now = time.time() if now is None else now
+        new = 0
+        with self._db:
+            for key, record in entries:
+                if self._find(feed, key) is not None:
+                    continue
+                # The article id is made from `raw`: the feed and the entry's first key, so it never changes.
+                raw = json.dumps({"feed": feed, "entry": key.guid or key.link or key.content_hash})
+                fields = json.dumps(record.fields, ensure_ascii=False)
+                self._db.execute(
+                    "INSERT INTO entries (feed, guid, link, content_hash, raw, text, fields, seen) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (feed, key.guid, key.link, key.content_hash, raw, record.text, fields, now),
+                )
+                new += 1
+            self._db.execute(
+                "UPDATE feeds SET etag = ?, last_modified = ?, title = coalesce(?, title), "
+                "site_url = coalesce(site_url, ?), checked = ?, updated = ?, new_articles = ?, error = NULL "
+                "WHERE url = ?",
+                (etag, last_modified, title, site_url, now, now, new, feed),
+            )
+        return new
+
+    def unchanged(self, feed: str, now: float | None = None) -> None:
+        """The feed answered 304 Not Modified."""
+        now = time.time() if now is None else now
+        with self._db:
+            self._db.execute(
+                "UPDATE feeds SET checked = ?, updated = ?, new_articles = 0, error = NULL WHERE url = ?",
+                (now, now, feed),
+            )
+
+    def failed(self, feed: str, error: str, now: float | None = None) -> None:
+        """The fetch failed: the error is kept until a fetch succeeds."""
+        with self._db:
+            self._db.execute(
+                "UPDATE feeds SET checked = ?, new_articles = 0, error = ? WHERE url = ?",
+                (time.time() if now is None else now, error, feed),
+            )
+
+    def moved(self, feed: str, fetch_url: str) -> None:
+        """A permanent redirect: fetch the feed from its new address from now on."""
+        with self._db:
+            self._db.execute("UPDATE feeds SET fetch_url = ? WHERE url = ?", (fetch_url, feed))
+
+    # --- Reading -------------------------------------------------------------------------------------
+
+    def article_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+    def records(self) -> Iterator[Record]:
+        """Every entry as the feed loader made it, feed by feed; its source path is the feed's address."""
+        return _records(self._db)
+
+
+RECORDS = (
+    "SELECT entries.feed, text, raw, fields, feeds.name FROM entries JOIN feeds ON feeds.url = entries.feed "
+    "ORDER BY feeds.position, entries.rowid"
+)
+
+
+def _records(db: sqlite3.Connection) -> Iterator[Record]:
+    for feed, text, raw, fields, name in db.execute(RECORDS):
+        fields = json.loads(fields)
+        if name:
+            fields["feed"] = name  # the user's name for the feed is the source of last resort
+        yield Record(source_path=feed, text=text, raw=raw, fields=fields)
+
+
+def load_library(path: Path) -> Iterator[Record | LoadProblem]:
+    """The library's entries as records, for the store's file loading; read only."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as error:
+        yield LoadProblem(str(path), f"cannot open the library: {error}")
+        return
+    try:
+        yield from _records(db)
+    except sqlite3.Error as error:
+        yield LoadProblem(str(path), f"not a newsreader library ({error})")
+    finally:
+        db.close()
