@@ -11,9 +11,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 
 from newsreader import __version__, exit_codes
 from newsreader.config import Config, load_config
+from newsreader.feeds.library import Feed, Library, LibraryUnavailable, has_articles, library_path
 from newsreader.ingest.files import STDIN, MissingPath
 from newsreader.model import ENTITY_TYPES, LoadProblem
 from newsreader.persist.cache import Cache
@@ -48,7 +51,8 @@ def _paths_argument(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files or folders, or - for standard input (default: the bundled seed articles)",
+        help="article files or folders, or - for standard input (default: the library of fetched feeds "
+        "when it has articles, else the bundled seed articles)",
     )
     paths.complete = "file"  # type: ignore[attr-defined]  # shtab completes these as file names
 
@@ -99,19 +103,60 @@ def _timeline_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="a JSON array of events")
 
 
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("url", metavar="URL", help="the feed's address (http:// or https://)")
+    parser.add_argument("--name", help="what to call the feed (default: the feed's own title)")
+    parser.add_argument(
+        "--full-text",
+        action="store_true",
+        help="fetch each new article's page and keep its main text (for feeds that carry only a summary)",
+    )
+
+
+def _feeds_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="a JSON array of subscriptions")
+
+
+def _remove_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("url", metavar="URL", help="the address the feed was added with")
+
+
+def _fetch_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("urls", nargs="*", metavar="URL", help="only these subscribed feeds (default: all)")
+    parser.add_argument("--force", action="store_true", help="fetch feeds fetched less than a minute ago, too")
+
+
+def _opml_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+    importing = actions.add_parser(
+        "import", help="subscribe to the feeds of an OPML file", description="Subscribe to the feeds of an OPML file."
+    )
+    source = importing.add_argument("file", metavar="FILE", help="an OPML file, or - for standard input")
+    source.complete = "file"  # type: ignore[attr-defined]
+    actions.add_parser(
+        "export", help="print every subscription as OPML", description="Print every subscription as OPML."
+    )
+
+
 def _completion_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("shell", metavar="SHELL", choices=COMPLETION_SHELLS, help="one of: bash, zsh, fish")
 
 
+def given_or_default(paths: Sequence[str]) -> Sequence[str | Path] | None:
+    """The paths given; none given, the library when it has articles, else None (the seeds)."""
+    return paths or ([library_path()] if has_articles(library_path()) else None)
+
+
 def load_store(paths: Sequence[str], use_cache: bool = True) -> DocumentStore:
-    """The store for the given paths (none: the seeds), naming each skipped file on stderr."""
-    return DocumentStore.load(paths or None, on_problem=report_problem, cache=Cache(warn=warn, enabled=use_cache))
+    """The store for the given paths (none: the library or the seeds), naming each skipped file on stderr."""
+    cache = Cache(warn=warn, enabled=use_cache)
+    return DocumentStore.load(given_or_default(paths), on_problem=report_problem, cache=cache)
 
 
 def open_store(paths: Sequence[str], use_cache: bool = True) -> DocumentStore:
     """The store for the reader: loaded for at most `FIRST_FRAME_WAIT` seconds, the rest while it is
     on screen (which names the files it skipped)."""
-    store = DocumentStore.open(paths or None, cache=Cache(warn=warn, enabled=use_cache))
+    store = DocumentStore.open(given_or_default(paths), cache=Cache(warn=warn, enabled=use_cache))
     store.load_batches(seconds=FIRST_FRAME_WAIT)
     return store
 
@@ -229,6 +274,101 @@ def cmd_read(args: argparse.Namespace) -> int:
     return run_reader(store, print_format=args.print_format)
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from newsreader.feeds.fetch import host_of
+
+    if not host_of(args.url):
+        warn(f"not an http:// or https:// address: {args.url}")
+        return exit_codes.USAGE
+    with Library() as library:
+        added = library.add(args.url, name=args.name, full_text=args.full_text or None)
+    if added:
+        warn(f"subscribed to {args.url}; 'newsreader fetch' fetches it")
+    else:
+        warn(f"already subscribed to {args.url}; its name and options are updated")
+    return exit_codes.OK
+
+
+def _when(moment: float | None) -> str:
+    return datetime.fromtimestamp(moment).strftime("%Y-%m-%d %H:%M") if moment else "never"
+
+
+def feed_record(feed: Feed) -> dict[str, object]:
+    """A subscription as JSON: its addresses, names, options and how its last fetch went."""
+    return {
+        "url": feed.url,
+        "fetch_url": feed.fetch_url,
+        "name": feed.name,
+        "title": feed.title,
+        "folder": list(feed.folder),
+        "full_text": feed.full_text,
+        "last_fetch": datetime.fromtimestamp(feed.checked).astimezone().isoformat() if feed.checked else None,
+        "new_articles": feed.new_articles,
+        "articles": feed.articles,
+        "error": feed.error,
+    }
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    with Library() as library:
+        feeds = library.feeds()
+    if args.json:
+        write_json([feed_record(feed) for feed in feeds])
+        return exit_codes.OK
+    for feed in feeds:
+        new = f"+{feed.new_articles}" if feed.new_articles else ""
+        sys.stdout.write(f"{_when(feed.checked):<16}  {new:>5}  {feed.articles:>6}  {feed.label}  <{feed.url}>\n")
+        if feed.error:
+            sys.stdout.write(f"{'':<16}  error: {feed.error}\n")
+    return exit_codes.OK if feeds else exit_codes.NOTHING
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with Library() as library:
+        removed = library.remove(args.url)
+    if not removed:
+        warn(f"not subscribed to {args.url}")
+        return exit_codes.NOTHING
+    warn(f"unsubscribed from {args.url}; its articles are gone from the library")
+    return exit_codes.OK
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from newsreader.feeds.refresh import refresh
+
+    with Library() as library:
+        subscribed = {feed.url for feed in library.feeds()}
+        if unknown := [url for url in args.urls if url not in subscribed]:
+            warn(f"not subscribed to {', '.join(unknown)} ('newsreader add URL' subscribes)")
+            return exit_codes.USAGE
+        outcomes = refresh(library, args.urls or None, force=args.force, progress=lambda *done: warn(str(done[2])))
+    failed = sum(1 for outcome in outcomes if outcome.error)
+    new = sum(outcome.new for outcome in outcomes)
+    warn(f"{len(outcomes)} feeds: {new} new articles, {failed} failed")
+    return exit_codes.NOTHING if failed else exit_codes.OK
+
+
+def cmd_opml(args: argparse.Namespace) -> int:
+    from newsreader.feeds.opml import OpmlError, Outline, read_opml, write_opml
+
+    with Library() as library:
+        if args.action == "export":
+            feeds = library.feeds()
+            sys.stdout.write(write_opml(Outline(f.url, f.name or f.title, f.site_url, f.folder) for f in feeds))
+            return exit_codes.OK
+        try:
+            outlines = read_opml(sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes())
+        except OSError as error:
+            warn(f"cannot read {args.file}: {error.strerror or error}")
+            return exit_codes.USAGE
+        except OpmlError as error:
+            warn(f"{args.file}: {error}")
+            return exit_codes.NOTHING
+        added = sum(library.add(o.url, name=o.title, folder=o.folder, site_url=o.site_url) for o in outlines)
+    warn(f"{args.file}: {len(outlines)} feeds, {added} of them new; 'newsreader fetch' fetches them")
+    return exit_codes.OK
+
+
 def cmd_completion(args: argparse.Namespace) -> int:
     import shtab  # only here: it is slow to import, and the other commands stay fast
 
@@ -267,6 +407,18 @@ COMMANDS = (
         _timeline_arguments,
         cmd_timeline,
     ),
+    Command("add", "Subscribe to a feed.", _add_arguments, cmd_add),
+    Command(
+        "feeds",
+        "Every subscription: last fetch, new articles, articles, name, address, error.",
+        _feeds_arguments,
+        cmd_feeds,
+    ),
+    Command("remove", "Unsubscribe from a feed, dropping its articles.", _remove_arguments, cmd_remove),
+    Command(
+        "fetch", "Fetch subscribed feeds into the library (each at most once a minute).", _fetch_arguments, cmd_fetch
+    ),
+    Command("opml", "Import subscriptions from an OPML file, or export them as OPML.", _opml_arguments, cmd_opml),
     Command("completion", "Print a shell completion script.", _completion_arguments, cmd_completion),
 )
 DEFAULT_COMMAND = "read"
@@ -320,6 +472,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MissingPath as error:
         warn(str(error))
         return exit_codes.USAGE
+    except LibraryUnavailable as error:
+        warn(str(error))
+        return exit_codes.NOTHING
     except KeyboardInterrupt:
         return exit_codes.INTERRUPTED
     except BrokenPipeError:

@@ -133,6 +133,21 @@ class DocumentStore:
         # Both lists are in order already: the sort merges them.
         self.articles = newest_first([*current, *newest_first(added)]) if added else current
 
+    def read_again(self, path: Path) -> list[Article]:
+        """Read a file that has changed (the library after a fetch) and take in the articles not here yet.
+
+        With new articles, the entities and the search index are made again, for every article, when
+        next asked for; that analysis is not cached, as the store is no longer the files it opened."""
+        key = file_key(path) if self.cache and self.cache.enabled else None
+        found = (batch for batch in _load_one(path, self.cache, key) if not isinstance(batch, LoadProblem))
+        new = [article for batch in found for article in batch if article.id not in self._by_id]
+        if new:
+            with self._analysis_lock:
+                self.add(new)
+                self._entities = self._index = None
+                self.corpus = None
+        return new
+
     def _read(
         self, files: list[Path | LoadProblem], on_problem: Callable[[LoadProblem], None] | None
     ) -> Iterator[list[Article]]:

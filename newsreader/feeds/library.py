@@ -13,6 +13,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -58,6 +59,21 @@ CREATE INDEX IF NOT EXISTS entries_hash ON entries(feed, content_hash);
 
 def library_path() -> Path:
     return data_home() / FILE_NAME
+
+
+class LibraryUnavailable(Exception):
+    """The library cannot be opened or written (a folder without rights, a file that is no database)."""
+
+
+def has_articles(path: Path) -> bool:
+    """The library at this path exists and holds at least one article (it is neither made nor changed)."""
+    if not path.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)) as db:
+            return db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return False
 
 
 class EntryKey(NamedTuple):
@@ -120,14 +136,17 @@ class Library:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or library_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # One connection, used by one thread at a time (the reader fetches in a worker thread).
-        self._db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
-        self._db.execute("PRAGMA foreign_keys = ON")
-        # A fetch writes once a feed: without WAL each write waits for the disk (25 ms here).
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = NORMAL")
-        self._db.executescript(SCHEMA)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # One connection, used by one thread at a time (the reader fetches in a worker thread).
+            self._db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            # A fetch writes once a feed: without WAL each write waits for the disk (25 ms here).
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as error:
+            raise LibraryUnavailable(f"cannot open the library {self.path}: {error}") from None
 
     def close(self) -> None:
         self.checkpoint()
@@ -149,24 +168,26 @@ class Library:
         self,
         url: str,
         name: str | None = None,
-        full_text: bool = False,
-        folder: Iterable[str] = (),
+        full_text: bool | None = None,
+        folder: Iterable[str] | None = None,
         site_url: str | None = None,
     ) -> bool:
-        """Subscribe to a feed; False when it is subscribed already (its name, folder and options are updated)."""
+        """Subscribe to a feed; False when it is subscribed already (what is given of its name, folder and
+        options replaces what it had)."""
+        folders = None if folder is None else json.dumps(list(folder))
         with self._db:
             exists = self.feed(url) is not None
             if exists:
                 self._db.execute(
-                    "UPDATE feeds SET name = coalesce(?, name), full_text = ?, folder = ?, "
-                    "site_url = coalesce(?, site_url) WHERE url = ?",
-                    (name, full_text, json.dumps(list(folder)), site_url, url),
+                    "UPDATE feeds SET name = coalesce(?, name), full_text = coalesce(?, full_text), "
+                    "folder = coalesce(?, folder), site_url = coalesce(?, site_url) WHERE url = ?",
+                    (name, full_text, folders, site_url, url),
                 )
             else:
                 self._db.execute(
                     "INSERT INTO feeds (url, fetch_url, name, full_text, folder, site_url, position) "
                     "VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM feeds))",
-                    (url, url, name, full_text, json.dumps(list(folder)), site_url),
+                    (url, url, name, bool(full_text), folders or "[]", site_url),
                 )
         return not exists
 

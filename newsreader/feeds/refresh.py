@@ -35,6 +35,13 @@ class Outcome:
     skipped: bool = False
     error: str | None = None
 
+    def __str__(self) -> str:
+        if self.error:
+            return f"{self.url}: {self.error}"
+        if self.skipped:
+            return f"{self.url}: fetched less than a minute ago (--force fetches it again)"
+        return f"{self.url}: {'unchanged' if self.unchanged else f'{self.new} new'}"
+
 
 Progress = Callable[[int, int, Outcome], None]  # (feeds done, feeds in all, the last one's outcome)
 

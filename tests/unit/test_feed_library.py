@@ -16,7 +16,10 @@ from newsreader.store import DocumentStore
 from tests.feed_server import Reply, rss
 
 FAST = FetchSettings(timeout=0.3, total=5, backoff=0.01)
-OLD = [("http://127.0.0.1/1", "Talks resume in Geneva", "Delegates met again."), ("http://127.0.0.1/2", "Rain", "Wet.")]
+OLD = [
+    ("http://127.0.0.1/1", "Talks resume in Geneva", "Delegates met in Geneva on Monday."),
+    ("http://127.0.0.1/2", "Rain", "Wet."),
+]
 NEWER = [("http://127.0.0.1/3", "Markets rally", "Shares rose."), *OLD]
 
 
@@ -102,3 +105,17 @@ def test_something_else_named_like_a_library_is_a_load_problem(tmp_path):
     path.write_text("not a database at all, but long enough to have a header" * 20)
     store = DocumentStore.load([path], cache=Cache(enabled=False))
     assert len(store) == 0 and "library" in store.problems[0].reason
+
+
+def test_a_store_takes_in_what_a_fetch_brought(library, feed_server):
+    url = feed_server.serve("/news.xml", Reply(body=rss("News", OLD)))
+    library.add(url)
+    refresh(library, settings=FAST)
+    store = load(library)
+    assert store.entity_counts()
+    feed_server.serve("/news.xml", Reply(body=rss("News", NEWER)))
+    refresh(library, force=True, settings=FAST)
+    assert [article.title for article in store.read_again(library.path)] == ["Markets rally"]
+    assert len(store) == 3 and store.read_again(library.path) == []
+    talks = next(article for article in store.articles if article.title.startswith("Talks"))
+    assert any(entity.text == "Geneva" for entity in store.entities(talks))  # analysed again, with the new one
