@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from newsreader.analysis.timeline import Sentence
+from newsreader.feeds.library import Feed
 from newsreader.model import Article, Block
 from newsreader.persist.state import ReadingState
 from newsreader.search import Hit
@@ -18,6 +19,7 @@ SHOWN_LIMIT = 60_000
 
 Highlight = tuple[int, int, str]  # offsets into an article's body, and what styles them: an entity type, "match", …
 EntityKey = tuple[str, str]  # (canonical name, type)
+FeedKey = tuple[str, str]  # (address, name to show)
 
 
 class Shown(NamedTuple):
@@ -46,6 +48,7 @@ class Browse:
         self.store = store
         self.state = state
         self.entity: EntityKey | None = None
+        self.feed: FeedKey | None = None
         self.mark: str | None = None  # "unread" or "starred"
         self.query = ""
         self.hits: dict[str, Hit] = {}  # in rank order
@@ -57,6 +60,8 @@ class Browse:
     def base_articles(self) -> list[Article]:
         """The articles before any search: those of the entity filter and the unread/starred filter."""
         articles = self.store.mentioning(*self.entity) if self.entity else self.store.articles
+        if self.feed:
+            articles = [a for a in articles if self.feed[0] in a.source_paths]
         if self.mark == "unread":
             return [a for a in articles if not self.state.is_read(a)]
         if self.mark == "starred":
@@ -65,7 +70,7 @@ class Browse:
 
     def within(self) -> set[str] | None:
         """The ids a search is limited to by the filters (None: every article)."""
-        return {a.id for a in self.base_articles()} if self.entity or self.mark else None
+        return {a.id for a in self.base_articles()} if self.entity or self.feed or self.mark else None
 
     def search(self, query: str, within: set[str] | None) -> list[Hit]:
         """The hits for a query (made in a worker: `within` is worked out before, on the screen's thread)."""
@@ -92,6 +97,8 @@ class Browse:
         """Drop the entity filter, or else the mark filter; False when there was neither."""
         if self.entity:
             self.entity = None
+        elif self.feed:
+            self.feed = None
         elif self.mark:
             self.mark = None
         else:
@@ -104,11 +111,23 @@ class Browse:
         if self.entity:
             name, kind = self.entity
             parts.append(f"{name} ({kind})")
+        if self.feed:
+            parts.append(self.feed[1])
         if self.searching:
             parts.append(f"“{self.query.strip()}”")
         if parts:
             return f"{' · '.join(parts)}: {shown:,} of {len(self.store):,} · Esc clears"
         return f"{shown:,} articles"
+
+    def feed_counts(self, feeds: list[Feed]) -> list[tuple[Feed, int, int]]:
+        """Each feed with its unread articles and its articles in the store, in the order given."""
+        counts = {feed.url: [0, 0] for feed in feeds}
+        for article in self.store.articles:
+            for path in article.source_paths:
+                if path in counts:
+                    counts[path][0] += not self.state.is_read(article)
+                    counts[path][1] += 1
+        return [(feed, *counts[feed.url]) for feed in feeds]
 
     def timeline_title(self, count: int) -> str:
         return f"{count:,} articles" + (f" mentioning {self.entity[0]}" if self.entity else "")

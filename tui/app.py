@@ -130,6 +130,16 @@ class NewsReader(App[str]):
     def build_timeline(self, listed: list[Article], title: str) -> None:
         workers.build_timeline(self, get_current_worker(), listed, title)
 
+    def action_fetch_feeds(self) -> None:
+        if any(worker.group == "fetch" and worker.is_running for worker in self.workers):
+            self.notify("Fetching the feeds already…", timeout=2)
+        else:
+            self.fetch_feeds()
+
+    @work(thread=True, group="fetch", exit_on_error=False)
+    def fetch_feeds(self) -> None:
+        workers.fetch_feeds(self, get_current_worker())
+
     @work(thread=True, group="print", exclusive=True, exit_on_error=False)
     def print_when_analysed(self, chosen: list[Article]) -> None:
         workers.print_when_analysed(self, get_current_worker(), chosen)

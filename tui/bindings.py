@@ -35,6 +35,10 @@ APP_BINDINGS = [
     Binding("slash", "screen.search", "Search", key_display="/", tooltip="Search as you type; Enter reads the top hit"),
     Binding("e", "screen.entities", "Entities", tooltip="Browse entities; Enter filters the list to one"),
     Binding("t", "screen.timeline", "Timeline", tooltip="Dates the listed articles mention, in order; Enter reads one"),
+    Binding(
+        "f", "screen.feeds", "Feeds", show=False, tooltip="Feeds with their unread articles; Enter lists one feed's"
+    ),
+    Binding("R", "fetch_feeds", "Fetch feeds", show=False, tooltip="Fetch every feed; new articles join the list"),
     Binding("s", "screen.star", "Star", tooltip="Star or unstar the article"),
     Binding("u", "screen.toggle_read", "Unread", show=False, tooltip="Mark the article unread, or read again"),
     Binding("U", "screen.only('unread')", "Only unread", show=False, tooltip="List only unread articles, or all again"),

@@ -26,6 +26,7 @@ FAILURES = {
     "search": ("", "Could not search"),
     "timeline": ("", "Could not make the timeline"),
     "print": ("", "Could not print"),
+    "fetch": ("feeds not fetched", "Could not fetch the feeds"),
 }
 
 
@@ -114,3 +115,34 @@ def print_when_analysed(app: NewsReader, worker: Worker, chosen: list[Article]) 
     app.store.analyse(stop=lambda: worker.is_cancelled)
     if app.store.analysed and not worker.is_cancelled:
         app.call_from_thread(app.print_and_exit, chosen)
+
+
+def fetch_feeds(app: NewsReader, worker: Worker) -> None:
+    """Fetch every subscribed feed into the library, with progress on the status line; then take in the
+    library's new articles and say how the fetch went."""
+    from newsreader.feeds.library import Library
+    from newsreader.feeds.refresh import refresh
+
+    def say(text: str) -> None:
+        app.main.status_line.post_message(StatusLine.Say(text))
+
+    with Library() as library:
+        if not library.feeds():
+            app.call_from_thread(app.notify, "No feeds yet: 'newsreader add URL' subscribes to one", markup=False)
+            return
+        say("fetching feeds…")
+        outcomes = refresh(library, progress=lambda done, total, _: say(f"fetching feeds… {done}/{total}"))
+        say("taking in new articles…")
+        # The loader hands its batches to the store too: the two must not add at once.
+        while app.call_from_thread(lambda: any(other.group == "load" and other.is_running for other in app.workers)):
+            time.sleep(0.1)
+        new = app.store.read_again(library.path)
+    failed = [outcome for outcome in outcomes if outcome.error]
+    summary = f"{len(new):,} new article{'s' if len(new) != 1 else ''} from {len(outcomes):,} feeds"
+    if failed:
+        summary += f"; {len(failed)} failed ({failed[0]}{', …' if len(failed) > 1 else ''})"
+    if skipped := sum(outcome.skipped for outcome in outcomes):
+        summary += f"; {skipped} fetched less than a minute ago"
+    if not worker.is_cancelled:
+        app.call_from_thread(app.main.feeds_fetched, len(new))
+        app.call_from_thread(app.notify, summary, severity="warning" if failed else "information", markup=False)

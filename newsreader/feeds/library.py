@@ -237,6 +237,7 @@ class Library:
         now = time.time() if now is None else now
         new = 0
         with self._db:
+            self._db.execute("BEGIN IMMEDIATE")  # another newsreader fetching at once waits: no entry twice
             for key, record in entries:
                 if self._find(feed, key) is not None:
                     continue

@@ -179,6 +179,27 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(EntityBrowser(self.store.entity_counts()), self.list_pane.filter_by_entity)
 
+    def action_feeds(self) -> None:
+        from newsreader.feeds.library import Library
+        from tui.screens.feeds import FeedPicker
+
+        with Library() as library:
+            feeds = library.feeds()
+        if not feeds:
+            self.notify("No feeds yet: 'newsreader add URL' subscribes to one", timeout=4, markup=False)
+            return
+        self.app.push_screen(FeedPicker(self.browse.feed_counts(feeds)), self.list_pane.filter_by_feed)
+
+    def feeds_fetched(self, new: int) -> None:
+        """A fetch is done: list the new articles (the cursor stays on its article); with new ones, the
+        analysis starts again."""
+        self.list_pane.refilter()
+        if new:
+            self.all_loaded()
+            self.app.analyse()
+        else:
+            self.status_line.say("")
+
     def action_timeline(self) -> None:
         if not self.store.analysed:
             self.notify("Still finding dates…", timeout=2)

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
-from newsreader.browse import Browse, EntityKey
+from newsreader.browse import Browse, EntityKey, FeedKey
 from newsreader.persist.state import ReadingState
 from newsreader.search import Hit
 from newsreader.store import DocumentStore
@@ -90,6 +90,13 @@ class ListPane(Vertical):
         """Show only the articles that mention an entity (None: every article)."""
         if entity != self.browse.entity:
             self.browse.entity = entity
+            self.refilter()
+        self.articles.focus()
+
+    def filter_by_feed(self, feed: FeedKey | None) -> None:
+        """Show only one feed's articles (None: every article)."""
+        if feed != self.browse.feed:
+            self.browse.feed = feed
             self.refilter()
         self.articles.focus()
 
