@@ -161,13 +161,14 @@ def report(name: str, result: Score) -> str:
 
 
 def throughput(folder: Path) -> float:
-    """MB/s of text through the date rules alone: expressions found and valued, one core."""
+    """MB/s of text through the date rules alone (expressions found and valued), in this process's CPU
+    time: on a shared machine the wall clock counts the others' work too."""
     bodies = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.txt"))]
     size = sum(len(body.encode("utf-8")) for body in bodies)
-    started = time.perf_counter()
+    started = time.process_time()
     for body in bodies:
         find_timexes(body, "2005-01-01")
-    return size / 1e6 / (time.perf_counter() - started)
+    return size / 1e6 / (time.process_time() - started)
 
 
 def main(arguments: list[str]) -> None:

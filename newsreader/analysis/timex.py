@@ -91,9 +91,13 @@ UNIT_CODES = {
 EVERY = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M"}
 EVERY |= {"quarterly": "P3M", "hourly": "PT1H"}
 VAGUE_COUNTS = ("a few", "few", "several", "many", "some", "hundreds of", "dozens of")
+# "Tuesday morning", "last night", "mid-afternoon yesterday", "Saturday nights"
+PART_OF_DAY = re.compile(
+    r"(?:(?:later|earlier) )?(?:(\w+) )?(?:(?:early|late|mid)[\s-]?)?(morning|afternoon|evening|night)(s?)(?: (\w+))?"
+)
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 CLOCK = re.compile(
-    r"(?:(\d{1,2})(?:[:.](\d\d))?\s*(a\.m\.?|p\.m\.?|am|pm)?|(noon|midnight))"
+    r"(?:(\d{4}|\d{1,2})(?:[:.](\d\d))?(?:\s*(a\.m\.?|p\.m\.?|am|pm))?|(noon|midnight))"
     r"(?:\s+(?:GMT|BST|[ECMP][SD]T|ET|local time))?(?:,?\s+(?:on\s+)?)?",
     re.IGNORECASE,
 )
@@ -322,10 +326,12 @@ class Normaliser:
         if not (text[:1].isdigit() or text.lower().startswith(("noon", "midnight"))):
             return None
         m = CLOCK.match(text)
-        if not m or not (m[3] or m[4] or m[2]):
+        if not m or not (m[3] or m[4] or m[2] or len(m[1] or "") == 4):
             return None
         if m[4]:
             hour, minute = (12, 0) if m[4].lower() == "noon" else (24, 0)
+        elif len(m[1] or "") == 4:  # "1200 GMT"
+            hour, minute = int(m[1][:2]), int(m[1][2:])
         else:
             hour, minute = int(m[1]) % 12 if m[3] else int(m[1]), int(m[2] or 0)
             if m[3] and m[3].lower().startswith("p"):
@@ -345,20 +351,17 @@ class Normaliser:
 
     def _part_of_day(self, text: str, when: str) -> str | None:
         lowered = text.lower()
-        if not lowered.endswith(
-            ("morning", "afternoon", "evening", "night", "mornings", "afternoons", "evenings", "nights")
-        ):
-            return None
         if lowered in ("tonight", "overnight"):
             return self._today() + "TNI"
-        m = re.fullmatch(r"(\w+) (morning|afternoon|evening|night)(s?)", lowered)
+        m = PART_OF_DAY.fullmatch(lowered)
         if not m:
             return None
-        offsets = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
-        if m[1] in offsets:
-            day = (self.day + timedelta(days=offsets[m[1]])).isoformat() if self.day else "XXXX-XX-XX"
-        elif m[1] in WEEKDAYS:
-            day = f"XXXX-WXX-{WEEKDAYS.index(m[1]) + 1}" if m[3] else self._named_day(m[1], when)
+        offsets = {"this": 0, "last": -1, "yesterday": -1, "today": 0, "tomorrow": 1}
+        which = m[1] or m[4] or "this"
+        if which in offsets:
+            day = (self.day + timedelta(days=offsets[which])).isoformat() if self.day else "XXXX-XX-XX"
+        elif which in WEEKDAYS:
+            day = f"XXXX-WXX-{WEEKDAYS.index(which) + 1}" if m[3] else self._named_day(which, when)
         else:
             return None
         return f"{day}T{DAY_PARTS[m[2]]}"
@@ -528,20 +531,19 @@ class Normaliser:
     # --- "17th February, 2020", "January 3", "May 2018", "2015", "the 1990s", "58" after "1957-" ---------
 
     def _calendar(self, text: str, when: str) -> str | None:
-        if m := re.fullmatch(r"((?:1[89]|20)\d)\ds", text):
-            return m[1]  # a decade: "199"
-        if m := re.fullmatch(r"'(\d)0s", text):
-            return f"19{m[1]}"
-        if m := re.fullmatch(r"(\w+)ties", text.lower()):
-            return f"19{TENS.get(m[1] + 'ty', 0) // 10}" if m[1] + "ty" in TENS else None
-        if m := re.fullmatch(r"(\w+?)(?:st|nd|rd|th)?[\s-]+century", text.lower()):
+        lowered = text.lower()
+        if lowered.endswith("s"):  # a decade: "the 1990s" is "199"
+            if m := re.fullmatch(r"((?:1[89]|20)\d)\ds|'(\d)0s", text):
+                return m[1] or f"19{m[2]}"
+            if m := re.fullmatch(r"(\w+)ties", lowered):
+                return f"19{TENS[m[1] + 'ty'] // 10}" if m[1] + "ty" in TENS else None
+        if lowered.endswith("century") and (m := re.fullmatch(r"(\w+?)(?:st|nd|rd|th)?[\s-]+century", lowered)):
             number = count_of(m[1]) or _ordinal_number(m[1])
             return f"{number - 1:02d}" if number else None
-        if FULL_YEAR.fullmatch(text):
-            return text
-        if year := spelled_year(text):
-            return str(year)
-        if re.fullmatch(r"\d\d", text) and self.last_year_mentioned:  # the end of a range, "1957-58"
+        if lowered.startswith(("eighteen", "nineteen", "twenty", "two thousand", "the year", "year")):
+            year = spelled_year(text)
+            return str(year) if year else None
+        if len(text) == 2 and text.isdigit() and self.last_year_mentioned:  # the end of a range, "1957-58"
             return f"{self.last_year_mentioned // 100:02d}{text}"
         found = find_date(text)
         if not found:

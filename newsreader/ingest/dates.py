@@ -168,7 +168,8 @@ PIECES["ABOUT"] = (
     r"|only|within|no more than|the better part of)<SP>)?"
 )
 PIECES["CLOCK"] = (
-    r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d(?=\s*<ZONE>)|noon|midnight)"
+    r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:\d{1,2}:\d\d|[0-2]\d[0-5]\d)(?=\s*<ZONE>)|noon"
+    r"|midnight)"
     r"(?:<SP>(?:<ZONE>|local time))?"
 )
 PIECES["CALENDAR_DAY"] = (
@@ -189,7 +190,8 @@ RULES = {
     "clock time": r"<CLOCK>(?:,?<SP>(?:on<SP>)?<CALENDAR_DAY>)?",
     # "this morning", "last night", "Tuesday morning", "tonight", "Saturday nights"
     "part of a day": r"(?i:(?:later|earlier)<SP>)?(?:(?i:this|last|tomorrow|yesterday)|<WEEKDAY>)<SP>"
-    r"(?i:(?:morning|afternoon|evening|night)s?)|(?i:tonight|overnight)",
+    r"(?i:(?:morning|afternoon|evening|night)s?)|(?i:tonight|overnight)|(?i:(?:early|late|mid)[\s-]?(?:morning"
+    r"|afternoon|evening))(?:<SP>(?:(?i:today|yesterday|tomorrow)|<WEEKDAY>))?",
     # "every Monday", "each month", "annually", "Mondays"
     "set": r"(?i:every|each)<SP>(?:other<SP>)?(?:<WEEKDAY>|<MONTH>|(?i:<PERIOD>|day|<SEASON>))"
     r"|(?i:annually|yearly|daily|weekly|monthly|hourly)|<WEEKDAY>s",
@@ -303,7 +305,7 @@ MONTH_KEYWORDS = tuple(
 # (Its first digit comes first in the pattern, which lets the search skip to digits.)
 NUMBER_NEAR = re.compile(
     _pattern(
-        r"[0-9](?<![\d.,][0-9])(?:(?<=1)[89]\d\d|(?<=2)0\d\d|0s|[\d,]*(?:st|nd|rd|th)?(?:[:.]\d\d)?(?:[\s-]+(?:to|or"
+        r"[0-9](?<![\d.,][0-9])(?=(?<=1)[89]\d\d|(?<=2)0\d\d|0s|[\d,]*(?:st|nd|rd|th)?(?:[:.]\d\d)?(?:[\s-]+(?:to|or"
         r"|more|additional|straight|consecutive|full|trading|business|working|\d[\d,]*))*[\s-]*(?:a\.m|p\.m|am\b|pm\b"
         r"|<ZONE>|(?:of\s+)?<MONTH>|(?i:minute|hour|day|week|fortnight|month|quarter|year|decade|centur|night)))"
     )

@@ -151,6 +151,8 @@ def test_direction_follows_the_clause(text, published, value):
         ("Troops crossed the border on Tuesday morning.", [("Tuesday morning", "TIME", "2013-03-19TMO")]),
         ("The president speaks tonight.", [("tonight", "TIME", "2013-03-22TNI")]),
         ("The plane landed last night.", [("last night", "TIME", "2013-03-21TNI")]),
+        ("Shares slid in mid-afternoon yesterday.", [("mid-afternoon yesterday", "TIME", "2013-03-21TAF")]),
+        ("Questions start at 1200 GMT on Wednesday.", [("1200 GMT on Wednesday", "TIME", "2013-03-20T12:00")]),
     ],
 )
 def test_times_of_day(text, expected):
