@@ -90,7 +90,7 @@ UNIT_CODES = {
 }
 EVERY = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M"}
 EVERY |= {"quarterly": "P3M", "hourly": "PT1H"}
-VAGUE_COUNTS = ("a few", "few", "several", "many", "some", "hundreds of", "dozens of")
+VAGUE_COUNTS = ("a few", "several", "many", "some", "hundreds of", "dozens of")
 # "Tuesday morning", "last night", "mid-afternoon yesterday", "Saturday nights"
 PART_OF_DAY = re.compile(
     r"(?:(?:later|earlier) )?(?:(\w+) )?(?:(?:early|late|mid)[\s-]?)?(morning|afternoon|evening|night)(s?)(?: (\w+))?"

@@ -255,8 +255,16 @@ def _compiled(names: list[str]) -> re.Pattern[str]:
 
 DATE_EXPRESSION = _compiled(list(RULES))
 # The rules that may start with a digit, for the places that do: half the rules, twice as fast there.
-FROM_A_DIGIT = {"clock time", "quarter", "half", "year-earlier period", "duration", "day and month", "year range"}
-FROM_A_DIGIT.add("year or decade")
+FROM_A_DIGIT = (
+    "clock time",
+    "quarter",
+    "half",
+    "year-earlier period",
+    "duration",
+    "day and month",
+    "year range",
+    "year or decade",
+)
 DATE_EXPRESSION_FROM_A_DIGIT = _compiled([name for name in RULES if name in FROM_A_DIGIT])
 # Kinds written without their "the" ("previous year", "end of February"); the others keep it, as
 # TimeML has them ("the third quarter", "the past two weeks").
