@@ -185,7 +185,9 @@ def spelled_year(text: str) -> int | None:
         return 2000 + rest if rest is not None and rest < 100 else None
     if m := re.fullmatch(r"(nineteen|eighteen|twenty)[- ](.+)", words):
         rest = 0 if m[2] == "hundred" else count_of(m[2])
-        return 100 * NUMBERS[m[1]] + rest if (rest is not None and 10 <= rest < 100) or m[2] == "hundred" else None
+        if rest is None or not (10 <= rest < 100 or m[2] == "hundred"):
+            return None
+        return 100 * NUMBERS[m[1]] + rest
     return None
 
 
@@ -361,7 +363,10 @@ class Normaliser:
         if which in offsets:
             day = (self.day + timedelta(days=offsets[which])).isoformat() if self.day else "XXXX-XX-XX"
         elif which in WEEKDAYS:
-            day = f"XXXX-WXX-{WEEKDAYS.index(which) + 1}" if m[3] else self._named_day(which, when)
+            named = f"XXXX-WXX-{WEEKDAYS.index(which) + 1}" if m[3] else self._named_day(which, when)
+            if named is None:
+                return None
+            day = named
         else:
             return None
         return f"{day}T{DAY_PARTS[m[2]]}"
@@ -562,9 +567,9 @@ class Normaliser:
         """
         if self.year is None:
             return f"XXXX-{day.month:02d}" + (f"-{day.day:02d}" if day.day else "")
-        year = self.year
-        if self.day:
-            reference = (self.day.month, self.day.day)
+        year, today = self.year, self.day
+        if today:
+            reference = (today.month, today.day)
             if when == "past" and (day.month, day.day or 0) > reference:
                 year -= 1
             elif when == "future" and (day.month, day.day or 31) < reference:
@@ -572,7 +577,7 @@ class Normaliser:
             elif when == "present":
                 year = min(
                     (year - 1, year, year + 1),
-                    key=lambda y: abs((date(y, day.month, min(day.day or 15, 28)) - self.day).days),
+                    key=lambda y: abs((date(y, day.month, min(day.day or 15, 28)) - today).days),
                 )
         return PartialDate(year, day.month, day.day).iso()
 

@@ -411,4 +411,4 @@ def _after_a_name(before: str) -> bool:
     if re.search(r"[£$€#]\s*$|No\.?\s+$", before):
         return True
     name = NAME_BEFORE.search(before)
-    return bool(name) and name[1].lower().rstrip(".,") not in NOT_A_NAME and not MONTH_BEFORE.search(before)
+    return name is not None and name[1].lower().rstrip(".,") not in NOT_A_NAME and not MONTH_BEFORE.search(before)
