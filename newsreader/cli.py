@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,22 +44,27 @@ def report_problem(problem: LoadProblem) -> None:
     warn(f"skipped {problem}")
 
 
-def _paths_argument(parser: argparse.ArgumentParser) -> None:
+LIBRARY_OR_SEEDS = "the library of fetched feeds when it has articles, else the bundled seed articles"
+
+
+def _paths_argument(parser: argparse.ArgumentParser, default: str = LIBRARY_OR_SEEDS) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="load and analyse afresh, without reading or writing the cache"
+    )
+    parser.add_argument(
+        "--problems", metavar="FILE", help="also write each file and line skipped, with the reason, to FILE"
     )
     paths = parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files or folders, or - for standard input (default: the library of fetched feeds "
-        "when it has articles, else the bundled seed articles)",
+        help=f"article files or folders, or - for standard input (default: {default})",
     )
     paths.complete = "file"  # type: ignore[attr-defined]  # shtab completes these as file names
 
 
 def _read_arguments(parser: argparse.ArgumentParser) -> None:
-    _paths_argument(parser)
+    _paths_argument(parser, default=f"standard input when it is a pipe or a file, else {LIBRARY_OR_SEEDS}")
     parser.add_argument(
         "--print-format", choices=FORMATS, help="how 'p' prints articles (default: the config's print_format, or text)"
     )
@@ -147,22 +153,47 @@ def given_or_default(paths: Sequence[str]) -> Sequence[str | Path] | None:
     return paths or ([library_path()] if has_articles(library_path()) else None)
 
 
-def load_store(paths: Sequence[str], use_cache: bool = True) -> DocumentStore:
-    """The store for the given paths (none: the library or the seeds), naming each skipped file on stderr."""
-    cache = Cache(warn=warn, enabled=use_cache)
-    return DocumentStore.load(given_or_default(paths), on_problem=report_problem, cache=cache)
+def problem_log(path: str | None) -> Callable[[LoadProblem], None]:
+    """What keeps each skipped file and line for `--problems FILE`: written as found, a line each."""
+    if not path:
+        return lambda problem: None
+    try:
+        log = open(path, "w", encoding="utf-8")  # noqa: SIM115 - open while the files load; closed at exit
+    except OSError as error:
+        warn(f"cannot write the problems to {path}: {error.strerror or error}")
+        return lambda problem: None
+
+    def keep(problem: LoadProblem) -> None:
+        log.write("".join(f"{line}\n" for line in problem.lines()))
+        log.flush()
+
+    return keep
 
 
-def open_store(paths: Sequence[str], use_cache: bool = True) -> DocumentStore:
+def load_store(args: argparse.Namespace) -> DocumentStore:
+    """The store for the given paths (none: the library or the seeds), naming each skipped file on stderr
+    (and in the `--problems` file)."""
+    keep = problem_log(args.problems)
+
+    def report(problem: LoadProblem) -> None:
+        report_problem(problem)
+        keep(problem)
+
+    cache = Cache(warn=warn, enabled=not args.no_cache)
+    return DocumentStore.load(given_or_default(args.paths), on_problem=report, cache=cache)
+
+
+def open_store(args: argparse.Namespace) -> DocumentStore:
     """The store for the reader: loaded for at most `FIRST_FRAME_WAIT` seconds, the rest while it is
-    on screen (which names the files it skipped)."""
-    store = DocumentStore.open(given_or_default(paths), cache=Cache(warn=warn, enabled=use_cache))
+    on screen (which lists the files it skipped; so does the `--problems` file)."""
+    cache = Cache(warn=warn, enabled=not args.no_cache)
+    store = DocumentStore.open(given_or_default(args.paths), on_problem=problem_log(args.problems), cache=cache)
     store.load_batches(seconds=FIRST_FRAME_WAIT)
     return store
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    store = load_store(args.paths, use_cache=not args.no_cache)
+    store = load_store(args)
     state = ReadingState(warn=warn)
     articles = [
         a
@@ -181,7 +212,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    store = load_store(args.paths, use_cache=not args.no_cache)
+    store = load_store(args)
     try:
         article = store.get(args.id)
     except UnknownArticle as error:
@@ -192,7 +223,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = load_store(args.paths, use_cache=not args.no_cache)
+    store = load_store(args)
     records = (article_record(article, store.entities(article)) for article in store.articles)
     if args.format == "json":
         write_json(list(records))
@@ -203,7 +234,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    store = load_store(args.paths, use_cache=not args.no_cache)
+    store = load_store(args)
     counts = store.entity_counts(args.type)
     if args.json:
         records = [{"name": name, "type": kind, "articles": count} for name, kind, count in counts]
@@ -215,7 +246,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    store = load_store(args.paths, use_cache=not args.no_cache)
+    store = load_store(args)
     events = store.timeline()
     if args.json:
         records = [
@@ -245,7 +276,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    store = load_store(args.paths, use_cache=not args.no_cache)
+    store = load_store(args)
     hits = store.search(args.query, limit=max(1, args.limit))
     if args.json:
         records = [{**summary_record(store.get(hit.id)), "score": round(hit.score, 3)} for hit in hits]
@@ -257,8 +288,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     return exit_codes.OK if hits else exit_codes.NOTHING
 
 
+def stdin_is_piped() -> bool:
+    """Standard input is a pipe or a file (`newsreader < feed.xml`): not a terminal, nor /dev/null, nor closed."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
 def cmd_read(args: argparse.Namespace) -> int:
-    store = open_store(args.paths, use_cache=not args.no_cache)  # before stdin is the terminal's: it may be `-`
+    store = open_store(args)  # before stdin is the terminal's: it may be `-`
     from tui.terminal import run_reader  # Textual is loaded only then: the other commands stay fast
 
     if STDIN in args.paths or not sys.stdin.isatty():
@@ -455,10 +495,12 @@ def _with_command(argv: list[str]) -> list[str]:
 
 
 def _apply_config(args: argparse.Namespace, config: Config) -> None:
-    """Fill in what the command line left out from the config: its library for paths, its print format."""
+    """Fill in what the command line left out: for the reader's paths, a pipe on standard input (as fzf
+    reads one: `cat feed.xml | newsreader`); else, from the config, its library and its print format."""
     args.config = config
     if "paths" in args and not args.paths:
-        args.paths = [str(folder) for folder in config.library]
+        piped = args.run is cmd_read and stdin_is_piped()
+        args.paths = [STDIN] if piped else [str(folder) for folder in config.library]
     if "print_format" in args and args.print_format is None:
         args.print_format = config.print_format
 

@@ -101,10 +101,19 @@ class Block(NamedTuple):
 
 
 class LoadProblem(NamedTuple):
-    """Something a loader skipped, with the reason in words a user understands."""
+    """Something a loader skipped, with the reason in words a user understands.
+
+    `entries` names each bad entry of a file whose other entries loaded ("line 2: invalid JSON"),
+    which `reason` sums up.
+    """
 
     path: str
     reason: str
+    entries: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+    def lines(self) -> list[str]:
+        """Each thing skipped on a line of its own: the file, or each of its bad entries."""
+        return [f"{self.path}: {entry}" for entry in self.entries] or [str(self)]

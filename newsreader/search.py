@@ -191,7 +191,8 @@ class SearchIndex:
             if stop and stop():
                 raise StopIndexing
             article = self.articles[number]
-            names = sorted(entities.names_in(article.id))
+            # The dateline's place is no longer in the body, but the article is from there: search it as an entity.
+            names = [*sorted(entities.names_in(article.id)), *([article.dateline] if article.dateline else [])]
             rows.append((number, article.title, " ; ".join(names), body))
             dated = article.date if article.date and not article.date.startswith("-") else None
             meta.append((number, fold(article.source or ""), dated))

@@ -16,6 +16,8 @@ from pathlib import Path
 # C0 and C1 controls other than tab and newline: never article text, and unsafe to send to a terminal.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SNIFF_BYTES = 8192
+BINARY_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+BINARY_SHARE = 0.05  # random bytes hold about 10% of these
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -23,6 +25,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 XML_DECLARATION = re.compile(rb"""\A\s*<\?xml[^>]*?\bencoding\s*=\s*["']\s*([\w.:-]+)""")
 # `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
 META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -66,9 +69,9 @@ def _decoded(data: bytes, content_type: str | None) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
     head = data[:SNIFF_BYTES]
-    if b"\x00" in head:
-        if codec := _utf16_without_bom(head):
-            return data.decode(codec, errors="replace")
+    if b"\x00" in head and (codec := _utf16_without_bom(head)):
+        return data.decode(codec, errors="replace")
+    if looks_binary(head):
         raise NotText("binary file, not text")
     for codec in (declared_encoding(head), _charset(content_type), "utf-8"):
         if codec:
@@ -77,6 +80,13 @@ def _decoded(data: bytes, content_type: str | None) -> str:
             except UnicodeDecodeError:
                 continue  # the declaration is wrong: find out what the bytes are
     return _detected(data)
+
+
+def looks_binary(head: bytes) -> bool:
+    """Many control bytes, as in random or compressed data; a stray one in a text (a NUL in a page) is no
+    reason to lose the text. Escape is not counted: terminal logs are full of it."""
+    controls = sum(head.count(code) for code in BINARY_CONTROLS)
+    return controls > max(1, len(head) * BINARY_SHARE)
 
 
 def declared_encoding(head: bytes) -> str | None:
@@ -121,7 +131,8 @@ def read_lines(path: Path) -> Iterator[str]:
     """A text file's clean lines, one at a time (each decoded as `decode` would the whole file)."""
     with path.open("rb") as stream:
         head = stream.read(SNIFF_BYTES)
-        if head.startswith(codecs.BOM_UTF8) or not (head.startswith(tuple(b for b, _ in BOMS)) or b"\x00" in head):
+        wide = head.startswith(WIDE_BOMS) or b"\x00" in head
+        if not wide and not looks_binary(head):
             stream.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
             for raw in stream:
                 try:

@@ -116,7 +116,7 @@ def skipped(path: str, reasons: list[str]) -> LoadProblem:
     """One problem line for a file of which some entries could not be read."""
     more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
     noun = "entry" if len(reasons) == 1 else "entries"
-    return LoadProblem(path, f"skipped {len(reasons)} bad {noun}: {reasons[0]}{more}")
+    return LoadProblem(path, f"skipped {len(reasons)} bad {noun}: {reasons[0]}{more}", tuple(reasons))
 
 
 def load_json(path: str, text: str) -> Iterator[Record | LoadProblem]:

@@ -171,6 +171,24 @@ DATE_LINE_WORDS = re.compile(
 )
 
 
+# Words of sharing and printing widgets that pages mark up as their author ("So Artikel Empfehlen").
+WIDGET_AUTHOR_WORDS = frozenset(
+    "share teilen empfehlen recommend print drucken email e-mail mail follow folgen tweet facebook twitter "
+    "whatsapp linkedin pinterest bookmark merken comments kommentare artikel article newsletter subscribe".split()
+)
+AUTHOR_MAX_WORDS = 6
+
+
+def is_author_name(text: str) -> bool:
+    """A person's or an outlet's name as an author, not a widget's label, an address or a sentence."""
+    words = text.split()
+    return (
+        0 < len(words) <= AUTHOR_MAX_WORDS
+        and not any(word.strip(".,:;!?").casefold() in WIDGET_AUTHOR_WORDS for word in words)
+        and not any(mark in text for mark in ("http", "www.", "@"))
+    )
+
+
 def byline_names(line: str) -> tuple[str, ...] | None:
     """The names in a byline ("By Sarah Smith and Tom Jones")."""
     match = BYLINE.match(line)

@@ -1,10 +1,13 @@
-"""Web pages saved from a browser: main text, title, date, author and site by trafilatura."""
+"""Web pages saved from a browser: main text by trafilatura; title, date, authors and site from what the
+page declares of its article (see `page_metadata`), else from trafilatura's guesses."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 
+from newsreader.ingest import page_rules
+from newsreader.ingest.page_metadata import page_metadata
 from newsreader.model import LoadProblem, Record
 
 
@@ -17,12 +20,14 @@ def load_page(path: str, text: str) -> Iterator[Record | LoadProblem]:
     if not (found.get("text") or "").strip():
         yield LoadProblem(path, "no article text found in this web page")
         return
+    declared = page_metadata(text)
+    guessed_authors = [a.strip() for a in (found.get("author") or "").split(";")]
     fields = {
-        "title": found.get("title"),
-        "date": found.get("date"),
-        "authors": [a.strip() for a in (found.get("author") or "").split(";") if a.strip()],
-        "source": found.get("sitename") or found.get("hostname"),
-        "url": found.get("url"),
+        "title": declared.title or found.get("title"),
+        "date": declared.date or found.get("date"),
+        "authors": list(declared.authors) or [name for name in guessed_authors if page_rules.is_author_name(name)],
+        "source": declared.site or found.get("sitename") or found.get("hostname"),
+        "url": declared.url or found.get("url"),
     }
     fields = {key: value for key, value in fields.items() if value}
     raw = json.dumps({"title": found.get("title"), "text": found["text"]}, ensure_ascii=False)

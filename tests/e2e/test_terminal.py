@@ -31,18 +31,19 @@ def wait_for(condition, timeout: float = 20.0) -> None:
 
 
 def run_in_terminal(
-    tmp_path: Path, keys: list[str], pipe_in: Path | None = None, shown: str = "Keys"
+    tmp_path: Path, keys: list[str], pipe_in: Path | None = None, shown: str = "Keys", arguments: str = ""
 ) -> tuple[int, str, str]:
-    """Start `newsreader > out` (or `cat FILE | newsreader - > out`) in a tmux window, wait until the
-    screen shows `shown`, type `keys`; return the exit code, what was printed and the screen before the keys."""
+    """Start `newsreader ARGUMENTS > out` (or `cat FILE | newsreader ARGUMENTS > out`) in a tmux window,
+    wait until the screen shows `shown`, type `keys`; return the exit code, what was printed and the
+    screen before the keys."""
     session = f"newsreader-{uuid.uuid4().hex[:8]}"
     out, code = tmp_path / "out.txt", tmp_path / "code.txt"
     # tmux starts commands in its server's environment, which may not be this test's: say it explicitly.
     private = " ".join(
         f"{name}={shlex.quote(os.environ[name])}" for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")
     )
-    reader = f"env {private} {shlex.quote(sys.executable)} -m newsreader"
-    reader = f"cat {shlex.quote(str(pipe_in))} | {reader} -" if pipe_in else reader
+    reader = f"env {private} {shlex.quote(sys.executable)} -m newsreader {arguments}"
+    reader = f"cat {shlex.quote(str(pipe_in))} | {reader}" if pipe_in else reader
     command = f"{reader} > {out}; echo $? > {code}; sleep 5"
     tmux("new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), command)
     try:
@@ -75,14 +76,16 @@ def test_leaving_without_printing(tmp_path, key, exit_code):
     assert (code, printed) == (exit_code, "")
 
 
-def test_articles_from_a_pipe_keys_from_the_terminal(tmp_path):
-    """`cat feed | newsreader - > pick.txt`: the articles come down the pipe, the keys from the terminal."""
+@pytest.mark.parametrize("arguments", ["-", ""])
+def test_articles_from_a_pipe_keys_from_the_terminal(tmp_path, arguments):
+    """`cat feed | newsreader - > pick.txt`, or without the `-` as with fzf: the articles come down the
+    pipe, the keys from the terminal."""
     feed = tmp_path / "wire.rss"
     feed.write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
         "<item><title>Piped headline</title><description>LONDON (Wire) - It came down a pipe.</description>"
         "<pubDate>Tue, 30 Jan 2018 16:14:05 GMT</pubDate></item></channel></rss>"
     )
-    code, printed, screen = run_in_terminal(tmp_path, ["p"], pipe_in=feed)
+    code, printed, screen = run_in_terminal(tmp_path, ["p"], pipe_in=feed, arguments=arguments)
     assert "Piped headline" in screen
     assert code == 0 and printed.startswith("Piped headline\nWire · 2018-01-30 · London")

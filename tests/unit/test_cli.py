@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,24 @@ def test_completion_scripts_know_every_command_and_option(capsys, shell):
     for command in COMMANDS:
         assert command.name in out
     assert "print-format" in out and "unread" in out
+
+
+def test_problems_file_keeps_every_skipped_file_and_line(capsys, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Headline\n\nBody.\n")
+    for number in range(9):
+        (corpus / f"bad{number}.json").write_text("{not json")
+    (corpus / "mixed.jsonl").write_text('{"title": "Fine", "text": "Yes."}\n{broken\n[1]\n')
+    kept = tmp_path / "problems.txt"
+    code, out, err = run(capsys, "list", "--problems", str(kept), str(corpus))
+    assert code == 0 and "Headline" in out and "Fine" in out
+    lines = kept.read_text().splitlines()
+    assert len(lines) == 11 and len(err.splitlines()) == 10  # stderr sums a file's bad lines up in one
+    assert sorted(Path(line.split(": ")[0]).name for line in lines) == [
+        *(f"bad{n}.json" for n in range(9)),
+        "mixed.jsonl",
+        "mixed.jsonl",
+    ]
+    assert f"{corpus / 'mixed.jsonl'}: line 2: invalid JSON" in lines
+    assert f"{corpus / 'mixed.jsonl'}: line 3: not an object but list" in lines
