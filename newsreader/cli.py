@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from newsreader import __version__, exit_codes
+from newsreader.cells import column
 from newsreader.config import Config, load_config
 from newsreader.feeds.library import Feed, Library, LibraryUnavailable, has_articles, library_path
 from newsreader.ingest.files import STDIN, MissingPath
@@ -205,9 +206,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         write_json(records)
         return exit_codes.OK
     for article in articles:
-        source = (article.source or "-")[:20]
         star = "★" if state.is_starred(article) else " "
-        sys.stdout.write(f"{article.id} {star} {article.date or 'undated':<10}  {source:<20}  {article.title}\n")
+        source = column(article.source or "-", 20)
+        sys.stdout.write(f"{article.id} {star} {article.date or 'undated':<10}  {source}  {article.title}\n")
     return exit_codes.OK
 
 

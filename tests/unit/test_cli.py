@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from newsreader import __version__
 from newsreader.cli import COMMANDS, main
@@ -146,3 +147,14 @@ def test_problems_file_keeps_every_skipped_file_and_line(capsys, tmp_path):
     ]
     assert f"{corpus / 'mixed.jsonl'}: line 2: invalid JSON" in lines
     assert f"{corpus / 'mixed.jsonl'}: line 3: not an object but list" in lines
+
+
+def test_list_columns_line_up_with_wide_characters(capsys, tmp_path):
+    records = [
+        {"title": "Wide", "text": "x", "source": "新华社国际新闻中心新华社国际新闻中心", "date": "2021-01-02"},
+        {"title": "Narrow", "text": "y", "source": "Reuters", "date": "2021-01-01"},
+    ]
+    (tmp_path / "a.json").write_text(json.dumps(records, ensure_ascii=False))
+    _, out, _ = run(capsys, "list", str(tmp_path))
+    wide, narrow = out.splitlines()
+    assert cell_len(wide[: wide.index("Wide")]) == cell_len(narrow[: narrow.index("Narrow")])
