@@ -9,6 +9,7 @@ from newsreader.analysis.timeline import Sentence
 from newsreader.feeds.library import Feed
 from newsreader.model import Article, Block
 from newsreader.persist.state import ReadingState
+from newsreader.render import counted
 from newsreader.search import Hit
 from newsreader.store import DocumentStore
 
@@ -117,7 +118,11 @@ class Browse:
             parts.append(f"“{self.query.strip()}”")
         if parts:
             return f"{' · '.join(parts)}: {shown:,} of {len(self.store):,} · Esc clears"
-        return f"{shown:,} articles"
+        return counted(shown, "article")
+
+    def waiting_title(self) -> str:
+        """The list's title while a search waits for every article to load."""
+        return f"“{self.query.strip()}”: searched once every article is loaded…"
 
     def feed_counts(self, feeds: list[Feed]) -> list[tuple[Feed, int, int]]:
         """Each feed with its unread articles and its articles in the store, in the order given."""
@@ -130,7 +135,7 @@ class Browse:
         return [(feed, *counts[feed.url]) for feed in feeds]
 
     def timeline_title(self, count: int) -> str:
-        return f"{count:,} articles" + (f" mentioning {self.entity[0]}" if self.entity else "")
+        return counted(count, "article") + (f" mentioning {self.entity[0]}" if self.entity else "")
 
     def shown(self, article: Article, sentence: Sentence | None = None) -> Shown:
         """The article for the reader: its entities, the words the search matched and the timeline's sentence

@@ -114,6 +114,10 @@ class LoadProblem(NamedTuple):
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 
+    def skipped(self) -> list[tuple[str, str]]:
+        """(path, reason) for each thing skipped: the file, or each of its bad entries."""
+        return [(self.path, entry) for entry in self.entries] or [(self.path, self.reason)]
+
     def lines(self) -> list[str]:
-        """Each thing skipped on a line of its own: the file, or each of its bad entries."""
-        return [f"{self.path}: {entry}" for entry in self.entries] or [str(self)]
+        """Each thing skipped on a line of its own."""
+        return [f"{path}: {reason}" for path, reason in self.skipped()]

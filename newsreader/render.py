@@ -14,13 +14,18 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "json")
 
 
+def counted(count: int, noun: str) -> str:
+    """ "1 article", "2,045 articles": a count with its noun, singular for one."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def metadata_line(article: Article) -> str:
     """ "TASS · 2020-01-14 · Colombo · 523 words · 2 min read", skipping what is unknown."""
     parts = [
         article.source,
         (article.date + (" (year inferred)" if article.date_inferred else "")) if article.date else "undated",
         article.dateline,
-        f"{article.word_count:,} words",
+        counted(article.word_count, "word"),
         f"{article.reading_minutes:,} min read",
     ]
     return " · ".join(part for part in parts if part)

@@ -59,6 +59,7 @@ class DocumentStore:
         self.cache = cache
         self.corpus: Key | None = None  # the key of these files together, once all are loaded
         self.problems: list[LoadProblem] = []
+        self.has_dates = self.has_sources = False  # whether any article has one: a list leaves out an empty column
         self.loaded = True
         self._by_id: dict[str, Article] = {}
         self._reading: Iterator[list[Article]] = iter(())
@@ -130,6 +131,8 @@ class DocumentStore:
         if found_again:
             current = [found_again.get(article.id, article) for article in current]
             added = [found_again.get(article.id, article) for article in added]
+        self.has_dates = self.has_dates or any(article.date for article in added)
+        self.has_sources = self.has_sources or any(article.source for article in added)
         # Both lists are in order already: the sort merges them.
         self.articles = newest_first([*current, *newest_first(added)]) if added else current
 

@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsreader import exit_codes
 from newsreader.model import Article
 from newsreader.persist.state import ReadingState
-from newsreader.render import render_many
+from newsreader.render import counted, render_many
 from newsreader.store import DocumentStore
 from tui import workers
 from tui.bindings import APP_BINDINGS, help_sections, print_binding
@@ -76,7 +76,7 @@ class NewsReader(App[str]):
         if self.store.loaded:
             self.all_loaded()
         else:
-            self.main.status_line.say(f"loading… {len(self.store):,} articles")
+            self.main.status_line.say(f"loading… {counted(len(self.store), 'article')}")
             self.call_after_refresh(self.load_rest)
         for title, warning in self.warnings:
             self.say(warning, title)
@@ -147,7 +147,7 @@ class NewsReader(App[str]):
     def all_loaded(self) -> None:
         """Every article is in: say what could not be loaded, and start the analysis."""
         if problems := self.store.problems:
-            more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+            more = f" and {len(problems) - 1} more (! lists them)" if len(problems) > 1 else ""
             self.notify(f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning")
         self.main.all_loaded()
         self.call_after_refresh(self.analyse)
@@ -159,6 +159,12 @@ class NewsReader(App[str]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_sections(self.print_binding)))
+
+    def action_problems(self) -> None:
+        from tui.screens.problems import ProblemsScreen
+
+        if not isinstance(self.screen, ProblemsScreen):
+            self.push_screen(ProblemsScreen(list(self.store.problems)))
 
     def action_print(self) -> None:
         """Print the marked articles (in list order), or the one under the cursor, and exit."""
@@ -182,5 +188,6 @@ class NewsReader(App[str]):
         self.exit(return_code=exit_codes.INTERRUPTED)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" (its help panel) would stand beside the reader's: only the reader's is listed.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         yield from reader_commands(self)

@@ -30,6 +30,14 @@ APP_BINDINGS = [
         tooltip=f"Quit at once (exit code {exit_codes.INTERRUPTED})",
     ),
     Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
+    Binding(
+        "exclamation_mark",
+        "problems",
+        "Problems",
+        key_display="!",
+        show=False,
+        tooltip="Every file and line skipped while loading, with the reason",
+    ),
     # The main screen's: they act on its panes.
     Binding("escape", "screen.back", "Back", show=False, tooltip="Back to the article list, then clear the filter"),
     Binding("slash", "screen.search", "Search", key_display="/", tooltip="Search as you type; Enter reads the top hit"),

@@ -23,3 +23,4 @@ def reader_commands(app: NewsReader) -> Iterator[SystemCommand]:
     yield SystemCommand("Entities", "Browse entities and filter the list to one", main.action_entities)
     yield SystemCommand("Timeline", "Dates the listed articles mention, in order", main.action_timeline)
     yield SystemCommand("Keys", "Show every key", app.action_help)
+    yield SystemCommand("Problems", "Every file and line skipped while loading, with the reason", app.action_problems)

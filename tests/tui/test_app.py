@@ -19,6 +19,7 @@ from tests.conftest import until_analysed
 from tui.app import NewsReader
 from tui.screens.entities import EntityBrowser
 from tui.screens.help import HelpScreen
+from tui.screens.timeline import TimelineScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ArticleView
 from tui.workers import QUIET_AFTER_INPUT
@@ -390,7 +391,12 @@ async def test_articles_load_under_the_list_and_a_search_waits_for_them(tmp_path
         assert str(app.query_one("#status", Static).render()) == "loading… 2 articles"
         await pilot.press("j", "slash", *"day 5")
         await pilot.pause(0.3)
-        assert articles.border_title == "loading… the search waits for every article"
+        # No article is known to match yet: none is listed, and Enter opens none.
+        assert articles.border_title == "“day 5”: searched once every article is loaded…"
+        reader = app.query_one(ArticleView)
+        assert not articles.articles and reader.article.title == "Storm report 0"
+        await pilot.press("enter")
+        assert reader.article.title == "Storm report 0" and not reader.has_focus
         gate.set()
         await until_analysed(pilot)
         await pilot.pause(0.3)
@@ -430,3 +436,55 @@ async def test_the_cursor_stays_on_the_first_row_while_loading_until_the_user_mo
         assert articles.current.title == expected
         await pilot.pause(0.1)
         assert app.query_one(ArticleView).article.title == expected
+
+
+@pytest.mark.parametrize("key, screen", [("e", EntityBrowser), ("t", TimelineScreen)])
+async def test_entities_and_timeline_asked_for_during_the_analysis_open_once_it_is_done(
+    seeds_store, monkeypatch, key, screen
+):
+    gate = threading.Event()
+    analyse = seeds_store.analyse
+
+    def slow_analysis(stop=None, progress=None):
+        gate.wait(10)
+        analyse()
+
+    monkeypatch.setattr(seeds_store, "analyse", slow_analysis)
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(key)
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, screen)
+        gate.set()
+        await until(pilot, lambda: isinstance(app.screen, screen))
+        await pilot.pause()
+        assert isinstance(app.screen, screen)
+
+
+async def test_one_keys_command_in_the_palette_and_one_for_problems(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles.count("Keys") == 1 and "Problems" in titles
+
+
+async def test_the_footer_keeps_its_last_key_whole_while_a_status_shows(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until_analysed(pilot)
+        app.main.status_line.say("loading… 100,000 articles")
+        await pilot.pause(0.1)
+        status = app.query_one("#status").region
+        keys = [key for key in app.query(FooterKey) if key.description == "Print"]
+        assert keys and keys[0].region.right <= status.x and keys[0].region.width >= len("p Print")
+
+
+async def test_one_article_and_no_empty_columns(tmp_path):
+    (tmp_path / "only.txt").write_text("The only headline\n\nThe only body.\n")
+    app = NewsReader(DocumentStore.load([tmp_path]))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        articles = app.query_one(ArticleList)
+        assert articles.border_title == "1 article"
+        row = articles.render_line(0).text
+        assert "undated" not in row and row.index("The only headline") < 5  # no empty date or source column

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -11,6 +12,7 @@ from textual.screen import Screen
 from newsreader.browse import Browse
 from newsreader.model import Article
 from newsreader.persist.state import ReadingState
+from newsreader.render import counted
 from newsreader.search import Hit
 from newsreader.store import DocumentStore
 from tui.widgets.article_list import ArticleList
@@ -34,6 +36,7 @@ class MainScreen(Screen[None]):
         super().__init__(id="_default")
         self.store = store
         self.state = state
+        self.wanted: Callable[[], None] | None = None  # `e` or `t`, pressed while the analysis runs
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -55,7 +58,7 @@ class MainScreen(Screen[None]):
 
             panes.mount(ArticleView(self.browse.shown, id="reader"))
             self.list_pane.mount_search()
-            self.query_one("#bottom").mount(Footer(), before="#status")
+            self.query_one("#bottom").mount(Footer(compact=True), before="#status")
 
     @property
     def list_pane(self) -> ListPane:
@@ -84,7 +87,7 @@ class MainScreen(Screen[None]):
         """List the articles loaded so far."""
         if not self.browse.searching:
             self.list_pane.show_list()
-        self.status_line.say(f"loading… {len(self.store):,} articles")
+        self.status_line.say(f"loading… {counted(len(self.store), 'article')}")
 
     def all_loaded(self) -> None:
         """Every article is in: a search typed meanwhile starts now."""
@@ -93,9 +96,21 @@ class MainScreen(Screen[None]):
             self.list_pane.start_search(self.browse.query)
 
     def entities_found(self) -> None:
-        """The analysis is done (the index is next): show the open article with its highlights."""
+        """The analysis is done (the index is next): show the open article with its highlights, and open
+        the entity browser or the timeline if it was asked for meanwhile."""
         self.status_line.say("indexing for search…")
         self.reader.restyle()
+        wanted, self.wanted = self.wanted, None
+        if wanted and self.app.screen is self:
+            wanted()
+
+    def after_analysis(self, action: Callable[[], None], what: str) -> bool:
+        """Whether the analysis is still running; if so, `action` runs once it is done (the last asked for)."""
+        if self.store.analysed:
+            return False
+        self.wanted = action
+        self.notify(f"{what} opens once the analysis is done (the status line says how far it is).", timeout=3)
+        return True
 
     def on_list_pane_search_wanted(self, message: ListPane.SearchWanted) -> None:
         self.app.search(message.query, message.within)
@@ -172,8 +187,7 @@ class MainScreen(Screen[None]):
         self.list_pane.open_search()
 
     def action_entities(self) -> None:
-        if not self.store.analysed:
-            self.notify("Still finding entities…", timeout=2)
+        if self.after_analysis(self.action_entities, "The entity browser"):
             return
         from tui.screens.entities import EntityBrowser  # the screens load when first opened: a quicker start
 
@@ -201,8 +215,7 @@ class MainScreen(Screen[None]):
             self.status_line.say("")
 
     def action_timeline(self) -> None:
-        if not self.store.analysed:
-            self.notify("Still finding dates…", timeout=2)
+        if self.after_analysis(self.action_timeline, "The timeline"):
             return
         listed = list(self.article_list.articles)
         title = self.browse.timeline_title(len(listed))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -19,6 +20,13 @@ SOURCE_WIDTH = 14
 # Below these widths the list drops its source, then its date column, to keep titles readable.
 SOURCE_MIN_WIDTH = 56
 DATE_MIN_WIDTH = 36
+
+
+class Columns(NamedTuple):
+    """Which of the date and source columns to draw: none that no article would fill."""
+
+    dates: bool = True
+    sources: bool = True
 
 
 class ArticleList(RowList):
@@ -69,6 +77,7 @@ class ArticleList(RowList):
         self.is_read = is_read
         self.is_starred = is_starred
         self.marked: set[str] = set()
+        self.columns = Columns()
         self.title_matches: dict[str, Sequence[tuple[int, int]]] = {}
 
     # --- What it shows -------------------------------------------------------------------------
@@ -122,10 +131,10 @@ class ArticleList(RowList):
         used = 3
         if not self.is_read(article):
             base += UNREAD
-        if width >= DATE_MIN_WIDTH:
+        if self.columns.dates and width >= DATE_MIN_WIDTH:
             segments.append(Segment(fit(article.date or "undated", DATE_WIDTH) + "  ", date_style))
             used += DATE_WIDTH + 2
-        if width >= SOURCE_MIN_WIDTH:
+        if self.columns.sources and width >= SOURCE_MIN_WIDTH:
             segments.append(Segment(fit(article.source or "", SOURCE_WIDTH) + "  ", source_style))
             used += SOURCE_WIDTH + 2
         title = fit(article.title, width - used)

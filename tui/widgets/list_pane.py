@@ -12,7 +12,7 @@ from newsreader.browse import Browse, EntityKey, FeedKey
 from newsreader.persist.state import ReadingState
 from newsreader.search import Hit
 from newsreader.store import DocumentStore
-from tui.widgets.article_list import ArticleList
+from tui.widgets.article_list import ArticleList, Columns
 from tui.widgets.search_bar import SearchBar
 
 
@@ -47,6 +47,7 @@ class ListPane(Vertical):
     def show_list(self, top: bool = False) -> None:
         """List what the filters and the search pick; `top`: the cursor on the first (as in fzf, the best hit)."""
         articles, title_spans = self.browse.listed()
+        self.articles.columns = Columns(self.store.has_dates, self.store.has_sources)
         self.articles.show(articles, title_spans)
         if top:
             self.articles.cursor = 0
@@ -59,8 +60,11 @@ class ListPane(Vertical):
         self.browse.query = query
         if not self.browse.searching:
             self.show_search_results(query, [])
-        elif not self.store.loaded:  # the search starts once every article is in
-            self.articles.border_title = "loading… the search waits for every article"
+        elif not self.store.loaded:
+            # The search starts once every article is in; till then no article is known to match, so none
+            # is listed (nor opened by Enter).
+            self.articles.show([])
+            self.articles.border_title = self.browse.waiting_title()
         else:
             if not self.store.indexed:
                 self.articles.border_title = "indexing for search…"
