@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-VERSION = "7"  # bump when what is cached changes: its shape, or what the analysis finds
+VERSION = "8"  # bump when what is cached changes: its shape, or what the analysis finds
 _scratch: Path | None = None
 _scratch_numbers = itertools.count()
 _scratch_lock = threading.Lock()
