@@ -171,30 +171,30 @@ def problem_log(path: str | None) -> Callable[[LoadProblem], None]:
     return keep
 
 
-def load_store(args: argparse.Namespace) -> DocumentStore:
+def load_store(paths: Sequence[str], use_cache: bool = True, problems: str | None = None) -> DocumentStore:
     """The store for the given paths (none: the library or the seeds), naming each skipped file on stderr
-    (and in the `--problems` file)."""
-    keep = problem_log(args.problems)
+    (and in the `problems` file)."""
+    keep = problem_log(problems)
 
     def report(problem: LoadProblem) -> None:
         report_problem(problem)
         keep(problem)
 
-    cache = Cache(warn=warn, enabled=not args.no_cache)
-    return DocumentStore.load(given_or_default(args.paths), on_problem=report, cache=cache)
+    cache = Cache(warn=warn, enabled=use_cache)
+    return DocumentStore.load(given_or_default(paths), on_problem=report, cache=cache)
 
 
-def open_store(args: argparse.Namespace) -> DocumentStore:
+def open_store(paths: Sequence[str], use_cache: bool = True, problems: str | None = None) -> DocumentStore:
     """The store for the reader: loaded for at most `FIRST_FRAME_WAIT` seconds, the rest while it is
-    on screen (which lists the files it skipped; so does the `--problems` file)."""
-    cache = Cache(warn=warn, enabled=not args.no_cache)
-    store = DocumentStore.open(given_or_default(args.paths), on_problem=problem_log(args.problems), cache=cache)
+    on screen (which lists the files it skipped; so does the `problems` file)."""
+    cache = Cache(warn=warn, enabled=use_cache)
+    store = DocumentStore.open(given_or_default(paths), on_problem=problem_log(problems), cache=cache)
     store.load_batches(seconds=FIRST_FRAME_WAIT)
     return store
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    store = load_store(args)
+    store = load_store(args.paths, not args.no_cache, args.problems)
     state = ReadingState(warn=warn)
     articles = [
         a
@@ -213,7 +213,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    store = load_store(args)
+    store = load_store(args.paths, not args.no_cache, args.problems)
     try:
         article = store.get(args.id)
     except UnknownArticle as error:
@@ -224,7 +224,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = load_store(args)
+    store = load_store(args.paths, not args.no_cache, args.problems)
     records = (article_record(article, store.entities(article)) for article in store.articles)
     if args.format == "json":
         write_json(list(records))
@@ -235,7 +235,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    store = load_store(args)
+    store = load_store(args.paths, not args.no_cache, args.problems)
     counts = store.entity_counts(args.type)
     if args.json:
         records = [{"name": name, "type": kind, "articles": count} for name, kind, count in counts]
@@ -247,7 +247,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    store = load_store(args)
+    store = load_store(args.paths, not args.no_cache, args.problems)
     events = store.timeline()
     if args.json:
         records = [
@@ -277,7 +277,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    store = load_store(args)
+    store = load_store(args.paths, not args.no_cache, args.problems)
     hits = store.search(args.query, limit=max(1, args.limit))
     if args.json:
         records = [{**summary_record(store.get(hit.id)), "score": round(hit.score, 3)} for hit in hits]
@@ -299,7 +299,7 @@ def stdin_is_piped() -> bool:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    store = open_store(args)  # before stdin is the terminal's: it may be `-`
+    store = open_store(args.paths, not args.no_cache, args.problems)  # before stdin is the terminal's: it may be `-`
     from tui.terminal import run_reader  # Textual is loaded only then: the other commands stay fast
 
     if STDIN in args.paths or not sys.stdin.isatty():
