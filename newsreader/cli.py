@@ -19,6 +19,7 @@ from newsreader import __version__, exit_codes
 from newsreader.cells import column
 from newsreader.config import Config, load_config
 from newsreader.feeds.library import Feed, Library, LibraryUnavailable, has_articles, library_path
+from newsreader.ingest.clean import line
 from newsreader.ingest.files import STDIN, MissingPath
 from newsreader.model import ENTITY_TYPES, LoadProblem
 from newsreader.persist.cache import Cache
@@ -32,7 +33,8 @@ FIRST_FRAME_WAIT = 0.05  # seconds of loading before the reader first draws; the
 
 
 def warn(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    """A message on stderr; the paths and errors in it may carry a stranger's text."""
+    print(f"{PROG}: {line(message)}", file=sys.stderr)
 
 
 def write_json(value: object) -> None:

@@ -6,6 +6,8 @@ import hashlib
 import sys
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from newsreader.ingest.clean import line
+
 if TYPE_CHECKING:
     from newsreader.bodies import BodyFile, StoredBody
 
@@ -112,7 +114,7 @@ class LoadProblem(NamedTuple):
     entries: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return line(f"{self.path}: {self.reason}")  # a file's name is a stranger's text too
 
     def skipped(self) -> list[tuple[str, str]]:
         """(path, reason) for each thing skipped: the file, or each of its bad entries."""
@@ -120,4 +122,4 @@ class LoadProblem(NamedTuple):
 
     def lines(self) -> list[str]:
         """Each thing skipped on a line of its own."""
-        return [f"{path}: {reason}" for path, reason in self.skipped()]
+        return [line(f"{path}: {reason}") for path, reason in self.skipped()]

@@ -13,8 +13,6 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-# C0 and C1 controls other than tab and newline: never article text, and unsafe to send to a terminal.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SNIFF_BYTES = 8192
 BINARY_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 BINARY_SHARE = 0.05  # random bytes hold about 10% of these
@@ -145,6 +143,6 @@ def read_lines(path: Path) -> Iterator[str]:
 
 
 def clean_text(text: str) -> str:
-    """Unix newlines, NFC, no control characters."""
+    """Unix newlines, NFC. What is unsafe on a terminal goes later, in one place (`clean.py`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL_CHARACTERS.sub("", unicodedata.normalize("NFC", text))
+    return unicodedata.normalize("NFC", text)

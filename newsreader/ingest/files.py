@@ -120,7 +120,10 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     if not text.strip():
         yield LoadProblem(name, "empty file")
         return
-    yield from loader_for(path.suffix.lower(), text)(name, text)
+    try:
+        yield from loader_for(path.suffix.lower(), text)(name, text)
+    except Exception as error:  # a parser's own fault on a hostile file must not stop the other files
+        yield LoadProblem(name, f"could not be read ({type(error).__name__}: {error})")
 
 
 def loader_for(suffix: str, text: str) -> Loader:

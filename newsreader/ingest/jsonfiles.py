@@ -79,7 +79,7 @@ def record_from_object(path: str, obj: object) -> Record | str:
         value = next((obj[key] for key in keys if _fits(name, key, obj.get(key))), None)
         if value is not None:
             fields[name] = value
-    # JSON escapes can spell control characters ("\u001b"): clean strings as decoded text is cleaned.
+    # Newlines and NFC as in decoded files; control characters (raw or as "\\u001b") go later, in `clean.py`.
     fields = {name: clean_text(value) if isinstance(value, str) else value for name, value in fields.items()}
     text = fields.pop("text", None)
     if isinstance(text, list):
@@ -122,9 +122,9 @@ def skipped(path: str, reasons: list[str]) -> LoadProblem:
 def load_json(path: str, text: str) -> Iterator[Record | LoadProblem]:
     """An article object, an array of them, an object holding one under `articles`/`items`, or a JSON Feed."""
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        yield LoadProblem(path, f"invalid JSON: {getattr(error, 'msg', 'nested too deeply')}")
+        data = json.loads(text, strict=False)
+    except (ValueError, RecursionError) as error:
+        yield LoadProblem(path, f"invalid JSON: {_why_invalid(error)}")
         return
     if is_json_feed(data):
         items = feed_items(data)
@@ -166,6 +166,12 @@ def _json_lines(lines: Iterable[str]) -> Iterator[tuple[str, object]]:
         if not line.strip():
             continue
         try:
-            yield f"line {number}", json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
+            yield f"line {number}", json.loads(line, strict=False)
+        except (ValueError, RecursionError):  # ValueError: bad JSON, or a number of over 4,300 digits
             yield f"line {number}", INVALID
+
+
+def _why_invalid(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return error.msg
+    return "nested too deeply" if isinstance(error, RecursionError) else "a number too long to read"

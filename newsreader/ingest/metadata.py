@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsreader.ingest import page_rules
+from newsreader.ingest import clean, page_rules
 from newsreader.ingest.dates import (
     WEEKDAYS,
     YEAR_MENTION,
@@ -144,7 +144,9 @@ def _interned(text: str | None) -> str | None:
 def build_article(record: Record, article_id: str, bodies: BodyFile | None = None) -> Article:
     """Apply every metadata rule to one record; fields the file format gave win over the text's.
 
-    With `bodies`, the body goes to that file and the article only says where."""
+    With `bodies`, the body goes to that file and the article only says where. The record is cleaned
+    first, so every field the rules find is clean too."""
+    record = clean.record(record)
     fields = record.fields
     known_title = _text_field(fields.get("title"))
     page = _Page(without_captions(paragraphs(record.text)))
