@@ -1,26 +1,35 @@
 """Reading state: which articles are read and which starred, kept on disk and never silently lost.
 
-Marks are keyed by a hash of the article's content, so they survive moving or renaming files. The
-file lives under `$XDG_DATA_HOME/newsreader` (default `~/.local/share/newsreader`) and is written
-atomically; each save first merges what another newsreader may have saved meanwhile. A corrupt file
-is moved aside to a dated backup with a warning; an unwritable folder gives a warning, and the
-marks are kept in memory.
+Marks are keyed by a hash of the article's content, so they survive moving or renaming files. They
+live in a SQLite file under `$XDG_DATA_HOME/newsreader` (default `~/.local/share/newsreader`) in WAL
+mode, one short transaction a mark: several newsreaders open at once each add their own marks, and
+none overwrites another's. The JSON file older versions kept is migrated once and kept as a backup.
+A corrupt file is moved aside to a dated backup with a warning; a folder where nothing can be
+written gives one warning, and the marks are kept in memory.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import tempfile
+import sqlite3
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from newsreader.model import Article
 
-FILE_NAME = "state.json"
-VERSION = 1
+FILE_NAME = "state.sqlite"
+OLD_FILE_NAME = "state.json"  # before marks were kept in SQLite
+MIGRATED_SUFFIX = ".migrated"
 KINDS = ("read", "starred")
+BUSY_SECONDS = 10  # another newsreader's transaction is a mark or two: waiting this long means something is wrong
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS marks (kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS migrated (file TEXT PRIMARY KEY);
+"""
 
 
 def data_home() -> Path:
@@ -34,15 +43,15 @@ def content_key(article: Article) -> str:
 
 
 class ReadingState:
-    """Read and starred marks, saved after every change."""
+    """Read and starred marks, each saved as it is made."""
 
     def __init__(self, folder: Path | None = None, warn: Callable[[str], None] | None = None) -> None:
-        self.path = (folder or data_home()) / FILE_NAME
+        self.folder = folder or data_home()
+        self.path = self.folder / FILE_NAME
         self.warn = warn or (lambda message: None)
         self.marks: dict[str, set[str]] = {kind: set() for kind in KINDS}
-        self.changes: list[tuple[str, str, bool]] = []  # (kind, key, set or cleared) since the last save
-        self.warned_unwritable = False
-        self.marks = self._read()
+        self._lock = threading.Lock()  # the reader marks from the screen's thread; workers may ask too
+        self._db = self._open()
 
     # --- Asking and marking ------------------------------------------------------------------------
 
@@ -53,13 +62,15 @@ class ReadingState:
         return content_key(article) in self.marks["starred"]
 
     def mark(self, kind: str, article: Article, value: bool) -> None:
-        """Set or clear a mark, and save."""
+        """Set or clear a mark, and save it (one transaction)."""
         key = content_key(article)
         if (key in self.marks[kind]) == value:
             return
         (self.marks[kind].add if value else self.marks[kind].discard)(key)
-        self.changes.append((kind, key, value))
-        self.save()
+        if value:
+            self._write("INSERT OR IGNORE INTO marks VALUES (?, ?)", (kind, key))
+        else:
+            self._write("DELETE FROM marks WHERE kind = ? AND key = ?", (kind, key))
 
     def toggle(self, kind: str, article: Article) -> bool:
         """Flip a mark; returns the new value."""
@@ -67,51 +78,104 @@ class ReadingState:
         self.mark(kind, article, value)
         return value
 
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
     # --- Disk ---------------------------------------------------------------------------------------
 
-    def _read(self) -> dict[str, set[str]]:
-        """The marks on disk; a corrupt file is moved aside to a dated backup, with a warning."""
-        empty = {kind: set() for kind in KINDS}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            return {kind: set(_keys(data, kind)) for kind in KINDS}
-        except FileNotFoundError:
-            return empty
-        except (ValueError, TypeError, UnicodeDecodeError) as error:
-            backup = self.path.with_name(f"{FILE_NAME}.corrupt-{datetime.now():%Y%m%d-%H%M%S}")
+    def _write(self, statement: str, values: tuple[str, str]) -> None:
+        with self._lock:
+            if self._db is None:
+                return
             try:
-                self.path.replace(backup)
-                self.warn(f"reading state {self.path} was corrupt ({error}); kept as {backup.name}, starting empty")
-            except OSError as move_error:
-                self.warn(f"reading state {self.path} is corrupt and could not be moved aside: {move_error}")
-            return empty
-        except OSError as error:
-            self.warn(f"cannot read reading state {self.path}: {error.strerror or error}")
-            return empty
+                self._db.execute(statement, values)
+            except sqlite3.Error as error:
+                self._db.close()
+                self._db = None
+                self.warn(f"cannot save reading state in {self.path}: {error}; marks kept until you quit")
 
-    def save(self) -> None:
-        """Merge this session's changes into the file as it is now, and replace it atomically."""
-        on_disk = self._read() if self.path.exists() else {kind: set() for kind in KINDS}
-        for kind, key, value in self.changes:
-            (on_disk[kind].add if value else on_disk[kind].discard)(key)
-        data = {"version": VERSION, **{kind: sorted(keys) for kind, keys in on_disk.items()}}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".state-", suffix=".json", dir=self.path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream)
-            os.replace(temporary, self.path)
-        except OSError as error:
-            if not self.warned_unwritable:
+    def _open(self) -> sqlite3.Connection | None:
+        """The database with every mark read into memory (a corrupt one moved aside first), or None."""
+        for attempt in range(2):
+            try:
+                return self._read_all()
+            except sqlite3.OperationalError as error:  # no way to the file: locked out, read-only, no space
+                reason: object = error
+            except sqlite3.DatabaseError as error:  # not a database, or a damaged one
+                if attempt == 0:
+                    self._move_aside(self.path, error)
+                    continue
+                reason = error
+            except OSError as error:
                 reason = error.strerror or error
-                self.warn(f"cannot save reading state in {self.path.parent}: {reason}; marks kept until you quit")
-                self.warned_unwritable = True
+            break
+        self.warn(f"cannot keep reading state in {self.path}: {reason}; marks kept until you quit")
+        return None
+
+    def _read_all(self) -> sqlite3.Connection:
+        db = _connect(self.path)
+        try:
+            self._migrate(db)
+            for kind in KINDS:
+                self.marks[kind] = {key for (key,) in db.execute("SELECT key FROM marks WHERE kind = ?", (kind,))}
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        """The marks of the JSON file older versions kept, taken in once; the file stays as a backup."""
+        old = self.folder / OLD_FILE_NAME
+        if not old.exists():
             return
-        self.marks, self.changes = on_disk, []
+        with db:  # one transaction: a second newsreader starting meanwhile waits, then finds it done
+            db.execute("BEGIN IMMEDIATE")
+            if db.execute("SELECT 1 FROM migrated WHERE file = ?", (OLD_FILE_NAME,)).fetchone() is None:
+                db.executemany("INSERT OR IGNORE INTO marks VALUES (?, ?)", self._old_marks(old))
+                db.execute("INSERT INTO migrated VALUES (?)", (OLD_FILE_NAME,))
+        with contextlib.suppress(OSError):  # moved by another newsreader (or aside): the database says it is done
+            old.replace(old.with_name(OLD_FILE_NAME + MIGRATED_SUFFIX))
+
+    def _old_marks(self, old: Path) -> list[tuple[str, str]]:
+        """(kind, key) of every mark in an old JSON state file; a corrupt one is moved aside."""
+        try:
+            data = json.loads(old.read_text(encoding="utf-8"))
+            return [(kind, key) for kind in KINDS for key in _keys(data, kind)]
+        except (ValueError, TypeError, UnicodeDecodeError, RecursionError) as error:
+            self._move_aside(old, error)
+            return []
+
+    def _move_aside(self, path: Path, error: Exception) -> None:
+        backup = path.with_name(f"{path.name}.corrupt-{datetime.now():%Y%m%d-%H%M%S}")
+        reason = "nested too deeply" if isinstance(error, RecursionError) else error
+        try:
+            path.replace(backup)
+            for journal in ("-wal", "-shm"):
+                Path(f"{path}{journal}").unlink(missing_ok=True)
+            self.warn(f"reading state {path} was corrupt ({reason}); kept as {backup.name}, starting empty")
+        except OSError as move_error:
+            self.warn(f"reading state {path} is corrupt and could not be moved aside: {move_error}")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Autocommit: each statement is its own transaction, so a mark is on disk when `mark` returns.
+    db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: a power cut may lose the last marks, never the file
+        db.executescript(SCHEMA)
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
 
 
 def _keys(data: object, kind: str) -> list[str]:
-    """The keys of one kind of mark in a state file's data; anything else is corrupt."""
+    """The keys of one kind of mark in an old state file's data; anything else is corrupt."""
     if not isinstance(data, dict) or not isinstance(data.get(kind, []), list):
         raise ValueError("not a newsreader state file")
     keys = data.get(kind, [])
