@@ -65,6 +65,7 @@ class DocumentStore:
         self._reading: Iterator[list[Article]] = iter(())
         self._entities: EntityTable | None = None
         self._index: SearchIndex | None = None
+        self._on_problem: Callable[[LoadProblem], None] | None = None
         self._analysis_lock = threading.Lock()  # the reader analyses in a worker thread while you read
         self.add(articles)
 
@@ -82,7 +83,8 @@ class DocumentStore:
         """
         store = cls(cache=cache)
         store.loaded = False
-        store._reading = store._read(discover([bundled_seeds()] if paths is None else list(paths)), on_problem)
+        store._on_problem = on_problem
+        store._reading = store._read(discover([bundled_seeds()] if paths is None else list(paths)))
         return store
 
     @classmethod
@@ -151,9 +153,7 @@ class DocumentStore:
                 self.corpus = None
         return new
 
-    def _read(
-        self, files: list[Path | LoadProblem], on_problem: Callable[[LoadProblem], None] | None
-    ) -> Iterator[list[Article]]:
+    def _read(self, files: list[Path | LoadProblem]) -> Iterator[list[Article]]:
         keys: list[Key | None] = []  # None: standard input, which no cache can know
         for path in files:
             if isinstance(path, LoadProblem):  # a file or folder that could not be reached
@@ -164,13 +164,17 @@ class DocumentStore:
                 loaded = _load_one(path, self.cache, key)
             for found in loaded:
                 if isinstance(found, LoadProblem):
-                    self.problems.append(found)
-                    if on_problem:
-                        on_problem(found)
+                    self._report(found)
                 else:
                     yield found
         self.corpus = corpus_key(keys) if self.cache and None not in keys else None
         self.loaded = True
+
+    def _report(self, problem: LoadProblem) -> None:
+        """Keep a problem in `problems`, and tell whoever opened the store."""
+        self.problems.append(problem)
+        if self._on_problem:
+            self._on_problem(problem)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -223,6 +227,10 @@ class DocumentStore:
         from newsreader.analysis.entity_table import analyse_corpus
 
         self._entities = analyse_corpus(self.articles, stop, progress)
+        for article_id, reason in self._entities.failed if self._entities else ():
+            self._report(
+                LoadProblem(self._by_id[article_id].source_path, f"{article_id}: no entities found ({reason})")
+            )
 
     def entities(self, article: Article) -> tuple[Entity, ...]:
         """The article's entity mentions in body order (the corpus is analysed on first use)."""

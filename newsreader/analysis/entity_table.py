@@ -37,6 +37,7 @@ class EntityTable:
         self.position: dict[str, int] = {}  # article id → its place in `ids`
         self.bounds = array("q", [0])  # where each article's triples start, and where the last ends
         self.articles: dict[int, array] = {}  # name number → places of the articles mentioning it
+        self.failed: list[tuple[str, str]] = []  # (article id, why): articles whose analysis broke off
 
     def __getstate__(self) -> dict:
         # The cache writes the mentions' array straight from its memory: pickled as an array, it
@@ -128,19 +129,23 @@ def analyse_corpus(
             progress(done, len(articles))
         article = articles[place]
         order.append(article)
-        mentions = recogniser.mentions(body)
-        strong_votes(mentions, votes)
-        normaliser = Normaliser(article.date)
-        for m in mentions:
-            if m.type == "date":
-                value = normaliser.value_at(body, m.start, m.end)
-                name = as_written(value, timex_type(m.text, value)) or m.text  # "3 Jan 2020", "every Monday"
-                found.extend((m.start, m.end, -1 - table.number(name, "date", value)))
-            else:
-                if (number := texts.get(m.text)) is None:
-                    number = texts[m.text] = len(text_of)
-                    text_of.append(m.text)
-                found.extend((m.start, m.end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
+        try:
+            mentions = recogniser.mentions(body)
+            strong_votes(mentions, votes)
+            normaliser = Normaliser(article.date)
+            for m in mentions:
+                if m.type == "date":
+                    value = normaliser.value_at(body, m.start, m.end)
+                    name = as_written(value, timex_type(m.text, value)) or m.text  # "3 Jan 2020", "every Monday"
+                    found.extend((m.start, m.end, -1 - table.number(name, "date", value)))
+                else:
+                    if (number := texts.get(m.text)) is None:
+                        number = texts[m.text] = len(text_of)
+                        text_of.append(m.text)
+                    found.extend((m.start, m.end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
+        except Exception as error:  # one article's fault: it has no entities, the others all do
+            del found[ends[-1] :]
+            table.failed.append((article.id, f"{type(error).__name__}: {error}"))
         ends.append(len(found))
 
     def settled(first: int, last: int) -> Iterator[tuple[int, int, str, str | int]]:

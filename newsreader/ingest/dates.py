@@ -71,8 +71,16 @@ class PartialDate:
         return PartialDate(year, self.month, self.day)
 
 
+# Years a publication date can have: the first printed newspapers to far beyond any real one. Outside
+# them stand sentinels ("0001-01-01", Go's and .NET's zero time; "9999-12-31"), which mean "no date".
+FIRST_YEAR, LAST_YEAR = 1600, 2999
+
+
 def _valid(year: int | None, month: int, day: int | None) -> PartialDate | None:
-    """The date if it exists on the calendar (29 February counts when the year is unknown)."""
+    """The date if it exists on the calendar (29 February counts when the year is unknown) and its
+    year is one a publication date can have."""
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
     try:
         date(year or 2000, month, day or 1)
     except ValueError:
@@ -105,7 +113,7 @@ def parse_date_field(value: object) -> PartialDate | None:
             moment = datetime.fromtimestamp(value / 1000 if value > 1e11 else value)
         except (OverflowError, OSError, ValueError):
             return None
-        return PartialDate(moment.year, moment.month, moment.day)
+        return _valid(moment.year, moment.month, moment.day)
     if not isinstance(value, str) or not (text := value.strip()):
         return None
     if match := NUMERIC.match(text):
@@ -114,10 +122,10 @@ def parse_date_field(value: object) -> PartialDate | None:
         return None  # a bare year says too little to place an article
     try:
         moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         moment = None
     if moment is not None:
-        return PartialDate(moment.year, moment.month, moment.day)
+        return _valid(moment.year, moment.month, moment.day)
     found = find_date(text)
     return found[0] if found else None
 

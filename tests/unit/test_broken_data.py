@@ -1,0 +1,117 @@
+"""Data that once broke a whole corpus: sentinel dates, a failing analyser, lone surrogates, huge
+numbers. Each costs at most its own article or file, named; the rest loads and is analysed."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from newsreader.analysis import entity_table
+from newsreader.cli import main
+from newsreader.ingest.dates import FIRST_YEAR, LAST_YEAR, parse_date_field
+from newsreader.render import article_record
+from newsreader.store import DocumentStore
+
+BODY = "Officials met last year in London on Monday. Next week Tony Blair will go to Paris for Christmas."
+
+iso_dates = st.builds(
+    lambda y, m, d, time: f"{y:04d}-{m:02d}-{d:02d}" + time,
+    st.integers(0, 9999),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.sampled_from(["", "T00:00:00Z", "T23:59:59+14:00", "T00:00:00-12:00"]),
+)
+rfc822_dates = st.builds(lambda y, d: f"Mon, {d:02d} Jan {y} 00:00:00 +0000", st.integers(0, 99999), st.integers(0, 40))
+date_values = st.one_of(
+    iso_dates,
+    rfc822_dates,
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(["0001-01-01T00:00:00Z", "9999-12-31", "0000-01-01", "9999-12-31T23:59:59.9999999Z"]),
+)
+
+
+@given(value=date_values)
+def test_a_date_field_of_any_value_is_a_publication_date_or_none(value):
+    found = parse_date_field(value)
+    assert found is None or found.year is None or FIRST_YEAR <= found.year <= LAST_YEAR
+
+
+@pytest.mark.parametrize("sentinel", ["0001-01-01T00:00:00Z", "9999-12-31", "0000-01-01", -62135596800])
+def test_a_sentinel_date_is_no_date(sentinel):
+    assert parse_date_field(sentinel) is None
+
+
+def run(capsys, *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.slow
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(dates=st.lists(date_values, min_size=1, max_size=8))
+@example(dates=["0001-01-01T00:00:00Z", "9999-12-31", "0000-01-01", "Mon, 01 Jan 0001 00:00:00 +0000"])
+def test_dates_across_the_full_range_never_stop_the_analysis(tmp_path_factory, dates):
+    folder = tmp_path_factory.mktemp("dates")
+    articles = [{"title": f"Article {n}", "body": BODY, "date": value} for n, value in enumerate(dates)]
+    articles.append({"id": "dated", "title": "Dated", "body": BODY, "date": "2020-01-14"})
+    (folder / "a.json").write_text(json.dumps(articles))
+    problems = []
+    store = DocumentStore.load([folder], on_problem=problems.append)
+    exported = [json.dumps(article_record(a, store.entities(a))) for a in store.articles]  # what export writes
+    assert len(exported) == len(articles) and store.entity_counts("person")
+    assert any(event.value == "2020-01-14" and event.kind == "published" for event in store.timeline())
+    assert "dated" in [hit.id for hit in store.search("blair after:2019-01-01 before:2021-01-01")]
+    assert problems == []
+
+
+def test_an_analyser_error_costs_that_article_only_and_names_it(tmp_path, monkeypatch):
+    (tmp_path / "a.json").write_text(
+        json.dumps(
+            [{"id": "good", "title": "Good", "body": BODY}, {"id": "bad", "title": "Bad", "body": "BOOM " + BODY}]
+        )
+    )
+    real = entity_table.Recogniser.mentions
+
+    def breaks_on_boom(self, body):
+        if body.startswith("BOOM"):
+            raise ValueError("year 0 is out of range")
+        return real(self, body)
+
+    monkeypatch.setattr(entity_table.Recogniser, "mentions", breaks_on_boom)
+    problems = []
+    store = DocumentStore.load([tmp_path], on_problem=problems.append)
+    assert {entity.text for entity in store.entities(store.get("good"))} >= {"Tony Blair", "London"}
+    assert store.entities(store.get("bad")) == ()
+    assert [p.reason for p in problems] == ["bad: no entities found (ValueError: year 0 is out of range)"]
+    assert [hit.id for hit in store.search("blair")]  # and search was built all the same
+
+
+def test_a_lone_surrogate_is_printed_as_a_replacement_character(tmp_path, capsys):
+    (tmp_path / "a.json").write_text('[{"title": "Cut emoji \\ud83d here", "body": "Text \\udc00 cut."}]')
+    code, out = run(capsys, "export", "--no-cache", str(tmp_path))
+    record = json.loads(out)
+    assert code == 0 and record["title"] == "Cut emoji \ufffd here" and record["body"] == "Text \ufffd cut."
+    code, out = run(capsys, "list", "--no-cache", str(tmp_path))
+    assert code == 0 and "Cut emoji \ufffd here" in out
+
+
+def test_a_number_of_thousands_of_digits_names_its_file_and_the_rest_loads(tmp_path, capsys):
+    huge = "9" * 5000
+    (tmp_path / "huge.json").write_text(f'{{"title": "Huge", "count": {huge}}}')
+    (tmp_path / "lines.jsonl").write_text(f'{{"title": "Huge", "count": {huge}}}\n{{"title": "Fine line"}}\n')
+    (tmp_path / "fine.json").write_text('{"title": "Fine"}')
+    main(["list", "--no-cache", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert "Fine" in out and "Fine line" in out and "Huge" not in out
+    assert "huge.json: invalid JSON: a number too long to read" in err and "lines.jsonl: skipped 1 bad entry" in err
+
+
+def test_timestamps_of_every_size_are_no_error():
+    assert parse_date_field(datetime(2020, 1, 14, 12, tzinfo=UTC).timestamp()).iso() == "2020-01-14"
+    assert parse_date_field(10**30) is None and parse_date_field(float("nan")) is None
