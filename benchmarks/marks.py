@@ -5,6 +5,7 @@ Run: python benchmarks/marks.py [MARKS]   (default 100,000; a fresh state folder
 
 from __future__ import annotations
 
+import json
 import statistics
 import sys
 import tempfile
@@ -54,9 +55,4 @@ def main(marks: int = 100_000) -> dict[str, float]:
 
 if __name__ == "__main__":
     result = main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
-    print(
-        ", ".join(
-            f"{name} {value:,.2f}" if isinstance(value, float) else f"{name} {value:,}"
-            for name, value in result.items()
-        )
-    )
+    print(json.dumps(result))

@@ -6,8 +6,10 @@ temporary folder without a cache); an article holds only where its body is.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -46,11 +48,18 @@ def _read(path: str, offset: int, length: int) -> str:
 
 def _decoded(path: str, data: bytes, length: int) -> str:
     if len(data) != length:
-        return _unreadable(path, "its body file is shorter than it was")
+        return _damaged(path, "its body file is shorter than it was")
     try:
         return data.decode("utf-8", "surrogatepass")  # as written: lone surrogates too
     except UnicodeDecodeError as error:
-        return _unreadable(path, str(error))
+        return _damaged(path, str(error))
+
+
+def _damaged(path: str, reason: str) -> str:
+    """The line for a body whose file was damaged, which is removed: the next start reads the source again."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    return _unreadable(path, reason)
 
 
 def _unreadable(path: str, reason: str) -> str:
@@ -95,27 +104,48 @@ def _in_order(path: str, articles: Sequence[Article], places: Sequence[int]) -> 
 
 
 class BodyFile:
-    """A body file being written: `add` appends a body and says where it is."""
+    """A body file being written: `add` appends a body and says where it is.
 
-    def __init__(self, path: Path) -> None:
-        self.path = str(path)
-        self._stream = open(path, "wb")  # noqa: SIM115 - closed by `close`, once the loader is done
+    Each body is written as it comes (a batch can be read as soon as it is handed over). When a
+    write fails (a full disk), this body and all after it stay in memory, and `on_error` hears why.
+    """
+
+    def __init__(self, path: Path | None, on_error: Callable[[OSError], None] | None = None) -> None:
+        self.path = str(path) if path else None
+        self.on_error = on_error or (lambda error: None)
         self.size = 0
+        # Unbuffered: a write that fails says so at once, and every body before it is on disk.
+        self._stream = open(path, "wb", buffering=0) if path else None  # noqa: SIM115 - closed by `close`
 
-    def add(self, body: str) -> StoredBody:
+    def add(self, body: str) -> StoredBody | str:
+        """Where the body now is, or the body itself once the file cannot take it."""
+        if self._stream is None:
+            return body
         data = body.encode("utf-8", "surrogatepass")
-        self._stream.write(data)
+        try:
+            written = 0
+            while written < len(data):
+                written += self._stream.write(memoryview(data)[written:])
+        except OSError as error:
+            self.close()
+            self.on_error(error)
+            return body
         stored = StoredBody(self.path, self.size, len(data))
         self.size += len(data)
         return stored
 
-    def flush(self) -> None:
-        self._stream.flush()
-
     def close(self) -> None:
-        self._stream.close()
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
 
 
-def temporary_body_file() -> BodyFile:
-    """A body file in this run's temporary folder, removed when the process ends."""
-    return BodyFile(scratch_path(".bodies"))
+def temporary_body_file(on_error: Callable[[OSError], None] | None = None) -> BodyFile:
+    """A body file in this run's temporary folder, removed when the process ends; when none can be
+    made there, bodies stay in memory."""
+    try:
+        return BodyFile(scratch_path(".bodies"), on_error)
+    except OSError as error:
+        if on_error:
+            on_error(error)
+        return BodyFile(None)

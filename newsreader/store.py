@@ -14,7 +14,7 @@ from newsreader.bodies import BodyFile, temporary_body_file
 from newsreader.ingest.files import STDIN, discover, load_file
 from newsreader.ingest.layout import blocks
 from newsreader.model import Article, Block, Entity, LoadProblem
-from newsreader.persist.cache import Cache, DamagedEntry, Key, corpus_key, file_key
+from newsreader.persist.cache import Cache, DamagedEntry, FileEntry, Key, corpus_key, file_key
 
 if TYPE_CHECKING:
     from newsreader.analysis.entity_table import EntityTable
@@ -169,6 +169,8 @@ class DocumentStore:
                     yield found
         self.corpus = corpus_key(keys) if self.cache and None not in keys else None
         self.loaded = True
+        if self.cache and self.cache.enabled:
+            self.cache.prune_if_due()
 
     def _report(self, problem: LoadProblem) -> None:
         """Keep a problem in `problems`, and tell whoever opened the store."""
@@ -303,7 +305,7 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
     """One file's articles in batches (their ids not yet made unique) and its problems, in file order:
     from the cache when it has them, else read afresh and cached, with the bodies in a file beside."""
     given = 0
-    if key and (entry := cache.get_stream("articles", key)) is not None:
+    if key and (entry := _intact_entry(cache, key)) is not None:
         try:
             for found in entry:
                 given += 1
@@ -320,7 +322,24 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
             yield found
     bodies.close()
     if key:
-        cache.put_stream("articles", key, written)
+        cache.put_stream("articles", key, [FileEntry(str(path.resolve()), bodies.path, bodies.size), *written])
+
+
+def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProblem] | None:
+    """The values of a file's cache entry after its `FileEntry`, if the entry and its body file are whole."""
+    if (entry := cache.get_stream("articles", key)) is None:
+        return None
+    try:
+        head = next(entry)
+    except (DamagedEntry, StopIteration):
+        return None
+    if isinstance(head, FileEntry) and head.intact():
+        return entry
+    entry.close()
+    cache.warn(
+        f"the cached bodies of {head.source if isinstance(head, FileEntry) else key.name} were damaged; read again"
+    )
+    return None
 
 
 def _read_afresh(path: Path, bodies: BodyFile) -> Iterator[list[Article] | LoadProblem]:
@@ -333,19 +352,19 @@ def _read_afresh(path: Path, bodies: BodyFile) -> Iterator[list[Article] | LoadP
             continue
         batch.append(build_article(found, article_id(found), bodies))
         if len(batch) == BATCH:
-            bodies.flush()  # a batch's bodies can be read as soon as the batch is handed over
             yield batch
             batch = []
     if batch:
-        bodies.flush()
         yield batch
 
 
 def _body_file(cache: Cache | None, key: Key | None) -> BodyFile:
-    """Where a file's bodies go: beside its cache entry, else (no cache, or none writable) a temporary file."""
+    """Where a file's bodies go: beside its cache entry, else (no cache, or none writable) a temporary
+    file; where nothing can be written (a full disk), memory, with one warning."""
+    on_error = cache.cannot_write if cache else None
     if key and (path := cache.new_entry_path("bodies", key, ".txt")):
         try:
-            return BodyFile(path)
-        except OSError:
-            pass
-    return temporary_body_file()
+            return BodyFile(path, on_error)
+        except OSError as error:
+            cache.cannot_write(error)
+    return temporary_body_file(on_error)

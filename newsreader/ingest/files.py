@@ -101,6 +101,9 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     A JSON Lines file is read a line at a time, so that a file of any size needs little memory.
     """
     name = "<stdin>" if str(path) == STDIN else str(path)
+    if name != "<stdin>" and not path.is_file():  # a FIFO would hang the load, a device never end it
+        yield LoadProblem(name, "not a regular file (a pipe, a device or a socket)")
+        return
     if path.suffix.lower() == LIBRARY_SUFFIX:
         from newsreader.feeds.library import load_library
 

@@ -10,6 +10,7 @@ stamps. Entries are written atomically; one that cannot be read is discarded wit
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import itertools
 import os
@@ -17,11 +18,15 @@ import pickle
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-VERSION = "8"  # bump when what is cached changes: its shape, or what the analysis finds
+VERSION = "9"  # bump when what is cached changes: its shape, or what the analysis finds
+MAX_BYTES = 2 << 30  # a bound for the whole cache: the least recently written entries go first
+PRUNE_EVERY = 24 * 3600  # seconds between two prunings
+CORPUS_KINDS = ("entities", "timeline", "index")  # entries of a whole corpus, not of one file
 _scratch: Path | None = None
 _scratch_numbers = itertools.count()
 _scratch_lock = threading.Lock()
@@ -66,7 +71,62 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(f"{VERSION}\0{text}".encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
+def _files(folder: Path) -> list[Path]:
+    """Every entry file under a kind's folder, in its sub-folders too; none for a folder not there."""
+    return [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
+
+
+def _entry_head(path: Path) -> tuple[str, FileEntry] | None:
+    """A file entry's stamp and `FileEntry`, or None for an entry that is not one (an older kind)."""
+    try:
+        with path.open("rb") as stream:
+            stamp, head = pickle.load(stream), pickle.load(stream)
+    except Exception:  # any damage: the entry is of no use
+        return None
+    return (stamp, head) if isinstance(head, FileEntry) else None
+
+
+def _group(files: list[Path]) -> tuple[float, int, list[Path]]:
+    statuses = [f.stat() for f in files if f.exists()]
+    return max((s.st_mtime for s in statuses), default=0.0), sum(s.st_size for s in statuses), files
+
+
+def _written(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return time.time()
+
+
+def _remove(files: list[Path]) -> None:
+    for path in files:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _versions(folder: Path, name: str, suffix: str) -> list[Path]:
+    """Every version of one entry in its folder."""
+    with os.scandir(folder) as entries:
+        return [folder / e.name for e in entries if e.name.startswith(f"{name}-") and e.name.endswith(suffix)]
+
+
 _END = "end of entry"  # the last value of a streamed entry: without it, the entry broke off
+
+
+class FileEntry(NamedTuple):
+    """The first value of a file's cache entry: the file, and its body file with that file's size.
+
+    A body file of another size was damaged or cut short: the file is read afresh."""
+
+    source: str
+    bodies: str | None
+    size: int
+
+    def intact(self) -> bool:
+        try:
+            return self.bodies is None or os.stat(self.bodies).st_size == self.size
+        except OSError:
+            return False
 
 
 class DamagedEntry(Exception):
@@ -86,8 +146,12 @@ class Cache:
         return self.folder / kind / f"{key.name}.pickle"
 
     def entry_path(self, kind: str, key: Key, suffix: str) -> Path | None:
-        """Where an entry that is not a pickle (a body file, the search index) lives; None when disabled."""
-        return self.folder / kind / f"{key.name}-{key.stamp}{suffix}" if self.enabled else None
+        """Where an entry that is not a pickle (a body file, the search index) lives; None when disabled.
+
+        In a folder of its own name's first two characters: finding other versions of an entry
+        looks through a few files, not all of them (a flat folder made a cold load slow down as
+        the cache grew)."""
+        return self.folder / kind / key.name[:2] / f"{key.name}-{key.stamp}{suffix}" if self.enabled else None
 
     def new_entry_path(self, kind: str, key: Key, suffix: str) -> Path | None:
         """`entry_path`, for writing: its folder made, and other versions of the entry removed."""
@@ -95,12 +159,65 @@ class Cache:
         if path:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                for stale in path.parent.glob(f"{key.name}-*{suffix}"):
+                for stale in _versions(path.parent, key.name, suffix):
                     if stale != path:
                         stale.unlink(missing_ok=True)
-            except OSError:
+            except OSError as error:
+                self.cannot_write(error)
                 return None
         return path
+
+    def cannot_write(self, error: OSError) -> None:
+        """Say once that the cache (or a temporary file) cannot be written, as on a full disk: it
+        only costs time, and what was to be written is kept in memory."""
+        if not self.warned_unwritable:
+            where = Path(error.filename).parent if error.filename else self.folder
+            self.warn(f"cannot write in {where}: {error.strerror or error}; working from memory")
+            self.warned_unwritable = True
+
+    # --- Keeping it small -------------------------------------------------------------------------
+
+    def prune_if_due(self) -> None:
+        """`prune` in a thread of its own, at most once every `PRUNE_EVERY` seconds (a new cache's
+        first day counts as one)."""
+        marker = self.folder / "pruned"
+        try:
+            due = time.time() - marker.stat().st_mtime >= PRUNE_EVERY
+            if not due:
+                return
+        except OSError:
+            due = False  # no marker yet: a new cache, or one kept by an older newsreader
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            return
+        if due:
+            threading.Thread(target=self.prune, name="cache-prune", daemon=True).start()
+
+    def prune(self, max_bytes: int = MAX_BYTES) -> None:
+        """Drop the entries of files that are gone or changed and body files no entry uses, then the
+        least recently written entries until the cache holds at most `max_bytes`."""
+        groups: list[tuple[float, int, list[Path]]] = []  # (written, bytes, files) of what goes together
+        live_bodies: set[str] = set()
+        for entry in _files(self.folder / "articles"):
+            head = _entry_head(entry)
+            if head is None or not os.path.exists(head[1].source) or file_key(Path(head[1].source)).stamp != head[0]:
+                _remove([entry, *([Path(head[1].bodies)] if head and head[1].bodies else [])])
+                continue
+            files = [entry, *([Path(head[1].bodies)] if head[1].bodies else [])]
+            live_bodies.update(str(f) for f in files[1:])
+            groups.append(_group(files))
+        # A body file of no entry, unless new: another newsreader may be writing it, its entry to come.
+        settled = time.time() - PRUNE_EVERY
+        _remove([f for f in _files(self.folder / "bodies") if str(f) not in live_bodies and _written(f) < settled])
+        groups += [_group([f]) for kind in CORPUS_KINDS for f in _files(self.folder / kind)]
+        total = sum(size for _, size, _ in groups)
+        for _, size, files in sorted(groups):
+            if total <= max_bytes:
+                break
+            _remove(files)
+            total -= size
 
     def get(self, kind: str, key: Key) -> object | None:
         """The cached value, or None; a damaged entry is removed with a warning."""
@@ -154,6 +271,7 @@ class Cache:
         if not self.enabled:
             return
         path = self._path(kind, key)
+        temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=path.parent)
@@ -162,6 +280,6 @@ class Cache:
                     pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except OSError as error:
-            if not self.warned_unwritable:
-                self.warn(f"cannot write the cache in {self.folder}: {error.strerror or error}")
-                self.warned_unwritable = True
+            if temporary:  # a full disk leaves no half-written entry behind
+                Path(temporary).unlink(missing_ok=True)
+            self.cannot_write(error)

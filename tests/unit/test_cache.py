@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from newsreader import bodies
@@ -37,7 +38,7 @@ def test_a_warm_load_gives_the_same_store(tmp_path):
     warm = DocumentStore.load([folder], cache=cache)
     assert [a.id for a in warm.articles] == [a.id for a in cold.articles]  # duplicate ids still numbered
     assert warm.articles == cold.articles
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["articles", "bodies", "entities"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["articles", "bodies", "entities", "pruned"]
     warm.analyse()
     assert warm.entities(warm.articles[0]) == cold.entities(cold.articles[0])
 
@@ -71,7 +72,7 @@ def test_a_changed_file_is_read_again(tmp_path):
     again.build_index()
     # The new version replaced the old one: a file that changes every day does not fill the disk.
     for kind in ("articles", "bodies", "entities", "index"):
-        assert len(list((tmp_path / "cache" / kind).iterdir())) == 1, kind
+        assert len([p for p in (tmp_path / "cache" / kind).rglob("*") if p.is_file()]) == 1, kind
 
 
 def test_bodies_stay_on_disk_until_read(tmp_path):
@@ -159,9 +160,70 @@ def test_the_search_index_is_saved_and_reopened(tmp_path):
     cache = Cache(tmp_path / "cache")
     first = DocumentStore.load([path], cache=cache)
     assert [h.id for h in first.search("strom")] == [first.articles[0].id]
-    [saved] = (tmp_path / "cache" / "index").iterdir()
+    [saved] = (tmp_path / "cache" / "index").rglob("*.sqlite")
     again = DocumentStore.load([path], cache=cache)
     assert [h.id for h in again.search("cornwal")] == [again.articles[0].id]
     saved.write_bytes(b"damaged")
     third = DocumentStore.load([path], cache=cache)
     assert [h.id for h in third.search("storm")] == [third.articles[0].id]  # rebuilt
+
+
+def test_a_full_disk_keeps_bodies_in_memory_with_one_warning_and_no_stray_file(tmp_path, monkeypatch):
+    files = [write(tmp_path, f"{n}.txt", f"Headline {n}\n\nBody number {n}.\n") for n in range(3)]
+    warnings: list[str] = []
+    cache = Cache(tmp_path / "cache", warn=warnings.append)
+    full = Path("/dev/full")  # every write to it fails with ENOSPC, as on a full disk
+    monkeypatch.setattr(cache, "new_entry_path", lambda *args: full)
+    monkeypatch.setattr(bodies, "scratch_path", lambda suffix: full)
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_on_a_full_disk(**where):
+        handle, name = real_mkstemp(**where)
+        os.close(handle)
+        return os.open(full, os.O_WRONLY), name
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_on_a_full_disk)
+    for enabled in (True, False):  # the cache, and --no-cache's temporary body files
+        cache.enabled, cache.warned_unwritable, warnings[:] = enabled, False, []
+        store = DocumentStore.load(files, cache=cache)
+        assert sorted(a.body for a in store.articles) == [f"Body number {n}." for n in range(3)]
+        assert len(warnings) == 1 and "No space left on device" in warnings[0]
+    assert not list(tmp_path.rglob(".entry-*"))
+
+
+def test_a_damaged_body_file_is_noticed_and_its_source_read_again(tmp_path):
+    path = write(tmp_path, "a.jsonl", "".join(f'{{"title": "T{n}", "text": "Body {n} é."}}\n' for n in range(3)))
+    warnings: list[str] = []
+    cache = Cache(tmp_path / "cache", warn=warnings.append)
+    first = DocumentStore.load([path], cache=cache).articles[0]
+    body_file = Path(first.stored_body.path)
+    body_file.write_bytes(body_file.read_bytes()[:-3])  # cut short
+    assert sorted(a.body for a in DocumentStore.load([path], cache=cache).articles)[0] == "Body 0 é."
+    assert len(warnings) == 1 and "damaged" in warnings[0]
+    # Damage of the same length shows once, and the next start reads the source again.
+    data = bytearray(Path(first.stored_body.path).read_bytes())
+    data[-2:] = b"\xff\xff"
+    Path(first.stored_body.path).write_bytes(bytes(data))
+    bodies._read.cache_clear()  # as in a new process
+    damaged = DocumentStore.load([path], cache=cache).articles
+    assert any(a.body.startswith("[This article's body could not be read") for a in damaged)
+    bodies._read.cache_clear()
+    assert all(a.body.startswith("Body") for a in DocumentStore.load([path], cache=cache).articles)
+
+
+def test_pruning_drops_entries_of_files_gone_and_keeps_the_cache_under_its_bound(tmp_path):
+    cache = Cache(tmp_path / "cache")
+    files = [write(tmp_path, f"{n}.txt", f"Headline {n}\n\nBody {n}.\n" * 50) for n in range(3)]
+    for path in files:
+        DocumentStore.load([path], cache=cache)
+        os.utime(next((tmp_path / "cache" / "articles").iterdir()), (0, 0))  # the oldest goes first
+
+    def cached() -> int:
+        return len([p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.name != "pruned"])
+
+    assert cached() == 6  # an entry and a body file each
+    files[2].unlink()
+    cache.prune()
+    assert cached() == 4
+    cache.prune(max_bytes=1)
+    assert cached() == 0

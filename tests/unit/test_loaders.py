@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsreader.cli import main
 from newsreader.ingest.decode import decode
 from newsreader.ingest.files import MissingPath, discover, load_file
 from newsreader.model import LoadProblem
@@ -316,3 +318,21 @@ def test_a_feed_of_empty_entries_says_so(tmp_path):
     problems: list[LoadProblem] = []
     assert not DocumentStore.load([path], on_problem=problems.append).articles
     assert [p.reason for p in problems] == ["the feed's 2 entries are all empty (no title, no text)"]
+
+
+def test_what_is_not_a_regular_file_is_skipped_with_a_message(tmp_path, capsys):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would wait forever for a writer
+    good = tmp_path / "good.txt"
+    good.write_text("Good headline\n\nBody.\n")
+    assert main(["list", "--no-cache", str(fifo), "/dev/zero", str(good)]) == 0
+    out, err = capsys.readouterr()
+    assert "Good headline" in out
+    assert f"{fifo}: not a regular file" in err and "/dev/zero: not a regular file" in err
+
+
+def test_binary_bytes_without_a_nul_are_named_as_not_text(tmp_path):
+    path = tmp_path / "noise.txt"
+    noise = random.Random(15)
+    path.write_bytes(bytes(noise.randrange(1, 256) for _ in range(3000)))
+    assert [str(p) for p in load_file(path)] == [f"{path}: binary file, not text"]

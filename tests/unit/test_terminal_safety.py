@@ -60,6 +60,17 @@ def write_every_format(folder: Path, text: str) -> None:
     (folder / "front.md").write_bytes(b"---\ntitle: " + raw + b"\nauthor: " + raw + b"\n---\n\nText " + raw + b"\n")
     (folder / "one.json").write_text(json.dumps(article))
     (folder / "lines.jsonl").write_text(json.dumps(article) + "\n" + json.dumps({**article, "title": "B"}) + "\n")
+    (folder / "jsonfeed.json").write_text(
+        json.dumps(
+            {
+                "version": "https://jsonfeed.org/version/1.1",
+                "title": text,
+                "items": [
+                    {"id": "1", "title": text, "content_html": f"<p>{char_refs(text)}</p>", "authors": [{"name": text}]}
+                ],
+            }
+        )
+    )
     ref = char_refs(text)
     (folder / "feed.xml").write_text(
         f"<rss><channel><title>Feed {ref}</title><item><title>Item {ref}</title>"
