@@ -320,9 +320,10 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
         written.append(found)
         if len(written) > given:
             yield found
-    bodies.close()
     if key:
         cache.put_stream("articles", key, [FileEntry(str(path.resolve()), bodies.path, bodies.size), *written])
+    else:
+        bodies.close()
 
 
 def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProblem] | None:
@@ -359,12 +360,19 @@ def _read_afresh(path: Path, bodies: BodyFile) -> Iterator[list[Article] | LoadP
 
 
 def _body_file(cache: Cache | None, key: Key | None) -> BodyFile:
-    """Where a file's bodies go: beside its cache entry, else (no cache, or none writable) a temporary
-    file; where nothing can be written (a full disk), memory, with one warning."""
+    """Where a file's bodies go: this run's body file in the cache, else (no cache, or none writable)
+    a temporary file; where nothing can be written (a full disk), memory, with one warning."""
     on_error = cache.cannot_write if cache else None
-    if key and (path := cache.new_entry_path("bodies", key, ".txt")):
-        try:
-            return BodyFile(path, on_error)
-        except OSError as error:
-            cache.cannot_write(error)
+    if key and cache:
+        gone = cache.bodies is not None and cache.bodies.path and not os.path.exists(cache.bodies.path)
+        if gone:  # found damaged and removed: the bodies to come go to a new file
+            cache.bodies.close()
+            cache.bodies = None
+        if cache.bodies is None and (path := cache.run_path("bodies", ".txt")):
+            try:
+                cache.bodies = BodyFile(path, on_error)
+            except OSError as error:
+                cache.cannot_write(error)
+        if cache.bodies is not None:
+            return cache.bodies
     return temporary_body_file(on_error)

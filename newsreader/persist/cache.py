@@ -21,7 +21,10 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from newsreader.bodies import BodyFile
 
 VERSION = "9"  # bump when what is cached changes: its shape, or what the analysis finds
 MAX_BYTES = 2 << 30  # a bound for the whole cache: the least recently written entries go first
@@ -114,17 +117,16 @@ _END = "end of entry"  # the last value of a streamed entry: without it, the ent
 
 
 class FileEntry(NamedTuple):
-    """The first value of a file's cache entry: the file, and its body file with that file's size.
-
-    A body file of another size was damaged or cut short: the file is read afresh."""
+    """The first value of a file's cache entry: the file, and the body file its bodies are in, up
+    to which byte. A body file shorter than that was cut short or damaged: the file is read afresh."""
 
     source: str
     bodies: str | None
-    size: int
+    end: int
 
     def intact(self) -> bool:
         try:
-            return self.bodies is None or os.stat(self.bodies).st_size == self.size
+            return self.bodies is None or os.stat(self.bodies).st_size >= self.end
         except OSError:
             return False
 
@@ -141,17 +143,14 @@ class Cache:
         self.warn = warn or (lambda message: None)
         self.enabled = enabled
         self.warned_unwritable = False
+        self.bodies: BodyFile | None = None  # this run's body file, shared by every file it reads
 
     def _path(self, kind: str, key: Key) -> Path:
         return self.folder / kind / f"{key.name}.pickle"
 
     def entry_path(self, kind: str, key: Key, suffix: str) -> Path | None:
-        """Where an entry that is not a pickle (a body file, the search index) lives; None when disabled.
-
-        In a folder of its own name's first two characters: finding other versions of an entry
-        looks through a few files, not all of them (a flat folder made a cold load slow down as
-        the cache grew)."""
-        return self.folder / kind / key.name[:2] / f"{key.name}-{key.stamp}{suffix}" if self.enabled else None
+        """Where an entry that is not a pickle (the search index) lives; None when disabled."""
+        return self.folder / kind / f"{key.name}-{key.stamp}{suffix}" if self.enabled else None
 
     def new_entry_path(self, kind: str, key: Key, suffix: str) -> Path | None:
         """`entry_path`, for writing: its folder made, and other versions of the entry removed."""
@@ -166,6 +165,19 @@ class Cache:
                 self.cannot_write(error)
                 return None
         return path
+
+    def run_path(self, kind: str, suffix: str) -> Path | None:
+        """A new file of this run under `kind` (its body file: one for all the files it reads, not
+        one each, which made a cold load of many small files twice as slow); None if none can be made."""
+        folder = self.folder / kind
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f"run-{os.getpid()}-", suffix=suffix, dir=folder)
+            os.close(handle)
+        except OSError as error:
+            self.cannot_write(error)
+            return None
+        return Path(name)
 
     def cannot_write(self, error: OSError) -> None:
         """Say once that the cache (or a temporary file) cannot be written, as on a full disk: it
@@ -198,19 +210,19 @@ class Cache:
     def prune(self, max_bytes: int = MAX_BYTES) -> None:
         """Drop the entries of files that are gone or changed and body files no entry uses, then the
         least recently written entries until the cache holds at most `max_bytes`."""
-        groups: list[tuple[float, int, list[Path]]] = []  # (written, bytes, files) of what goes together
-        live_bodies: set[str] = set()
+        by_bodies: dict[str | None, list[Path]] = {}  # a body file → the entries whose bodies it holds
         for entry in _files(self.folder / "articles"):
             head = _entry_head(entry)
-            if head is None or not os.path.exists(head[1].source) or file_key(Path(head[1].source)).stamp != head[0]:
-                _remove([entry, *([Path(head[1].bodies)] if head and head[1].bodies else [])])
+            source = head[1].source if head else ""
+            if head is None or not os.path.exists(source) or file_key(Path(source)).stamp != head[0]:
+                _remove([entry])
                 continue
-            files = [entry, *([Path(head[1].bodies)] if head[1].bodies else [])]
-            live_bodies.update(str(f) for f in files[1:])
-            groups.append(_group(files))
-        # A body file of no entry, unless new: another newsreader may be writing it, its entry to come.
+            by_bodies.setdefault(head[1].bodies, []).append(entry)
+        # A body file of no entry, unless new: another newsreader may be writing it, its entries to come.
         settled = time.time() - PRUNE_EVERY
-        _remove([f for f in _files(self.folder / "bodies") if str(f) not in live_bodies and _written(f) < settled])
+        _remove([f for f in _files(self.folder / "bodies") if str(f) not in by_bodies and _written(f) < settled])
+        # A body file goes with the entries it holds the bodies of.
+        groups = [_group([*([Path(bodies)] if bodies else []), *entries]) for bodies, entries in by_bodies.items()]
         groups += [_group([f]) for kind in CORPUS_KINDS for f in _files(self.folder / kind)]
         total = sum(size for _, size, _ in groups)
         for _, size, files in sorted(groups):
