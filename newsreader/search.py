@@ -166,10 +166,14 @@ class SearchIndex:
         self.db.execute("PRAGMA journal_mode = OFF")  # nothing to roll back: a broken build is rebuilt
         try:
             self._build(entities, stop)
-        except StopIndexing:
+        except (StopIndexing, sqlite3.OperationalError) as error:
             self.db.close()
             building.unlink(missing_ok=True)
-            raise
+            if isinstance(error, StopIndexing):
+                raise
+            # No room for it on the disk (a full disk): build it in memory, for this run.
+            self.db, saved = sqlite3.connect(":memory:", check_same_thread=False), None
+            self._build(entities, stop)
         if saved:
             self.db.close()
             try:

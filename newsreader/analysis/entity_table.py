@@ -23,6 +23,8 @@ from newsreader.model import ENTITY_TYPES, Article, Entity
 KINDS = (*ENTITY_TYPES, "unknown")
 CODES = 2 * len(KINDS)  # a kind code: the kind's place in KINDS, twice, plus one for a strong mention
 PROGRESS_EVERY = 500  # articles between two progress reports
+PIECE = 100_000  # characters of a long body recognised at a time (a 100 MB article: 1,000 parts)
+BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
 
 
 class EntityTable:
@@ -106,6 +108,21 @@ class EntityTable:
         }
 
 
+def pieces(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) parts of a body of about `PIECE` characters each, cut between paragraphs (else
+    lines, sentences or words), so that `stop` is heard within a long article, not only after it,
+    and one recogniser's work holds the memory of a part, not of the whole."""
+    start = 0
+    while len(body) - start > PIECE:
+        cut = next(
+            (found for mark in BREAKS if (found := body.rfind(mark, start + PIECE // 2, start + PIECE)) > 0),
+            start + PIECE,
+        )
+        yield start, body[start:cut]
+        start = cut
+    yield start, body[start:] if start else body
+
+
 def analyse_corpus(
     articles: Sequence[Article],
     stop: Callable[[], bool] | None = None,
@@ -130,19 +147,23 @@ def analyse_corpus(
         article = articles[place]
         order.append(article)
         try:
-            mentions = recogniser.mentions(body)
-            strong_votes(mentions, votes)
             normaliser = Normaliser(article.date)
-            for m in mentions:
-                if m.type == "date":
-                    value = normaliser.value_at(body, m.start, m.end)
-                    name = as_written(value, timex_type(m.text, value)) or m.text  # "3 Jan 2020", "every Monday"
-                    found.extend((m.start, m.end, -1 - table.number(name, "date", value)))
-                else:
-                    if (number := texts.get(m.text)) is None:
-                        number = texts[m.text] = len(text_of)
-                        text_of.append(m.text)
-                    found.extend((m.start, m.end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
+            for offset, piece in pieces(body):
+                if offset and stop and stop():
+                    return None
+                mentions = recogniser.mentions(piece)
+                strong_votes(mentions, votes)
+                for m in mentions:
+                    start, end = m.start + offset, m.end + offset
+                    if m.type == "date":
+                        value = normaliser.value_at(body, start, end)
+                        name = as_written(value, timex_type(m.text, value)) or m.text  # "3 Jan 2020", "every Monday"
+                        found.extend((start, end, -1 - table.number(name, "date", value)))
+                    else:
+                        if (number := texts.get(m.text)) is None:
+                            number = texts[m.text] = len(text_of)
+                            text_of.append(m.text)
+                        found.extend((start, end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
         except Exception as error:  # one article's fault: it has no entities, the others all do
             del found[ends[-1] :]
             table.failed.append((article.id, f"{type(error).__name__}: {error}"))

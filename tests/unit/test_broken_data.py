@@ -59,14 +59,15 @@ def run(capsys, *argv: str) -> tuple[int, str]:
 def test_dates_across_the_full_range_never_stop_the_analysis(tmp_path_factory, dates):
     folder = tmp_path_factory.mktemp("dates")
     articles = [{"title": f"Article {n}", "body": BODY, "date": value} for n, value in enumerate(dates)]
-    articles.append({"id": "dated", "title": "Dated", "body": BODY, "date": "2020-01-14"})
+    articles.append({"title": "Dated", "body": BODY, "date": "2020-01-14"})
     (folder / "a.json").write_text(json.dumps(articles))
     problems = []
     store = DocumentStore.load([folder], on_problem=problems.append)
     exported = [json.dumps(article_record(a, store.entities(a))) for a in store.articles]  # what export writes
     assert len(exported) == len(articles) and store.entity_counts("person")
     assert any(event.value == "2020-01-14" and event.kind == "published" for event in store.timeline())
-    assert "dated" in [hit.id for hit in store.search("blair after:2019-01-01 before:2021-01-01")]
+    hits = store.search("blair after:2019-01-01 before:2021-01-01")
+    assert "Dated" in [store.get(hit.id).title for hit in hits]
     assert problems == []
 
 
@@ -86,9 +87,10 @@ def test_an_analyser_error_costs_that_article_only_and_names_it(tmp_path, monkey
     monkeypatch.setattr(entity_table.Recogniser, "mentions", breaks_on_boom)
     problems = []
     store = DocumentStore.load([tmp_path], on_problem=problems.append)
-    assert {entity.text for entity in store.entities(store.get("good"))} >= {"Tony Blair", "London"}
-    assert store.entities(store.get("bad")) == ()
-    assert [p.reason for p in problems] == ["bad: no entities found (ValueError: year 0 is out of range)"]
+    good, bad = sorted(store.articles, key=lambda article: article.title != "Good")
+    assert {entity.text for entity in store.entities(good)} >= {"Tony Blair", "London"}
+    assert store.entities(bad) == ()
+    assert [p.reason for p in problems] == [f"{bad.id}: no entities found (ValueError: year 0 is out of range)"]
     assert [hit.id for hit in store.search("blair")]  # and search was built all the same
 
 
@@ -115,3 +117,29 @@ def test_a_number_of_thousands_of_digits_names_its_file_and_the_rest_loads(tmp_p
 def test_timestamps_of_every_size_are_no_error():
     assert parse_date_field(datetime(2020, 1, 14, 12, tzinfo=UTC).timestamp()).iso() == "2020-01-14"
     assert parse_date_field(10**30) is None and parse_date_field(float("nan")) is None
+
+
+def long_article(tmp_path, paragraphs: int = 3000):
+    """One article of about a megabyte, in paragraphs."""
+    text = "\n\n".join(
+        f"Paragraph {n}: Tony Blair met Gordon Brown in London on Monday, officials said." for n in range(paragraphs)
+    )
+    (tmp_path / "long.txt").write_text("A very long article\n\n" + text + "\n")
+    return DocumentStore.load([tmp_path])
+
+
+def test_a_stop_is_heard_within_a_long_article_not_only_after_it(tmp_path, monkeypatch):
+    store = long_article(tmp_path)
+    read: list[int] = []
+    real = entity_table.Recogniser.mentions
+
+    def counting(self, body):
+        read.append(len(body))
+        return real(self, body)
+
+    monkeypatch.setattr(entity_table.Recogniser, "mentions", counting)
+    asked: list[bool] = []
+    store.analyse(stop=lambda: asked.append(True) or len(asked) > 2)
+    assert not store.analysed and sum(read) <= 2 * entity_table.PIECE < len(store.articles[0].body)
+    store.analyse()
+    assert store.analysed and sum(read) >= len(store.articles[0].body)  # and all of it when not stopped
