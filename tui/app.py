@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsreader import exit_codes
+from newsreader.ingest.clean import line
 from newsreader.model import Article
 from newsreader.persist.state import ReadingState
 from newsreader.render import counted, render_many
@@ -87,7 +88,9 @@ class NewsReader(App[str]):
         self.main.mount_after_first_frame()
 
     def say(self, warning: str, title: str = "Reading state") -> None:
-        """A warning for the user, from any thread: shown now if the screen is up, else once it is."""
+        """A warning for the user, from any thread: shown now if the screen is up, else once it is.
+        Its paths and errors may carry a stranger's text: shown clean, and never as markup."""
+        warning = line(warning)
         if not self.is_running:
             self.warnings.append((title, warning))
         elif threading.current_thread() is threading.main_thread():
@@ -148,7 +151,9 @@ class NewsReader(App[str]):
         """Every article is in: say what could not be loaded, and start the analysis."""
         if problems := self.store.problems:
             more = f" and {len(problems) - 1} more (! lists them)" if len(problems) > 1 else ""
-            self.notify(f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning")
+            self.notify(
+                f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning", markup=False
+            )
         self.main.all_loaded()
         self.call_after_refresh(self.analyse)
 

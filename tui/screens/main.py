@@ -220,5 +220,5 @@ class MainScreen(Screen[None]):
         listed = list(self.article_list.articles)
         title = self.browse.timeline_title(len(listed))
         if len(listed) > SLOW_TIMELINE:
-            self.notify(f"Building the timeline of {title}…", timeout=3)
+            self.notify(f"Building the timeline of {title}…", timeout=3, markup=False)
         self.app.build_timeline(listed, title)
