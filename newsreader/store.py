@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from newsreader.search import Hit, SearchIndex
 
 PathLike = str | os.PathLike[str]
+BIG_FILE = 4 << 20  # bytes: a file that takes seconds to read afresh (a 100 MB article took 14 s)
 BATCH = 50  # articles read at a time while loading: the loader steps aside for keys between two (about 10 ms afresh)
 
 
@@ -105,7 +106,8 @@ class DocumentStore:
         loaded: list[Article] = []
         for batch in self._reading:
             loaded += batch
-            if deadline is not None and time.monotonic() > deadline:
+            # An empty batch comes before a big file: the first frame does not wait for it either.
+            if deadline is not None and (not batch or time.monotonic() > deadline):
                 break
         self.add(loaded)  # once: each `add` sorts every article again
         return self.loaded
@@ -161,6 +163,8 @@ class DocumentStore:
             else:
                 key = file_key(path) if self.cache and self.cache.enabled and str(path) != STDIN else None
                 keys.append(key)
+                if str(path) != STDIN and _size(path) > BIG_FILE:
+                    yield []  # a place to stop before seconds of reading
                 loaded = _load_one(path, self.cache, key)
             for found in loaded:
                 if isinstance(found, LoadProblem):
@@ -324,6 +328,13 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
         cache.put_stream("articles", key, [FileEntry(str(path.resolve()), bodies.path, bodies.size), *written])
     else:
         bodies.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProblem] | None:

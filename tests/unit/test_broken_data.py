@@ -143,3 +143,14 @@ def test_a_stop_is_heard_within_a_long_article_not_only_after_it(tmp_path, monke
     assert not store.analysed and sum(read) <= 2 * entity_table.PIECE < len(store.articles[0].body)
     store.analyse()
     assert store.analysed and sum(read) >= len(store.articles[0].body)  # and all of it when not stopped
+
+
+def test_the_first_frame_does_not_wait_for_a_big_file(tmp_path, monkeypatch):
+    monkeypatch.setattr("newsreader.store.BIG_FILE", 1000)
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_text("Small headline\n\nA short body.\n")
+    big.write_text("Big headline\n\n" + "A long body of words. " * 100 + "\n")
+    store = DocumentStore.open([small, big])
+    assert store.load_batches(seconds=60) is False  # stopped before the big file, with time to spare
+    assert [a.title for a in store.articles] == ["Small headline"]
+    assert store.load_batches() is True and len(store.articles) == 2
