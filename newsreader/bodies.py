@@ -12,14 +12,18 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
-from newsreader.persist.cache import scratch_path
-
-if TYPE_CHECKING:
-    from newsreader.model import Article
+from newsreader.persist.paths import scratch_path
 
 READ_AHEAD = 4 << 20  # bytes of a body file read at once when going through the bodies in order
+
+
+class Bodied(Protocol):
+    """What has a body, here or on disk: an Article (the model is above this module, and keeps its bodies here)."""
+
+    @property
+    def stored_body(self) -> str | StoredBody: ...
 
 
 class StoredBody(NamedTuple):
@@ -66,7 +70,7 @@ def _unreadable(path: str, reason: str) -> str:
     return f"[This article's body could not be read from {path} ({reason}). Open newsreader again to reload it.]"
 
 
-def in_file_order(articles: Sequence[Article]) -> Iterator[tuple[int, str]]:
+def in_file_order(articles: Sequence[Bodied]) -> Iterator[tuple[int, str]]:
     """(place in `articles`, body) for every article, in the order the bodies lie in their files,
     read megabytes at a time, for the workers that go through every body.
 
@@ -85,7 +89,7 @@ def in_file_order(articles: Sequence[Article]) -> Iterator[tuple[int, str]]:
         yield from _in_order(path, articles, by_offset)
 
 
-def _in_order(path: str, articles: Sequence[Article], places: Sequence[int]) -> Iterator[tuple[int, str]]:
+def _in_order(path: str, articles: Sequence[Bodied], places: Sequence[int]) -> Iterator[tuple[int, str]]:
     """The bodies of these articles, all in the body file at `path`, in the order of `places`."""
     window, window_start = b"", 0  # the part of the file last read
     try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rapidfuzz import fuzz, process
+
 from newsreader.analysis.timeline import Sentence
 from newsreader.feeds.library import Feed
 from newsreader.model import Article, Block
@@ -14,6 +16,7 @@ from newsreader.search import Hit
 from newsreader.store import DocumentStore
 
 SEARCH_LIMIT = 500  # hits listed
+FUZZY_CUTOFF = 75  # how close (of 100) an entity's name must be to a query it does not hold
 # The reader lays out at most this much of a body (about 10,000 words), so that even a 50 MB article
 # opens at once; `p` and `show` print all of it.
 SHOWN_LIMIT = 60_000
@@ -21,6 +24,7 @@ SHOWN_LIMIT = 60_000
 Highlight = tuple[int, int, str]  # offsets into an article's body, and what styles them: an entity type, "match", …
 EntityKey = tuple[str, str]  # (canonical name, type)
 FeedKey = tuple[str, str]  # (address, name to show)
+EntityCount = tuple[str, str, int]  # (canonical name, type, articles that mention it)
 
 
 class Shown(NamedTuple):
@@ -40,6 +44,20 @@ def shown_part(body: str) -> str:
         return body
     cut = body.rfind("\n\n", 0, SHOWN_LIMIT)
     return body[: cut if cut > 0 else SHOWN_LIMIT]
+
+
+def matching_entities(counts: list[EntityCount], query: str, limit: int) -> list[EntityCount]:
+    """Entities whose name holds the query (or whose type it is); failing that, up to `limit` whose name
+    is close to it, in the order of `counts`."""
+    query = query.strip().casefold()
+    if not query:
+        return counts
+    found = [row for row in counts if query in row[0].casefold() or query == row[1]]
+    if found:
+        return found
+    names = [row[0] for row in counts]
+    close = process.extract(query, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=FUZZY_CUTOFF)
+    return [counts[index] for _, _, index in sorted(close, key=lambda hit: hit[2])]
 
 
 class Browse:

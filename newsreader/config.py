@@ -12,8 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
-
+from newsreader.persist.paths import config_home
 from newsreader.render import FORMATS
 
 FILE_NAME = "config.toml"
@@ -40,7 +39,7 @@ class ConfigError(ValueError):
 
 def config_path() -> Path:
     """Where the config file is looked for."""
-    return platformdirs.user_config_path("newsreader", appauthor=False) / FILE_NAME
+    return config_home() / FILE_NAME
 
 
 def load_config(path: Path | None = None, warn: Callable[[str], None] = lambda message: None) -> Config:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
+from newsreader.bodies import BodyFile, StoredBody
 from newsreader.ingest.clean import line
-
-if TYPE_CHECKING:
-    from newsreader.bodies import BodyFile, StoredBody
 
 WORDS_PER_MINUTE = 230
 # Fields many articles share (an outlet, a day): one string for all, not one an article (10 MB at 100,000).

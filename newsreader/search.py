@@ -26,7 +26,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from newsreader.bodies import in_file_order
 from newsreader.model import Article
-from newsreader.persist.cache import scratch_path
+from newsreader.persist.paths import scratch_path
 
 if TYPE_CHECKING:
     from newsreader.analysis.entity_table import EntityTable

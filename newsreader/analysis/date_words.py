@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from newsreader.ingest.dates import SEASON_NAMES
+
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FULL_MONTHS = "January February March April May June July August September October November December".split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
 NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
@@ -78,7 +79,7 @@ def _date(m: re.Match[str]) -> str:
     elif m["week"]:
         text = "a week" if m["week"] == "XX" else f"week {int(m['week'])} of {year}"
     elif m["season"]:
-        text = f"{SEASONS[m['season']]} {year}"
+        text = f"{SEASON_NAMES[m['season']]} {year}"
     elif m["quarter"]:
         text = f"Q{m['quarter']} {year}" if m["quarter"] != "X" else f"a quarter {year and 'of ' + year}"
     elif m["half"]:

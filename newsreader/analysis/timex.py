@@ -14,9 +14,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsreader.ingest.dates import MONTHS, WEEKDAYS, YEAR_NUMBER, PartialDate, find_date, find_date_expressions
+from newsreader.ingest.dates import (
+    MONTHS,
+    SEASONS,
+    WEEKDAYS,
+    YEAR_NUMBER,
+    PartialDate,
+    find_date,
+    find_date_expressions,
+)
 
-SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
 SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen"

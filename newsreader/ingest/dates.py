@@ -149,12 +149,16 @@ def weekday_of(day: PartialDate) -> int | None:
 # it may start with. Words that may open a sentence match in any case; month and weekday names only
 # capitalised.
 
+# A season's name → its TIMEX code and first month (the northern hemisphere's).
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+# A season's TIMEX code → its name: the first of its names ("autumn", not "fall"; reversed, the first is written last).
+SEASON_NAMES = {code: name for name, (code, _) in reversed(SEASONS.items())}
 PIECES = {
     "SP": r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)",  # spaces with at most one line break: no date spans paragraphs
     "MONTH": r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)",
     "WEEKDAY": r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
-    "SEASON": r"(?:spring|summer|autumn|fall|winter)",
+    "SEASON": "(?:" + "|".join(SEASONS) + ")",
     "UNIT": r"(?:minute|hour|day|week|fortnight|month|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?",
     # "last week", but not "the last day of the season": a day is only ever counted ("two days ago").
     "PERIOD": r"(?:week|weekend|fortnight|month|year|decade|century|quarter)",

@@ -9,19 +9,18 @@ stamps. Entries are written atomically; one that cannot be read is discarded wit
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import hashlib
-import itertools
 import os
 import pickle
-import shutil
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+from newsreader.persist.paths import cache_home
 
 if TYPE_CHECKING:
     from newsreader.bodies import BodyFile
@@ -30,25 +29,6 @@ VERSION = "9"  # bump when what is cached changes: its shape, or what the analys
 MAX_BYTES = 2 << 30  # a bound for the whole cache: the least recently written entries go first
 PRUNE_EVERY = 24 * 3600  # seconds between two prunings
 CORPUS_KINDS = ("entities", "timeline", "index")  # entries of a whole corpus, not of one file
-_scratch: Path | None = None
-_scratch_numbers = itertools.count()
-_scratch_lock = threading.Lock()
-
-
-def scratch_path(suffix: str) -> Path:
-    """A new file name in this run's temporary folder, for what no cache keeps; the folder is
-    removed when the process ends."""
-    global _scratch
-    with _scratch_lock:  # the loader and the indexer ask from threads of their own
-        if _scratch is None:
-            _scratch = Path(tempfile.mkdtemp(prefix="newsreader-"))
-            atexit.register(shutil.rmtree, _scratch, ignore_errors=True)
-        return _scratch / f"{next(_scratch_numbers)}{suffix}"
-
-
-def cache_home() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newsreader"
 
 
 class Key(NamedTuple):

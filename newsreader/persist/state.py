@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from newsreader.model import Article
+from newsreader.persist.paths import data_home
 
 FILE_NAME = "state.sqlite"
 OLD_FILE_NAME = "state.json"  # before marks were kept in SQLite
@@ -30,11 +30,6 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS marks (kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS migrated (file TEXT PRIMARY KEY);
 """
-
-
-def data_home() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "newsreader"
 
 
 def content_key(article: Article) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsreader.browse import SHOWN_LIMIT, Browse
+from newsreader.browse import SHOWN_LIMIT, Browse, matching_entities
 from newsreader.handover import hand_overs
 from newsreader.model import Article
 from newsreader.persist.state import ReadingState
@@ -62,3 +62,12 @@ def test_hand_overs_gather_the_batches_and_stop_when_asked():
     asked = []
     assert list(hand_overs(batches, stop=lambda: asked.append(1) or len(asked) > 2)) == []
     assert len(asked) == 3
+
+
+def test_entities_are_matched_by_part_of_their_name_then_by_a_close_one():
+    counts = [("Mohammad Javad Zarif", "person", 3), ("Sergey Lavrov", "person", 2), ("Tehran", "place", 2)]
+    assert matching_entities(counts, "  ", 10) == counts
+    assert matching_entities(counts, "zarif", 10) == counts[:1]
+    assert matching_entities(counts, "place", 10) == counts[2:]
+    assert matching_entities(counts, "sergei lavrov", 10) == [counts[1]]  # no name holds it: the close one
+    assert matching_entities(counts, "qqqq", 10) == []

@@ -10,7 +10,8 @@ import pytest
 
 from newsreader.cli import main
 from newsreader.model import Article
-from newsreader.persist.state import ReadingState, data_home
+from newsreader.persist.paths import data_home
+from newsreader.persist.state import ReadingState
 from newsreader.store import DocumentStore
 
 

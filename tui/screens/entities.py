@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,10 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-SHOWN = 300  # an OptionList stays quick at a few hundred rows; typing narrows the rest
-FUZZY_CUTOFF = 75
+from newsreader.browse import EntityKey, matching_entities
 
-EntityKey = tuple[str, str]  # (canonical name, type)
+SHOWN = 300  # an OptionList stays quick at a few hundred rows; typing narrows the rest
 
 
 class EntityBrowser(ModalScreen[EntityKey | None]):
@@ -54,20 +52,8 @@ class EntityBrowser(ModalScreen[EntityKey | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.show_matches(event.value)
 
-    def matches(self, query: str) -> list[tuple[str, str, int]]:
-        """Entities whose name holds the query; failing that, those whose name is close to it."""
-        query = query.strip().casefold()
-        if not query:
-            return self.counts
-        found = [row for row in self.counts if query in row[0].casefold() or query == row[1]]
-        if found:
-            return found
-        names = [row[0] for row in self.counts]
-        close = process.extract(query, names, scorer=fuzz.WRatio, limit=SHOWN, score_cutoff=FUZZY_CUTOFF)
-        return [self.counts[index] for _, _, index in sorted(close, key=lambda hit: hit[2])]
-
     def show_matches(self, query: str) -> None:
-        rows = self.matches(query)
+        rows = matching_entities(self.counts, query, SHOWN)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(self._option(name, kind, count) for name, kind, count in rows[:SHOWN])

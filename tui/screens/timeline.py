@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,35 +10,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
+from newsreader.analysis.periods import monthly_counts
 from newsreader.analysis.timeline import Event, Sentence
 from newsreader.model import Article
 from tui.widgets.timeline_list import TimelineList
-
-
-def monthly_counts(events: Sequence[Event]) -> tuple[list[float], str]:
-    """Articles per month over the months the dated events span, and a caption saying so."""
-    per_month: dict[tuple[int, int], set[str]] = {}
-    for event in events:
-        if event.start and len(event.value) >= 7 and "W" not in event.value:
-            per_month.setdefault((event.start.year, event.start.month), set()).update(event.article_ids)
-    if not per_month:
-        return [0.0], "No dated events."
-    months = months_between(date(*min(per_month), 1), date(*max(per_month), 1))
-    counts = [float(len(per_month.get(m, ()))) for m in months]
-    (first_year, first_month), (last_year, last_month) = months[0], months[-1]
-    caption = (
-        f"Articles per month, {first_year}-{first_month:02d} to {last_year}-{last_month:02d} "
-        f"(at most {int(max(counts))} in a month) · {len(events):,} events"
-    )
-    return counts, caption
-
-
-def months_between(first: date, last: date) -> list[tuple[int, int]]:
-    months, (year, month) = [], (first.year, first.month)
-    while (year, month) <= (last.year, last.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
 
 
 class TimelineScreen(Screen[Sentence | None]):

@@ -1,5 +1,5 @@
-"""The timeline's rows: a heading per month (or year, season, week, quarter), then a row per sentence
-that mentions a date and per article published that day.
+"""The timeline's rows, as the engine lays them out (`analysis.periods`): a heading per month (or year,
+season, week, quarter), then a row per sentence that mentions a date and per article published that day.
 
 Rows are drawn as they come on screen: 100,000 articles make about half a million, and each
 sentence is read from its article's body, which may be on disk.
@@ -15,41 +15,12 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
 
+from newsreader.analysis.periods import timeline_rows
 from newsreader.analysis.timeline import Event, Sentence
 from newsreader.model import Article
 from tui.widgets.rows import RowList, fit
 
 VALUE_WIDTH = 12  # "2020-01-03" and two spaces
-SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-
-Row = str | tuple[int, int]  # a heading, or (event number, mention number)
-
-
-def heading(event: Event) -> str:
-    """ "2020 · January"; a year, a decade, a season, a week or a quarter heads its own group."""
-    if event.start is None:
-        return "Year unknown"
-    year = event.start.year
-    part = event.value[5:]
-    if not part:
-        return str(year) if len(event.value) == 4 else f"{year}s"
-    if part[:2].isdigit():
-        return event.start.strftime("%Y · %B")
-    if part.startswith("W"):
-        return f"{year} · week {part[1:3]}"
-    return f"{year} · {SEASONS.get(part, part)}"
-
-
-def timeline_rows(events: Sequence[Event]) -> list[Row]:
-    """Each event's mentions under their heading, in order."""
-    rows: list[Row] = []
-    last = None
-    for number, event in enumerate(events):
-        if (group := heading(event)) != last:
-            rows.append(group)
-            last = group
-        rows.extend((number, index) for index in range(len(event.mentions)))
-    return rows
 
 
 class TimelineList(RowList):
