@@ -17,9 +17,9 @@ from pathlib import Path
 
 from newsreader import __version__, exit_codes
 from newsreader.cells import column
+from newsreader.clean import line
 from newsreader.config import Config, load_config
 from newsreader.feeds.library import Feed, Library, LibraryUnavailable, has_articles, library_path
-from newsreader.ingest.clean import line
 from newsreader.ingest.files import STDIN, MissingPath
 from newsreader.model import ENTITY_TYPES, LoadProblem
 from newsreader.persist.cache import Cache

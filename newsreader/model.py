@@ -7,7 +7,7 @@ import sys
 from typing import Literal, NamedTuple
 
 from newsreader.bodies import BodyFile, StoredBody
-from newsreader.ingest.clean import line
+from newsreader.clean import line
 
 WORDS_PER_MINUTE = 230
 # Fields many articles share (an outlet, a day): one string for all, not one an article (10 MB at 100,000).

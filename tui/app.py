@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsreader import exit_codes
-from newsreader.ingest.clean import line
+from newsreader.clean import line
 from newsreader.model import Article
 from newsreader.persist.state import ReadingState
 from newsreader.render import counted, render_many

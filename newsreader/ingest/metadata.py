@@ -8,7 +8,8 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsreader.ingest import clean, page_rules
+from newsreader import clean
+from newsreader.ingest import page_rules
 from newsreader.ingest.dates import (
     WEEKDAYS,
     YEAR_MENTION,
@@ -141,12 +142,33 @@ def _interned(text: str | None) -> str | None:
     return sys.intern(text) if text else None
 
 
+FIELD_DEPTH = 2  # a list of {"name": …} authors is as deep as metadata goes
+
+
+def clean_record(found: Record) -> Record:
+    """A loader's record with its text, its path and every string in its fields cleaned."""
+    fields = {name: _field(value) for name, value in found.fields.items()}
+    return found._replace(source_path=clean.line(found.source_path), text=clean.body(found.text), fields=fields)
+
+
+def _field(value: object, depth: int = 0) -> object:
+    """Every string in a field's value (strings, lists of them, {"name": …} objects) as one clean line;
+    deeper than metadata ever goes, nothing."""
+    if isinstance(value, str):
+        return clean.line(value)
+    if isinstance(value, (dict, list)) and depth < FIELD_DEPTH:
+        if isinstance(value, dict):
+            return {key: _field(item, depth + 1) for key, item in value.items()}
+        return [_field(item, depth + 1) for item in value]
+    return None if isinstance(value, (dict, list)) else value
+
+
 def build_article(record: Record, article_id: str, bodies: BodyFile | None = None) -> Article:
     """Apply every metadata rule to one record; fields the file format gave win over the text's.
 
     With `bodies`, the body goes to that file and the article only says where. The record is cleaned
     first, so every field the rules find is clean too."""
-    record = clean.record(record)
+    record = clean_record(record)
     fields = record.fields
     known_title = _text_field(fields.get("title"))
     page = _Page(without_captions(paragraphs(record.text)))

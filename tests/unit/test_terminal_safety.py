@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsreader.clean import line
 from newsreader.cli import main
-from newsreader.ingest.clean import line
 
 # What may never be printed: C0 controls but the newline, C1 controls, bidi embeddings, overrides and
 # isolates, and lone surrogates (which also crash a UTF-8 stream half way).
