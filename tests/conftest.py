@@ -15,6 +15,16 @@ SHARED = TESTS.parent.parent / "shared"
 BBC = SHARED / "corpora" / "bbc-news"
 FEEDS = SHARED / "corpora" / "feeds"
 
+# A small RSS feed as wires write them: an entity in a title, HTML in a description, one item undated by dateline.
+WIRE_RSS = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Example Wire</title>
+<item><title>Storm &amp; floods</title><link>https://example.org/a</link>
+<pubDate>Tue, 30 Jan 2018 16:14:05 -0500</pubDate>
+<description>&lt;p&gt;LONDON (Example Wire) - Rain fell.&lt;/p&gt;&lt;p&gt;Rivers rose.&lt;/p&gt;</description></item>
+<item><title>Quiet day</title><pubDate>Wed, 31 Jan 2018 09:00:00 GMT</pubDate>
+<description>Nothing happened.</description></item>
+</channel></rss>"""
+
 needs_bbc = pytest.mark.skipif(not BBC.is_dir(), reason="../shared/corpora/bbc-news is not here")
 needs_feeds = pytest.mark.skipif(not FEEDS.is_dir(), reason="../shared/corpora/feeds is not here")
 
@@ -29,6 +39,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(LAYER_MARKERS[layer])
         if "snap_compare" in getattr(item, "fixturenames", ()):
             item.add_marker("snapshot")
+
+
+def article_name(store: DocumentStore, article_id: str) -> str:
+    """An article's file name without its suffix: how the query table names articles."""
+    return Path(store.get(article_id).source_path).stem
+
+
+def check_query_row(store: DocumentStore, row: dict) -> None:
+    """A row of tests/data/search/queries.json. `top`: the first hit; `top3`: up to three articles all
+    among the first three hits, or, when more are listed, the first three hits all among them."""
+    found = [article_name(store, hit.id) for hit in store.search(row["query"], limit=3)]
+    if "top" in row:
+        assert found and found[0].startswith(row["top"]), (row, found)
+    elif len(row["top3"]) <= 3:
+        assert all(any(f.startswith(t) for f in found) for t in row["top3"]), (row, found)
+    else:
+        assert found and all(any(f.startswith(t) for t in row["top3"]) for f in found), (row, found)
 
 
 def seed_path(prefix: str) -> Path:

@@ -1,4 +1,4 @@
-"""Entities: the recogniser's cues, one name per entity, and quality against our annotations."""
+"""Entity quality against our gold annotations: document-level F1 on the seeds and BBC articles."""
 
 from __future__ import annotations
 

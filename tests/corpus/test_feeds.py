@@ -1,4 +1,4 @@
-"""Feeds, web pages, front matter and stdin; article text that is data, never instructions."""
+"""The real feeds of ../shared/corpora/feeds: a wire's feed read whole, broken feeds named."""
 
 from __future__ import annotations
 
@@ -7,15 +7,6 @@ from pathlib import Path
 from newsreader.model import LoadProblem
 from newsreader.store import DocumentStore
 from tests.conftest import FEEDS, needs_feeds
-
-RSS = """<?xml version="1.0"?>
-<rss version="2.0"><channel><title>Example Wire</title>
-<item><title>Storm &amp; floods</title><link>https://example.org/a</link>
-<pubDate>Tue, 30 Jan 2018 16:14:05 -0500</pubDate>
-<description>&lt;p&gt;LONDON (Example Wire) - Rain fell.&lt;/p&gt;&lt;p&gt;Rivers rose.&lt;/p&gt;</description></item>
-<item><title>Quiet day</title><pubDate>Wed, 31 Jan 2018 09:00:00 GMT</pubDate>
-<description>Nothing happened.</description></item>
-</channel></rss>"""
 
 
 @needs_feeds

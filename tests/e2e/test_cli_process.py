@@ -1,4 +1,4 @@
-"""The scriptable commands: data on stdout, one-line messages on stderr, fzf-like exit codes."""
+"""The command as its own process: export without Textual, a closed pipe, articles from stdin."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from newsreader.cli import main
+from tests.conftest import WIRE_RSS
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -31,19 +32,9 @@ def test_closed_pipe_is_not_an_error(tmp_path):
     assert result.stderr == "" and len(result.stdout) == 10
 
 
-RSS = """<?xml version="1.0"?>
-<rss version="2.0"><channel><title>Example Wire</title>
-<item><title>Storm &amp; floods</title><link>https://example.org/a</link>
-<pubDate>Tue, 30 Jan 2018 16:14:05 -0500</pubDate>
-<description>&lt;p&gt;LONDON (Example Wire) - Rain fell.&lt;/p&gt;&lt;p&gt;Rivers rose.&lt;/p&gt;</description></item>
-<item><title>Quiet day</title><pubDate>Wed, 31 Jan 2018 09:00:00 GMT</pubDate>
-<description>Nothing happened.</description></item>
-</channel></rss>"""
-
-
 @pytest.mark.parametrize("feed", [False, True])
 def test_stdin(tmp_path, feed):
-    data = RSS if feed else json.dumps({"title": "From a pipe", "text": "Piped body."}) + "\n"
+    data = WIRE_RSS if feed else json.dumps({"title": "From a pipe", "text": "Piped body."}) + "\n"
     result = subprocess.run(
         [sys.executable, "-m", "newsreader", "export", "-"], input=data, capture_output=True, text=True, cwd=tmp_path
     )

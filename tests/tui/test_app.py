@@ -367,7 +367,9 @@ async def test_reader_highlights_entities_from_the_store(seeds_store):
         assert text.plain.split("\n")[1].endswith("person org place date")
 
 
-async def test_articles_load_under_the_list_and_a_search_waits_for_them(tmp_path, monkeypatch):
+def storm_reports_loading(tmp_path, monkeypatch) -> tuple[DocumentStore, threading.Event]:
+    """Six dated reports, two batches of them loaded before the first frame (as `newsreader` waits a
+    moment); the rest loads once the returned event is set."""
     monkeypatch.setattr("newsreader.store.BATCH", 2)
     lines = [
         {"title": f"Storm report {i}", "text": f"Rain fell on day {i}.", "date": f"2024-01-{i + 1:02d}"}
@@ -376,7 +378,7 @@ async def test_articles_load_under_the_list_and_a_search_waits_for_them(tmp_path
     path = tmp_path / "wire.jsonl"
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     store = DocumentStore.open([path])
-    store.load_batches(seconds=0)  # one batch before the first frame, as `newsreader` waits a moment
+    store.load_batches(seconds=0)
     rest, gate = store.batches(), threading.Event()
 
     def gated():
@@ -384,6 +386,11 @@ async def test_articles_load_under_the_list_and_a_search_waits_for_them(tmp_path
         yield from rest
 
     monkeypatch.setattr(store, "batches", gated)
+    return store, gate
+
+
+async def test_articles_load_under_the_list_and_a_search_waits_for_them(tmp_path, monkeypatch):
+    store, gate = storm_reports_loading(tmp_path, monkeypatch)
     app = NewsReader(store)
     async with app.run_test(size=(120, 30)) as pilot:
         articles = app.query_one(ArticleList)
@@ -411,21 +418,7 @@ async def test_the_cursor_stays_on_the_first_row_while_loading_until_the_user_mo
     tmp_path, monkeypatch, keys, expected
 ):
     """Newer articles sorted in above do not carry the cursor down the list, unless a key had moved it."""
-    monkeypatch.setattr("newsreader.store.BATCH", 2)
-    lines = [
-        {"title": f"Storm report {i}", "text": f"Rain on day {i}.", "date": f"2024-01-{i + 1:02d}"} for i in range(6)
-    ]
-    path = tmp_path / "wire.jsonl"
-    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    store = DocumentStore.open([path])
-    store.load_batches(seconds=0)
-    rest, gate = store.batches(), threading.Event()
-
-    def gated():
-        gate.wait(10)
-        yield from rest
-
-    monkeypatch.setattr(store, "batches", gated)
+    store, gate = storm_reports_loading(tmp_path, monkeypatch)
     app = NewsReader(store)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press(*keys)

@@ -1,4 +1,4 @@
-"""Read and starred marks: kept across runs, moves and corruption, never silently lost."""
+"""Marks from the reader's keys: star, unread, and the lists of only unread or only starred articles."""
 
 from __future__ import annotations
 

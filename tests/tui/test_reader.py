@@ -1,4 +1,4 @@
-"""Feeds, web pages, front matter and stdin; article text that is data, never instructions."""
+"""The reader pane: article text shown as text, never as markup, and a 50 MB article that opens."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Dates normalised against the publication date, and one timeline across articles."""
+"""The timeline screen: an article opened at its sentence, the entity filter followed, headings skipped."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Entities: the recogniser's cues, one name per entity, and quality against our annotations."""
+"""Entities: the recogniser's cues, dates in text, one name per entity across articles, the commands."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Feeds, web pages, front matter and stdin; article text that is data, never instructions."""
+"""Input formats: feed entries, saved pages, Markdown front matter and HTML fragments as clean articles."""
 
 from __future__ import annotations
 
@@ -7,20 +7,12 @@ import json
 from newsreader.ingest.html_text import html_to_text
 from newsreader.ingest.text import front_matter
 from newsreader.store import DocumentStore
-
-RSS = """<?xml version="1.0"?>
-<rss version="2.0"><channel><title>Example Wire</title>
-<item><title>Storm &amp; floods</title><link>https://example.org/a</link>
-<pubDate>Tue, 30 Jan 2018 16:14:05 -0500</pubDate>
-<description>&lt;p&gt;LONDON (Example Wire) - Rain fell.&lt;/p&gt;&lt;p&gt;Rivers rose.&lt;/p&gt;</description></item>
-<item><title>Quiet day</title><pubDate>Wed, 31 Jan 2018 09:00:00 GMT</pubDate>
-<description>Nothing happened.</description></item>
-</channel></rss>"""
+from tests.conftest import WIRE_RSS
 
 
 def test_feed_entries_become_articles(tmp_path):
     path = tmp_path / "wire.rss"
-    path.write_text(RSS)
+    path.write_text(WIRE_RSS)
     store = DocumentStore.load([path])
     storm = next(a for a in store.articles if a.title == "Storm & floods")
     assert (storm.source, storm.dateline, storm.date, storm.url) == (

@@ -1,40 +1,23 @@
-"""Search: typo budgets, prefixes, phrases and filters; the query table; the search bar in the reader."""
+"""Search: typo budgets, prefixes, phrases, ranking and filters, and the query table on the seeds."""
 
 from __future__ import annotations
 
 import json
 import threading
-from pathlib import Path
 
 import pytest
 
 from newsreader.cli import main
 from newsreader.search import SearchIndex, parse_query, typo_budget
 from newsreader.store import DocumentStore
-from tests.conftest import DATA
+from tests.conftest import DATA, article_name, check_query_row
 
 TABLE = json.loads((DATA / "search" / "queries.json").read_text(encoding="utf-8"))
 
 
-def name(store: DocumentStore, article_id: str) -> str:
-    return Path(store.get(article_id).source_path).stem
-
-
-def check(store: DocumentStore, row: dict) -> None:
-    """`top`: the first hit; `top3`: up to three articles all among the first three hits, or, when more
-    are listed, the first three hits all among them."""
-    found = [name(store, hit.id) for hit in store.search(row["query"], limit=3)]
-    if "top" in row:
-        assert found and found[0].startswith(row["top"]), (row, found)
-    elif len(row["top3"]) <= 3:
-        assert all(any(f.startswith(t) for f in found) for t in row["top3"]), (row, found)
-    else:
-        assert found and all(any(f.startswith(t) for t in row["top3"]) for f in found), (row, found)
-
-
 @pytest.mark.parametrize("row", TABLE["seeds"], ids=lambda row: row["query"])
 def test_query_table_on_the_seeds(seeds, row):
-    check(seeds, row)
+    check_query_row(seeds, row)
 
 
 def test_typo_budget_as_meilisearch():
@@ -61,7 +44,7 @@ def test_hits_carry_spans_to_highlight(seeds):
 
 def test_more_matched_words_rank_higher(seeds):
     hits = seeds.search("lavrov kyiv")
-    assert name(seeds, hits[0].id).startswith("002")  # the only article with both words
+    assert article_name(seeds, hits[0].id).startswith("002")  # the only article with both words
     assert len(hits) == 5 and all(hits[0].score > hit.score for hit in hits[1:])
 
 

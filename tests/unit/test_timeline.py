@@ -1,4 +1,4 @@
-"""Dates normalised against the publication date, and one timeline across articles."""
+"""Date values against a publication date, tense, periods as spans, and one timeline across articles."""
 
 from __future__ import annotations
 
