@@ -3,17 +3,17 @@ article as the reader pane draws it. Plain data the app routes keys to, tested w
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from rapidfuzz import fuzz, process
-
-from newsreader.analysis.timeline import Sentence
-from newsreader.feeds.library import Feed
 from newsreader.model import Article, Block
-from newsreader.persist.state import ReadingState
 from newsreader.render import counted
-from newsreader.search import Hit
-from newsreader.store import DocumentStore
+
+if TYPE_CHECKING:  # only named here: the timeline's dates and the search are imported when first used
+    from newsreader.analysis.timeline import Sentence
+    from newsreader.feeds.library import Feed
+    from newsreader.persist.state import ReadingState
+    from newsreader.search import Hit
+    from newsreader.store import DocumentStore
 
 SEARCH_LIMIT = 500  # hits listed
 FUZZY_CUTOFF = 75  # how close (of 100) an entity's name must be to a query it does not hold
@@ -56,6 +56,8 @@ def matching_entities(counts: list[EntityCount], query: str, limit: int) -> list
     if found:
         return found
     names = [row[0] for row in counts]
+    from rapidfuzz import fuzz, process  # the entity browser's fuzzy matching, loaded when it opens
+
     close = process.extract(query, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=FUZZY_CUTOFF)
     return [counts[index] for _, _, index in sorted(close, key=lambda hit: hit[2])]
 

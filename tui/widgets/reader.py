@@ -7,6 +7,7 @@ screen are rendered, so moving through the list costs a few milliseconds whateve
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -16,11 +17,13 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsreader.analysis.timeline import Sentence
 from newsreader.browse import Shown
 from newsreader.model import MAIN_TYPES, Article
 from newsreader.render import metadata_line
 from tui.widgets import foreground
+
+if TYPE_CHECKING:  # the timeline's date rules are not needed to draw an article
+    from newsreader.analysis.timeline import Sentence
 
 
 class ArticleView(ScrollView, can_focus=True):
