@@ -23,6 +23,7 @@ from newsreader.feeds.library import Feed, Library, LibraryUnavailable, has_arti
 from newsreader.ingest.files import STDIN, MissingPath
 from newsreader.model import ENTITY_TYPES, LoadProblem
 from newsreader.persist.cache import Cache
+from newsreader.persist.marks_file import export_marks, import_marks
 from newsreader.persist.state import ReadingState
 from newsreader.render import FORMATS, article_record, render, summary_record
 from newsreader.store import DocumentStore, UnknownArticle
@@ -135,16 +136,18 @@ def _fetch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="fetch feeds fetched less than a minute ago, too")
 
 
-def _opml_arguments(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
-    importing = actions.add_parser(
-        "import", help="subscribe to the feeds of an OPML file", description="Subscribe to the feeds of an OPML file."
-    )
-    source = importing.add_argument("file", metavar="FILE", help="an OPML file, or - for standard input")
+def _file_argument(parser: argparse.ArgumentParser, help: str) -> None:
+    source = parser.add_argument("file", metavar="FILE", help=f"{help}, or - for standard input")
     source.complete = "file"  # type: ignore[attr-defined]
-    actions.add_parser(
-        "export", help="print every subscription as OPML", description="Print every subscription as OPML."
-    )
+
+
+def _opml_import_arguments(parser: argparse.ArgumentParser) -> None:
+    _file_argument(parser, "an OPML file")
+
+
+def _marks_import_arguments(parser: argparse.ArgumentParser) -> None:
+    _file_argument(parser, "what 'marks export' wrote")
+    _paths_argument(parser)
 
 
 def _completion_arguments(parser: argparse.ArgumentParser) -> None:
@@ -391,24 +394,48 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return exit_codes.NOTHING if failed else exit_codes.OK
 
 
-def cmd_opml(args: argparse.Namespace) -> int:
-    from newsreader.feeds.opml import OpmlError, Outline, read_opml, write_opml
+def cmd_opml_export(args: argparse.Namespace) -> int:
+    from newsreader.feeds.opml import Outline, write_opml
 
     with Library() as library:
-        if args.action == "export":
-            feeds = library.feeds()
-            sys.stdout.write(write_opml(Outline(f.url, f.name or f.title, f.site_url, f.folder) for f in feeds))
-            return exit_codes.OK
-        try:
-            outlines = read_opml(sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes())
-        except OSError as error:
-            warn(f"cannot read {args.file}: {error.strerror or error}")
-            return exit_codes.USAGE
-        except OpmlError as error:
-            warn(f"{args.file}: {error}")
-            return exit_codes.NOTHING
+        feeds = library.feeds()
+    sys.stdout.write(write_opml(Outline(f.url, f.name or f.title, f.site_url, f.folder) for f in feeds))
+    return exit_codes.OK
+
+
+def cmd_opml_import(args: argparse.Namespace) -> int:
+    from newsreader.feeds.opml import OpmlError, read_opml
+
+    try:
+        outlines = read_opml(sys.stdin.buffer.read() if args.file == STDIN else Path(args.file).read_bytes())
+    except OSError as error:
+        warn(f"cannot read {args.file}: {error.strerror or error}")
+        return exit_codes.USAGE
+    except OpmlError as error:
+        warn(f"{args.file}: {error}")
+        return exit_codes.NOTHING
+    with Library() as library:
         added = sum(library.add(o.url, name=o.title, folder=o.folder, site_url=o.site_url) for o in outlines)
     warn(f"{args.file}: {len(outlines)} feeds, {added} of them new; 'newsreader fetch' fetches them")
+    return exit_codes.OK
+
+
+def cmd_marks_export(args: argparse.Namespace) -> int:
+    store = load_store(args.paths, not args.no_cache, args.problems)
+    write_json(export_marks(store.articles, ReadingState(warn=warn)))
+    return exit_codes.OK
+
+
+def cmd_marks_import(args: argparse.Namespace) -> int:
+    try:
+        document = json.loads(sys.stdin.read() if args.file == STDIN else Path(args.file).read_text(encoding="utf-8"))
+        store = load_store(args.paths, not args.no_cache, args.problems)
+        found, elsewhere = import_marks(document, store.articles, ReadingState(warn=warn))
+    except (OSError, ValueError) as error:  # MarksFileError and JSON's errors are ValueErrors
+        warn(f"cannot import marks from {args.file}: {error}")
+        return exit_codes.USAGE
+    missing = f"; {elsewhere} more in {args.file} are not among these articles" if elsewhere else ""
+    warn(f"imported the marks of {found} article{'s' * (found != 1)}{missing}")
     return exit_codes.OK
 
 
@@ -421,14 +448,31 @@ def cmd_completion(args: argparse.Namespace) -> int:
 
 @dataclass(frozen=True)
 class Command:
-    """A subcommand: its name, what it does, the arguments it takes and the function that runs it."""
+    """A subcommand: its name, what it does, the arguments it takes and the function that runs it, or the
+    subcommands of its own one of which runs (`marks export`).
+
+    A new subcommand is a function that adds its arguments, one that runs it, and a row in COMMANDS."""
 
     name: str
     description: str
-    arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
+    arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    run: Callable[[argparse.Namespace], int] | None = None
+    subcommands: tuple[Command, ...] = ()
 
 
+OPML_COMMANDS = (
+    Command("import", "Subscribe to the feeds of an OPML file.", _opml_import_arguments, cmd_opml_import),
+    Command("export", "Print every subscription as OPML.", run=cmd_opml_export),
+)
+MARKS_COMMANDS = (
+    Command("export", "Print the read and starred marks of the articles as JSON.", _paths_argument, cmd_marks_export),
+    Command(
+        "import",
+        "Mark the articles as a file made by 'marks export' says (marks are only added).",
+        _marks_import_arguments,
+        cmd_marks_import,
+    ),
+)
 COMMANDS = (
     Command(
         "read", "Open the reader (the default: 'newsreader PATH' is 'newsreader read PATH').", _read_arguments, cmd_read
@@ -461,7 +505,8 @@ COMMANDS = (
     Command(
         "fetch", "Fetch subscribed feeds into the library (each at most once a minute).", _fetch_arguments, cmd_fetch
     ),
-    Command("opml", "Import subscriptions from an OPML file, or export them as OPML.", _opml_arguments, cmd_opml),
+    Command("opml", "Import subscriptions from an OPML file, or export them as OPML.", subcommands=OPML_COMMANDS),
+    Command("marks", "Move read and starred marks between machines as JSON.", subcommands=MARKS_COMMANDS),
     Command("completion", "Print a shell completion script.", _completion_arguments, cmd_completion),
 )
 DEFAULT_COMMAND = "read"
@@ -480,13 +525,22 @@ def build_parser() -> argparse.ArgumentParser:
         "In the reader, 'p' prints the article to stdout and exits: newsreader > article.txt",
     )
     _version_argument(parser)
+    _add_commands(parser, COMMANDS)
+    return parser
+
+
+def _add_commands(parser: argparse.ArgumentParser, commands: Sequence[Command]) -> None:
+    """Give a parser these subcommands, each with --version and its arguments."""
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for command in COMMANDS:
+    for command in commands:
         subparser = subparsers.add_parser(command.name, help=command.description, description=command.description)
         _version_argument(subparser)
-        command.arguments(subparser)
-        subparser.set_defaults(run=command.run)
-    return parser
+        if command.arguments:
+            command.arguments(subparser)
+        if command.subcommands:
+            _add_commands(subparser, command.subcommands)
+        else:
+            subparser.set_defaults(run=command.run)
 
 
 def _with_command(argv: list[str]) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from rich.cells import cell_len
 
 from newsreader import __version__
-from newsreader.cli import COMMANDS, main
+from newsreader.cli import COMMANDS, Command, main
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -106,7 +106,12 @@ def test_bad_files_named_on_stderr_good_ones_listed(capsys, tmp_path):
     assert err.strip() == f"newsreader: skipped {tmp_path / 'empty.txt'}: empty file"
 
 
-@pytest.mark.parametrize("command", [[], *([c.name] for c in COMMANDS)])
+def command_lines(commands: tuple[Command, ...]) -> list[list[str]]:
+    """Every command and subcommand as the words that name it: ["list"], ["marks", "export"], ..."""
+    return [words for c in commands for words in ([[c.name]] + [[c.name, *w] for w in command_lines(c.subcommands)])]
+
+
+@pytest.mark.parametrize("command", [[], *command_lines(COMMANDS)], ids=" ".join)
 def test_every_command_tells_its_version(capsys, command):
     with pytest.raises(SystemExit) as leaving:
         main([*command, "--version"])
