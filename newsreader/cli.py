@@ -48,6 +48,19 @@ def report_problem(problem: LoadProblem) -> None:
     warn(f"skipped {problem}")
 
 
+AFTER_EXIT_PROBLEMS = 10  # problems said on stderr once the reader has left the screen; the rest are counted
+
+
+def report_problems_after_exit(problems: Sequence[LoadProblem], kept_in: str | None) -> None:
+    """The files the reader skipped, on the terminal the screen has left: at most ten, then how many more
+    and where they all are."""
+    for problem in problems[:AFTER_EXIT_PROBLEMS]:
+        report_problem(problem)
+    if len(problems) > AFTER_EXIT_PROBLEMS:
+        where = f"{kept_in} lists them all" if kept_in else "--problems FILE keeps them all"
+        warn(f"and {len(problems) - AFTER_EXIT_PROBLEMS:,} more skipped ({where})")
+
+
 LIBRARY_OR_SEEDS = "the library of fetched feeds when it has articles, else the bundled seed articles"
 
 
@@ -317,7 +330,9 @@ def cmd_read(args: argparse.Namespace) -> int:
         os.dup2(terminal, sys.stdin.fileno())
         os.close(terminal)
 
-    return run_reader(store, print_format=args.print_format)
+    code = run_reader(store, print_format=args.print_format)
+    report_problems_after_exit(store.problems, args.problems)
+    return code
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -1,15 +1,18 @@
 """The timeline as the reader lays it out: a heading per period (a month, a year, a season, a week, a
-quarter) with its events' mentions under it, and how many articles each month has."""
+quarter) with its events' mentions under it, each event's date as a reader writes it, and how many
+articles each month (or year) has over the span its rows cover."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from newsreader.analysis.timeline import Event
+from newsreader.analysis.date_words import as_written
+from newsreader.analysis.timeline import Event, period
 from newsreader.ingest.dates import SEASON_NAMES
 
 Row = str | tuple[int, int]  # a heading, or (event number, mention number)
+YEARLY_AFTER = 20  # rows spanning more years than this are counted per year, not per month
 
 
 def heading(event: Event) -> str:
@@ -19,7 +22,7 @@ def heading(event: Event) -> str:
     year = event.start.year
     part = event.value[5:]
     if not part:
-        return str(year) if len(event.value) == 4 else f"{year}s"
+        return str(year) if len(event.value) == 4 else as_written(event.value).removeprefix("the ")
     if part[:2].isdigit():
         return event.start.strftime("%Y · %B")
     if part.startswith("W"):
@@ -39,20 +42,34 @@ def timeline_rows(events: Sequence[Event]) -> list[Row]:
     return rows
 
 
-def monthly_counts(events: Sequence[Event]) -> tuple[list[float], str]:
-    """Articles per month over the months the dated events span, and a caption saying so."""
-    per_month: dict[tuple[int, int], set[str]] = {}
-    for event in events:
-        if event.start and len(event.value) >= 7 and "W" not in event.value:
-            per_month.setdefault((event.start.year, event.start.month), set()).update(event.article_ids)
-    if not per_month:
+def label(event: Event) -> str:
+    """The event's date as a reader writes it: "3 Jan 2020", "Q3 1998", "the 1800s", "3 Jan" (year unknown)."""
+    return as_written(event.value)
+
+
+def activity(events: Sequence[Event]) -> tuple[list[float], str]:
+    """Articles per month from the first dated row to the last (per year over more than twenty years),
+    and a caption saying so. An event counts where it starts when its period fits in one month (or year)."""
+    spans = [(event, span) for event in events if (span := period(event.value))]
+    if not spans:
         return [0.0], "No dated events."
-    months = months_between(date(*min(per_month), 1), date(*max(per_month), 1))
-    counts = [float(len(per_month.get(m, ()))) for m in months]
-    (first_year, first_month), (last_year, last_month) = months[0], months[-1]
+    first = min(start for _, (start, _) in spans)
+    last = max(start for _, (start, _) in spans)
+    yearly = last.year - first.year > YEARLY_AFTER
+    longest = 366 if yearly else 31
+    buckets: dict[tuple[int, ...], set[str]] = {}
+    for event, (start, end) in spans:
+        if (end - start).days < longest:
+            buckets.setdefault((start.year,) if yearly else (start.year, start.month), set()).update(event.article_ids)
+    if yearly:
+        keys: list[tuple[int, ...]] = [(year,) for year in range(first.year, last.year + 1)]
+        unit, since, until = "year", str(first.year), str(last.year)
+    else:
+        keys = list(months_between(first, last))
+        unit, since, until = "month", f"{first:%Y-%m}", f"{last:%Y-%m}"
+    counts = [float(len(buckets.get(key, ()))) for key in keys]
     caption = (
-        f"Articles per month, {first_year}-{first_month:02d} to {last_year}-{last_month:02d} "
-        f"(at most {int(max(counts))} in a month) · {len(events):,} events"
+        f"Articles per {unit}, {since} to {until} (at most {int(max(counts))} in a {unit}) · {len(events):,} events"
     )
     return counts, caption
 

@@ -32,10 +32,10 @@ def wait_for(condition, timeout: float = 20.0) -> None:
 
 def run_in_terminal(
     tmp_path: Path, keys: list[str], pipe_in: Path | None = None, shown: str = "Keys", arguments: str = ""
-) -> tuple[int, str, str]:
+) -> tuple[int, str, str, str]:
     """Start `newsreader ARGUMENTS > out` (or `cat FILE | newsreader ARGUMENTS > out`) in a tmux window,
-    wait until the screen shows `shown`, type `keys`; return the exit code, what was printed and the
-    screen before the keys."""
+    wait until the screen shows `shown`, type `keys`; return the exit code, what was printed, the
+    screen before the keys and the terminal once the reader has left it."""
     session = f"newsreader-{uuid.uuid4().hex[:8]}"
     out, code = tmp_path / "out.txt", tmp_path / "code.txt"
     # tmux starts commands in its server's environment, which may not be this test's: say it explicitly.
@@ -47,20 +47,20 @@ def run_in_terminal(
     command = f"{reader} > {out}; echo $? > {code}; sleep 5"
     tmux("new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), command)
     try:
-        wait_for(lambda: "Keys" in (screen := tmux("capture-pane", "-p", "-t", session)) and shown in screen)
-        screen = tmux("capture-pane", "-p", "-t", session)
+        wait_for(lambda: "Keys" in (screen := tmux("capture-pane", "-pJ", "-t", session)) and shown in screen)
+        screen = tmux("capture-pane", "-pJ", "-t", session)
         for key in keys:
             tmux("send-keys", "-t", session, key)
             time.sleep(0.2)
         wait_for(lambda: code.exists() and code.read_text().strip() != "")
-        return int(code.read_text()), out.read_text(), screen
+        return int(code.read_text()), out.read_text(), screen, tmux("capture-pane", "-pJ", "-t", session)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
 def test_print_to_a_file_from_a_real_terminal(tmp_path):
     # `j` once every seed is listed: on a busy machine the first frame may come before they all load.
-    code, printed, screen = run_in_terminal(tmp_path, ["j", "p"], shown="5 articles")
+    code, printed, screen, _ = run_in_terminal(tmp_path, ["j", "p"], shown="5 articles")
     assert code == 0
     title, meta = printed.split("\n")[:2]
     assert title == "Lavrov’s visit to Tehran amid JCPOA talks heralds bright prospects for ties with Russia"
@@ -72,7 +72,7 @@ def test_print_to_a_file_from_a_real_terminal(tmp_path):
 
 @pytest.mark.parametrize("key, exit_code", [("q", 1), ("C-c", 130)])
 def test_leaving_without_printing(tmp_path, key, exit_code):
-    code, printed, _ = run_in_terminal(tmp_path, [key])
+    code, printed, _, _ = run_in_terminal(tmp_path, [key])
     assert (code, printed) == (exit_code, "")
 
 
@@ -86,6 +86,21 @@ def test_articles_from_a_pipe_keys_from_the_terminal(tmp_path, arguments):
         "<item><title>Piped headline</title><description>LONDON (Wire) - It came down a pipe.</description>"
         "<pubDate>Tue, 30 Jan 2018 16:14:05 GMT</pubDate></item></channel></rss>"
     )
-    code, printed, screen = run_in_terminal(tmp_path, ["p"], pipe_in=feed, arguments=arguments)
+    code, printed, screen, _ = run_in_terminal(tmp_path, ["p"], pipe_in=feed, arguments=arguments)
     assert "Piped headline" in screen
     assert code == 0 and printed.startswith("Piped headline\nWire · 2018-01-30 · London")
+
+
+def test_files_skipped_are_said_on_the_terminal_once_the_reader_has_left_it(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "good.txt").write_text("A headline\n\nA body that loads.\n")
+    for number in range(12):
+        (folder / f"bad-{number:02d}.json").write_text("{not json")
+    code, _, _, after = run_in_terminal(tmp_path, ["q"], shown="1 article", arguments=shlex.quote(str(folder)))
+    assert code == 1
+    said = [line for line in after.splitlines() if line.startswith("newsreader: ")]
+    assert [line.split(": invalid JSON")[0] for line in said[:10]] == [
+        f"newsreader: skipped {folder}/bad-{number:02d}.json" for number in range(10)
+    ]
+    assert said[10] == "newsreader: and 2 more skipped (--problems FILE keeps them all)"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Sparkline
 
+from newsreader.analysis.periods import label
 from newsreader.store import DocumentStore
 from tests.conftest import until_analysed
 from tui.app import NewsReader
@@ -79,3 +81,16 @@ async def test_the_timeline_cursor_steps_over_headings():
             await pilot.press(key)
             seen.append(timeline.cursor)
         assert set(seen) == {i for i in range(rows) if not isinstance(timeline.rows[i], str)}
+
+
+@pytest.mark.parametrize("size, chart", [((30, 8), False), ((120, 40), True)])
+async def test_a_short_terminal_gives_the_timeline_rows_their_room(size, chart):
+    app = NewsReader(DocumentStore.load())
+    async with app.run_test(size=size) as pilot:
+        await until_analysed(pilot)
+        await pilot.press("t")
+        screen = await until_timeline(app, pilot)
+        assert screen.timeline.scrollable_content_region.height >= 3
+        assert screen.query_one(Sparkline).display is chart
+        first_row = screen.timeline.render_line(1).text  # the first event under the first heading
+        assert first_row.startswith(label(screen.events[0]))

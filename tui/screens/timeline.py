@@ -1,4 +1,5 @@
-"""The `t` screen: one timeline across the listed articles, by year and month, with a bar of articles per month."""
+"""The `t` screen: one timeline across the listed articles, by year and month, with a bar of articles per month
+(or year); on a short terminal only the rows."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
-from newsreader.analysis.periods import monthly_counts
+from newsreader.analysis.periods import activity, label
 from newsreader.analysis.timeline import Event, Sentence
 from newsreader.model import Article
 from tui.widgets.timeline_list import TimelineList
+
+SHORT = 20  # lines: below this the chart and the preview give their room to the rows
 
 
 class TimelineScreen(Screen[Sentence | None]):
@@ -21,12 +24,14 @@ class TimelineScreen(Screen[Sentence | None]):
     Enter reads the article at the sentence (the screen is dismissed with it)."""
 
     BINDINGS = [Binding("escape,t", "dismiss(None)", "Back")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
     DEFAULT_CSS = """
     TimelineScreen #timeline-caption { color: $text-muted; padding: 0 1; height: 1; }
     TimelineScreen Sparkline { height: 3; margin: 0 1; }
     TimelineScreen TimelineList { height: 1fr; border: round $panel-lighten-2; scrollbar-size-vertical: 1; }
     TimelineScreen TimelineList:focus { border: round $accent; }
     TimelineScreen #timeline-preview { height: 5; padding: 0 2; }
+    TimelineScreen.-short Sparkline, TimelineScreen.-short #timeline-preview { display: none; }
     """
 
     def __init__(self, events: Sequence[Event], article: Callable[[str], Article], title: str) -> None:
@@ -34,7 +39,7 @@ class TimelineScreen(Screen[Sentence | None]):
         self.article = article
         self.title_text = title
         # Made here, not in compose: the app makes the screen in a worker.
-        self.counts, self.caption = monthly_counts(events)
+        self.counts, self.caption = activity(events)
         self.timeline = TimelineList(events, article, id="timeline-events")
 
     @property
@@ -58,7 +63,7 @@ class TimelineScreen(Screen[Sentence | None]):
         article = self.article(message.sentence.article_id)
         about = " · ".join(part for part in (article.source, article.date) if part)
         if message.event.kind == "published":
-            said = f"Published {message.event.value}."
+            said = f"Published {label(message.event)}."
         else:
             said = message.sentence.text_in(article.body)
         preview = Text.assemble((article.title, "bold"), (f"  {about}" if about else "", "dim"), "\n", said)

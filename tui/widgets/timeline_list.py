@@ -15,12 +15,12 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
 
-from newsreader.analysis.periods import timeline_rows
+from newsreader.analysis.periods import label, timeline_rows
 from newsreader.analysis.timeline import Event, Sentence
 from newsreader.model import Article
 from tui.widgets.rows import RowList, fit
 
-VALUE_WIDTH = 12  # "2020-01-03" and two spaces
+LABEL_WIDTH = 16  # at most: "week 52 of 2020" and a space
 
 
 class TimelineList(RowList):
@@ -55,6 +55,8 @@ class TimelineList(RowList):
         self.events = events
         self.article = article
         self.rows = timeline_rows(events)
+        self.labels = [label(event) for event in events]
+        self.label_width = min(LABEL_WIDTH, max(map(cell_len, self.labels), default=0) + 2)
 
     @property
     def current(self) -> tuple[Event, Sentence] | None:
@@ -88,15 +90,15 @@ class TimelineList(RowList):
         event, mention = self._at(index)
         first = mention is event.mentions[0]  # the event's first row gives its date, and how many articles
         article = self.article(mention.article_id)
-        value = event.value if first else ""
+        value = self.labels[self.rows[index][0]] if first else ""
         if event.kind == "published":
             note, text, after = "published  ", article.title, ""
         else:
             count = len(event.article_ids) if first else 1
             note, text, after = "", mention.text_in(article.body), f"  · {count} articles" if count > 1 else ""
-        room = width - VALUE_WIDTH - len(note) - len(after)
+        room = width - self.label_width - len(note) - len(after)
         segments = [
-            Segment(fit(value, VALUE_WIDTH), base + styles["timeline-list--value"]),
+            Segment(fit(value, self.label_width - 1) + " ", base + styles["timeline-list--value"]),
             Segment(note, base + styles["timeline-list--note"]),
             Segment(text if cell_len(text) <= room else fit(text, room), base),
             Segment(after, base + styles["timeline-list--note"]),
