@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -70,41 +70,57 @@ def _unreadable(path: str, reason: str) -> str:
     return f"[This article's body could not be read from {path} ({reason}). Open newsreader again to reload it.]"
 
 
+def file_order(articles: Sequence[Bodied]) -> list[int]:
+    """The places in `articles` in the order their bodies lie in their files (bodies held as strings first)."""
+    held, by_path = [], {}  # a body file → the places of its articles (an array: 0.4 MB, not 4)
+    for place, article in enumerate(articles):
+        if isinstance(body := article.stored_body, str):
+            held.append(place)
+        else:
+            by_path.setdefault(body.path, array("i")).append(place)
+    for places in by_path.values():
+        held += sorted(places, key=lambda place: articles[place].stored_body.offset)
+    return held
+
+
 def in_file_order(articles: Sequence[Bodied]) -> Iterator[tuple[int, str]]:
     """(place in `articles`, body) for every article, in the order the bodies lie in their files,
-    read megabytes at a time, for the workers that go through every body.
+    read megabytes at a time, for the workers that go through every body."""
+    order = file_order(articles)
+    return zip(order, read_in_order(articles[place].stored_body for place in order), strict=True)
+
+
+def read_in_order(stored: Iterable[str | StoredBody]) -> Iterator[str]:
+    """The bodies, given in the order they lie in their files, read megabytes at a time.
 
     Reading one body at a time, a worker made a system call every millisecond; each gives up the
     GIL and takes it straight back, which keeps Python from ever handing it to the thread that
     draws the screen (keys waited 100-150 ms). One read for hundreds of bodies lets it.
     """
-    by_path: dict[str, array] = {}  # a body file → the places of its articles (an array: 0.4 MB, not 4)
-    for place, article in enumerate(articles):
-        if isinstance(body := article.stored_body, str):
-            yield place, body
-        else:
-            by_path.setdefault(body.path, array("i")).append(place)
-    for path, places in by_path.items():
-        by_offset = array("i", sorted(places, key=lambda place: articles[place].stored_body.offset))
-        yield from _in_order(path, articles, by_offset)
-
-
-def _in_order(path: str, articles: Sequence[Bodied], places: Sequence[int]) -> Iterator[tuple[int, str]]:
-    """The bodies of these articles, all in the body file at `path`, in the order of `places`."""
-    window, window_start = b"", 0  # the part of the file last read
+    stream, window, window_start = None, b"", 0  # the body file open, and the part of it last read
     try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed below, also when the caller stops early
-    except OSError as error:
-        yield from ((place, _unreadable(path, error.strerror or str(error))) for place in places)
-        return
-    with stream:
-        for place in places:
-            _, offset, length = articles[place].stored_body
+        for body in stored:
+            if isinstance(body, str):
+                yield body
+                continue
+            path, offset, length = body
+            if stream is None or stream.name != path:
+                if stream:
+                    stream.close()
+                try:
+                    stream, window = open(path, "rb"), b""  # noqa: SIM115 - closed below, also when the caller stops early
+                except OSError as error:
+                    stream = None
+                    yield _unreadable(path, error.strerror or str(error))
+                    continue
             if offset < window_start or offset + length > window_start + len(window):
                 stream.seek(offset)
                 window, window_start = stream.read(max(READ_AHEAD, length)), offset
             start = offset - window_start
-            yield place, _decoded(path, window[start : start + length], length)
+            yield _decoded(path, window[start : start + length], length)
+    finally:
+        if stream:
+            stream.close()
 
 
 class BodyFile:

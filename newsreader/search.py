@@ -1,40 +1,45 @@
-"""Fuzzy search: an SQLite FTS5 index of titles, entities and bodies, and typo-tolerant query expansion.
+"""Fuzzy search: an SQLite FTS5 index of titles, bodies and entity names, and typo-tolerant query expansion.
 
-Each query word is expanded to the words of the index's vocabulary within its typo budget (as
-Meilisearch allows: one typo from five letters, two from nine; the last word also as a prefix while
-typing), then FTS5 ranks the articles by BM25 with titles weighted over entities over bodies.
-Articles that match every word come before those that match fewer.
+Articles join the index as they load (a row is an article's place in loading order), their entity
+names once the analysis has found them, so that search answers from the first second and never
+waits for a rebuild. Each query word is expanded to the words of the index's vocabulary within its
+typo budget (as Meilisearch allows: one typo from five letters, two from nine; the last word also as
+a prefix while typing), then FTS5 ranks the rows by BM25 with titles weighted over entities over
+bodies, in SQL, best first and no more than asked for. Rows that match every word come before those
+that match fewer.
 """
 
 from __future__ import annotations
 
-import os
+import json
 import re
+import shutil
 import sqlite3
+import threading
 import unicodedata
-from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from newsreader.bodies import in_file_order
-from newsreader.model import Article
-from newsreader.persist.paths import scratch_path
-
-if TYPE_CHECKING:
-    from newsreader.analysis.entity_table import EntityTable
-
-FIELD_WEIGHTS = (10.0, 4.0, 1.0)  # title, entities, body: BM25 weights for FTS5
+TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the fields
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
-BATCH = 500  # articles indexed at a time: FTS5 holds a batch's terms in memory until it commits
+COMPLETE = 1  # the `user_version` of an index that holds every article and its entity names
+TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
+SCHEMA = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(title, body, content='', {TOKENIZER})",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5(entities, content='', {TOKENIZER})",
+    # What the filters look at: the outlet, folded, and the publication date when its year is known.
+    "CREATE TABLE IF NOT EXISTS meta(rowid INTEGER PRIMARY KEY, source TEXT, date TEXT)",
+    "CREATE TABLE IF NOT EXISTS words(word TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID",
+)
 Conditions = tuple[str, tuple]  # an SQL condition on the meta table, and its parameters
+Row = tuple[int, str, str, str | None, str | None]  # place, title, body, source, date of one article
 FILTER = re.compile(r'\b(source|entity|after|before):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 PHRASE = re.compile(r'"([^"]+)"')
 WORD = re.compile(r"\w+")
@@ -48,10 +53,6 @@ def fold(text: str) -> str:
 def typo_budget(word: str) -> int:
     """Typos allowed in a query word: none up to four letters, one from five, two from nine."""
     return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
-
-
-class StopIndexing(Exception):
-    """The index was asked to stop before it was built."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,21 @@ class Query:
     @property
     def empty(self) -> bool:
         return not (self.words or self.phrases or self.source or self.entity or self.after or self.before)
+
+    @property
+    def conditions(self) -> Conditions:
+        """The source and date filters as an SQL condition on `meta`."""
+        where, parameters = "", []
+        if self.source:
+            where += " AND meta.source LIKE ?"
+            parameters.append(f"%{fold(self.source)}%")
+        if self.after:
+            where += " AND meta.date >= ?"
+            parameters.append(self.after)
+        if self.before:
+            where += " AND meta.date < ?"
+            parameters.append(self.before)
+        return where, tuple(parameters)
 
 
 def parse_query(text: str) -> Query:
@@ -93,20 +109,23 @@ class Hit:
     title_spans: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass
-class _Vocabulary:
-    """The index's words, sorted for prefixes and bucketed by length for typos."""
+class Vocabulary:
+    """The index's words with the number of rows holding each: sorted for prefixes, bucketed by
+    length for typos (both made when first asked for)."""
 
-    words: list[str]
-    by_length: dict[int, list[str]] = field(default_factory=dict)
-    frequency: dict[str, int] = field(default_factory=dict)
+    def __init__(self, frequency: dict[str, int]) -> None:
+        self.frequency = frequency
 
-    def __post_init__(self) -> None:
-        self.words.sort()
+    @cached_property
+    def words(self) -> list[str]:
+        return sorted(self.frequency)
+
+    @cached_property
+    def by_length(self) -> dict[int, list[str]]:
         buckets = defaultdict(list)
-        for word in self.words:
+        for word in self.frequency:
             buckets[len(word)].append(word)
-        self.by_length = dict(buckets)
+        return dict(buckets)
 
     def expand(self, word: str, prefix: bool) -> list[str]:
         """The vocabulary words a query word stands for: itself, its typos and (last word) its completions."""
@@ -126,131 +145,125 @@ class _Vocabulary:
                 if not candidate.startswith(word):
                     break
                 completions.append(candidate)
-            completions.sort(key=lambda w: -self.frequency.get(w, 0))
+            completions.sort(key=lambda w: -self.frequency[w])
             found.update(completions[:MAX_EXPANSIONS])
         return sorted(found, key=lambda w: (w != word, -self.frequency.get(w, 0)))[:MAX_EXPANSIONS]
 
 
 class SearchIndex:
-    """Full-text index over articles' titles, entity names and bodies."""
+    """Full-text index of articles' titles, bodies and entity names, in one SQLite file.
 
-    def __init__(
-        self,
-        articles: Sequence[Article],
-        entities: EntityTable,
-        stop: Callable[[], bool] | None = None,
-        saved: Path | None = None,
-    ) -> None:
-        """Index every article, or open the index `saved` by an earlier run for these same articles.
+    One connection, used by one thread at a time (a lock): the indexer adds rows in small
+    transactions, and a search waits at most for one of them.
+    """
 
-        `stop` is asked between articles and ends a build (`StopIndexing`); a build is saved to `saved`.
-        """
-        self.articles = list(articles)
-        self.entities = entities
-        self.db = _open_saved(saved, len(self.articles)) if saved else None
-        if self.db is None:
-            self._build_on_disk(entities, stop, saved)
-        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, docs, 'row')")
-        frequency = dict(self.db.execute("SELECT term, doc FROM temp.vocab"))
-        self.vocabulary = _Vocabulary(list(frequency), frequency=frequency)
+    def __init__(self, path: Path) -> None:
+        """Open the index at `path`; an incomplete or damaged one is made anew."""
+        self.path = path
+        self._lock = threading.Lock()
+        self.db = self._open(path)
+        self.vocabulary = Vocabulary(dict(self.db.execute("SELECT word, docs FROM words")))
+        self._counting = sqlite3.connect(":memory:", check_same_thread=False)  # tokenizes each batch's words
 
-    def _build_on_disk(self, entities: EntityTable, stop: Callable[[], bool] | None, saved: Path | None) -> None:
-        """Build the index in a file beside `saved` and move it there when done (atomically), or
-        without `saved`, in this run's temporary folder."""
-        building = saved.with_name(f".{saved.name}.{os.getpid()}") if saved else scratch_path(".sqlite")
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
         try:
-            self.db = sqlite3.connect(building, check_same_thread=False)
-        except sqlite3.OperationalError:  # the cache cannot be written: build where this run may
-            building, saved = scratch_path(".sqlite"), None
-            self.db = sqlite3.connect(building, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode = OFF")  # nothing to roll back: a broken build is rebuilt
-        try:
-            self._build(entities, stop)
-        except (StopIndexing, sqlite3.OperationalError) as error:
-            self.db.close()
-            building.unlink(missing_ok=True)
-            if isinstance(error, StopIndexing):
-                raise
-            # No room for it on the disk (a full disk): build it in memory, for this run.
-            self.db, saved = sqlite3.connect(":memory:", check_same_thread=False), None
-            self._build(entities, stop)
-        if saved:
+            db = sqlite3.connect(path, check_same_thread=False)
+            if db.execute("PRAGMA user_version").fetchone()[0] == COMPLETE:
+                return db
+            db.close()
+        except sqlite3.DatabaseError:
+            pass
+        path.unlink(missing_ok=True)
+        db = sqlite3.connect(path, check_same_thread=False)
+        db.execute("PRAGMA journal_mode = OFF")  # nothing to roll back: a broken build is made again
+        for statement in SCHEMA:
+            db.execute(statement)
+        return db
+
+    @property
+    def complete(self) -> bool:
+        """Holds every article and its entity names (`finish` said so)."""
+        return self.db.execute("PRAGMA user_version").fetchone()[0] == COMPLETE
+
+    @property
+    def rows(self) -> int:
+        """How many articles are in."""
+        with self._lock:
+            return self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
+
+    # --- Building ----------------------------------------------------------------------------------
+
+    def add(self, rows: Sequence[Row]) -> None:
+        """Index these articles' titles and bodies, in one transaction."""
+        with self._lock, self.db:
+            self.db.executemany("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", [r[:3] for r in rows])
+            self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", [(r[0], fold(r[3] or ""), r[4]) for r in rows])
+        self._count_words([(title, body) for _, title, body, _, _ in rows])
+
+    def add_names(self, rows: Sequence[tuple[int, str]]) -> None:
+        """Index the entity names of these rows (one text each), in one transaction."""
+        with self._lock, self.db:
+            self.db.executemany("INSERT INTO names(rowid, entities) VALUES (?, ?)", rows)
+        self._count_words([(names, "") for _, names in rows])
+
+    def _count_words(self, texts: list[tuple[str, str]]) -> None:
+        """Add the words of a batch to the vocabulary, as FTS5 tokenizes them (in a small table of
+        their own: reading every word of the whole index back took 1.6 s at 100,000 articles)."""
+        counting = self._counting
+        counting.execute(f"CREATE VIRTUAL TABLE batch USING fts5(a, b, {TOKENIZER})")
+        counting.execute("CREATE VIRTUAL TABLE temp.batch_words USING fts5vocab(main, batch, 'row')")
+        counting.executemany("INSERT INTO batch VALUES (?, ?)", texts)
+        frequency = dict(self.vocabulary.frequency)
+        for word, docs in counting.execute("SELECT term, doc FROM temp.batch_words"):
+            frequency[word] = frequency.get(word, 0) + docs
+        counting.execute("DROP TABLE temp.batch_words")
+        counting.execute("DROP TABLE batch")
+        self.vocabulary = Vocabulary(frequency)  # whole: a search in another thread keeps the one it has
+
+    def finish(self, saved: Path | None) -> None:
+        """Every article and its names are in: mark the index complete, with its vocabulary, and move
+        it to `saved` (the cache) when given."""
+        with self._lock:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", self.vocabulary.frequency.items())
+            self.db.execute(f"PRAGMA user_version = {COMPLETE}")
+            if saved is None:
+                return
             self.db.close()
             try:
-                os.replace(building, saved)
-                building = saved
+                saved.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(self.path, saved)
+                self.path = saved
             except OSError:  # not saved: this run still has it
                 pass
-            self.db = sqlite3.connect(building, check_same_thread=False)
-
-    def _build(self, entities: EntityTable, stop: Callable[[], bool] | None) -> None:
-        self.db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(title, entities, body, content='', "
-            "tokenize='unicode61 remove_diacritics 2')"
-        )
-        # What the filters look at: the outlet, folded, and the publication date when its year is known.
-        self.db.execute("CREATE TABLE meta(rowid INTEGER PRIMARY KEY, source TEXT, date TEXT)")
-        rows, meta = [], []
-        for number, body in in_file_order(self.articles):  # a row's number is the article's place in the store
-            if stop and stop():
-                raise StopIndexing
-            article = self.articles[number]
-            # The dateline's place is no longer in the body, but the article is from there: search it as an entity.
-            names = [*sorted(entities.names_in(article.id)), *([article.dateline] if article.dateline else [])]
-            rows.append((number, article.title, " ; ".join(names), body))
-            dated = article.date if article.date and not article.date.startswith("-") else None
-            meta.append((number, fold(article.source or ""), dated))
-            if len(rows) == BATCH:
-                self._insert(rows, meta)
-                rows, meta = [], []
-        self._insert(rows, meta)
-
-    def _insert(self, rows: list[tuple], meta: list[tuple]) -> None:
-        """One transaction of rows."""
-        with self.db:
-            self.db.executemany("INSERT INTO docs(rowid, title, entities, body) VALUES (?, ?, ?, ?)", rows)
-            self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", meta)
-
-    def __len__(self) -> int:
-        return len(self.articles)
-
-    @cached_property
-    def _row_by_place(self) -> array:
-        """Each article's row, by its place in the entity table (made when a filter first needs it).
-        Four bytes an article: a dict from id to row took 10 MB at 100,000 articles."""
-        rows, position = array("i", [0]) * len(self.entities.ids), self.entities.position
-        for number, article in enumerate(self.articles):
-            if (place := position.get(article.id)) is not None:
-                rows[place] = number
-        return rows
-
-    def _rows_of(self, ids: set[str]) -> set[int]:
-        """The rows of these articles."""
-        position, rows = self.entities.position, self._row_by_place
-        return {rows[position[article_id]] for article_id in ids if article_id in position}
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
 
     # --- Querying ----------------------------------------------------------------------------------
 
-    def search(self, text: str, limit: int = 20, within: set[str] | None = None) -> list[Hit]:
-        """Articles for a query, best first; `within` restricts them to these article ids."""
-        query = parse_query(text)
-        if query.empty:
-            return []
-        allowed = self._allowed(query, within)
-        conditions = self._conditions(query)
+    def search(
+        self, query: Query, limit: int, allowed: Iterable[int] | None = None, upto: int | None = None
+    ) -> list[tuple[int, float, set[str]]]:
+        """Rows for a query, best first, as (row, score, the words it matched); `allowed` keeps only
+        these rows, `upto` only those below it (the articles loaded so far)."""
         groups = [
-            self.vocabulary.expand(word, prefix=query.prefix_last and i == len(query.words) - 1)
+            self.vocabulary.expand(word, query.prefix_last and i == len(query.words) - 1)
             for i, word in enumerate(query.words)
         ]
         phrases = [" ".join(phrase) for phrase in query.phrases]
         if query.words and not any(groups) and not phrases:
             return []  # no word of the query is anywhere near a word of the corpus
-        ranked = self._rank(groups, phrases, conditions, allowed, limit)
+        where, parameters = query.conditions
+        if allowed is not None:
+            where += " AND meta.rowid IN (SELECT value FROM json_each(?))"
+            parameters = (*parameters, json.dumps(sorted(allowed)))
         terms = {term for group in groups for term in group} | {w for p in query.phrases for w in p}
-        return [self._hit(number, score, terms) for number, score in ranked]
+        with self._lock:
+            ranked = self._rank(groups, phrases, (where, parameters), limit, upto)
+        return [(row, score, terms) for row, score in ranked]
 
     def _rank(
-        self, groups: list[list[str]], phrases: list[str], conditions: Conditions, allowed: set[int] | None, limit: int
+        self, groups: list[list[str]], phrases: list[str], conditions: Conditions, limit: int, upto: int | None
     ) -> list[tuple[int, float]]:
         """Rows matching every word first, then, as Meilisearch does, without the last words in turn;
         within each tier by weighted BM25."""
@@ -261,93 +274,38 @@ class SearchIndex:
         for tier, chosen in enumerate(tiers):
             clauses = ["(" + " OR ".join(f'"{t}"' for t in group) + ")" for group in chosen] + phrase_part
             if not clauses:  # filters alone: the newest articles that pass them
-                for number, score in self.lookup(None, conditions, allowed, limit):
-                    ranked.setdefault(number, score)
-                break
-            for number, score in self.lookup(" AND ".join(clauses), conditions, allowed, limit + len(ranked)):
-                if number not in ranked:
-                    ranked[number] = score - 1000.0 * tier
+                return self.lookup(None, conditions, limit, upto)
+            for row, score in self.lookup(" AND ".join(clauses), conditions, limit + len(ranked), upto):
+                if row not in ranked:
+                    ranked[row] = score - 1000.0 * tier
             if len(ranked) >= limit:
                 break
         return sorted(ranked.items(), key=lambda item: -item[1])[:limit]
 
     def lookup(
-        self, match: str | None, conditions: Conditions = ("", ()), allowed: set[int] | None = None, limit: int = 20
+        self, match: str | None, conditions: Conditions = ("", ()), limit: int = 20, upto: int | None = None
     ) -> list[tuple[int, float]]:
-        """Raw FTS5 lookup: (row, score), best first. With no `match`, the newest rows that pass the
-        filter `conditions` (an SQL condition on `meta` and its parameters); `allowed` keeps only those rows."""
+        """Raw FTS5 lookup: (row, score), best first, at most `limit`, of the rows below `upto` that
+        pass the filter `conditions` (an SQL condition on `meta` and its parameters). With no
+        `match`, the newest rows. Titles and bodies are scored by one BM25, entity names (a table
+        of their own) by another, added at half weight: at full weight they outweighed the body."""
         where, parameters = conditions
+        below = "" if upto is None else f" AND rowid < {int(upto)}"  # FTS5 keeps to a rowid range itself
         if match is None:
-            sql = f"SELECT rowid, 0.0 FROM meta WHERE 1 {where} ORDER BY date DESC"
-            arguments: tuple = tuple(parameters)
-        else:
-            sql = (
-                "SELECT docs.rowid, -bm25(docs, ?, ?, ?) AS score FROM docs "
-                + (
-                    f"JOIN meta ON meta.rowid = docs.rowid WHERE docs MATCH ? {where}"
-                    if where
-                    else "WHERE docs MATCH ?"
-                )
-                + " ORDER BY score DESC"
-            )
-            arguments = (*FIELD_WEIGHTS, match, *parameters)
-        if allowed is None:
-            return self.db.execute(sql + " LIMIT ?", (*arguments, limit)).fetchall()
-        found = []
-        for number, score in self.db.execute(sql, arguments):
-            if number in allowed:
-                found.append((number, score))
-                if len(found) >= limit:
-                    break
-        return found
-
-    @staticmethod
-    def _conditions(query: Query) -> Conditions:
-        """The query's source and date filters as an SQL condition on `meta`."""
-        where, parameters = "", []
-        if query.source:
-            where += " AND meta.source LIKE ?"
-            parameters.append(f"%{fold(query.source)}%")
-        if query.after:
-            where += " AND meta.date >= ?"
-            parameters.append(query.after)
-        if query.before:
-            where += " AND meta.date < ?"
-            parameters.append(query.before)
-        return where, tuple(parameters)
-
-    def _allowed(self, query: Query, within: set[str] | None) -> set[int] | None:
-        """Rows an `entity:` filter and `within` allow (None: every row)."""
-        allowed = None
-        if query.entity:
-            allowed = self._mentioning(fold(query.entity))
-        if within is not None:
-            rows = self._rows_of(within)
-            allowed = rows if allowed is None else allowed & rows
-        return allowed
-
-    def _mentioning(self, folded_name: str) -> set[int]:
-        """Rows of the articles that mention an entity (not a date) of this name, folded."""
-        return self._rows_of(self.entities.named(lambda name, kind: kind != "date" and fold(name) == folded_name))
-
-    def _hit(self, number: int, score: float, terms: set[str]) -> Hit:
-        article = self.articles[number]
-        return Hit(article.id, score, matched_spans(article.body, terms), matched_spans(article.title, terms))
-
-
-def _open_saved(path: Path, count: int) -> sqlite3.Connection | None:
-    """A saved index, if there is one for exactly this many articles; a damaged one is removed."""
-    if not path.exists():
-        return None
-    try:
-        db = sqlite3.connect(path, check_same_thread=False)
-        if db.execute("SELECT count(*) FROM meta").fetchone()[0] == count:
-            return db
-        db.close()
-    except sqlite3.DatabaseError:
-        pass
-    path.unlink(missing_ok=True)
-    return None
+            sql = f"SELECT rowid, 0.0 FROM meta WHERE 1 {where}{below} ORDER BY date DESC LIMIT ?"
+            return self.db.execute(sql, (*parameters, limit)).fetchall()
+        # The filters apply to the matches, after FTS5 found them: inside its query, a condition on
+        # rowids made it look every row up by itself.
+        sql = (
+            "SELECT found.rowid, sum(score) AS total FROM ("
+            f"SELECT rowid, -bm25(docs, ?, ?) AS score FROM docs WHERE docs MATCH ?{below} "
+            f"UNION ALL SELECT rowid, -? * bm25(names) FROM names WHERE names MATCH ?{below}"
+            ") AS found "
+            + (f"JOIN meta ON meta.rowid = found.rowid WHERE 1 {where} " if where else "")
+            + "GROUP BY found.rowid ORDER BY total DESC LIMIT ?"
+        )
+        arguments = (TITLE_WEIGHT, BODY_WEIGHT, match, NAMES_WEIGHT, match, *parameters, limit)
+        return self.db.execute(sql, arguments).fetchall()
 
 
 def matched_spans(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:

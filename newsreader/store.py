@@ -10,11 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsreader.bodies import BodyFile, temporary_body_file
+from newsreader.bodies import BodyFile, in_file_order, temporary_body_file
 from newsreader.ingest.files import STDIN, discover, load_file
 from newsreader.ingest.layout import blocks
 from newsreader.model import Article, Block, Entity, LoadProblem
 from newsreader.persist.cache import Cache, DamagedEntry, FileEntry, Key, corpus_key, file_key
+from newsreader.persist.paths import scratch_path
 
 if TYPE_CHECKING:
     from newsreader.analysis.entity_table import EntityTable
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 PathLike = str | os.PathLike[str]
 BIG_FILE = 4 << 20  # bytes: a file that takes seconds to read afresh (a 100 MB article took 14 s)
+INDEX_BATCH = 200  # articles indexed at a time: a search waits for at most one such batch
 BATCH = 50  # articles read at a time while loading: the loader steps aside for keys between two (about 10 ms afresh)
 
 
@@ -62,12 +64,17 @@ class DocumentStore:
         self.problems: list[LoadProblem] = []
         self.has_dates = self.has_sources = False  # whether any article has one: a list leaves out an empty column
         self.loaded = True
-        self._by_id: dict[str, Article] = {}
+        self._arrived: list[Article] = []  # in the order they came: an article's place here is its search row
+        self._by_id: dict[str, int] = {}  # id → place in `_arrived`
+        self._index_key: Key | None = None  # the key the files have as they are opened: the saved index's
         self._reading: Iterator[list[Article]] = iter(())
         self._entities: EntityTable | None = None
         self._index: SearchIndex | None = None
         self._on_problem: Callable[[LoadProblem], None] | None = None
         self._analysis_lock = threading.Lock()  # the reader analyses in a worker thread while you read
+        self._index_lock = threading.Lock()  # one indexer at a time
+        self._named = False  # the index holds every article's entity names
+        self._names_indexed = 0  # articles whose names are in it
         self.add(articles)
 
     @classmethod
@@ -85,7 +92,10 @@ class DocumentStore:
         store = cls(cache=cache)
         store.loaded = False
         store._on_problem = on_problem
-        store._reading = store._read(discover([bundled_seeds()] if paths is None else list(paths)))
+        files = discover([bundled_seeds()] if paths is None else list(paths))
+        keys = [store._cache_key(path) for path in files if not isinstance(path, LoadProblem)]
+        store._index_key = corpus_key(keys) if cache and None not in keys else None
+        store._reading = store._read(files)
         return store
 
     @classmethod
@@ -123,12 +133,13 @@ class DocumentStore:
         added: list[Article] = []
         found_again: dict[str, Article] = {}
         for article in articles:
-            known = self._by_id.get(article.id)
-            if known is None:
-                self._by_id[article.id] = article
+            place = self._by_id.get(article.id)
+            if place is None:
+                self._by_id[article.id] = len(self._arrived)
+                self._arrived.append(article)
                 added.append(article)
-            elif article.source_path not in known.source_paths:
-                self._by_id[article.id] = found_again[article.id] = known._replace(
+            elif article.source_path not in (known := self._arrived[place]).source_paths:
+                self._arrived[place] = found_again[article.id] = known._replace(
                     also_at=(*known.also_at, article.source_path)
                 )
         current = self.articles
@@ -161,7 +172,7 @@ class DocumentStore:
             if isinstance(path, LoadProblem):  # a file or folder that could not be reached
                 loaded: Iterable[list[Article] | LoadProblem] = [path]
             else:
-                key = file_key(path) if self.cache and self.cache.enabled and str(path) != STDIN else None
+                key = self._cache_key(path)
                 keys.append(key)
                 if str(path) != STDIN and _size(path) > BIG_FILE:
                     yield []  # a place to stop before seconds of reading
@@ -182,13 +193,17 @@ class DocumentStore:
         if self._on_problem:
             self._on_problem(problem)
 
+    def _cache_key(self, path: Path) -> Key | None:
+        """A file's key in the cache; None without a cache, and for standard input, which no cache can know."""
+        return file_key(path) if self.cache and self.cache.enabled and str(path) != STDIN else None
+
     def __len__(self) -> int:
         return len(self.articles)
 
     def get(self, id_or_prefix: str) -> Article:
         """The article with this id, or the only one whose id starts with it."""
-        if article := self._by_id.get(id_or_prefix):
-            return article
+        if (place := self._by_id.get(id_or_prefix)) is not None:
+            return self._arrived[place]
         matches = [a for a in self.articles if a.id.startswith(id_or_prefix)] if id_or_prefix else []
         if len(matches) == 1:
             return matches[0]
@@ -235,7 +250,9 @@ class DocumentStore:
         self._entities = analyse_corpus(self.articles, stop, progress)
         for article_id, reason in self._entities.failed if self._entities else ():
             self._report(
-                LoadProblem(self._by_id[article_id].source_path, f"{article_id}: no entities found ({reason})")
+                LoadProblem(
+                    self._arrived[self._by_id[article_id]].source_path, f"{article_id}: no entities found ({reason})"
+                )
             )
 
     def entities(self, article: Article) -> tuple[Entity, ...]:
@@ -267,31 +284,100 @@ class DocumentStore:
 
     @property
     def indexed(self) -> bool:
-        return self._index is not None
+        """Every article is searchable, entity names too."""
+        return self._named
+
+    @property
+    def searchable(self) -> tuple[int, int]:
+        """(articles the search covers so far, articles loaded)."""
+        return min(self._index.rows, len(self._arrived)) if self._index else 0, len(self._arrived)
+
+    def index_loaded(self, stop: Callable[[], bool] | None = None) -> bool:
+        """Index the titles and bodies of the articles loaded since the last call (a saved index of
+        these files has them all already). `stop` is asked between batches. True once every loaded
+        article is in."""
+        from newsreader.search import SearchIndex
+
+        with self._index_lock:
+            if self._index is None:
+                saved = self.cache.entry_path("index", self._index_key, ".sqlite") if self._index_key else None
+                self._index = SearchIndex(saved if saved and saved.exists() else scratch_path(".sqlite"))
+                self._named = self._index.complete
+            start, end = self._index.rows, len(self._arrived)
+            if start >= end:
+                return True
+            arrived = self._arrived[start:end]
+            rows = (
+                (
+                    start + place,
+                    arrived[place].title,
+                    _searched(arrived[place], body),
+                    arrived[place].source,
+                    _dated(arrived[place]),
+                )
+                for place, body in in_file_order(arrived)
+            )
+            return _in_batches(rows, self._index.add, stop)
+
+    def index_names(self, stop: Callable[[], bool] | None = None) -> None:
+        """Add every article's entity names to the index, once all are loaded and indexed and the
+        corpus analysed; then the index is complete, and saved in the cache."""
+        with self._index_lock:
+            if self._named or self._entities is None or not self.loaded:
+                return
+            names, start = self._entities.names_in, self._names_indexed
+            rows = ((start + place, " ; ".join(sorted(names(a.id)))) for place, a in enumerate(self._arrived[start:]))
+            if not _in_batches(rows, self._add_names, stop):
+                return
+            saved = self.cache.new_entry_path("index", self.corpus, ".sqlite") if self.cache and self.corpus else None
+            self._index.finish(saved)
+            self._named = True
+
+    def _add_names(self, rows: list[tuple[int, str]]) -> None:
+        self._index.add_names(rows)
+        self._names_indexed += len(rows)
 
     def build_index(self, stop: Callable[[], bool] | None = None) -> None:
-        """Index titles, entity names and bodies for search (analysing the corpus first).
+        """Index every article's title, body and entity names (analysing the corpus first).
 
-        `stop` is asked as it goes; when it says so, the store stays unindexed.
+        `stop` is asked as it goes; when it says so, the index stays incomplete.
         """
-        from newsreader.search import SearchIndex, StopIndexing
+        if self._named:
+            return
+        if self.index_loaded(stop):
+            self.analyse(stop)
+            self.index_names(stop)
 
-        self.analyse(stop)
-        with self._analysis_lock:
-            if self._index is None and self._entities is not None:
-                saved = self.cache.entry_path("index", self.corpus, ".sqlite") if self.cache and self.corpus else None
-                if saved and not saved.exists():
-                    saved = self.cache.new_entry_path("index", self.corpus, ".sqlite")
-                try:
-                    self._index = SearchIndex(self.articles, self._entities, stop, saved)
-                except StopIndexing:
-                    return
-
-    def search(self, query: str, limit: int = 20, within: Iterable[str] | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int = 20, within: Iterable[str] | None = None, wait: bool = True) -> list[Hit]:
         """Articles for a query, best first: typo-tolerant words, "phrases", and the filters
-        `source:`, `entity:`, `after:` and `before:`. `within` limits the search to these ids."""
-        self.build_index()
-        return self._index.search(query, limit, None if within is None else set(within))
+        `source:`, `entity:`, `after:` and `before:`. `within` limits the search to these ids.
+        Without `wait`, among the articles indexed so far (`searchable`), else among all of them."""
+        from newsreader.search import Hit, matched_spans, parse_query
+
+        if wait:
+            self.build_index()
+        parsed = parse_query(query)
+        if parsed.empty or self._index is None:
+            return []
+        allowed = None if within is None else {self._by_id[i] for i in within if i in self._by_id}
+        if parsed.entity:
+            if self._entities is None:
+                return []  # the entities are not known yet
+            named = self._rows_mentioning(parsed.entity)
+            allowed = named if allowed is None else allowed & named
+        hits = []
+        for row, score, terms in self._index.search(parsed, limit, allowed, upto=len(self._arrived)):
+            article = self._arrived[row]
+            hits.append(Hit(article.id, score, matched_spans(article.body, terms), matched_spans(article.title, terms)))
+        return hits
+
+    def _rows_mentioning(self, name: str) -> set[int]:
+        """Search rows of the articles that mention an entity (not a date) of this name, folded."""
+        from newsreader.search import fold
+
+        folded = fold(name)
+        ids = self._entities.named(lambda canonical, kind: kind != "date" and fold(canonical) == folded)
+        return {self._by_id[i] for i in ids if i in self._by_id}
 
     def mentioning(self, canonical: str, kind: str) -> list[Article]:
         """The articles that mention an entity, in store order."""
@@ -387,3 +473,30 @@ def _body_file(cache: Cache | None, key: Key | None) -> BodyFile:
         if cache.bodies is not None:
             return cache.bodies
     return temporary_body_file(on_error)
+
+
+def _searched(article: Article, body: str) -> str:
+    """The text searched as the article's body: with the place of its dateline, which is no longer in
+    the body but says where the article is from."""
+    return f"{body}\n\n{article.dateline}" if article.dateline else body
+
+
+def _dated(article: Article) -> str | None:
+    """The publication date when its year is known (what the search's date filters compare)."""
+    return article.date if article.date and not article.date.startswith("-") else None
+
+
+def _in_batches(rows: Iterable[tuple], add: Callable[[list[tuple]], None], stop: Callable[[], bool] | None) -> bool:
+    """Hand `rows` to `add` INDEX_BATCH at a time, asking `stop` before each; True once all are in."""
+    batch: list[tuple] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == INDEX_BATCH:
+            if stop and stop():
+                return False
+            add(batch)
+            batch = []
+    if batch and stop and stop():
+        return False
+    add(batch)
+    return True

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pickle import PickleBuffer
+from typing import NamedTuple
 
 from newsreader.analysis.canonical import CanonicalNames
 from newsreader.analysis.date_words import as_written
 from newsreader.analysis.entities import Recogniser, strong_votes
 from newsreader.analysis.timex import Normaliser, timex_type
-from newsreader.bodies import in_file_order
 from newsreader.model import ENTITY_TYPES, Article, Entity
 
 KINDS = (*ENTITY_TYPES, "unknown")
 CODES = 2 * len(KINDS)  # a kind code: the kind's place in KINDS, twice, plus one for a strong mention
-PROGRESS_EVERY = 500  # articles between two progress reports
 PIECE = 100_000  # characters of a long body recognised at a time (a 100 MB article: 1,000 parts)
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
 
@@ -123,79 +122,130 @@ def pieces(body: str) -> Iterator[tuple[int, str]]:
     yield start, body[start:] if start else body
 
 
-def analyse_corpus(
-    articles: Sequence[Article],
-    stop: Callable[[], bool] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> EntityTable | None:
-    """Find, type and name every entity of the articles; None when `stop` said so on the way."""
-    table = EntityTable()
-    texts: dict[str, int] = {}  # a name's text → its number in `text_of`
-    text_of: list[str] = []
-    votes: dict[str, Counter[str]] = {}
-    # Found, article after article: start, end, and the text's number and kind code together (a
-    # date: its name number, negative); in the table's own array, rewritten in place by the last pass.
-    found = table.triples
-    ends = array("q", [0])  # where each article's part of `found` ends
+class Found(NamedTuple):
+    """What the first pass found in a run of articles, as compactly as the table keeps it, with
+    names and dates numbered within the run (a run is found by one worker process, or here).
+
+    `packed` holds, article after article, start, end, and a name's text number and kind code
+    together (a date: its number, negative); article i's part ends at `ends[i]`.
+    """
+
+    places: array  # the articles' places in the corpus, in the order they were found
+    ends: array
+    packed: array
+    texts: list[str]
+    dates: list[tuple[str, str | None]]  # (name, value) of each date, in the order first found
+    votes: dict[str, Counter[str]]
+    failed: list[tuple[int, str]]  # (place, why): articles whose analysis broke off, with no mentions
+
+
+def find_run(articles: Iterable[tuple[int, str, str | None]], stop: Callable[[], bool] | None = None) -> Found | None:
+    """The first pass over (place, body, publication date) of some articles: every article's names
+    and dates (dates with their values), and the names' votes for their types. None when `stop`,
+    asked between articles and between the parts of a long one, says so."""
     recogniser = Recogniser()
-    order: list[Article] = []  # the articles as their bodies come: in the order they lie on disk
-    for done, (place, body) in enumerate(in_file_order(articles)):
+    run = Found(array("i"), array("q"), array("i"), [], [], {}, [])
+    texts: dict[str, int] = {}
+    dates: dict[tuple[str, str | None], int] = {}
+    for place, body, published in articles:
         if stop and stop():
             return None
-        if progress and done % PROGRESS_EVERY == 0:
-            progress(done, len(articles))
-        article = articles[place]
-        order.append(article)
+        begun = len(run.packed)
         try:
-            normaliser = Normaliser(article.date)
+            normaliser = Normaliser(published)
             for offset, piece in pieces(body):
                 if offset and stop and stop():
                     return None
                 mentions = recogniser.mentions(piece)
-                strong_votes(mentions, votes)
+                strong_votes(mentions, run.votes)
                 for m in mentions:
                     start, end = m.start + offset, m.end + offset
                     if m.type == "date":
                         value = normaliser.value_at(body, start, end)
                         name = as_written(value, timex_type(m.text, value)) or m.text  # "3 Jan 2020", "every Monday"
-                        found.extend((start, end, -1 - table.number(name, "date", value)))
+                        if (number := dates.get(key := (name, value))) is None:
+                            number = dates[key] = len(run.dates)
+                            run.dates.append(key)
+                        run.packed.extend((start, end, -1 - number))
                     else:
                         if (number := texts.get(m.text)) is None:
-                            number = texts[m.text] = len(text_of)
-                            text_of.append(m.text)
-                        found.extend((start, end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
+                            number = texts[m.text] = len(run.texts)
+                            run.texts.append(m.text)
+                        run.packed.extend((start, end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
         except Exception as error:  # one article's fault: it has no entities, the others all do
-            del found[ends[-1] :]
-            table.failed.append((article.id, f"{type(error).__name__}: {error}"))
-        ends.append(len(found))
+            del run.packed[begun:]
+            run.failed.append((place, f"{type(error).__name__}: {error}"))
+        run.places.append(place)
+        run.ends.append(len(run.packed))
+    return run
 
-    def settled(first: int, last: int) -> Iterator[tuple[int, int, str, str | int]]:
-        """Mentions found[first:last] as (start, end, type, text), a weak name typed by the corpus's
-        votes, unknown ones dropped; dates as (start, end, "date", name number)."""
+
+def analyse_corpus(
+    articles: Sequence[Article],
+    stop: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    processes: int | None = None,
+) -> EntityTable | None:
+    """Find, type and name every entity of the articles; None when `stop` said so on the way.
+
+    The first pass runs in worker processes over runs of the body files (`processes` of them; by
+    default one a core, none for a small corpus); its results are taken in the order of the files,
+    so the table is the same however many there were.
+    """
+    from newsreader.analysis.pool import find_all
+
+    table = EntityTable()
+    runs: list[tuple[Found, array]] = []  # each run, with its dates' numbers in the table
+    votes: dict[str, Counter[str]] = {}
+    done = 0
+    known: dict[str, str] = {}  # one string for a name however many runs found it
+    for run in find_all(articles, stop, processes):
+        if run is None:
+            return None
+        run.texts[:] = [known.setdefault(text, text) for text in run.texts]
+        table.failed.extend((articles[place].id, why) for place, why in run.failed)
+        runs.append((run, array("i", (table.number(name, "date", value) for name, value in run.dates))))
+        for text, vote in run.votes.items():
+            if text in votes:
+                votes[text].update(vote)
+            else:
+                votes[text] = vote
+        if progress:
+            progress(done, len(articles))
+        done += len(run.places)
+
+    def settled(run: Found, first: int, last: int) -> Iterator[tuple[int, int, str, str | int]]:
+        """Mentions run.packed[first:last] as (start, end, type, text), a weak name typed by the
+        corpus's votes, unknown ones dropped; dates as (start, end, "date", their run's number)."""
+        packed, text_of = run.packed, run.texts
         for i in range(first, last, 3):
-            start, end, packed = found[i : i + 3]
-            if packed < 0:
-                yield start, end, "date", -1 - packed
+            start, end, code = packed[i : i + 3]
+            if code < 0:
+                yield start, end, "date", -1 - code
                 continue
-            ref, code = divmod(packed, CODES)
+            ref, code = divmod(code, CODES)
             kind, text = KINDS[code >> 1], text_of[ref]
             if not code & 1 and (vote := votes.get(text)):
                 kind = min(vote, key=lambda voted: (-vote[voted], KINDS.index(voted)))  # a tie: the first kind
             if kind != "unknown":
                 yield start, end, kind, text
 
-    counts = Counter(  # article i's part of `found` is found[ends[i] : ends[i + 1]]
-        (kind, text) for i in range(len(order)) for _, _, kind, text in settled(ends[i], ends[i + 1]) if kind != "date"
+    counts = Counter(
+        (kind, text)
+        for run, _ in runs
+        for i in range(len(run.places))
+        for _, _, kind, text in settled(run, run.ends[i - 1] if i else 0, run.ends[i])
+        if kind != "date"
     )
     names = CanonicalNames(counts)
-    written = 0  # an article's triples take the place of its found ones, which are as many or more
-    for i, article in enumerate(order):
-        mentions = list(settled(ends[i], ends[i + 1]))
-        canonical = names.in_article([(kind, text) for _, _, kind, text in mentions if kind != "date"])
-        for start, end, kind, ref in mentions:
-            number = ref if kind == "date" else table.number(canonical[kind, ref], kind)
-            found[written : written + 3] = array("i", (start, end, number))
-            written += 3
-        table.close_article(article.id, written)
-    del found[written:]
+    triples = table.triples
+    for number, (run, date_numbers) in enumerate(runs):
+        for i, place in enumerate(run.places):
+            mentions = list(settled(run, run.ends[i - 1] if i else 0, run.ends[i]))
+            canonical = names.in_article([(kind, text) for _, _, kind, text in mentions if kind != "date"])
+            for start, end, kind, ref in mentions:
+                name = date_numbers[ref] if kind == "date" else table.number(canonical[kind, ref], kind)
+                triples.extend((start, end, name))
+            table.close_article(articles[place].id, len(triples))
+        runs[number] = None  # its memory goes as the table grows
     return table

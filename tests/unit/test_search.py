@@ -84,3 +84,31 @@ def test_entities_answer_while_the_index_builds(monkeypatch):
         release.set()
         indexer.join()
     assert store.indexed
+
+
+def test_search_covers_the_articles_indexed_so_far():
+    """A search while the articles load finds what is indexed, says how much that is, and completes
+    as the rest arrives; entity names join the same index once the analysis has found them."""
+    store = DocumentStore.open()
+    batches = store.batches()
+    store.add(next(batches))
+    assert store.index_loaded()
+    first = store.articles[0]
+    assert store.searchable == (1, 1)
+    assert [hit.id for hit in store.search(first.title, wait=False)] == [first.id]
+    for batch in batches:
+        store.add(batch)
+    assert store.searchable == (1, 5)
+    assert store.search('entity:"Sergey Lavrov"', wait=False) == []  # no entities yet
+    store.index_loaded()
+    assert store.searchable == (5, 5) and not store.indexed
+    assert len(store.search("lavrov", wait=False)) > 1
+    store.build_index()
+    assert store.indexed and store.search('entity:"Sergey Lavrov" vienna', wait=False)
+
+
+def test_a_stopped_index_goes_on_where_it_stopped():
+    store = DocumentStore.load()
+    assert not store.index_loaded(stop=lambda: True) or store.searchable[0] == 0
+    store.build_index()
+    assert store.indexed and store.searchable == (5, 5)

@@ -1,0 +1,41 @@
+"""The corpus analysis in worker processes: the same table as in one process, and stopped at once."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsreader.analysis import pool
+from newsreader.analysis.entity_table import analyse_corpus
+from newsreader.store import DocumentStore
+from tests.conftest import BBC
+
+
+@pytest.fixture
+def articles():
+    """Articles with their bodies in body files, as loading leaves them: BBC articles, else the seeds."""
+    politics = BBC / "politics"
+    return DocumentStore.load([politics] if politics.is_dir() else None).articles[:120]
+
+
+@pytest.mark.slow
+def test_workers_make_the_same_table_as_one_process(articles, monkeypatch):
+    monkeypatch.setattr(pool, "RUN", 7)  # many runs, handed back out of turn by two workers
+    alone = analyse_corpus(articles, processes=0)
+    shared = analyse_corpus(articles, processes=2)
+    assert vars(shared) == vars(alone)
+    assert alone.counts()  # a table with entities in it, not two empty ones
+
+
+@pytest.mark.slow
+def test_a_stop_ends_the_workers_at_once(articles, monkeypatch):
+    monkeypatch.setattr(pool, "RUN", 1)
+    asked = []
+
+    def stop() -> bool:
+        asked.append(time.monotonic())
+        return len(asked) > 2
+
+    assert analyse_corpus(articles, stop=stop, processes=2) is None
+    assert pool._pool is None  # terminated, not left to finish the corpus
