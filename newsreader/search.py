@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import process
@@ -43,11 +43,14 @@ Row = tuple[int, str, str, str | None, str | None]  # place, title, body, source
 FILTER = re.compile(r'\b(source|entity|after|before):(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 PHRASE = re.compile(r'"([^"]+)"')
 WORD = re.compile(r"\w+")
+COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # accents apart
 
 
 def fold(text: str) -> str:
     """Lower case without accents, as FTS5's unicode61 tokenizer sees words."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    if text.isascii():  # most text: nothing to take apart
+        return text.lower()
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def typo_budget(word: str) -> int:
@@ -115,6 +118,7 @@ class Vocabulary:
 
     def __init__(self, frequency: dict[str, int]) -> None:
         self.frequency = frequency
+        self._expanded: dict[tuple[str, bool], list[str]] = {}  # people search the same words again and again
 
     @cached_property
     def words(self) -> list[str]:
@@ -129,6 +133,11 @@ class Vocabulary:
 
     def expand(self, word: str, prefix: bool) -> list[str]:
         """The vocabulary words a query word stands for: itself, its typos and (last word) its completions."""
+        if (known := self._expanded.get((word, prefix))) is None:
+            known = self._expanded[word, prefix] = self._expand(word, prefix)
+        return known
+
+    def _expand(self, word: str, prefix: bool) -> list[str]:
         found = {word} if word in self.frequency else set()
         budget = typo_budget(word)
         if budget:
@@ -315,5 +324,9 @@ def matched_spans(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:
     folded = fold(text)
     if len(folded) != len(text):  # a ligature or "ß" changed the length: compare word by word
         return tuple((m.start(), m.end()) for m in WORD.finditer(text) if fold(m.group()) in terms)
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")\b")
-    return tuple(m.span() for m in pattern.finditer(folded))
+    return tuple(m.span() for m in _pattern(frozenset(terms)).finditer(folded))
+
+
+@lru_cache(maxsize=16)  # one pattern for a search's every hit, title and body
+def _pattern(terms: frozenset[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")\b")
