@@ -95,7 +95,7 @@ class Browse:
 
     def search(self, query: str, within: set[str] | None) -> list[Hit]:
         """The hits for a query (made in a worker: `within` is worked out before, on the screen's thread)."""
-        return self.store.search(query, SEARCH_LIMIT, within)
+        return self.store.search(query, SEARCH_LIMIT, within, wait=False)
 
     def take_hits(self, query: str, hits: list[Hit]) -> bool:
         """Keep the hits of the query last asked for; False for a stale query's, which are dropped."""
@@ -136,13 +136,12 @@ class Browse:
             parts.append(self.feed[1])
         if self.searching:
             parts.append(f"“{self.query.strip()}”")
+            covered, loaded = self.store.searchable
+            if covered < loaded or not self.store.loaded:  # more to come: the hits so far
+                return f"{' · '.join(parts)}: {shown:,} · searching {covered:,} of {loaded:,} loaded · Esc clears"
         if parts:
             return f"{' · '.join(parts)}: {shown:,} of {len(self.store):,} · Esc clears"
         return counted(shown, "article")
-
-    def waiting_title(self) -> str:
-        """The list's title while a search waits for every article to load."""
-        return f"“{self.query.strip()}”: searched once every article is loaded…"
 
     def feed_counts(self, feeds: list[Feed]) -> list[tuple[Feed, int, int]]:
         """Each feed with its unread articles and its articles in the store, in the order given."""

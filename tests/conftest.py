@@ -97,7 +97,8 @@ async def until_analysed(pilot, timeout: float = 30.0) -> None:
     while not app.store.indexed and waited < timeout:
         await pilot.pause(0.05)
         waited += 0.05
-    await app.workers.wait_for_complete()
+    while not all(worker.is_finished for worker in app.workers):  # a search may be cancelled by the next one
+        await pilot.pause(0.05)
     await pilot.pause()
 
 

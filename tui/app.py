@@ -79,6 +79,7 @@ class NewsReader(App[str]):
         else:
             self.main.status_line.say(f"loading… {counted(len(self.store), 'article')}")
             self.call_after_refresh(self.load_rest)
+        self.call_after_refresh(self.index)
         for title, warning in self.warnings:
             self.say(warning, title)
         self.warnings.clear()
@@ -116,10 +117,15 @@ class NewsReader(App[str]):
             self.notify(notice, severity="error", markup=False)
         elif event.state == WorkerState.SUCCESS and event.worker.group == "analyse" and self.store.indexed:
             self.main.status_line.say("")
+            self.main.more_searchable()  # the entity names are in
 
     @work(thread=True, group="load", exit_on_error=False)
     def load_rest(self) -> None:
         workers.load_rest(self, get_current_worker())
+
+    @work(thread=True, group="index", exit_on_error=False)
+    def index(self) -> None:
+        workers.index(self, get_current_worker())
 
     @work(thread=True, group="analyse", exit_on_error=False)
     def analyse(self) -> None:

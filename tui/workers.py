@@ -18,11 +18,13 @@ if TYPE_CHECKING:
     from tui.app import NewsReader
 
 QUIET_AFTER_INPUT = 0.15  # seconds the background work waits after a key or a click: its frames come first
+INDEX_EVERY = 0.5  # seconds between two rounds of indexing what loaded meanwhile
 
 # A worker group → (the status line once it failed, or "" to keep it; the start of the notice).
 FAILURES = {
     "load": ("loading stopped", "Could not load every article"),
     "analyse": ("entities unavailable", "Could not find entities"),
+    "index": ("", "Could not index for search"),
     "search": ("", "Could not search"),
     "timeline": ("", "Could not make the timeline"),
     "print": ("", "Could not print"),
@@ -87,6 +89,22 @@ def load_rest(app: NewsReader, worker: Worker) -> None:
         app.call_from_thread(app.main.show_loaded)
     if not worker.is_cancelled:
         app.call_from_thread(app.all_loaded)
+
+
+def index(app: NewsReader, worker: Worker) -> None:
+    """Index titles and bodies for search as they load, so that a search answers from the first second;
+    a search typed meanwhile runs again as more are in."""
+    stop = app.input_gap.stopper(worker)
+    while True:
+        loaded = app.store.loaded  # asked first: whatever had loaded by then is indexed below
+        covered = app.store.searchable[0]
+        if not app.store.index_loaded(stop):
+            return
+        if app.store.searchable[0] > covered:
+            app.call_from_thread(app.main.more_searchable)
+        if loaded:
+            return
+        time.sleep(INDEX_EVERY)
 
 
 def analyse(app: NewsReader, worker: Worker) -> None:

@@ -95,6 +95,11 @@ class MainScreen(Screen[None]):
         if self.browse.searching:
             self.list_pane.start_search(self.browse.query)
 
+    def more_searchable(self) -> None:
+        """More articles are indexed: a search shown is made again over them."""
+        if self.browse.searching:
+            self.list_pane.start_search(self.browse.query)
+
     def entities_found(self) -> None:
         """The analysis is done (the index is next): show the open article with its highlights, and open
         the entity browser or the timeline if it was asked for meanwhile."""

@@ -60,14 +60,7 @@ class ListPane(Vertical):
         self.browse.query = query
         if not self.browse.searching:
             self.show_search_results(query, [])
-        elif not self.store.loaded:
-            # The search starts once every article is in; till then no article is known to match, so none
-            # is listed (nor opened by Enter).
-            self.articles.show([])
-            self.articles.border_title = self.browse.waiting_title()
-        else:
-            if not self.store.indexed:
-                self.articles.border_title = "indexing for search…"
+        else:  # among the articles indexed so far (the list's title says how many)
             self.post_message(self.SearchWanted(query, self.browse.within()))
 
     def show_search_results(self, query: str, hits: list[Hit]) -> bool:
