@@ -38,7 +38,17 @@ def test_hits_of_a_stale_query_are_dropped_and_the_list_is_in_rank_order(seeds, 
     assert browse.take_hits("lavrov", [Hit(first.id, 2.0, title_spans=((0, 6),)), Hit(second.id, 1.0)])
     articles, title_spans = browse.listed()
     assert articles == [first, second] and title_spans == {first.id: ((0, 6),), second.id: ()}
+    seeds.index_loaded()  # every article searchable: the title says of how many
     assert browse.title(2) == "“lavrov”: 2 of 5 · Esc clears"
+
+
+def test_a_search_while_the_articles_load_says_how_many_it_covers(tmp_path):
+    store = DocumentStore.open()
+    store.add(next(store.batches()))
+    store.index_loaded()
+    browse = browse_of(store, tmp_path)
+    browse.query = "storm"
+    assert browse.title(0) == "“storm”: 0 · searching 1 of 1 loaded · Esc clears"
 
 
 def test_the_reader_is_shown_a_long_body_up_to_a_paragraph_break_and_the_search_matches(tmp_path):
