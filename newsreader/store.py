@@ -162,7 +162,8 @@ class DocumentStore:
         if new:
             with self._analysis_lock:
                 self.add(new)
-                self._entities = self._index = None
+                self._entities = self._index = self._index_key = None
+                self._named, self._names_indexed = False, 0
                 self.corpus = None
         return new
 

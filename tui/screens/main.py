@@ -215,6 +215,7 @@ class MainScreen(Screen[None]):
         self.list_pane.refilter()
         if new:
             self.all_loaded()
+            self.app.index()
             self.app.analyse()
         else:
             self.status_line.say("")
