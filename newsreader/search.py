@@ -166,8 +166,8 @@ class SearchIndex:
     transactions, and a search waits at most for one of them.
     """
 
-    def __init__(self, path: Path) -> None:
-        """Open the index at `path`; an incomplete or damaged one is made anew."""
+    def __init__(self, path: Path | None) -> None:
+        """Open the index at `path` (None: in memory); an incomplete or damaged one is made anew."""
         self.path = path
         self._lock = threading.Lock()
         self.db = self._open(path)
@@ -175,16 +175,19 @@ class SearchIndex:
         self._counting = sqlite3.connect(":memory:", check_same_thread=False)  # tokenizes each batch's words
 
     @staticmethod
-    def _open(path: Path) -> sqlite3.Connection:
-        try:
+    def _open(path: Path | None) -> sqlite3.Connection:
+        if path is None:
+            db = sqlite3.connect(":memory:", check_same_thread=False)
+        else:
+            try:
+                db = sqlite3.connect(path, check_same_thread=False)
+                if db.execute("PRAGMA user_version").fetchone()[0] == COMPLETE:
+                    return db
+                db.close()
+            except sqlite3.DatabaseError:
+                pass
+            path.unlink(missing_ok=True)
             db = sqlite3.connect(path, check_same_thread=False)
-            if db.execute("PRAGMA user_version").fetchone()[0] == COMPLETE:
-                return db
-            db.close()
-        except sqlite3.DatabaseError:
-            pass
-        path.unlink(missing_ok=True)
-        db = sqlite3.connect(path, check_same_thread=False)
         db.execute("PRAGMA journal_mode = OFF")  # nothing to roll back: a broken build is made again
         for statement in SCHEMA:
             db.execute(statement)
@@ -237,7 +240,7 @@ class SearchIndex:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", self.vocabulary.frequency.items())
             self.db.execute(f"PRAGMA user_version = {COMPLETE}")
-            if saved is None:
+            if saved is None or self.path is None:
                 return
             self.db.close()
             try:

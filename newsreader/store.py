@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -297,46 +298,55 @@ class DocumentStore:
         """Index the titles and bodies of the articles loaded since the last call (a saved index of
         these files has them all already). `stop` is asked between batches. True once every loaded
         article is in."""
+        with self._index_lock:
+            return self._in_memory_if_full(lambda: self._index_rows(stop))
+
+    def _index_rows(self, stop: Callable[[], bool] | None) -> bool:
         from newsreader.search import SearchIndex
 
-        with self._index_lock:
-            if self._index is None:
-                saved = self.cache.entry_path("index", self._index_key, ".sqlite") if self._index_key else None
-                self._index = SearchIndex(saved if saved and saved.exists() else scratch_path(".sqlite"))
-                self._named = self._index.complete
-            start, end = self._index.rows, len(self._arrived)
-            if start >= end:
-                return True
-            arrived = self._arrived[start:end]
-            rows = (
-                (
-                    start + place,
-                    arrived[place].title,
-                    _searched(arrived[place], body),
-                    arrived[place].source,
-                    _dated(arrived[place]),
-                )
-                for place, body in in_file_order(arrived)
-            )
-            return _in_batches(rows, self._index.add, stop)
+        if self._index is None:
+            saved = self.cache.entry_path("index", self._index_key, ".sqlite") if self._index_key else None
+            self._index = SearchIndex(saved if saved and saved.exists() else scratch_path(".sqlite"))
+            self._named = self._index.complete
+        # Batch after batch in loading order, so that the rows in are always the first ones; the
+        # bodies of a batch are read in the order they lie on disk.
+        for first in range(self._index.rows, len(self._arrived), INDEX_BATCH):
+            if stop and stop():
+                return False
+            batch = self._arrived[first : first + INDEX_BATCH]
+            self._index.add([_row(first + place, batch[place], body) for place, body in in_file_order(batch)])
+        return True
 
     def index_names(self, stop: Callable[[], bool] | None = None) -> None:
         """Add every article's entity names to the index, once all are loaded and indexed and the
         corpus analysed; then the index is complete, and saved in the cache."""
         with self._index_lock:
-            if self._named or self._entities is None or not self.loaded:
-                return
-            names, start = self._entities.names_in, self._names_indexed
-            rows = ((start + place, " ; ".join(sorted(names(a.id)))) for place, a in enumerate(self._arrived[start:]))
-            if not _in_batches(rows, self._add_names, stop):
-                return
-            saved = self.cache.new_entry_path("index", self.corpus, ".sqlite") if self.cache and self.corpus else None
-            self._index.finish(saved)
-            self._named = True
+            if not (self._named or self._entities is None or not self.loaded):
+                self._in_memory_if_full(lambda: self._index_rows(stop) and self._index_names(stop))
 
-    def _add_names(self, rows: list[tuple[int, str]]) -> None:
-        self._index.add_names(rows)
-        self._names_indexed += len(rows)
+    def _index_names(self, stop: Callable[[], bool] | None) -> bool:
+        names = self._entities.names_in
+        for first in range(self._names_indexed, len(self._arrived), INDEX_BATCH):
+            if stop and stop():
+                return False
+            batch = self._arrived[first : first + INDEX_BATCH]
+            self._index.add_names([(first + place, " ; ".join(sorted(names(a.id)))) for place, a in enumerate(batch)])
+            self._names_indexed = first + len(batch)
+        saved = self.cache.new_entry_path("index", self.corpus, ".sqlite") if self.cache and self.corpus else None
+        self._index.finish(saved)
+        self._named = True
+        return True
+
+    def _in_memory_if_full(self, indexing: Callable[[], bool]) -> bool:
+        """Run some indexing; when the disk has no room for the index (a full disk), it is made again
+        in memory, for this run."""
+        from newsreader.search import SearchIndex
+
+        try:
+            return indexing()
+        except sqlite3.OperationalError:
+            self._index, self._names_indexed = SearchIndex(None), 0
+            return indexing()
 
     def build_index(self, stop: Callable[[], bool] | None = None) -> None:
         """Index every article's title, body and entity names (analysing the corpus first).
@@ -476,28 +486,10 @@ def _body_file(cache: Cache | None, key: Key | None) -> BodyFile:
     return temporary_body_file(on_error)
 
 
-def _searched(article: Article, body: str) -> str:
-    """The text searched as the article's body: with the place of its dateline, which is no longer in
-    the body but says where the article is from."""
-    return f"{body}\n\n{article.dateline}" if article.dateline else body
-
-
-def _dated(article: Article) -> str | None:
-    """The publication date when its year is known (what the search's date filters compare)."""
-    return article.date if article.date and not article.date.startswith("-") else None
-
-
-def _in_batches(rows: Iterable[tuple], add: Callable[[list[tuple]], None], stop: Callable[[], bool] | None) -> bool:
-    """Hand `rows` to `add` INDEX_BATCH at a time, asking `stop` before each; True once all are in."""
-    batch: list[tuple] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == INDEX_BATCH:
-            if stop and stop():
-                return False
-            add(batch)
-            batch = []
-    if batch and stop and stop():
-        return False
-    add(batch)
-    return True
+def _row(row: int, article: Article, body: str) -> tuple[int, str, str, str | None, str | None]:
+    """An article as the search index takes it: its row, title, the text searched as its body (with
+    the place of its dateline, no longer in the body but where the article is from), source, and
+    the publication date when its year is known (what the date filters compare)."""
+    searched = f"{body}\n\n{article.dateline}" if article.dateline else body
+    dated = article.date if article.date and not article.date.startswith("-") else None
+    return row, article.title, searched, article.source, dated

@@ -112,3 +112,24 @@ def test_a_stopped_index_goes_on_where_it_stopped():
     assert not store.index_loaded(stop=lambda: True) or store.searchable[0] == 0
     store.build_index()
     assert store.indexed and store.searchable == (5, 5)
+
+
+def test_an_index_that_fills_the_disk_is_made_again_in_memory(tmp_path, monkeypatch):
+    """The disk fills while the index is written (as SQLite's page limit makes it): search still
+    finds every article, from an index in memory."""
+    monkeypatch.setattr("newsreader.store.INDEX_BATCH", 2)
+    opened = SearchIndex._open
+
+    def on_a_filling_disk(path):
+        db = opened(path)
+        if path is not None:
+            db.execute("PRAGMA max_page_count = 12")
+        return db
+
+    monkeypatch.setattr(SearchIndex, "_open", staticmethod(on_a_filling_disk))
+    lines = [{"title": f"Report {n}", "text": f"Flood waters rose in town {n}. " * 40} for n in range(30)]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    store = DocumentStore.load([path])
+    assert len(store.search("flood", limit=50)) == 30
+    assert store.indexed and store.searchable == (30, 30)
