@@ -151,7 +151,7 @@ class Browse:
                 if path in counts:
                     counts[path][0] += not self.state.is_read(article)
                     counts[path][1] += 1
-        return [(feed, *counts[feed.url]) for feed in feeds]
+        return [(feed, counts[feed.url][0], counts[feed.url][1]) for feed in feeds]
 
     def timeline_title(self, count: int) -> str:
         return counted(count, "article") + (f" mentioning {self.entity[0]}" if self.entity else "")

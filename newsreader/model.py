@@ -92,10 +92,13 @@ class Entity(NamedTuple):
     value: str | None = None
 
 
+BlockKind = Literal["paragraph", "heading"]
+
+
 class Block(NamedTuple):
     """A paragraph or a sub-heading of a body, as offsets into it."""
 
-    kind: Literal["paragraph", "heading"]
+    kind: BlockKind
     start: int
     end: int
 

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from newsreader.bodies import BodyFile, in_file_order, temporary_body_file
 from newsreader.ingest.files import STDIN, discover, load_file
@@ -95,7 +95,7 @@ class DocumentStore:
         store._on_problem = on_problem
         files = discover([bundled_seeds()] if paths is None else list(paths))
         keys = [store._cache_key(path) for path in files if not isinstance(path, LoadProblem)]
-        store._index_key = corpus_key(keys) if cache and None not in keys else None
+        store._index_key = _whole_corpus_key(keys) if cache else None
         store._reading = store._read(files)
         return store
 
@@ -184,7 +184,7 @@ class DocumentStore:
                     self._report(found)
                 else:
                     yield found
-        self.corpus = corpus_key(keys) if self.cache and None not in keys else None
+        self.corpus = _whole_corpus_key(keys) if self.cache else None
         self.loaded = True
         if self.cache and self.cache.enabled:
             self.cache.prune_if_due()
@@ -240,7 +240,7 @@ class DocumentStore:
             return  # not even the lock: the index build holds it for seconds while keys ask for entities
         with self._analysis_lock:
             if self._entities is None and self.cache and self.corpus:
-                self._entities = self.cache.get("entities", self.corpus)
+                self._entities = cast("EntityTable | None", self.cache.get("entities", self.corpus))
             if self._entities is None:
                 self._analyse(stop, progress)
                 if self._entities is not None and self.cache and self.corpus:
@@ -257,15 +257,20 @@ class DocumentStore:
                 )
             )
 
+    def _table(self) -> EntityTable:
+        """The corpus's entities, analysed on first use."""
+        self.analyse()
+        if self._entities is None:
+            raise RuntimeError("the analysis was stopped")
+        return self._entities
+
     def entities(self, article: Article) -> tuple[Entity, ...]:
         """The article's entity mentions in body order (the corpus is analysed on first use)."""
-        self.analyse()
-        return self._entities.entities(article.id, article.body)
+        return self._table().entities(article.id, article.body)
 
     def entity_counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
         """Every canonical entity as (name, type, number of articles mentioning it), most mentioned first."""
-        self.analyse()
-        return self._entities.counts(kind)
+        return self._table().counts(kind)
 
     def timeline(self, articles: Iterable[Article] | None = None) -> list[Event]:
         """Dates mentioned and publication dates of these articles (default: all), in date order.
@@ -274,12 +279,12 @@ class DocumentStore:
 
         self.analyse()
         whole = articles is None or articles is self.articles
-        cached = whole and self.cache and self.corpus
-        if cached and (events := self.cache.get("timeline", self.corpus)) is not None:
+        cache, corpus = (self.cache, self.corpus) if whole else (None, None)
+        if cache and corpus and (events := cast("list[Event] | None", cache.get("timeline", corpus))) is not None:
             return events
         events = build_timeline(self.articles if articles is None else articles, self.entities)
-        if cached:
-            self.cache.put("timeline", self.corpus, events)
+        if cache and corpus:
+            cache.put("timeline", corpus, events)
         return events
 
     # --- Search ------------------------------------------------------------------------------------
@@ -305,7 +310,9 @@ class DocumentStore:
         from newsreader.search import SearchIndex
 
         if self._index is None:
-            saved = self.cache.entry_path("index", self._index_key, ".sqlite") if self._index_key else None
+            saved = (
+                self.cache.entry_path("index", self._index_key, ".sqlite") if self.cache and self._index_key else None
+            )
             self._index = SearchIndex(saved if saved and saved.exists() else scratch_path(".sqlite"))
             self._named = self._index.complete
         # Batch after batch in loading order, so that the rows in are always the first ones; the
@@ -325,15 +332,18 @@ class DocumentStore:
                 self._in_memory_if_full(lambda: self._index_rows(stop) and self._index_names(stop))
 
     def _index_names(self, stop: Callable[[], bool] | None) -> bool:
-        names = self._entities.names_in
+        index, entities = self._index, self._entities
+        if index is None or entities is None:  # forgotten meanwhile: new articles came in
+            return False
+        names = entities.names_in
         for first in range(self._names_indexed, len(self._arrived), INDEX_BATCH):
             if stop and stop():
                 return False
             batch = self._arrived[first : first + INDEX_BATCH]
-            self._index.add_names([(first + place, " ; ".join(sorted(names(a.id)))) for place, a in enumerate(batch)])
+            index.add_names([(first + place, " ; ".join(sorted(names(a.id)))) for place, a in enumerate(batch)])
             self._names_indexed = first + len(batch)
         saved = self.cache.new_entry_path("index", self.corpus, ".sqlite") if self.cache and self.corpus else None
-        self._index.finish(saved)
+        index.finish(saved)
         self._named = True
         return True
 
@@ -374,7 +384,7 @@ class DocumentStore:
         if parsed.entity:
             if self._entities is None:
                 return []  # the entities are not known yet
-            named = self._rows_mentioning(parsed.entity)
+            named = self._rows_mentioning(self._entities, parsed.entity)
             allowed = named if allowed is None else allowed & named
         hits = []
         for row, score, terms in self._index.search(parsed, limit, allowed, upto=len(self._arrived)):
@@ -382,19 +392,24 @@ class DocumentStore:
             hits.append(Hit(article.id, score, matched_spans(article.body, terms), matched_spans(article.title, terms)))
         return hits
 
-    def _rows_mentioning(self, name: str) -> set[int]:
+    def _rows_mentioning(self, entities: EntityTable, name: str) -> set[int]:
         """Search rows of the articles that mention an entity (not a date) of this name, folded."""
         from newsreader.search import fold
 
         folded = fold(name)
-        ids = self._entities.named(lambda canonical, kind: kind != "date" and fold(canonical) == folded)
+        ids = entities.named(lambda canonical, kind: kind != "date" and fold(canonical) == folded)
         return {self._by_id[i] for i in ids if i in self._by_id}
 
     def mentioning(self, canonical: str, kind: str) -> list[Article]:
         """The articles that mention an entity, in store order."""
-        self.analyse()
-        ids = self._entities.mentioning(canonical, kind)
+        ids = self._table().mentioning(canonical, kind)
         return [a for a in self.articles if a.id in ids]
+
+
+def _whole_corpus_key(keys: list[Key | None]) -> Key | None:
+    """The corpus's key, when every file has one (standard input has none)."""
+    complete = [key for key in keys if key is not None]
+    return corpus_key(complete) if len(complete) == len(keys) else None
 
 
 @lru_cache(maxsize=256)
@@ -406,7 +421,7 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
     """One file's articles in batches (their ids not yet made unique) and its problems, in file order:
     from the cache when it has them, else read afresh and cached, with the bodies in a file beside."""
     given = 0
-    if key and (entry := _intact_entry(cache, key)) is not None:
+    if cache and key and (entry := _intact_entry(cache, key)) is not None:
         try:
             for found in entry:
                 given += 1
@@ -421,7 +436,7 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
         written.append(found)
         if len(written) > given:
             yield found
-    if key:
+    if cache and key:
         cache.put_stream("articles", key, [FileEntry(str(path.resolve()), bodies.path, bodies.size), *written])
     else:
         bodies.close()
@@ -443,7 +458,7 @@ def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProble
     except (DamagedEntry, StopIteration):
         return None
     if isinstance(head, FileEntry) and head.intact():
-        return entry
+        return cast("Iterator[list[Article] | LoadProblem]", entry)  # what `_load_one` put there
     entry.close()
     cache.warn(
         f"the cached bodies of {head.source if isinstance(head, FileEntry) else key.name} were damaged; read again"
@@ -472,9 +487,10 @@ def _body_file(cache: Cache | None, key: Key | None) -> BodyFile:
     a temporary file; where nothing can be written (a full disk), memory, with one warning."""
     on_error = cache.cannot_write if cache else None
     if key and cache:
-        gone = cache.bodies is not None and cache.bodies.path and not os.path.exists(cache.bodies.path)
-        if gone:  # found damaged and removed: the bodies to come go to a new file
-            cache.bodies.close()
+        bodies = cache.bodies
+        if bodies is not None and bodies.path and not os.path.exists(bodies.path):
+            # found damaged and removed: the bodies to come go to a new file
+            bodies.close()
             cache.bodies = None
         if cache.bodies is None and (path := cache.run_path("bodies", ".txt")):
             try:

@@ -191,7 +191,7 @@ class Recogniser:
     def mentions(self, body: str) -> list[Mention]:
         """Dates and names in body order; names the rules could not type are kept as `unknown`, weak."""
         dates = [Mention(text, "date", start, end) for text, start, end in find_date_expressions(body)]
-        in_date = set()
+        in_date: set[int] = set()
         for m in dates:
             in_date.update(range(m.start, m.end))
         names: list[Mention] = []

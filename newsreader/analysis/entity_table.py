@@ -86,7 +86,7 @@ class EntityTable:
 
     def counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
         """(name, type, number of articles mentioning it), most mentioned first."""
-        counted = Counter()
+        counted: Counter[tuple[str, str]] = Counter()
         for number, places in self.articles.items():
             name, name_kind, _ = self.names[number]
             if kind is None or name_kind == kind:
@@ -192,10 +192,31 @@ def analyse_corpus(
     default one a core, none for a small corpus); its results are taken in the order of the files,
     so the table is the same however many there were.
     """
+    table = EntityTable()
+    gathered = _gather(articles, table, stop, progress, processes)
+    if gathered is None:
+        return None
+    runs, votes = gathered
+    _name(articles, table, runs, votes)
+    return table
+
+
+# The first pass's runs, each with its dates' numbers in the table.
+Gathered = list[tuple[Found, array]]
+
+
+def _gather(
+    articles: Sequence[Article],
+    table: EntityTable,
+    stop: Callable[[], bool] | None,
+    progress: Callable[[int, int], None] | None,
+    processes: int | None,
+) -> tuple[Gathered, dict[str, Counter[str]]] | None:
+    """The first pass's runs in file order, their dates numbered in the table and the votes for the
+    names' types summed across the corpus; None when `stop` said so."""
     from newsreader.analysis.pool import find_all
 
-    table = EntityTable()
-    runs: list[tuple[Found, array]] = []  # each run, with its dates' numbers in the table
+    runs: Gathered = []
     votes: dict[str, Counter[str]] = {}
     done = 0
     known: dict[str, str] = {}  # one string for a name however many runs found it
@@ -213,39 +234,48 @@ def analyse_corpus(
         if progress:
             progress(done, len(articles))
         done += len(run.places)
+    return runs, votes
 
-    def settled(run: Found, first: int, last: int) -> Iterator[tuple[int, int, str, str | int]]:
-        """Mentions run.packed[first:last] as (start, end, type, text), a weak name typed by the
-        corpus's votes, unknown ones dropped; dates as (start, end, "date", their run's number)."""
-        packed, text_of = run.packed, run.texts
-        for i in range(first, last, 3):
-            start, end, code = packed[i : i + 3]
-            if code < 0:
-                yield start, end, "date", -1 - code
-                continue
-            ref, code = divmod(code, CODES)
-            kind, text = KINDS[code >> 1], text_of[ref]
-            if not code & 1 and (vote := votes.get(text)):
-                kind = min(vote, key=lambda voted: (-vote[voted], KINDS.index(voted)))  # a tie: the first kind
-            if kind != "unknown":
-                yield start, end, kind, text
 
+# A mention once the corpus's votes typed it: (start, end, type, a name's text or "", a date's number
+# in its run or -1). A plain tuple: there are millions.
+Settled = tuple[int, int, str, str, int]
+
+
+def _settled(run: Found, votes: dict[str, Counter[str]], i: int) -> Iterator[Settled]:
+    """The mentions of a run's article i, a weak name typed by the corpus's votes, unknown ones dropped."""
+    packed, text_of = run.packed, run.texts
+    for j in range(run.ends[i - 1] if i else 0, run.ends[i], 3):
+        start, end, code = packed[j : j + 3]
+        if code < 0:
+            yield start, end, "date", "", -1 - code
+            continue
+        ref, code = divmod(code, CODES)
+        kind, text = KINDS[code >> 1], text_of[ref]
+        if not code & 1 and (vote := votes.get(text)):
+            kind = min(vote, key=lambda voted: (-vote[voted], KINDS.index(voted)))  # a tie: the first kind
+        if kind != "unknown":
+            yield start, end, kind, text, -1
+
+
+def _name(articles: Sequence[Article], table: EntityTable, runs: Gathered, votes: dict[str, Counter[str]]) -> None:
+    """Give each name its canonical name across the corpus and write every article's triples, run by run."""
     counts = Counter(
         (kind, text)
         for run, _ in runs
         for i in range(len(run.places))
-        for _, _, kind, text in settled(run, run.ends[i - 1] if i else 0, run.ends[i])
+        for _, _, kind, text, _ in _settled(run, votes, i)
         if kind != "date"
     )
     names = CanonicalNames(counts)
     triples = table.triples
-    for number, (run, date_numbers) in enumerate(runs):
+    runs.reverse()
+    while runs:  # each run's memory goes as the table grows
+        run, date_numbers = runs.pop()
         for i, place in enumerate(run.places):
-            mentions = list(settled(run, run.ends[i - 1] if i else 0, run.ends[i]))
-            canonical = names.in_article([(kind, text) for _, _, kind, text in mentions if kind != "date"])
-            for start, end, kind, ref in mentions:
-                name = date_numbers[ref] if kind == "date" else table.number(canonical[kind, ref], kind)
+            mentions = list(_settled(run, votes, i))
+            canonical = names.in_article([(kind, text) for _, _, kind, text, _ in mentions if kind != "date"])
+            for start, end, kind, text, ref in mentions:
+                name = date_numbers[ref] if kind == "date" else table.number(canonical[kind, text], kind)
                 triples.extend((start, end, name))
             table.close_article(articles[place].id, len(triples))
-        runs[number] = None  # its memory goes as the table grows
-    return table

@@ -101,6 +101,6 @@ def _bodies(run: list[Item]) -> Iterator[tuple[int, str, str | None]]:
     return zip(places, read_in_order(stored), dates, strict=True)
 
 
-def _find(run: list[Item]) -> Found:
-    """In a worker: the first pass over a run of articles."""
+def _find(run: list[Item]) -> Found | None:
+    """In a worker: the first pass over a run of articles (never stopped: the pool is terminated instead)."""
     return find_run(_bodies(run))

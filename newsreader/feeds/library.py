@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsreader.model import LoadProblem, Record
-from newsreader.persist.state import data_home
+from newsreader.persist.paths import data_home
 
 FILE_NAME = "library.sqlite3"
 SUFFIX = ".sqlite3"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 from xml.parsers import expat
 
 
@@ -47,7 +47,7 @@ def read_opml(data: bytes) -> list[Outline]:
         if tag == "outline":
             folders.pop()
 
-    def refuse_entities(*_args: object) -> None:
+    def refuse_entities(*_args: object) -> NoReturn:
         raise OpmlError("the document declares entities, which are not expanded")
 
     parser = expat.ParserCreate()

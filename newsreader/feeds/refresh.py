@@ -84,17 +84,17 @@ def _refresh_feed(library: Library, writing: threading.Lock, fetcher: Fetcher, f
     try:
         return _fetch_feed(library, writing, fetcher, feed, force)
     except Exception as error:
-        outcome = Outcome(feed.url, error=f"unexpected {type(error).__name__}: {error}")
+        said = f"unexpected {type(error).__name__}: {error}"
         with writing:
-            library.failed(feed.url, outcome.error)
-        return outcome
+            library.failed(feed.url, said)
+        return Outcome(feed.url, error=said)
 
 
 def _fetch_feed(library: Library, writing: threading.Lock, fetcher: Fetcher, feed: Feed, force: bool) -> Outcome:
     if not force and feed.checked is not None and time.time() - feed.checked < MIN_INTERVAL:
         return Outcome(feed.url, skipped=True)
     fetched = fetcher.get(feed.fetch_url, feed.etag, feed.last_modified)
-    records, error = (None, None) if fetched.not_modified else _parse(feed.url, fetched)
+    records, error = ([], None) if fetched.not_modified else _parse(feed.url, fetched)
     with writing:
         if fetched.moved_to:
             library.moved(feed.url, fetched.moved_to)
@@ -125,9 +125,13 @@ def _parse(url: str, fetched: Fetched) -> tuple[list[Record], str | None]:
         if "html" in fetched.content_type.lower() or text.lstrip()[:200].lower().startswith(HTML_START):
             return [], "not a feed: the address gives a web page (HTML)"
         return [], "not an RSS or Atom feed"
-    records, problems = [], []
+    records: list[Record] = []
+    problems: list[LoadProblem] = []
     for found in load_feed(url, text):
-        (problems if isinstance(found, LoadProblem) else records).append(found)
+        if isinstance(found, LoadProblem):
+            problems.append(found)
+        else:
+            records.append(found)
     if not records:
         return [], problems[0].reason if problems else "no entry of the feed has a title or text"
     return records, None

@@ -121,11 +121,11 @@ def parse_date_field(value: object) -> PartialDate | None:
     if YEAR_ONLY.match(text):
         return None  # a bare year says too little to place an article
     try:
-        moment = parsedate_to_datetime(text)
+        sent = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
-        moment = None
-    if moment is not None:
-        return _valid(moment.year, moment.month, moment.day)
+        pass
+    else:
+        return _valid(sent.year, sent.month, sent.day)
     found = find_date(text)
     return found[0] if found else None
 

@@ -63,9 +63,9 @@ def decode(data: bytes, content_type: str | None = None) -> str:
 
 
 def _decoded(data: bytes, content_type: str | None) -> str:
-    for bom, codec in BOMS:
+    for bom, bom_codec in BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace")
+            return data[len(bom) :].decode(bom_codec, errors="replace")
     head = data[:SNIFF_BYTES]
     if b"\x00" in head and (codec := _utf16_without_bom(head)):
         return data.decode(codec, errors="replace")

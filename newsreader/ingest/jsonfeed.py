@@ -46,5 +46,6 @@ def _text(value: object) -> str:
 
 def _authors(holder: dict) -> list[str]:
     """`authors` (1.1) or `author` (1.0): objects with a name."""
-    given = holder.get("authors") if isinstance(holder.get("authors"), list) else [holder.get("author")]
+    authors = holder.get("authors")
+    given = authors if isinstance(authors, list) else [holder.get("author")]
     return [a["name"] for a in given if isinstance(a, dict) and isinstance(a.get("name"), str) and a["name"].strip()]

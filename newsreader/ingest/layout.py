@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from newsreader.model import Block
+from newsreader.model import Block, BlockKind
 
 CLAUSE_END = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 HEADING_MAX_WORDS = 10
@@ -35,6 +35,6 @@ def blocks(body: str) -> tuple[Block, ...]:
     found = []
     for i, (start, end) in enumerate(spans):
         following = body[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else None
-        kind = "heading" if is_subheading(body[start:end], following) else "paragraph"
+        kind: BlockKind = "heading" if is_subheading(body[start:end], following) else "paragraph"
         found.append(Block(kind, start, end))
     return tuple(found)

@@ -49,7 +49,7 @@ def paragraphs(text: str) -> list[list[str]]:
 
 def without_captions(blocks: list[list[str]]) -> list[str]:
     """Every line but photo credits and the captions beside them."""
-    kept = []
+    kept: list[str] = []
     for block in blocks:
         dropped = page_rules.caption_lines(block)
         kept.extend(line for i, line in enumerate(block) if i not in dropped)

@@ -17,7 +17,7 @@ def load_page(path: str, text: str) -> Iterator[Record | LoadProblem]:
 
     # Extraction works on the given HTML only; trafilatura fetches nothing here.
     document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
-    found = document.as_dict() if document is not None else {}
+    found = document if isinstance(document, dict) else document.as_dict() if document is not None else {}
     if not (found.get("text") or "").strip():
         yield LoadProblem(path, "no article text found in this web page")
         return

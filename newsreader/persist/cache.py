@@ -16,9 +16,9 @@ import pickle
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from newsreader.persist.paths import cache_home
 
@@ -219,7 +219,7 @@ class Cache:
         except DamagedEntry:
             return None
 
-    def get_stream(self, kind: str, key: Key) -> Iterator[object] | None:
+    def get_stream(self, kind: str, key: Key) -> Generator[object, None, None] | None:
         """The values of an entry `put_stream` wrote, read one by one as they are asked for; None
         when there is none for this stamp. Damage on the way removes the entry and raises `DamagedEntry`."""
         if not self.enabled:
@@ -238,7 +238,7 @@ class Cache:
         values.close()
         return None
 
-    def _stream_values(self, stream, path: Path) -> Iterator[object]:
+    def _stream_values(self, stream: BinaryIO, path: Path) -> Generator[object, None, None]:
         with stream:
             while True:
                 try:

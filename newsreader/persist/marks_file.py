@@ -37,7 +37,7 @@ def import_marks(document: object, articles: Iterable[Article], state: ReadingSt
     here = {content_key(article): article for article in articles}
     found = 0
     for entry in entries:
-        article = here.get(entry["key"])
+        article = here.get(str(entry["key"]))  # a string: `_entries` checked
         if article is None:
             continue
         found += 1

@@ -324,9 +324,16 @@ async def test_small_and_large_terminals(seeds_store, size):
     async with app.run_test(size=size) as pilot:
         await pilot.press("enter", "space", "tab", "j", "question_mark", "escape")
         await pilot.pause()
-        for pane in (ArticleList, ArticleView):
-            region = app.query_one(pane).region
-            assert region.width > 0 and region.height > 0
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.main.article_list.cursor == 1 and app.main.reader.article == seeds_store.articles[1]  # tab, j
+        listed, read = app.query_one(ArticleList).region, app.query_one(ArticleView).region
+        screen = app.screen.region
+        assert listed.height >= 3 and read.height >= 3 and not listed.overlaps(read)
+        assert screen.contains_region(listed) and screen.contains_region(read)
+        if size[0] >= 100:  # side by side
+            assert read.x >= listed.right and read.y == listed.y
+        else:  # stacked
+            assert read.y >= listed.bottom and read.width == listed.width
 
 
 async def test_empty_store_says_so():

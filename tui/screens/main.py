@@ -40,7 +40,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
-            yield ListPane(self.store, self.state, id="left")
+            yield ListPane(Browse(self.store, self.state), id="left")
         with Horizontal(id="bottom"):
             yield StatusLine(id="status")
 

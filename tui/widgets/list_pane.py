@@ -9,9 +9,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from newsreader.browse import Browse, EntityKey, FeedKey
-from newsreader.persist.state import ReadingState
 from newsreader.search import Hit
-from newsreader.store import DocumentStore
 from tui.widgets.article_list import ArticleList, Columns
 from tui.widgets.search_bar import SearchBar
 
@@ -27,11 +25,14 @@ class ListPane(Vertical):
             self.query = query
             self.within = within
 
-    def __init__(self, store: DocumentStore, state: ReadingState, *, id: str | None = None) -> None:
+    def __init__(self, browse: Browse, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.store = store
-        self.browse = Browse(store, state)
-        self.articles = ArticleList(store.articles, is_read=state.is_read, is_starred=state.is_starred, id="articles")
+        self.browse = browse
+        self.store = browse.store
+        state = browse.state
+        self.articles = ArticleList(
+            browse.base_articles(), is_read=state.is_read, is_starred=state.is_starred, id="articles"
+        )
 
     def compose(self) -> ComposeResult:
         yield self.articles
