@@ -37,6 +37,11 @@ class Shown(NamedTuple):
     highlights: tuple[Highlight, ...]
     at: int | None = None  # an offset of the body to scroll to
 
+    @property
+    def matches(self) -> list[int]:
+        """Where the search's matches start in the body, in reading order (`n` and `N` go through them)."""
+        return sorted(start for start, _, kind in self.highlights if kind == "match")
+
 
 def shown_part(body: str) -> str:
     """The part of a body the reader lays out: all of it, or up to a paragraph break near the limit."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsreader import __version__, exit_codes
 from newsreader.cells import column
@@ -25,8 +26,11 @@ from newsreader.model import ENTITY_TYPES, LoadProblem
 from newsreader.persist.cache import Cache
 from newsreader.persist.marks_file import export_marks, import_marks
 from newsreader.persist.state import ReadingState
-from newsreader.render import FORMATS, article_record, render, summary_record
+from newsreader.render import FORMATS, article_record, render, render_many, summary_record
 from newsreader.store import DocumentStore, UnknownArticle
+
+if TYPE_CHECKING:
+    from newsreader.search import Hit
 
 PROG = "newsreader"
 COMPLETION_SHELLS = ("bash", "zsh", "fish")
@@ -84,6 +88,18 @@ def _read_arguments(parser: argparse.ArgumentParser) -> None:
     _paths_argument(parser, default=f"standard input when it is a pipe or a file, else {LIBRARY_OR_SEEDS}")
     parser.add_argument(
         "--print-format", choices=FORMATS, help="how 'p' prints articles (default: the config's print_format, or text)"
+    )
+    # fzf's options, under fzf's names.
+    parser.add_argument("-q", "--query", help="start with this search typed")
+    parser.add_argument(
+        "-1", "--select-1", action="store_true", help="print at once when only one article matches, without the reader"
+    )
+    parser.add_argument("-0", "--exit-0", action="store_true", help="exit 1 at once when no article matches")
+    parser.add_argument(
+        "-f", "--filter", metavar="QUERY", help="print the articles that match, best first, as 'search' does; no reader"
+    )
+    parser.add_argument(
+        "-m", "--multi", action="store_true", help="accepted for fzf's sake: space always marks several articles"
     )
 
 
@@ -296,8 +312,12 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     store = load_store(args.paths, not args.no_cache, args.problems)
-    hits = store.search(args.query, limit=max(1, args.limit))
-    if args.json:
+    return _print_hits(store, store.search(args.query, limit=max(1, args.limit)), args.json)
+
+
+def _print_hits(store: DocumentStore, hits: list[Hit], as_json: bool) -> int:
+    """A search's hits on stdout, best first; exit 1 when there are none."""
+    if as_json:
         records = [{**summary_record(store.get(hit.id)), "score": round(hit.score, 3)} for hit in hits]
         write_json(records)
     else:
@@ -317,7 +337,20 @@ def stdin_is_piped() -> bool:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    store = open_store(args.paths, not args.no_cache, args.problems)  # before stdin is the terminal's: it may be `-`
+    # The store is read before stdin becomes the terminal's: the articles may come down it (`-`).
+    if args.filter is not None:
+        store = load_store(args.paths, not args.no_cache, args.problems)
+        return _print_hits(store, store.search(args.filter, limit=max(1, len(store))), as_json=False)
+    if args.select_1 or args.exit_0:  # fzf's: decided before the reader opens, on every article
+        store = load_store(args.paths, not args.no_cache, args.problems)
+        matching = [store.get(hit.id) for hit in store.search(args.query, limit=2)] if args.query else store.articles
+        if args.exit_0 and not matching:
+            return exit_codes.NOTHING
+        if args.select_1 and len(matching) == 1:
+            sys.stdout.write(render_many(store, matching, args.print_format))
+            return exit_codes.OK
+    else:
+        store = open_store(args.paths, not args.no_cache, args.problems)
     from tui.terminal import run_reader  # Textual is loaded only then: the other commands stay fast
 
     if STDIN in args.paths or not sys.stdin.isatty():
@@ -330,7 +363,9 @@ def cmd_read(args: argparse.Namespace) -> int:
         os.dup2(terminal, sys.stdin.fileno())
         os.close(terminal)
 
-    code = run_reader(store, print_format=args.print_format)
+    code = run_reader(
+        store, args.print_format, config=args.config, config_problems=args.config_problems, query=args.query or ""
+    )
     report_problems_after_exit(store.problems, args.problems)
     return code
 
@@ -566,10 +601,11 @@ def _with_command(argv: list[str]) -> list[str]:
     return [DEFAULT_COMMAND, *argv]
 
 
-def _apply_config(args: argparse.Namespace, config: Config) -> None:
+def _apply_config(args: argparse.Namespace, config: Config, problems: list[str]) -> None:
     """Fill in what the command line left out: for the reader's paths, a pipe on standard input (as fzf
-    reads one: `cat feed.xml | newsreader`); else, from the config, its library and its print format."""
-    args.config = config
+    reads one: `cat feed.xml | newsreader`); else, from the config, its library and its print format.
+    The config's problems, said on stderr already, are kept for the reader to show on screen too."""
+    args.config, args.config_problems = config, problems
     if "paths" in args and not args.paths:
         piped = args.run is cmd_read and stdin_is_piped()
         args.paths = [STDIN] if piped else [str(folder) for folder in config.library]
@@ -580,7 +616,13 @@ def _apply_config(args: argparse.Namespace, config: Config) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_with_command(argv))
-    _apply_config(args, load_config(warn=warn))
+    problems: list[str] = []
+
+    def config_problem(message: str) -> None:
+        warn(message)
+        problems.append(message)
+
+    _apply_config(args, load_config(warn=config_problem), problems)
     try:
         return args.run(args)
     except MissingPath as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from rich.style import Style
 from textual import events, work
@@ -21,15 +21,19 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsreader import exit_codes
 from newsreader.clean import line
+from newsreader.config import Config, config_path, save_theme
 from newsreader.model import Article
 from newsreader.persist.state import ReadingState
 from newsreader.render import counted, render_many
 from newsreader.store import DocumentStore
 from tui import workers
-from tui.bindings import APP_BINDINGS, help_sections, print_binding
+from tui.bindings import APP_BINDINGS, BINDING_IDS, help_sections, print_binding, taken_keys
 from tui.commands import reader_commands
 from tui.screens.main import MainScreen
 from tui.terminal import collect_after_first_frame
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
 
 WIDE = 100  # columns from which the panes are side by side, not stacked
 
@@ -49,17 +53,39 @@ class NewsReader(App[str]):
         stdout_is_terminal: bool = True,
         driver_class: type[Driver] | None = None,
         state: ReadingState | None = None,
+        config: Config | None = None,
+        query: str = "",
     ) -> None:
         super().__init__(driver_class=driver_class)
         self.store = store
         self.warnings: list[tuple[str, str]] = []  # (title, warning) said once the screen is up
+        self.config = config or Config()
+        self.start_query = query  # typed in the search box at the start (--query)
+        self.apply_config()
         self.state = state or ReadingState(warn=self.say)
         if store.cache:  # the cache warns on screen, not on the stderr the screen is drawn on
             store.cache.warn = lambda warning: self.say(warning, "Cache")
         self.print_format = print_format
         self.print_binding = print_binding(stdout_is_terminal)
-        self.bind("p", "print", description=self.print_binding.description)
+        # Bound here, not in BINDINGS: its label says where it prints. With its id, the keymap rebinds it too.
+        self._bindings.key_to_bindings.setdefault(self.print_binding.key, []).append(self.print_binding)
         self.input_gap = workers.InputGap()
+
+    def apply_config(self) -> None:
+        """The config's keys (through Textual's keymap, so the footer and `?` show them) and theme."""
+        self.set_keymap(self.config.keys)
+        for unknown in sorted(set(self.config.keys) - BINDING_IDS):
+            self.say(f"{config_path()}: [keys] has no binding {unknown!r}; the README lists them", "Config")
+        for key, binding, other in taken_keys(self.config.keys):
+            self.say(f"{config_path()}: [keys] gives {key!r} to {binding}, which {other} has by default", "Config")
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        elif self.config.theme:
+            self.say(f"{config_path()}: no theme is called {self.config.theme!r}", "Config")
+
+    def remember_theme(self, theme: Theme) -> None:
+        """The theme picked in the command palette is kept in the config file for the next start."""
+        save_theme(theme.name, warn=lambda warning: self.say(warning, "Config"))
 
     def get_default_screen(self) -> MainScreen:
         screen = MainScreen(self.store, self.state)
@@ -85,6 +111,7 @@ class NewsReader(App[str]):
         self.warnings.clear()
 
     def on_ready(self) -> None:
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
         collect_after_first_frame()
         self.main.mount_after_first_frame()
 
@@ -149,6 +176,12 @@ class NewsReader(App[str]):
     def fetch_feeds(self) -> None:
         workers.fetch_feeds(self, get_current_worker())
 
+    @work(thread=True, group="browser", exit_on_error=False)
+    def open_link(self, url: str) -> None:
+        from newsreader.links import open_link  # webbrowser and subprocess: not needed for the first frame
+
+        open_link(url, self.config.browser)
+
     @work(thread=True, group="print", exclusive=True, exit_on_error=False)
     def print_when_analysed(self, chosen: list[Article]) -> None:
         workers.print_when_analysed(self, get_current_worker(), chosen)
@@ -169,7 +202,7 @@ class NewsReader(App[str]):
         from tui.screens.help import HelpScreen  # the screens load when first opened: a quicker start
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(help_sections(self.print_binding)))
+            self.push_screen(HelpScreen(help_sections(self.print_binding, self.config.keys)))
 
     def action_problems(self) -> None:
         from tui.screens.problems import ProblemsScreen

@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 from newsreader import exit_codes
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual.driver import Driver
 
+    from newsreader.config import Config
     from newsreader.store import DocumentStore
 
 
@@ -56,7 +59,13 @@ def collect_after_first_frame() -> None:
     gc.enable()
 
 
-def run_reader(store: DocumentStore, print_format: str = "text") -> int:
+def run_reader(
+    store: DocumentStore,
+    print_format: str = "text",
+    config: Config | None = None,
+    config_problems: Sequence[str] = (),
+    query: str = "",
+) -> int:
     """Run the reader; print what the user picked to stdout after the app has left the screen."""
     # Importing Textual and drawing the first frame make many objects that live as long as the
     # reader: the garbage collector's passes over them meanwhile (about 12 ms) would only delay
@@ -64,7 +73,9 @@ def run_reader(store: DocumentStore, print_format: str = "text") -> int:
     gc.disable()
     from tui.app import NewsReader  # Textual is loaded only here: the other commands stay fast
 
-    app = NewsReader(store, print_format, sys.stdout.isatty(), driver_class())
+    app = NewsReader(store, print_format, sys.stdout.isatty(), driver_class(), config=config, query=query)
+    for problem in config_problems:  # said on stderr too, where the screen hides them until it quits
+        app.say(problem, "Config")
     app.run()
     if app.return_value:
         sys.stdout.write(app.return_value)

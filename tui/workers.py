@@ -29,6 +29,7 @@ FAILURES = {
     "timeline": ("", "Could not make the timeline"),
     "print": ("", "Could not print"),
     "fetch": ("feeds not fetched", "Could not fetch the feeds"),
+    "browser": ("", "Could not open the link"),
 }
 
 

@@ -163,3 +163,17 @@ def test_list_columns_line_up_with_wide_characters(capsys, tmp_path):
     _, out, _ = run(capsys, "list", str(tmp_path))
     wide, narrow = out.splitlines()
     assert cell_len(wide[: wide.index("Wide")]) == cell_len(narrow[: narrow.index("Narrow")])
+
+
+def test_fzf_options_decide_before_the_reader_opens(capsys):
+    code, out, _ = run(capsys, "--filter", "azerbaijan")  # fzf's --filter: search's lines, no reader
+    assert code == 0 and out.splitlines() == [
+        "ca0af7b917  undated     Russia hopes that friction between Iran and Azerbaijan is temporary and will be "
+        "settled soon"
+    ]
+    code, out, _ = run(capsys, "-f", "zzzzqqq", "--multi")
+    assert (code, out) == (1, "")
+    code, out, _ = run(capsys, "--query", "azerbaijan", "--select-1", "--print-format", "markdown")
+    assert code == 0 and out.startswith("# Russia hopes that friction between Iran and Azerbaijan")
+    code, out, _ = run(capsys, "-q", "zzzzqqq", "-0")
+    assert (code, out) == (1, "")

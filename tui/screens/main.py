@@ -57,7 +57,7 @@ class MainScreen(Screen[None]):
             from textual.widgets import Footer  # imported now: 1 ms less before the first frame
 
             panes.mount(ArticleView(self.browse.shown, id="reader"))
-            self.list_pane.mount_search()
+            self.list_pane.mount_search(self.app.start_query)
             self.query_one("#bottom").mount(Footer(compact=True), before="#status")
 
     @property
@@ -179,6 +179,43 @@ class MainScreen(Screen[None]):
         self.article_list.action_cursor(delta)
         if self.article_list.current:
             self.mark_read(self.article_list.current)
+
+    def action_open_link(self, mark_read: bool = False) -> None:
+        """Open the article's link in the browser (and mark the article read, as newsboat's `O` does)."""
+        if url := self.link():
+            self.app.open_link(url)
+            self.notify(f"Opening {url}", timeout=3, markup=False)
+            if mark_read and (article := self.current_article()):
+                self.mark_read(article)
+
+    def action_copy_link(self) -> None:
+        """Copy the article's link (OSC 52: the terminal puts it on the clipboard, over ssh too)."""
+        if url := self.link():
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {url}", timeout=3, markup=False)
+
+    def link(self) -> str | None:
+        """The link of the article being read or under the cursor; None, said, when it has none."""
+        article = self.current_article()
+        if article and not article.url:
+            self.notify("This article has no link.", severity="warning", timeout=3)
+        return article.url if article else None
+
+    def action_match(self, delta: int) -> None:
+        """The next (or previous) match of the search in the reader; past the last, the next article's first."""
+        if not self.browse.searching:
+            self.notify("No search to go through: / searches.", timeout=2)
+            return
+        current = self.article_list.current
+        if current and (self.reader.article != current or not self.reader.has_focus):
+            self.read(current)
+        while not self.reader.to_match(delta):
+            before = self.article_list.cursor
+            self.action_step(delta)
+            if self.article_list.cursor == before or not self.article_list.current:
+                self.notify(f"No {'later' if delta > 0 else 'earlier'} match.", timeout=2)
+                return
+            self.read(self.article_list.current)
 
     def action_back(self) -> None:
         """Back to the list from the reader; then close the search; then clear the filters."""

@@ -33,8 +33,8 @@ class ArticleList(RowList):
     """Rows of date, source and title; a cursor; marks for printing several articles."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", tooltip="Read the article in the reader pane"),
-        Binding("space", "toggle_mark", "Mark", tooltip="Mark or unmark for printing, and move down"),
+        Binding("enter", "open", "Open", id="open", tooltip="Read the article in the reader pane"),
+        Binding("space", "toggle_mark", "Mark", id="mark", tooltip="Mark or unmark for printing, and move down"),
     ]
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
         "article-list--date",

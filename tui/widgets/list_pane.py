@@ -37,9 +37,16 @@ class ListPane(Vertical):
     def compose(self) -> ComposeResult:
         yield self.articles
 
-    def mount_search(self) -> None:
-        """The search box, hidden until `/`: mounted once the first frame is drawn, which then comes sooner."""
+    def mount_search(self, query: str = "") -> None:
+        """The search box, hidden until `/`: mounted once the first frame is drawn, which then comes sooner.
+        With a query (--query), it opens with it typed."""
         self.mount(SearchBar(id="search"), before=self.articles)
+        if query:
+            self.call_after_refresh(self.type_query, query)
+
+    def type_query(self, query: str) -> None:
+        self.open_search()
+        self.search_box.value = query
 
     @property
     def search_box(self) -> SearchBar:

@@ -30,21 +30,29 @@ class ArticleView(ScrollView, can_focus=True):
     """Shows one article; scrolls with the keys of `less` and vim."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("space", "page_down", "Page down"),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("j,down", "scroll_down", "Down", show=False, id="down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="bottom"),
+        Binding("space", "page_down", "Page down", id="page_down"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="page_up"),
         Binding(
             "left_square_bracket",
             "screen.step(-1)",
             "Previous",
             key_display="[",
+            id="previous_article",
             tooltip="Previous article in the list",
         ),
-        Binding("right_square_bracket", "screen.step(1)", "Next", key_display="]", tooltip="Next article in the list"),
+        Binding(
+            "right_square_bracket",
+            "screen.step(1)",
+            "Next",
+            key_display="]",
+            id="next_article",
+            tooltip="Next article in the list",
+        ),
     ]
     COMPONENT_CLASSES = {
         "reader--title",
@@ -83,6 +91,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[Text] = []  # the text wrapped to the pane's width
         self._strips: dict[int, Strip] = {}  # lines rendered so far, by number
         self._shown: Shown | None = None
+        self._body_start = 0  # where the body starts in `text`, after the title and metadata
+        self.match: int | None = None  # the search's match last gone to (`n`, `N`), by its index in `matches`
 
     def on_mount(self) -> None:
         if self.article is None:
@@ -166,8 +176,11 @@ class ArticleView(ScrollView, can_focus=True):
         if shown.highlights:
             text.append("  ")
             text.append_text(self.legend())
+        if shown.article.url:
+            text.append("\n")
+            text.append(shown.article.url, style("reader--meta"))
         text.append("\n\n")
-        start = len(text)
+        start = self._body_start = len(text)
         text.append(shown.body)
         for block in shown.blocks:
             if block.kind == "heading":
@@ -179,12 +192,25 @@ class ArticleView(ScrollView, can_focus=True):
                 f"\n\n[{shown.hidden:,} more characters are not shown here: p prints the whole article]",
                 style("reader--placeholder"),
             )
+        if shown.article != self.article:
+            self.match, self.border_subtitle = None, ""
         self.article = shown.article
         self._set_text(text)
         if shown.at is not None:
             self.call_after_refresh(self._scroll_to_line, self._line_of(text, start + shown.at))
         elif not keep_scroll:
             self.scroll_home(animate=False)
+
+    def to_match(self, delta: int) -> bool:
+        """Scroll to the next (1) or previous (-1) match of the search; False when there is none that way."""
+        matches = self._shown.matches if self._shown else []
+        index = (0 if delta > 0 else len(matches) - 1) if self.match is None else self.match + delta
+        if not 0 <= index < len(matches):
+            return False
+        self.match = index
+        self.border_subtitle = f"match {index + 1} of {len(matches)}"
+        self.call_after_refresh(self._scroll_to_line, self._line_of(self.text, self._body_start + matches[index]))
+        return True
 
     def _line_of(self, text: Text, offset: int) -> int:
         """The screen line on which `offset` falls once the text is wrapped to the pane."""

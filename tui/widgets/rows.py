@@ -37,12 +37,12 @@ class RowList(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("j,down", "cursor(1)", "Down", show=False),
-        Binding("k,up", "cursor(-1)", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("j,down", "cursor(1)", "Down", show=False, id="down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, id="up"),
+        Binding("g,home", "first", "First", show=False, id="top"),
+        Binding("G,end", "last", "Last", show=False, id="bottom"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="page_up"),
     ]
     COMPONENT_CLASSES = {"row-list--cursor", "row-list--empty"}
     DEFAULT_CSS = """
