@@ -1,5 +1,5 @@
-"""The config file, the link keys and the clipboard in a real terminal (tmux, a server of the test's own):
-`newsreader` started as a user starts it, with a config.toml in $XDG_CONFIG_HOME."""
+"""The config file, the link keys, the clipboard and fzf's --query in a real terminal (tmux, a server of
+the test's own): `newsreader` started as a user starts it, with a config.toml in $XDG_CONFIG_HOME."""
 
 from __future__ import annotations
 
@@ -35,14 +35,14 @@ class Terminal:
     def tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True).stdout
 
-    def start(self, arguments: str = "") -> None:
+    def start(self, arguments: str = "", shown: str = "Keys") -> None:
         names = ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")
         private = " ".join(f"{name}={shlex.quote(os.environ[name])}" for name in names)
         reader = f"env {private} COLORTERM=truecolor {shlex.quote(sys.executable)} -m newsreader {arguments}"
         command = f"{reader} > {self.out}; echo $? > {self.code}; sleep 30"
         self.tmux("new-session", "-d", "-s", "reader", "-x", "150", "-y", "40", command)
         self.tmux("set-option", "-s", "set-clipboard", "on")  # OSC 52 from the reader makes a tmux buffer
-        self.wait_until_shown("Keys")
+        self.wait_until_shown(shown)
 
     def screen(self, *options: str) -> str:
         return self.tmux("capture-pane", "-p", "-J", *options, "-t", "reader")
@@ -155,3 +155,12 @@ def test_o_O_and_y_in_a_real_terminal(terminal: Terminal, tmp_path: Path):
         [sys.executable, "-m", "newsreader", "list", "--json", str(articles)], capture_output=True, text=True
     )
     assert [article["read"] for article in json.loads(listed.stdout)] == [True]
+
+
+def test_query_opens_with_the_search_typed_and_n_goes_to_its_matches(terminal: Terminal):
+    terminal.start("--query azerbaijan", shown="“azerbaijan”: 1 of 5")
+    terminal.press("Enter", "n")  # Enter reads the top hit, as in fzf
+    assert re.search(r"match 1 of \d+", terminal.wait_until_shown("match 1 of"))
+    terminal.press("p")
+    assert terminal.exit_code() == 0
+    assert terminal.out.read_text().startswith("Russia hopes that friction between Iran and Azerbaijan")

@@ -25,7 +25,8 @@ def write_config(text: str) -> None:
 
 def help_text(app: NewsReader) -> str:
     console = Console(width=100, file=io.StringIO(), color_system=None)
-    console.print(app.screen.query_one("Static").content)
+    for static in app.screen.query("Static"):
+        console.print(static.content)
     return console.file.getvalue()
 
 
@@ -37,7 +38,7 @@ async def test_a_config_remaps_keys_sets_the_theme_and_opens_the_library(tmp_pat
         (library / f"{number}.txt").write_text(f"Library article {number}\n\nBody {number}, long enough.\n")
     write_config(
         f'theme = "textual-light"\nlibrary = ["{library}"]\n\n'
-        '[keys]\ndown = "l,down"\nup = "h,up"\nstar = "x"\nbogus = "z"\n'
+        '[keys]\ndown = "l,down"\nup = "h,up"\nstar = "x"\nprint = "P"\nbogus = "z"\n'
     )
     config = load_config()
     app = NewsReader(DocumentStore.load(config.library), config=config)
@@ -69,6 +70,7 @@ async def test_a_config_remaps_keys_sets_the_theme_and_opens_the_library(tmp_pat
         lines = {line.split("  ")[0].strip(): line for line in shown.splitlines() if line.strip()}
         assert "Down" in lines["l / ↓"] and "Up" in lines["h / ↑"] and "Star or unstar" in lines["x"]
         assert "j / ↓" not in shown
+        assert "P prints to stdout and exits 0" in " ".join(shown.split())
         await pilot.press("escape")
 
 

@@ -16,10 +16,13 @@ from newsreader import exit_codes
 
 Section = tuple[str, Sequence[BindingType]]
 
-EXIT_NOTES = (
-    f"p prints to stdout and exits {exit_codes.OK} (newsreader > article.txt, newsreader | less); "
-    f"q exits {exit_codes.NOTHING} with nothing printed; ctrl+c exits {exit_codes.INTERRUPTED}."
-)
+
+def exit_notes(printing: str, quitting: str) -> str:
+    """What the keys that leave the reader print and exit with, named as the user's keymap has them."""
+    return (
+        f"{printing} prints to stdout and exits {exit_codes.OK} (newsreader > article.txt, newsreader | less); "
+        f"{quitting} exits {exit_codes.NOTHING} with nothing printed; ctrl+c exits {exit_codes.INTERRUPTED}."
+    )
 
 
 class HelpScreen(ModalScreen[None]):
@@ -43,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc closes"
             yield Static(self._table())
-            yield Static(Text(EXIT_NOTES, style="italic"))
+            yield Static(Text(exit_notes(self._first_key("print"), self._first_key("quit")), style="italic"))
 
     def _keys(self, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
         """(keys, description) rows, one per action, keys that share an action joined."""
@@ -52,6 +55,11 @@ class HelpScreen(ModalScreen[None]):
             description = binding.tooltip or binding.description
             rows.setdefault((binding.action, description), []).append(self.app.get_key_display(binding))
         return [(" / ".join(dict.fromkeys(keys)), description) for (_, description), keys in rows.items()]
+
+    def _first_key(self, action: str) -> str:
+        """The first key the sections give an action."""
+        bindings = (binding for _, section in self.sections for binding in Binding.make_bindings(section))
+        return next(self.app.get_key_display(binding) for binding in bindings if binding.action == action)
 
     def _table(self) -> Table:
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
