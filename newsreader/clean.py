@@ -9,18 +9,39 @@ other than it is), and lone surrogates (which no terminal or UTF-8 stream can ta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 # Controls but tab and newline (a tab becomes a space), bidi embeddings, overrides (U+202A-E), isolates (U+2066-9).
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 REPLACEMENT = "\ufffd"
+PIECE = 1 << 20  # characters: each piece's cleaning holds the GIL for a few milliseconds at most
+
+
+def pieces(text: str) -> Iterator[str]:
+    """A long text a megabyte at a time, each piece ending at a line break (the last at the text's end):
+    work done piece by piece lets other threads (the screen's) run between pieces."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + PIECE) + 1 or len(text)
+        yield text[start:end]
+        start = end
+
+
+def in_pieces(clean: Callable[[str], str], text: str) -> str:
+    """`clean` applied to a long text piece by piece; `clean` must be one that a line break may cut."""
+    return clean(text) if len(text) <= PIECE else "".join(map(clean, pieces(text)))
 
 
 def body(text: str) -> str:
     """Text of many lines: every line break a newline, a tab a space, nothing unsafe."""
+    return in_pieces(_body, text)
+
+
+def _body(text: str) -> str:
     text = UNSAFE.sub("", LINE_BREAKS.sub("\n", text).replace("\t", " "))
-    return LONE_SURROGATE.sub(REPLACEMENT, text)
+    return text if text.isascii() else LONE_SURROGATE.sub(REPLACEMENT, text)
 
 
 def line(text: str) -> str:

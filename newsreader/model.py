@@ -7,7 +7,7 @@ import sys
 from typing import Literal, NamedTuple
 
 from newsreader.bodies import BodyFile, StoredBody
-from newsreader.clean import line
+from newsreader.clean import line, pieces
 
 WORDS_PER_MINUTE = 230
 # Fields many articles share (an outlet, a day): one string for all, not one an article (10 MB at 100,000).
@@ -61,12 +61,16 @@ class Article(NamedTuple):
         cls, id: str, source_path: str, title: str, body: str, bodies: BodyFile | None = None, **metadata
     ) -> Article:
         """An article from its fields; with `bodies`, its body is written there and read back on demand."""
-        digest = hashlib.blake2b(f"{title}\n{body}".encode("utf-8", "replace"), digest_size=12)
+        digest = hashlib.blake2b(f"{title}\n".encode("utf-8", "replace"), digest_size=12)
+        words = 0
+        for piece in pieces(body):  # a 100 MB body too, without holding the GIL for seconds
+            digest.update(piece.encode("utf-8", "replace"))
+            words += len(piece.split())
         stored = bodies.add(body) if bodies else body
         for shared in SHARED_FIELDS:
             if isinstance(value := metadata.get(shared), str):
                 metadata[shared] = sys.intern(value)
-        return cls(id, source_path, title, stored, digest.hexdigest(), len(body.split()), **metadata)
+        return cls(id, source_path, title, stored, digest.hexdigest(), words, **metadata)
 
     @property
     def body(self) -> str:

@@ -1,18 +1,24 @@
 """The terminal under the reader: its size (stdout may be a file or a pipe), Textual's driver that
-measures it, the garbage collector around the first frame, and running the app with what it prints."""
+measures it, the garbage collector around the first frame, the threads of the background work, and
+running the app with what it prints."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import sys
-from typing import TYPE_CHECKING
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
 
 from newsreader import exit_codes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from textual.app import App
     from textual.driver import Driver
 
     from newsreader.config import Config
@@ -59,6 +65,37 @@ def collect_after_first_frame() -> None:
     gc.enable()
 
 
+class BackgroundThreads(ThreadPoolExecutor):
+    """The executor of the app's thread workers: each call in a daemon thread of its own, which the
+    process does not wait for when it exits, so that `q` leaves at once even while a 100 MB file is
+    being read. What the workers write may be abandoned at any point: cache entries are written
+    whole or not at all, the reading state and the library in SQLite transactions."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+
+        def run() -> None:
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(fn(*args, **kwargs))
+                except BaseException as error:  # the worker's own handler reports it
+                    future.set_exception(error)
+
+        threading.Thread(target=run, name="newsreader-worker", daemon=True).start()
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Nothing to wait for: the threads end with their work or with the process."""
+
+
+def run_without_waiting(app: App, **options: Any) -> None:
+    """`app.run(**options)` on an event loop of its own whose thread workers the process does not wait
+    for: the app's `exit` ends it at once, whatever its workers are in the middle of."""
+    loop = asyncio.new_event_loop()  # not closed after: a worker still running may yet hand it its result
+    loop.set_default_executor(BackgroundThreads())
+    app.run(loop=loop, **options)
+
+
 def run_reader(
     store: DocumentStore,
     print_format: str = "text",
@@ -76,7 +113,7 @@ def run_reader(
     app = NewsReader(store, print_format, sys.stdout.isatty(), driver_class(), config=config, query=query)
     for problem in config_problems:  # said on stderr too, where the screen hides them until it quits
         app.say(problem, "Config")
-    app.run()
+    run_without_waiting(app)
     if app.return_value:
         sys.stdout.write(app.return_value)
         sys.stdout.flush()

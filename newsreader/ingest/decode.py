@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+from newsreader.clean import in_pieces
+
 SNIFF_BYTES = 8192
 BINARY_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 BINARY_SHARE = 0.05  # random bytes hold about 10% of these
@@ -46,6 +48,11 @@ WIDER = {
 C1_AS_CP1252 = {
     code: char for code in range(0x80, 0xA0) if (char := bytes([code]).decode("cp1252", errors="replace")) != "\ufffd"
 }
+C1 = re.compile("[\x80-\x9f]")
+
+
+def _as_cp1252(match: re.Match[str]) -> str:
+    return C1_AS_CP1252.get(ord(match[0]), match[0])
 
 
 class NotText(ValueError):
@@ -58,8 +65,12 @@ def decode(data: bytes, content_type: str | None = None) -> str:
     `content_type` is an HTTP-style `Content-Type` value where one came with the bytes. Never
     raises on odd bytes; raises `NotText` for what is no text in any encoding.
     """
-    # C1 codes in decoded text are cp1252's characters read as Latin-1 somewhere upstream ("don\x92t").
-    return clean_text(_decoded(data, content_type).translate(C1_AS_CP1252))
+    return in_pieces(_normal, _decoded(data, content_type))
+
+
+def _normal(text: str) -> str:
+    """C1 codes in decoded text are cp1252's characters read as Latin-1 somewhere upstream ("don\x92t")."""
+    return clean_text(text if text.isascii() else C1.sub(_as_cp1252, text))
 
 
 def _decoded(data: bytes, content_type: str | None) -> str:
@@ -145,4 +156,4 @@ def read_lines(path: Path) -> Iterator[str]:
 def clean_text(text: str) -> str:
     """Unix newlines, NFC. What is unsafe on a terminal goes later, in one place (`clean.py`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)

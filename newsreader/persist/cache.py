@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 VERSION = "9"  # bump when what is cached changes: its shape, or what the analysis finds
 MAX_BYTES = 2 << 30  # a bound for the whole cache: the least recently written entries go first
 PRUNE_EVERY = 24 * 3600  # seconds between two prunings
+TEMPORARY = ".entry-"  # an entry being written; renamed to its name once whole
 CORPUS_KINDS = ("entities", "timeline", "index")  # entries of a whole corpus, not of one file
 
 
@@ -190,8 +191,14 @@ class Cache:
     def prune(self, max_bytes: int = MAX_BYTES) -> None:
         """Drop the entries of files that are gone or changed and body files no entry uses, then the
         least recently written entries until the cache holds at most `max_bytes`."""
+        # Entries a process was writing when it ended (the reader does not wait for its workers at exit),
+        # unless new: another newsreader may be writing them.
+        settled = time.time() - PRUNE_EVERY
+        _remove([f for f in _files(self.folder) if f.name.startswith(TEMPORARY) and _written(f) < settled])
         by_bodies: dict[str | None, list[Path]] = {}  # a body file → the entries whose bodies it holds
         for entry in _files(self.folder / "articles"):
+            if entry.name.startswith(TEMPORARY):
+                continue
             head = _entry_head(entry)
             source = head[1].source if head else ""
             if head is None or not os.path.exists(source) or file_key(Path(source)).stamp != head[0]:
@@ -199,7 +206,6 @@ class Cache:
                 continue
             by_bodies.setdefault(head[1].bodies, []).append(entry)
         # A body file of no entry, unless new: another newsreader may be writing it, its entries to come.
-        settled = time.time() - PRUNE_EVERY
         _remove([f for f in _files(self.folder / "bodies") if str(f) not in by_bodies and _written(f) < settled])
         # A body file goes with the entries it holds the bodies of.
         groups = [_group([*([Path(bodies)] if bodies else []), *entries]) for bodies, entries in by_bodies.items()]
@@ -266,7 +272,7 @@ class Cache:
         temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=path.parent)
+            handle, temporary = tempfile.mkstemp(prefix=TEMPORARY, dir=path.parent)
             with os.fdopen(handle, "wb") as stream:
                 for value in [key.stamp, *values, _END]:
                     pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)

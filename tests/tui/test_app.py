@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from rich.console import Console, RenderableType
@@ -13,6 +16,7 @@ from textual.command import CommandPalette
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
+from newsreader import exit_codes
 from newsreader.model import Article
 from newsreader.store import BATCH, DocumentStore
 from tests.conftest import until_analysed
@@ -485,3 +489,40 @@ async def test_one_article_and_no_empty_columns(tmp_path):
         assert articles.border_title == "1 article"
         row = articles.render_line(0).text
         assert "undated" not in row and row.index("The only headline") < 5  # no empty date or source column
+
+
+QUIT_WHILE_A_FILE_LOADS = """
+import threading
+from newsreader.store import DocumentStore
+from tui.app import NewsReader
+from tui.terminal import run_without_waiting
+
+class EndlessLoad(DocumentStore):
+    def batches(self):
+        threading.Event().wait()  # a file that takes for ever to read (a 100 MB article, a stalled disk)
+        yield []
+
+store = EndlessLoad([])
+store.loaded = False
+
+async def quit(pilot):
+    await pilot.pause()
+    await pilot.press("q")
+
+app = NewsReader(store)
+run_without_waiting(app, headless=True, auto_pilot=quit)
+print("left with", app.return_code)
+"""
+
+
+@pytest.mark.slow
+def test_quitting_does_not_wait_for_a_file_still_loading():
+    """`q` leaves at once: the process does not wait for background work caught inside one long file."""
+    left = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_A_FILE_LOADS],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parents[2],
+    )
+    assert (left.stdout, left.stderr) == (f"left with {exit_codes.NOTHING}\n", "")

@@ -226,3 +226,18 @@ def test_pruning_drops_entries_of_files_gone_and_keeps_the_cache_under_its_bound
     assert [a.title for a in DocumentStore.load(files[:2], cache=cache).articles] == ["Headline 0", "Headline 1"]
     cache.prune(max_bytes=1)
     assert cached() == 0
+
+
+def test_pruning_drops_entries_left_half_written_by_a_process_that_quit(tmp_path):
+    """The reader does not wait for its workers at exit: an entry being written stays a temporary file."""
+    cache = Cache(tmp_path / "cache")
+    files = [write(tmp_path, f"{n}.txt", f"Headline {n}\n\nBody {n}.\n") for n in range(2)]
+    DocumentStore.load(files, cache=cache)
+    entry = next((tmp_path / "cache" / "articles").rglob("*.pickle"))
+    old, new = entry.with_name(".entry-old"), entry.with_name(".entry-new")
+    for left in (old, new):
+        left.write_bytes(entry.read_bytes()[:-3])
+    os.utime(old, (1, 1))
+    cache.prune()
+    assert not old.exists() and new.exists()  # a new one may be another reader's, being written now
+    assert [a.title for a in DocumentStore.load(files, cache=cache).articles] == ["Headline 0", "Headline 1"]

@@ -3,6 +3,7 @@ or characters no terminal can take, whatever loader it came through."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -12,8 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsreader.clean import line
+from newsreader.clean import body, line
 from newsreader.cli import main
+from newsreader.ingest.decode import decode
+from newsreader.model import Article
 
 # What may never be printed: C0 controls but the newline, C1 controls, bidi embeddings, overrides and
 # isolates, and lone surrogates (which also crash a UTF-8 stream half way).
@@ -122,3 +125,19 @@ def test_a_clean_line_is_one_line_with_nothing_unsafe(text):
     cleaned = line(text)
     assert "\n" not in cleaned and not UNSAFE_OUTPUT.search(cleaned)
     cleaned.encode("utf-8")  # never raises: lone surrogates are replaced
+
+
+def test_a_long_text_is_cleaned_a_piece_at_a_time_exactly_as_it_would_be_whole():
+    """A 100 MB article is cleaned a megabyte at a time (the screen's thread runs between pieces)."""
+    lines = "Don\x92t \x1b[2J tab\there,\r\nnext line \u202eé\ud800 end\r"
+    cleaned = body(lines * 120_000)  # 4 MB: pieces cut at a "\n", never inside a "\r\n"
+    same = cleaned == body(lines) * 120_000  # (not compared in the assert: a failure's diff would take minutes)
+    assert same and not UNSAFE_OUTPUT.search(cleaned)
+    assert decode("Don\x92t, said the Latin-1 feed\r\n".encode() * 120_000).count("Don’t, said") == 120_000
+
+
+def test_a_long_body_is_counted_and_fingerprinted_as_a_whole():
+    text = "Nine words on a line, and then a break\n" * 100_000  # 3.9 MB
+    article = Article.of("a", "a.txt", "Title", text)
+    assert article.word_count == len(text.split())
+    assert article.fingerprint == hashlib.blake2b(f"Title\n{text}".encode(), digest_size=12).hexdigest()
