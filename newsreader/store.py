@@ -15,7 +15,7 @@ from newsreader.bodies import BodyFile, in_file_order, temporary_body_file
 from newsreader.ingest.files import STDIN, discover, load_file
 from newsreader.ingest.layout import blocks
 from newsreader.model import Article, Block, Entity, LoadProblem
-from newsreader.persist.cache import Cache, DamagedEntry, FileEntry, Key, corpus_key, file_key
+from newsreader.persist.cache import Cache, DamagedEntry, FileEntry, Key, corpus_key, file_key, resolved_path
 from newsreader.persist.paths import scratch_path
 
 if TYPE_CHECKING:
@@ -94,9 +94,10 @@ class DocumentStore:
         store.loaded = False
         store._on_problem = on_problem
         files = discover([bundled_seeds()] if paths is None else list(paths))
-        keys = [store._cache_key(path) for path in files if not isinstance(path, LoadProblem)]
+        keyed = [(path, None if isinstance(path, LoadProblem) else store._cache_key(path)) for path in files]
+        keys = [key for path, key in keyed if not isinstance(path, LoadProblem)]
         store._index_key = _whole_corpus_key(keys) if cache else None
-        store._reading = store._read(files)
+        store._reading = store._read(keyed, store._index_key)
         return store
 
     @classmethod
@@ -168,14 +169,12 @@ class DocumentStore:
                 self.corpus = None
         return new
 
-    def _read(self, files: list[Path | LoadProblem]) -> Iterator[list[Article]]:
-        keys: list[Key | None] = []  # None: standard input, which no cache can know
-        for path in files:
+    def _read(self, files: list[tuple[Path | LoadProblem, Key | None]], corpus: Key | None) -> Iterator[list[Article]]:
+        """Each file's articles in batches, from its cache entry (`files` pairs each with its key) or afresh."""
+        for path, key in files:
             if isinstance(path, LoadProblem):  # a file or folder that could not be reached
                 loaded: Iterable[list[Article] | LoadProblem] = [path]
             else:
-                key = self._cache_key(path)
-                keys.append(key)
                 if str(path) != STDIN and _size(path) > BIG_FILE:
                     yield []  # a place to stop before seconds of reading
                 loaded = _load_one(path, self.cache, key)
@@ -184,7 +183,7 @@ class DocumentStore:
                     self._report(found)
                 else:
                     yield found
-        self.corpus = _whole_corpus_key(keys) if self.cache else None
+        self.corpus = corpus
         self.loaded = True
         if self.cache and self.cache.enabled:
             self.cache.prune_if_due()
@@ -437,7 +436,7 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
         if len(written) > given:
             yield found
     if cache and key:
-        cache.put_stream("articles", key, [FileEntry(str(path.resolve()), bodies.path, bodies.size), *written])
+        cache.put_stream("articles", key, [FileEntry(resolved_path(path), bodies.path, bodies.size), *written])
     else:
         bodies.close()
 
