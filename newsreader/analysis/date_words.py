@@ -28,7 +28,8 @@ DURATION = re.compile(r"P(?:(?P<count>\d+|X)(?P<unit>[YMWDQ])|T(?P<time_count>\d
 
 
 def as_written(value: str | None, kind: str = "DATE") -> str:
-    """How a reader writes a TIMEX3 value of this type (DATE, TIME, DURATION or SET)."""
+    """How a reader writes a TIMEX3 value of this type (DATE, TIME, DURATION or SET); "" for a value
+    of no known shape."""
     if not value:
         return ""
     if value in REFERENCES:
@@ -37,11 +38,13 @@ def as_written(value: str | None, kind: str = "DATE") -> str:
         return _every(value)
     if m := DURATION.fullmatch(value):
         return _amount(m)
-    if m := re.fullmatch(r"(\d\d)(\d)?", value):  # a century, "19"; a decade, "199"
+    if m := re.fullmatch(r"([\dX]{2})([\dX])?", value):  # a century, "19"; a decade, "199"; "XXX" unknown
+        if "X" in value:
+            return "a decade not given" if m[2] else "a century not given"
         return f"the {m[1]}{m[2]}0s" if m[2] else f"the {_ordinal(int(m[1]) + 1)} century"
     if m := DATE.fullmatch(value):
         return _date(m)
-    return value
+    return ""  # a value of no shape known here: the text as written is shown, never a code
 
 
 def _every(value: str) -> str:

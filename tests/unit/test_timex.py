@@ -168,6 +168,7 @@ def test_times_of_day(text, expected):
         ("1989-H1", "DATE", "first half of 1989"),
         ("2019-SU", "DATE", "summer 2019"),
         ("201", "DATE", "the 2010s"),
+        ("XXX", "DATE", "a decade not given"),
         ("XXXX-01-03", "DATE", "3 Jan"),
         ("XXXX-WXX-2", "DATE", "Tuesday"),
         ("XXXX-WXX-1", "SET", "every Monday"),
