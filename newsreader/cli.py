@@ -351,7 +351,7 @@ def cmd_read(args: argparse.Namespace) -> int:
             return exit_codes.OK
     else:
         store = open_store(args.paths, not args.no_cache, args.problems)
-    from tui.terminal import run_reader  # Textual is loaded only then: the other commands stay fast
+    from tui.launch import run_reader  # Textual is loaded only then: the other commands stay fast
 
     if STDIN in args.paths or not sys.stdin.isatty():
         # Articles came down a pipe: keys come from the terminal itself, as with fzf.

@@ -1,6 +1,5 @@
 """The terminal under the reader: its size (stdout may be a file or a pipe), Textual's driver that
-measures it, the garbage collector around the first frame, the threads of the background work, and
-running the app with what it prints."""
+measures it, the garbage collector around the first frame, and the threads of the background work."""
 
 from __future__ import annotations
 
@@ -13,16 +12,9 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from newsreader import exit_codes
-
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from textual.app import App
     from textual.driver import Driver
-
-    from newsreader.config import Config
-    from newsreader.store import DocumentStore
 
 
 def terminal_size() -> os.terminal_size | None:
@@ -94,27 +86,3 @@ def run_without_waiting(app: App, **options: Any) -> None:
     loop = asyncio.new_event_loop()  # not closed after: a worker still running may yet hand it its result
     loop.set_default_executor(BackgroundThreads())
     app.run(loop=loop, **options)
-
-
-def run_reader(
-    store: DocumentStore,
-    print_format: str = "text",
-    config: Config | None = None,
-    config_problems: Sequence[str] = (),
-    query: str = "",
-) -> int:
-    """Run the reader; print what the user picked to stdout after the app has left the screen."""
-    # Importing Textual and drawing the first frame make many objects that live as long as the
-    # reader: the garbage collector's passes over them meanwhile (about 12 ms) would only delay
-    # that frame. The app turns it back on once the frame is drawn (collect_after_first_frame).
-    gc.disable()
-    from tui.app import NewsReader  # Textual is loaded only here: the other commands stay fast
-
-    app = NewsReader(store, print_format, sys.stdout.isatty(), driver_class(), config=config, query=query)
-    for problem in config_problems:  # said on stderr too, where the screen hides them until it quits
-        app.say(problem, "Config")
-    run_without_waiting(app)
-    if app.return_value:
-        sys.stdout.write(app.return_value)
-        sys.stdout.flush()
-    return app.return_code if app.return_code is not None else exit_codes.NOTHING
