@@ -1,29 +1,21 @@
 """The entities of a whole corpus, found article by article and kept compactly.
 
-Three passes: each body's names and dates are found (dates get their values there and then), the
-names' types are settled by votes across the corpus, and each name gets its one canonical name.
-What is kept is a table of names and, per article, (start, end, name) integers: a few bytes a
-mention, so that 100,000 articles' millions of mentions fit in tens of megabytes.
+Three passes: each body's names and dates are found (`first_pass.py`; dates get their values
+there and then), the names' types are settled by votes across the corpus, and each name gets its one
+canonical name. What is kept is a table of names and, per article, (start, end, name) integers: a few
+bytes a mention, so that 100,000 articles' millions of mentions fit in tens of megabytes.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pickle import PickleBuffer
-from typing import NamedTuple
 
 from newsreader.analysis.canonical import CanonicalNames
-from newsreader.analysis.date_words import as_written
-from newsreader.analysis.entities import Recogniser, strong_votes
-from newsreader.analysis.timex import Normaliser, timex_type
-from newsreader.model import ENTITY_TYPES, Article, Entity
-
-KINDS = (*ENTITY_TYPES, "unknown")
-CODES = 2 * len(KINDS)  # a kind code: the kind's place in KINDS, twice, plus one for a strong mention
-PIECE = 100_000  # characters of a long body recognised at a time (a 100 MB article: 1,000 parts)
-BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
+from newsreader.analysis.first_pass import CODES, KINDS, Found
+from newsreader.model import Article, Entity
 
 
 class EntityTable:
@@ -105,79 +97,6 @@ class EntityTable:
             if chosen(name, kind)
             for place in self.articles.get(number, ())
         }
-
-
-def pieces(body: str) -> Iterator[tuple[int, str]]:
-    """(offset, text) parts of a body of about `PIECE` characters each, cut between paragraphs (else
-    lines, sentences or words), so that `stop` is heard within a long article, not only after it,
-    and one recogniser's work holds the memory of a part, not of the whole."""
-    start = 0
-    while len(body) - start > PIECE:
-        cut = next(
-            (found for mark in BREAKS if (found := body.rfind(mark, start + PIECE // 2, start + PIECE)) > 0),
-            start + PIECE,
-        )
-        yield start, body[start:cut]
-        start = cut
-    yield start, body[start:] if start else body
-
-
-class Found(NamedTuple):
-    """What the first pass found in a run of articles, as compactly as the table keeps it, with
-    names and dates numbered within the run (a run is found by one worker process, or here).
-
-    `packed` holds, article after article, start, end, and a name's text number and kind code
-    together (a date: its number, negative); article i's part ends at `ends[i]`.
-    """
-
-    places: array  # the articles' places in the corpus, in the order they were found
-    ends: array
-    packed: array
-    texts: list[str]
-    dates: list[tuple[str, str | None]]  # (name, value) of each date, in the order first found
-    votes: dict[str, Counter[str]]
-    failed: list[tuple[int, str]]  # (place, why): articles whose analysis broke off, with no mentions
-
-
-def find_run(articles: Iterable[tuple[int, str, str | None]], stop: Callable[[], bool] | None = None) -> Found | None:
-    """The first pass over (place, body, publication date) of some articles: every article's names
-    and dates (dates with their values), and the names' votes for their types. None when `stop`,
-    asked between articles and between the parts of a long one, says so."""
-    recogniser = Recogniser()
-    run = Found(array("i"), array("q"), array("i"), [], [], {}, [])
-    texts: dict[str, int] = {}
-    dates: dict[tuple[str, str | None], int] = {}
-    for place, body, published in articles:
-        if stop and stop():
-            return None
-        begun = len(run.packed)
-        try:
-            normaliser = Normaliser(published)
-            for offset, piece in pieces(body):
-                if offset and stop and stop():
-                    return None
-                mentions = recogniser.mentions(piece)
-                strong_votes(mentions, run.votes)
-                for m in mentions:
-                    start, end = m.start + offset, m.end + offset
-                    if m.type == "date":
-                        value = normaliser.value_at(body, start, end)
-                        name = as_written(value, timex_type(m.text, value)) or m.text  # "3 Jan 2020", "every Monday"
-                        if (number := dates.get(key := (name, value))) is None:
-                            number = dates[key] = len(run.dates)
-                            run.dates.append(key)
-                        run.packed.extend((start, end, -1 - number))
-                    else:
-                        if (number := texts.get(m.text)) is None:
-                            number = texts[m.text] = len(run.texts)
-                            run.texts.append(m.text)
-                        run.packed.extend((start, end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
-        except Exception as error:  # one article's fault: it has no entities, the others all do
-            del run.packed[begun:]
-            run.failed.append((place, f"{type(error).__name__}: {error}"))
-        run.places.append(place)
-        run.ends.append(len(run.packed))
-    return run
 
 
 def analyse_corpus(

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from multiprocessing.pool import Pool
 
-from newsreader.analysis.entity_table import Found, find_run
+from newsreader.analysis.first_pass import Found, find_run
 from newsreader.bodies import StoredBody, file_order, read_in_order
 from newsreader.model import Article
 

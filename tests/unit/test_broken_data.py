@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsreader.analysis import entity_table
+from newsreader.analysis import first_pass
 from newsreader.cli import main
 from newsreader.ingest.dates import FIRST_YEAR, LAST_YEAR, parse_date_field
 from newsreader.render import article_record
@@ -78,14 +78,14 @@ def test_an_analyser_error_costs_that_article_only_and_names_it(tmp_path, monkey
             [{"id": "good", "title": "Good", "body": BODY}, {"id": "bad", "title": "Bad", "body": "BOOM " + BODY}]
         )
     )
-    real = entity_table.Recogniser.mentions
+    real = first_pass.Recogniser.mentions
 
     def breaks_on_boom(self, body):
         if body.startswith("BOOM"):
             raise ValueError("year 0 is out of range")
         return real(self, body)
 
-    monkeypatch.setattr(entity_table.Recogniser, "mentions", breaks_on_boom)
+    monkeypatch.setattr(first_pass.Recogniser, "mentions", breaks_on_boom)
     problems = []
     store = DocumentStore.load([tmp_path], on_problem=problems.append)
     good, bad = sorted(store.articles, key=lambda article: article.title != "Good")
@@ -132,16 +132,16 @@ def long_article(tmp_path, paragraphs: int = 3000):
 def test_a_stop_is_heard_within_a_long_article_not_only_after_it(tmp_path, monkeypatch):
     store = long_article(tmp_path)
     read: list[int] = []
-    real = entity_table.Recogniser.mentions
+    real = first_pass.Recogniser.mentions
 
     def counting(self, body):
         read.append(len(body))
         return real(self, body)
 
-    monkeypatch.setattr(entity_table.Recogniser, "mentions", counting)
+    monkeypatch.setattr(first_pass.Recogniser, "mentions", counting)
     asked: list[bool] = []
     store.analyse(stop=lambda: asked.append(True) or len(asked) > 2)
-    assert not store.analysed and sum(read) <= 2 * entity_table.PIECE < len(store.articles[0].body)
+    assert not store.analysed and sum(read) <= 2 * first_pass.PIECE < len(store.articles[0].body)
     store.analyse()
     assert store.analysed and sum(read) >= len(store.articles[0].body)  # and all of it when not stopped
 
