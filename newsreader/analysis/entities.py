@@ -189,7 +189,8 @@ class Recogniser:
         self.gaz = gazetteer()
 
     def mentions(self, body: str) -> list[Mention]:
-        """Dates and names in body order; names the rules could not type are kept as `unknown`, weak."""
+        """Dates and names in body order, none overlapping; names the rules could not type are kept as
+        `unknown`, weak."""
         dates = [Mention(text, "date", start, end) for text, start, end in find_date_expressions(body)]
         in_date: set[int] = set()
         for m in dates:
@@ -201,7 +202,11 @@ class Recogniser:
                 mention = self._name(body, tokens, titled, acronyms)
                 if mention and mention.start not in in_date:
                     names.append(mention)
-        return sorted(dates + propagate_in_document(names, acronyms, body), key=lambda m: m.start)
+        names = propagate_in_document(names, acronyms, body)
+        # No overlapping mentions: a date inside a name ("Mondays" of Happy Mondays, "Daily" of
+        # China Daily) is part of the name, as a name inside a date is part of the date (above).
+        dates = [d for d in dates if not any(n.start < d.end and d.start < n.end for n in names)]
+        return sorted(dates + names, key=lambda m: m.start)
 
     def _name(self, body: str, tokens: list[Token], titled: bool, acronyms: dict[str, str]) -> Mention | None:
         sentence_start = _at_sentence_start(body, tokens[0][0])

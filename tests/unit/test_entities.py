@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 
@@ -81,6 +82,20 @@ def found(recogniser: Recogniser, text: str) -> set[tuple[str, str]]:
 )
 def test_cues(recogniser, text, expected):
     assert found(recogniser, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # BBC entertainment and business: a weekday or a frequency inside a band's or a paper's name.
+        ("He was nominated alongside Happy Mondays dancer Bez.", "Mondays"),
+        ("The state-run China Daily newspaper reported the deal.", "Daily"),
+    ],
+)
+def test_no_date_inside_a_name(recogniser, text, name):
+    mentions = recogniser.mentions(text)
+    assert all(a.end <= b.start for a, b in pairwise(mentions))
+    assert name not in {m.text for m in mentions if m.type == "date"}
 
 
 def test_contracted_pronouns_are_not_names(recogniser):
