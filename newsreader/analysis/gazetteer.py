@@ -119,15 +119,18 @@ def build_gazetteer() -> Gazetteer:
                 places[name] = (name, alone)
     for state in geo.get_us_states().values():
         places[state["name"]] = (state["name"], True)
-    for continent in geo.get_continents().values():
-        places[continent["name"]] = (continent["name"], True)
+    continents = [continent["name"] for continent in geo.get_continents().values()]
+    for name in continents:
+        places[name] = (name, True)
     countries = [country["name"] for country in geo.get_countries().values()]
     for name in countries:
         places[name] = (name, True)
     for alias, name in COUNTRY_ALIASES.items():
         places[alias] = (name, True)
-    # Demonyms share their country's first letters: "Iran" → "Iranian", "Sri Lanka" → "Lankan".
-    words = {word for name in countries + list(COUNTRY_ALIASES) for word in name.split()} - GENERIC_GEO_WORDS
+    # Demonyms share their country's (or continent's) first letters: "Iran" → "Iranian", "Sri Lanka"
+    # → "Lankan", "Europe" → "European".
+    named = countries + list(COUNTRY_ALIASES) + continents
+    words = {word for name in named for word in name.split()} - GENERIC_GEO_WORDS
     stems = tuple(sorted({word[:4] for word in words if len(word) >= 4 and word[0].isupper()}))
     return Gazetteer(places, frozenset(countries) | frozenset(COUNTRY_ALIASES), _first_names(), stems)
 

@@ -98,6 +98,14 @@ def test_no_date_inside_a_name(recogniser, text, name):
     assert name not in {m.text for m in mentions if m.type == "date"}
 
 
+def test_a_continent_s_adjective_is_a_nationality_not_an_organisation(recogniser):
+    # BBC business: "European shares" and "European sales" made "European" an organisation, and the
+    # corpus's votes then every "European" (the entity browser's first screen).
+    names = found(recogniser, "Asian quake hits European shares. Unilever said European sales fell.")
+    assert ("European", "nationality") in names and ("Asian", "nationality") in names
+    assert ("European", "org") not in names
+
+
 def test_contracted_pronouns_are_not_names(recogniser):
     # BBC tech: "I've" was a person in 107 articles.
     text = '"In the past, I’ve used textphones," said Robert Currington. "Being a geek I\'ve got no idea," he said.'
