@@ -182,13 +182,30 @@ async def test_the_loader_steps_aside_for_keys_between_batches(tmp_path, monkeyp
 async def test_printing_json_while_the_analysis_runs_waits_for_it():
     # The worker once asked the screen to show its progress, and waited, under the lock that
     # printing JSON (it needs the entities) waited for on the screen's thread: neither moved.
-    app = NewsReader(many_articles(600, paragraphs=10), print_format="json")
+    store = many_articles(600, paragraphs=10)
+    analyse, reported, go_on = store.analyse, threading.Event(), threading.Event()
+
+    def analyse_slowly(stop=None, progress=None):
+        """The analysis, held at its first progress report (inside its lock) until the keys are pressed."""
+
+        def report_then_wait(done: int, total: int) -> None:
+            if progress:
+                progress(done, total)
+            reported.set()
+            go_on.wait(10)
+
+        analyse(stop, report_then_wait if progress else None)
+
+    store.analyse = analyse_slowly
+    app = NewsReader(store, print_format="json")
     async with app.run_test() as pilot:
-        await pilot.pause(0.05)  # the analysis has started, and holds its lock
+        await until(pilot, reported.is_set)
+        assert reported.is_set()  # the analysis holds its lock, and has asked the screen to say so
         await pilot.press("p")
         assert app.return_code is None  # the screen goes on: printing waits in a worker
         await pilot.press("j")
         assert app.main.article_list.cursor == 1
+        go_on.set()
         await until_printed(app, pilot)
     assert app.return_code == 0 and "entities" in json.loads(app.return_value.splitlines()[0])
 
