@@ -2,7 +2,9 @@
 
 People are grouped by surname, and full names within a group merge when their given names are
 close (rapidfuzz) or one's words contain the other's ("Javad Zarif" in "Mohammad Javad Zarif"). A
-lone surname or given name goes to the one group it can belong to, preferring the article's own.
+lone surname or given name goes to the person the article names in full; to the one person the
+corpus names so only when a cue here made it a person's ("Mr Blair", "striker Owen"): a lone
+capitalised word is no evidence by itself.
 Places go through the gazetteer's aliases ("U.S." → "United States"); an organisation's acronym goes
 to the long name it stands for ("IAEA" → "International Atomic Energy Agency").
 """
@@ -10,6 +12,7 @@ to the long name it stands for ("IAEA" → "International Atomic Energy Agency")
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 from rapidfuzz import fuzz
 
@@ -54,13 +57,14 @@ class CanonicalNames:
         for text in sorted(long_names, key=lambda text: (-counts["org", text], text)):
             self.long_orgs.setdefault(_acronym_of(text), text)
 
-    def in_article(self, found: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    def in_article(self, found: list[tuple[str, str]], titled: Collection[str] = ()) -> dict[tuple[str, str], str]:
         """(type, text) → canonical name, for the names one article mentions: a lone surname goes to
-        the person the article itself names in full, if any."""
+        the person the article itself names in full, if any, or else, when `titled` (a cue here made
+        it a person's: a title or role before it), to the one person the corpus names in full with it."""
         local = {self.person_of[text] for kind, text in found if kind == "person" and text in self.person_of}
-        return {(kind, text): self._name(kind, text, local) for kind, text in found}
+        return {(kind, text): self._name(kind, text, local, text in titled) for kind, text in found}
 
-    def _name(self, kind: str, text: str, local: set[str]) -> str:
+    def _name(self, kind: str, text: str, local: set[str], titled: bool) -> str:
         if kind == "person":
             if text in self.person_of:
                 return self.person_of[text]
@@ -68,7 +72,7 @@ class CanonicalNames:
             here = candidates & local
             if len(here) == 1:
                 return next(iter(here))
-            if not here and len(candidates) == 1:
+            if not here and titled and len(candidates) == 1:
                 return next(iter(candidates))
         elif kind == "place" and text in self.places:
             return self.places[text][0]

@@ -157,8 +157,8 @@ def _gather(
 
 
 # A mention once the corpus's votes typed it: (start, end, type, a name's text or "", a date's number
-# in its run or -1). A plain tuple: there are millions.
-Settled = tuple[int, int, str, str, int]
+# in its run or -1, whether a cue here typed it). A plain tuple: there are millions.
+Settled = tuple[int, int, str, str, int, bool]
 
 
 def _settled(run: Found, votes: dict[str, Counter[str]], i: int) -> Iterator[Settled]:
@@ -167,14 +167,14 @@ def _settled(run: Found, votes: dict[str, Counter[str]], i: int) -> Iterator[Set
     for j in range(run.ends[i - 1] if i else 0, run.ends[i], 3):
         start, end, code = packed[j : j + 3]
         if code < 0:
-            yield start, end, "date", "", -1 - code
+            yield start, end, "date", "", -1 - code, False
             continue
         ref, code = divmod(code, CODES)
         kind, text = KINDS[code >> 1], text_of[ref]
         if not code & 1 and (vote := votes.get(text)):
             kind = min(vote, key=lambda voted: (-vote[voted], KINDS.index(voted)))  # a tie: the first kind
         if kind != "unknown":
-            yield start, end, kind, text, -1
+            yield start, end, kind, text, -1, bool(code & 1)
 
 
 def _name(articles: Sequence[Article], table: EntityTable, runs: Gathered, votes: dict[str, Counter[str]]) -> None:
@@ -183,7 +183,7 @@ def _name(articles: Sequence[Article], table: EntityTable, runs: Gathered, votes
         (kind, text)
         for run, _ in runs
         for i in range(len(run.places))
-        for _, _, kind, text, _ in _settled(run, votes, i)
+        for _, _, kind, text, _, _ in _settled(run, votes, i)
         if kind != "date"
     )
     names = CanonicalNames(counts)
@@ -193,8 +193,12 @@ def _name(articles: Sequence[Article], table: EntityTable, runs: Gathered, votes
         run, date_numbers = runs.pop()
         for i, place in enumerate(run.places):
             mentions = list(_settled(run, votes, i))
-            canonical = names.in_article([(kind, text) for _, _, kind, text, _ in mentions if kind != "date"])
-            for start, end, kind, text, ref in mentions:
+            # A lone name a cue made a person's here ("Mr Blair"), not the corpus's votes: it may
+            # join the one person the corpus names in full; a capitalised word alone may not.
+            cued = {text for _, _, kind, text, _, strong in mentions if kind == "person" and strong}
+            found = [(kind, text) for _, _, kind, text, _, _ in mentions if kind != "date"]
+            canonical = names.in_article(found, cued)
+            for start, end, kind, text, ref, _ in mentions:
                 name = date_numbers[ref] if kind == "date" else table.number(canonical[kind, text], kind)
                 triples.extend((start, end, name))
             table.close_article(articles[place].id, len(triples))

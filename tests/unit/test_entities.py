@@ -13,6 +13,7 @@ from newsreader.analysis.entities import Recogniser
 from newsreader.analysis.entity_table import analyse_corpus
 from newsreader.cli import main
 from newsreader.ingest.dates import find_date_expressions
+from newsreader.model import Article
 from newsreader.store import DocumentStore
 
 
@@ -155,6 +156,28 @@ def test_an_acronym_is_the_long_name_mentioned_most_whatever_the_order():
     for order in (counts, counts[::-1]):
         names = CanonicalNames(Counter(dict(order)))
         assert names.in_article([("org", "BT")]) == {("org", "BT"): "British Telecom"}
+
+
+def test_a_lone_word_joins_a_full_name_from_another_article_only_after_a_cue():
+    names = CanonicalNames(Counter({("person", "Tony Blair"): 3, ("person", "Blair"): 2}))
+    assert names.in_article([("person", "Blair")]) == {("person", "Blair"): "Blair"}
+    assert names.in_article([("person", "Blair")], titled={"Blair"}) == {("person", "Blair"): "Tony Blair"}
+
+
+@pytest.mark.parametrize(
+    "second, canonical",
+    [
+        ("Mr Blair said the plan would go ahead.", "Tony Blair"),  # a title: the same person
+        ("Blair reopened the shop on Monday.", "Blair"),  # a capitalised word alone is no evidence
+    ],
+)
+def test_a_lone_surname_joins_another_article_s_full_name_only_after_a_title(second, canonical):
+    articles = [
+        Article.of("a", "a.txt", "", "Prime Minister Tony Blair spoke in London on Monday."),
+        Article.of("b", "b.txt", "", second),
+    ]
+    table = analyse_corpus(articles)
+    assert [(e.text, e.canonical) for e in table.entities("b", second) if e.type == "person"] == [("Blair", canonical)]
 
 
 def test_the_corpus_order_does_not_change_any_entity():
