@@ -9,6 +9,8 @@ seen as a person's is a person's wherever it stands. Dates are found by `dates.f
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,6 +60,7 @@ DASH_LOWER = re.compile(r"-[a-z]")
 ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 YEAR_IN_NAME = re.compile(r"\b\d{4}\b")
 NAME_PARTS = re.compile(r"[- ]")
+CAPITALS_LINE = re.compile(r"^[^a-z\n]*$", re.MULTILINE)  # no lower-case letter: a wire headline or dateline
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,12 @@ def _at_sentence_start(text: str, start: int) -> bool:
 
 
 Token = tuple[int, str]  # (offset in the body, word)
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` lies in one of these (start, end) spans, sorted and apart."""
+    i = bisect_right(spans, (position, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
 def _runs(body: str) -> list[list[Token]]:
@@ -197,7 +206,11 @@ class Recogniser:
             in_date.update(range(m.start, m.end))
         names: list[Mention] = []
         acronyms: dict[str, str] = {}
+        capitals = [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body) if m.end() > m.start()]
         for run in _runs(body):
+            if capitals and _within(capitals, run[0][0]):
+                names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
+                continue
             for tokens, titled in _segments(run):
                 mention = self._name(body, tokens, titled, acronyms)
                 if mention and mention.start not in in_date:
@@ -239,6 +252,31 @@ class Recogniser:
             # Unknown for now: a later mention, here or elsewhere in the corpus, may say what it is.
             return Mention(name, "unknown", start, end, strong=False)
         return Mention(name, kind, start, end, strong)
+
+    def _in_capitals(self, body: str, run: list[Token]) -> list[Mention]:
+        """The names of a run in capitals (a wire headline or dateline: "AJAX BEAT PSV IN NEW YORK"),
+        read as the words they are: the longest stretches the gazetteer knows in ordinary case are
+        places ("NEW YORK"), words of up to three letters acronyms, weakly organisations ("PSV"), and
+        the other words ("BEAT", "JANUARY") nothing yet, so that no ordinary word in capitals is an
+        acronym."""
+        found: list[Mention] = []
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + 4), i, -1):
+                start, end = run[i][0], run[j - 1][0] + len(run[j - 1][1])
+                words = " ".join(word for _, word in run[i:j])
+                if words in self.gaz.places or words.title() in self.gaz.places:
+                    found.append(Mention(body[start:end], "place", start, end, strong=False))
+                    break
+            else:
+                j = i + 1
+                start, word = run[i]
+                if _is_acronym(word) and len(word) <= 3 and _bare(word) not in FUNCTION_WORDS:
+                    found.append(Mention(word, "org", start, start + len(word), strong=False))
+                elif _bare(word) not in FUNCTION_WORDS:
+                    found.append(Mention(word, "unknown", start, start + len(word), strong=False))
+            i = j
+        return found
 
     def _opens_sentence_only(self, body: str, tokens: list[Token]) -> bool:
         """Whether the first word of a sentence-opening run is there only because it opens the sentence."""

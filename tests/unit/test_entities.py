@@ -107,6 +107,15 @@ def test_a_continent_s_adjective_is_a_nationality_not_an_organisation(recogniser
     assert ("European", "org") not in names
 
 
+def test_headlines_and_datelines_in_capitals_are_read_as_words(recogniser):
+    """Wire copy (CoNLL-2003 style): "NEW YORK" is one place, the dateline's city a place, and the
+    ordinary words of a headline in capitals are no acronyms."""
+    text = "SOCCER - AJAX BEAT PSV IN NEW YORK FRIENDLY .\nPARIS 1996-08-22\nAjax beat PSV 2-1 on Sunday ."
+    found = {(m.text, m.type) for m in recogniser.mentions(text)}
+    assert {("NEW YORK", "place"), ("PARIS", "place"), ("PSV", "org")} <= found
+    assert not {("YORK", "org"), ("BEAT", "org"), ("SOCCER", "org"), ("FRIENDLY", "org")} & found
+
+
 def test_contracted_pronouns_are_not_names(recogniser):
     # BBC tech: "I've" was a person in 107 articles.
     text = '"In the past, I’ve used textphones," said Robert Currington. "Being a geek I\'ve got no idea," he said.'
