@@ -11,8 +11,11 @@ reads its run of the body file itself: only where the bodies are goes to it, and
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
@@ -80,9 +83,32 @@ def _workers(processes: int) -> Pool:
     global _pool, _size
     if _pool is None or _size != processes:
         _stop_workers()
-        _pool = multiprocessing.get_context("spawn").Pool(processes, initializer=os.nice, initargs=(NICENESS,))
+        with _main_script_unseen():
+            _pool = multiprocessing.get_context("spawn").Pool(processes, initializer=_start_worker)
         _size = processes
     return _pool
+
+
+@contextlib.contextmanager
+def _main_script_unseen() -> Iterator[None]:
+    """Workers started meanwhile do not import the script that started this process, as spawned
+    processes do to find what it defines: they need nothing of it, and a script without an
+    `if __name__ == "__main__"` guard (a benchmark, a user's) would run again in each of them."""
+    main = sys.modules["__main__"]
+    spec, path = getattr(main, "__spec__", None), main.__dict__.pop("__file__", None)
+    main.__spec__ = None
+    try:
+        yield
+    finally:
+        main.__spec__ = spec
+        if path is not None:
+            main.__file__ = path
+
+
+def _start_worker() -> None:
+    """In a worker as it starts: a lower priority, and ctrl+c left to the process that asked (it ends the workers)."""
+    os.nice(NICENESS)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _stop_workers() -> None:

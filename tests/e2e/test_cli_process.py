@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +46,61 @@ def test_stdin(tmp_path, feed):
     assert result.returncode == 0 and result.stderr == ""
     assert {r["source_path"] for r in records} == {"<stdin>"}
     assert {r["title"] for r in records} == ({"Storm & floods", "Quiet day"} if feed else {"From a pipe"})
+
+
+def test_a_script_without_a_main_guard_is_not_run_again_by_the_analysis_workers(tmp_path):
+    corpus = tmp_path / "wire.jsonl"
+    line = {"title": "Talks", "text": "Gordon Brown met Tony Blair in London on Monday."}
+    corpus.write_text((json.dumps(line) + "\n") * 40, encoding="utf-8")
+    script = tmp_path / "script.py"
+    script.write_text(
+        "from newsreader.analysis.entity_table import analyse_corpus\n"
+        "from newsreader.store import DocumentStore\n"
+        "print('started', flush=True)\n"
+        f"table = analyse_corpus(DocumentStore.load([{str(corpus)!r}]).articles, processes=2)\n"
+        "print(len(table.ids), table.counts('person')[0][0])\n"
+    )
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert (result.returncode, result.stdout) == (0, "started\n1 Gordon Brown\n"), result.stderr
+
+
+def spawned_workers(pid: int) -> list[int]:
+    """The analysis's worker processes of the process `pid`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == pid and b"spawn_main" in command:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers in /proc")
+def test_ctrl_c_during_the_analysis_ends_it_and_its_workers_at_once(tmp_path):
+    corpus = tmp_path / "wire.jsonl"
+    text = "Gordon Brown met Tony Blair and officials of the European Commission in Brussels on Monday. " * 40
+    corpus.write_text(
+        "".join(json.dumps({"title": f"Talks {n}", "text": f"{text} Report {n}."}) + "\n" for n in range(3000)),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "newsreader", "export", "--no-cache", str(corpus)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        while len(workers := spawned_workers(process.pid)) < 2 and process.poll() is None:
+            time.sleep(0.05)
+        os.killpg(process.pid, signal.SIGINT)  # as ctrl+c in a terminal: to every process of the command
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130 and workers
+    assert "Traceback" not in err.decode()  # nor a worker's KeyboardInterrupt
+    alive = workers
+    for _ in range(200):  # the workers were ended with the command, not left to finish the corpus
+        if not (alive := [worker for worker in alive if Path(f"/proc/{worker}").exists()]):
+            break
+        time.sleep(0.05)
+    assert not alive
