@@ -169,7 +169,7 @@ class Browse:
         entities = self.store.entities(article) if self.store.analysed else ()
         spans = [(e.start, e.end, e.type) for e in entities]
         if hit := self.hits.get(article.id):
-            spans += [(start, end, "match") for start, end in hit.spans]
+            spans += [(start, end, "match") for start, end in hit.spans(body)]
         at = None
         if sentence and sentence.end > sentence.start:
             spans.append((sentence.start, sentence.end, "sentence"))

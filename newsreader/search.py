@@ -5,8 +5,10 @@ names once the analysis has found them, so that search answers from the first se
 waits for a rebuild. Each query word is expanded to the words of the index's vocabulary within its
 typo budget (as Meilisearch allows: one typo from five letters, two from nine; the last word also as
 a prefix while typing), then FTS5 ranks the rows by BM25 with titles weighted over entities over
-bodies, in SQL, best first and no more than asked for. Rows that match every word come before those
-that match fewer.
+bodies, in SQL, best first and no more than asked for. As Meilisearch ranks, rows that match every
+word come before those that match fewer, and among them rows that match every word as typed (or
+completed) before those that need a typo: when there are enough of those, the typos are not looked
+up at all, which halves the work for common words.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import threading
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -29,6 +31,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the fields
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
+COMMON_SHARE, COMMON_ROWS = 0.02, 50  # a word in this share of the rows, and in this many, is common
 COMPLETE = 1  # the `user_version` of an index that holds every article and its entity names
 TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
 SCHEMA = (
@@ -104,20 +107,26 @@ def parse_query(text: str) -> Query:
 
 @dataclass(frozen=True)
 class Hit:
-    """One article found: its id, its score (higher is better), and the matched spans to highlight."""
+    """One article found: its id, its score (higher is better), the matched spans of its title to
+    highlight, and the index's words it matched (its body's spans are found when it is shown)."""
 
     id: str
     score: float
-    spans: tuple[tuple[int, int], ...] = ()
     title_spans: tuple[tuple[int, int], ...] = ()
+    terms: frozenset[str] = frozenset()
+
+    def spans(self, body: str) -> tuple[tuple[int, int], ...]:
+        """Where the article's body has the words the search matched."""
+        return matched_spans(body, self.terms)
 
 
 class Vocabulary:
     """The index's words with the number of rows holding each: sorted for prefixes, bucketed by
     length for typos (both made when first asked for)."""
 
-    def __init__(self, frequency: dict[str, int]) -> None:
+    def __init__(self, frequency: dict[str, int], rows: int) -> None:
         self.frequency = frequency
+        self.rows = rows  # the index's rows these words were counted in
         self._expanded: dict[tuple[str, bool], list[str]] = {}  # people search the same words again and again
 
     @cached_property
@@ -130,6 +139,15 @@ class Vocabulary:
         for word in self.frequency:
             buckets[len(word)].append(word)
         return dict(buckets)
+
+    def as_typed(self, word: str, prefix: bool) -> list[str]:
+        """`expand` without typos when many articles have the word as it is (one in fifty, and fifty
+        or more): it was not mistyped, and its neighbours within a typo are other words ("election":
+        "selection"); else the same as `expand`."""
+        expanded = self.expand(word, prefix)
+        if self.frequency.get(word, 0) < max(COMMON_ROWS, self.rows * COMMON_SHARE):
+            return expanded
+        return [w for w in expanded if w == word or (prefix and w.startswith(word))]
 
     def expand(self, word: str, prefix: bool) -> list[str]:
         """The vocabulary words a query word stands for: itself, its typos and (last word) its completions."""
@@ -171,7 +189,8 @@ class SearchIndex:
         self.path = path
         self._lock = threading.Lock()
         self.db = self._open(path)
-        self.vocabulary = Vocabulary(dict(self.db.execute("SELECT word, docs FROM words")))
+        rows = self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
+        self.vocabulary = Vocabulary(dict(self.db.execute("SELECT word, docs FROM words")), rows)
         self._counting = sqlite3.connect(":memory:", check_same_thread=False)  # tokenizes each batch's words
 
     @staticmethod
@@ -211,15 +230,15 @@ class SearchIndex:
         with self._lock, self.db:
             self.db.executemany("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", [r[:3] for r in rows])
             self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", [(r[0], fold(r[3] or ""), r[4]) for r in rows])
-        self._count_words([(title, body) for _, title, body, _, _ in rows])
+        self._count_words([(title, body) for _, title, body, _, _ in rows], len(rows))
 
     def add_names(self, rows: Sequence[tuple[int, str]]) -> None:
         """Index the entity names of these rows (one text each), in one transaction."""
         with self._lock, self.db:
             self.db.executemany("INSERT INTO names(rowid, entities) VALUES (?, ?)", rows)
-        self._count_words([(names, "") for _, names in rows])
+        self._count_words([(names, "") for _, names in rows], 0)
 
-    def _count_words(self, texts: list[tuple[str, str]]) -> None:
+    def _count_words(self, texts: list[tuple[str, str]], new_rows: int) -> None:
         """Add the words of a batch to the vocabulary, as FTS5 tokenizes them (in a small table of
         their own: reading every word of the whole index back took 1.6 s at 100,000 articles)."""
         counting = self._counting
@@ -231,7 +250,8 @@ class SearchIndex:
             frequency[word] = frequency.get(word, 0) + docs
         counting.execute("DROP TABLE temp.batch_words")
         counting.execute("DROP TABLE batch")
-        self.vocabulary = Vocabulary(frequency)  # whole: a search in another thread keeps the one it has
+        # Whole: a search in another thread keeps the one it has.
+        self.vocabulary = Vocabulary(frequency, self.vocabulary.rows + new_rows)
 
     def finish(self, saved: Path | None) -> None:
         """Every article and its names are in: mark the index complete, with its vocabulary, and move
@@ -258,10 +278,9 @@ class SearchIndex:
     ) -> list[tuple[int, float, set[str]]]:
         """Rows for a query, best first, as (row, score, the words it matched); `allowed` keeps only
         these rows, `upto` only those below it (the articles loaded so far)."""
-        groups = [
-            self.vocabulary.expand(word, query.prefix_last and i == len(query.words) - 1)
-            for i, word in enumerate(query.words)
-        ]
+        prefixed = [query.prefix_last and i == len(query.words) - 1 for i in range(len(query.words))]
+        groups = [self.vocabulary.expand(word, prefix) for word, prefix in zip(query.words, prefixed, strict=True)]
+        as_typed = [self.vocabulary.as_typed(word, prefix) for word, prefix in zip(query.words, prefixed, strict=True)]
         phrases = [" ".join(phrase) for phrase in query.phrases]
         if query.words and not any(groups) and not phrases:
             return []  # no word of the query is anywhere near a word of the corpus
@@ -271,17 +290,25 @@ class SearchIndex:
             parameters = (*parameters, json.dumps(sorted(allowed)))
         terms = {term for group in groups for term in group} | {w for p in query.phrases for w in p}
         with self._lock:
-            ranked = self._rank(groups, phrases, (where, parameters), limit, upto)
+            ranked = self._rank(groups, as_typed, phrases, (where, parameters), limit, upto)
         return [(row, score, terms) for row, score in ranked]
 
     def _rank(
-        self, groups: list[list[str]], phrases: list[str], conditions: Conditions, limit: int, upto: int | None
+        self,
+        groups: list[list[str]],
+        as_typed: list[list[str]],
+        phrases: list[str],
+        conditions: Conditions,
+        limit: int,
+        upto: int | None,
     ) -> list[tuple[int, float]]:
-        """Rows matching every word first, then, as Meilisearch does, without the last words in turn;
-        within each tier by weighted BM25."""
+        """Rows matching every word as typed first, then every word with typos, then, as Meilisearch
+        does, without the last words in turn; within each tier by weighted BM25."""
         ranked: dict[int, float] = {}
         present = [g for g in groups if g]
         tiers = [present[:size] for size in range(len(present), 0, -1)] or [[]]
+        if all(as_typed) and as_typed != groups:
+            tiers.insert(0, as_typed)
         phrase_part = [f'"{p}"' for p in phrases]
         for tier, chosen in enumerate(tiers):
             clauses = ["(" + " OR ".join(f'"{t}"' for t in group) + ")" for group in chosen] + phrase_part
@@ -320,7 +347,7 @@ class SearchIndex:
         return self.db.execute(sql, arguments).fetchall()
 
 
-def matched_spans(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:
+def matched_spans(text: str, terms: Set[str]) -> tuple[tuple[int, int], ...]:
     """Where the words of `text` are among `terms` (compared folded, as the index compares them)."""
     if not terms:
         return ()

@@ -387,8 +387,8 @@ class DocumentStore:
             allowed = named if allowed is None else allowed & named
         hits = []
         for row, score, terms in self._index.search(parsed, limit, allowed, upto=len(self._arrived)):
-            article = self._arrived[row]
-            hits.append(Hit(article.id, score, matched_spans(article.body, terms), matched_spans(article.title, terms)))
+            article, matched = self._arrived[row], frozenset(terms)
+            hits.append(Hit(article.id, score, matched_spans(article.title, matched), matched))
         return hits
 
     def _rows_mentioning(self, entities: EntityTable, name: str) -> set[int]:
