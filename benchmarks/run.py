@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.first_paint import READER_PAINTED, medians, painted_after, reader_command  # noqa: E402
 from benchmarks.generate import BBC, generate  # noqa: E402
+from benchmarks.session import session_apart  # noqa: E402
 
 LOAD = "import sys; from newsreader.cli import load_store; load_store(sys.argv[1:])"
 README_START, README_END = "<!-- benchmarks -->", "<!-- /benchmarks -->"
@@ -68,14 +69,7 @@ def measure(corpus: Path, cache_home: Path) -> dict[str, object]:
     # A session from an empty cache: keys while the articles load, while the analysis runs and
     # while the index is built; search; peak memory.
     shutil.rmtree(cache_home, ignore_errors=True)
-    session = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "session.py"), str(corpus)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    results.update(json.loads(session.stdout.splitlines()[-1]))
+    results.update(session_apart(corpus, env))
 
     if BBC.is_dir():
         entities = subprocess.run(
@@ -156,10 +150,11 @@ def table(r: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-def write_readme(text: str) -> None:
+def write_readme(text: str, start_mark: str = README_START, end_mark: str = README_END) -> None:
+    """Put `text` into README.md between the two marks."""
     readme = ROOT / "README.md"
     content = readme.read_text(encoding="utf-8")
-    start, end = content.index(README_START) + len(README_START), content.index(README_END)
+    start, end = content.index(start_mark) + len(start_mark), content.index(end_mark)
     readme.write_text(f"{content[:start]}\n{text}\n{content[end:]}", encoding="utf-8")
 
 

@@ -4,9 +4,11 @@ Opens the reader as `newsreader PATH` does (through the cache) and presses `j` w
 load, while the analysis runs in its worker, and while the search index is built, timing each key
 from the moment it reaches the app to the frame that moves the cursor (and, during the analysis,
 to the frame that shows the article). Keys come 0.2 s apart: the background work steps aside for
-0.15 s after a key (QUIET_AFTER_INPUT), so each key finds it at work again. Once the search index
-is ready, times the benchmark queries. Prints JSON: key latencies, analysis and index time, search
-p50/p95, and this process's peak RSS.
+0.15 s after a key (QUIET_AFTER_INPUT), so each key finds it at work again. A search asked for at
+second 1 (as the reader asks it again while more is indexed) is timed until it covers every article.
+Once the search index is ready, times the benchmark queries. Prints JSON: key latencies, when the
+search covered everything and when the analysis ended (seconds from the start), search p50/p95,
+and the peak memory of this process and its analysis workers together (sampled RSS).
 
 Run: python benchmarks/session.py CORPUS   (with an empty cache, the session loads it afresh)
 """
@@ -15,9 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import resource
+import os
 import statistics
+import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -32,6 +36,58 @@ from tui.app import NewsReader  # noqa: E402
 
 KEY_GAP = 0.2  # seconds between two key presses: more than QUIET_AFTER_INPUT
 KEYS_WANTED = 100
+TYPED_AT = 1.0  # seconds after the start when the search is typed
+TYPED = "election budget"
+SAMPLE_EVERY = 0.1  # seconds between two looks at memory and at what the search covers
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (the analysis workers), in MB."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            children.setdefault(int(stat.read_text().rsplit(")", 1)[1].split()[1]), []).append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    total, waiting = 0, [pid]
+    while waiting:
+        process = waiting.pop()
+        waiting += children.get(process, [])
+        try:
+            total += int((Path(f"/proc/{process}/statm")).read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / 1e6
+
+
+class Watch:
+    """A thread that samples the memory of the whole session, asks the search typed at second 1 again
+    as the reader does while more is indexed, and notes when it first covers every article."""
+
+    def __init__(self, store, started: float) -> None:
+        self.store, self.started = store, started
+        self.peak_mb = 0.0
+        self.first_answer: tuple[float, int, int] | None = None  # (seconds, hits, articles covered)
+        self.complete_s: float | None = None
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        asked: tuple[int, bool] | None = None  # articles covered, and whether all were in, when last asked
+        while not self.done.is_set():
+            self.peak_mb = max(self.peak_mb, tree_rss_mb(os.getpid()))
+            now = time.perf_counter() - self.started
+            covered, loaded = self.store.searchable
+            state = (covered, self.store.loaded)
+            if now >= TYPED_AT and self.complete_s is None and state != asked:
+                complete = self.store.loaded and covered == loaded == len(self.store)
+                hits, asked = self.store.search(TYPED, wait=False), state
+                if self.first_answer is None:
+                    self.first_answer = (round(now, 2), len(hits), covered)
+                if complete:
+                    self.complete_s = time.perf_counter() - self.started
+            self.done.wait(SAMPLE_EVERY)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -65,7 +121,9 @@ async def key_latency(app: NewsReader, key: str) -> tuple[float, float]:
 
 
 async def session(path: str) -> dict[str, float]:
+    began = time.perf_counter()
     store = open_store([path])
+    watch = Watch(store, began)
     app = NewsReader(store)
     async with app.run_test(size=(160, 48)) as pilot:
         loading_keys = []
@@ -83,12 +141,17 @@ async def session(path: str) -> dict[str, float]:
         while not store.analysed:
             await pilot.pause(0.2)
         analysed = time.perf_counter() - started
+        analysis_end = time.perf_counter() - began
         indexing_keys = []  # the index build comes next, in the same worker
         while not store.indexed:
             if len(indexing_keys) < KEYS_WANTED // 2:
                 indexing_keys.append((await key_latency(app, "j"))[0])
             await asyncio.sleep(KEY_GAP)
         indexed = time.perf_counter() - started - analysed
+        while watch.complete_s is None:
+            await pilot.pause(0.2)
+        watch.done.set()
+        watch.thread.join()
     searches = []
     for _ in range(REPEATS):
         for query in QUERIES:
@@ -109,10 +172,21 @@ async def session(path: str) -> dict[str, float]:
         "indexing_key_p95_ms": round(percentile(indexing_keys, 0.95), 1) if indexing_keys else None,
         "analysis_s": round(analysed, 1),
         "index_s": round(indexed, 1),
+        "search_first_answer": watch.first_answer,
+        "search_complete_s": round(watch.complete_s, 1),
+        "analysis_end_s": round(analysis_end, 1),
         "search_p50_ms": round(statistics.median(searches), 1),
         "search_p95_ms": round(percentile(searches, 0.95), 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb": round(watch.peak_mb),
     }
+
+
+def session_apart(corpus: Path, env: dict[str, str]) -> dict[str, object]:
+    """A session over the corpus in a process of its own, with this environment (its cache)."""
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__)), str(corpus)], env=env, check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 if __name__ == "__main__":
