@@ -83,7 +83,9 @@ def _workers(processes: int) -> Pool:
     global _pool, _size
     if _pool is None or _size != processes:
         _stop_workers()
-        with _main_script_unseen():
+        # The reader's stderr (Textual's capture of it) has no file descriptor to hand to the
+        # resource tracker that multiprocessing starts with the first pool: the process's own has.
+        with _main_script_unseen(), contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
             _pool = multiprocessing.get_context("spawn").Pool(processes, initializer=_start_worker)
         _size = processes
     return _pool

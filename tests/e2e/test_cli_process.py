@@ -104,3 +104,27 @@ def test_ctrl_c_during_the_analysis_ends_it_and_its_workers_at_once(tmp_path):
             break
         time.sleep(0.05)
     assert not alive
+
+
+@pytest.mark.slow
+def test_the_reader_analyses_in_worker_processes(tmp_path):
+    """In a fresh process, as the reader starts (Textual holds stderr then: multiprocessing's first
+    pool once failed there for want of its file descriptor, and the entities never came)."""
+    script = (
+        "import asyncio\n"
+        "from newsreader.analysis import pool\n"
+        "from newsreader.store import DocumentStore\n"
+        "from tui.app import NewsReader\n"
+        "pool.SMALL = 0  # the seeds too go to the workers\n"
+        "async def main():\n"
+        "    store = DocumentStore.load()\n"
+        "    async with NewsReader(store).run_test() as pilot:\n"
+        "        for _ in range(600):\n"
+        "            if store.analysed:\n"
+        "                break\n"
+        "            await pilot.pause(0.1)\n"
+        "        print(store.analysed, pool._pool is not None, len(store.entity_counts()) > 0)\n"
+        "asyncio.run(main())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.stdout.split() == ["True", "True", "True"], result.stderr
