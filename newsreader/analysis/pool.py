@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
@@ -85,7 +86,7 @@ def _workers(processes: int) -> Pool:
         _stop_workers()
         # The reader's stderr (Textual's capture of it) has no file descriptor to hand to the
         # resource tracker that multiprocessing starts with the first pool: the process's own has.
-        with _main_script_unseen(), contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
+        with _main_script_unseen(), _ctrl_c_ignored(), contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
             _pool = multiprocessing.get_context("spawn").Pool(processes, initializer=_start_worker)
         _size = processes
     return _pool
@@ -105,6 +106,21 @@ def _main_script_unseen() -> Iterator[None]:
         main.__spec__ = spec
         if path is not None:
             main.__file__ = path
+
+
+@contextlib.contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Workers started meanwhile ignore ctrl+c from their first instruction (they inherit it; their
+    own handler comes only once they have imported what they need). Only the main thread may set
+    it: the reader starts them from another, and its terminal sends no ctrl+c signal."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _start_worker() -> None:
