@@ -111,16 +111,19 @@ def _main_script_unseen() -> Iterator[None]:
 @contextlib.contextmanager
 def _ctrl_c_ignored() -> Iterator[None]:
     """Workers started meanwhile ignore ctrl+c from their first instruction (they inherit it; their
-    own handler comes only once they have imported what they need). Only the main thread may set
-    it: the reader starts them from another, and its terminal sends no ctrl+c signal."""
+    own handler comes only once they have imported what they need), while a ctrl+c meant for this
+    process waits, blocked, until they are started (an ignored one would be lost). Only the main
+    thread may set it: the reader starts them from another, and its terminal sends no ctrl+c signal."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _start_worker() -> None:

@@ -78,6 +78,23 @@ def spawned_workers(pid: int) -> list[int]:
     return found
 
 
+CTRL_C_WHILE_THE_WORKERS_START = """
+import os, signal
+from newsreader.analysis import pool
+try:
+    with pool._ctrl_c_ignored():  # the workers are being started: they must not hear it, this process must
+        os.kill(os.getpid(), signal.SIGINT)
+    print("lost")
+except KeyboardInterrupt:
+    print("heard")
+"""
+
+
+def test_ctrl_c_while_the_workers_start_is_heard_once_they_have():
+    heard = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_THE_WORKERS_START], capture_output=True, text=True)
+    assert heard.stdout == "heard\n", heard.stderr
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers in /proc")
 def test_ctrl_c_during_the_analysis_ends_it_and_its_workers_at_once(tmp_path):
