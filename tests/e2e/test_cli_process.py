@@ -78,6 +78,12 @@ def spawned_workers(pid: int) -> list[int]:
     return found
 
 
+def hears_ctrl_c() -> None:
+    """In a child before it runs: ctrl+c as a terminal's command has it, even when these tests run in the
+    background (where the shell started them with ctrl+c ignored, which children inherit)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 CTRL_C_WHILE_THE_WORKERS_START = """
 import os, signal
 from newsreader.analysis import pool
@@ -91,7 +97,9 @@ except KeyboardInterrupt:
 
 
 def test_ctrl_c_while_the_workers_start_is_heard_once_they_have():
-    heard = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_THE_WORKERS_START], capture_output=True, text=True)
+    heard = subprocess.run(
+        [sys.executable, "-c", CTRL_C_WHILE_THE_WORKERS_START], capture_output=True, text=True, preexec_fn=hears_ctrl_c
+    )
     assert heard.stdout == "heard\n", heard.stderr
 
 
@@ -105,7 +113,9 @@ def test_ctrl_c_during_the_analysis_ends_it_and_its_workers_at_once(tmp_path):
         encoding="utf-8",
     )
     command = [sys.executable, "-m", "newsreader", "export", "--no-cache", str(corpus)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, preexec_fn=hears_ctrl_c
+    )
     try:
         while len(workers := spawned_workers(process.pid)) < 2 and process.poll() is None:
             time.sleep(0.05)
