@@ -8,6 +8,7 @@ tricks in `terminal.py`.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 from rich.style import Style
 from textual import events, work
 from textual.app import App, SystemCommand
+from textual.css.query import NoMatches
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -140,7 +142,8 @@ class NewsReader(App[str]):
         if event.state == WorkerState.ERROR:
             status, notice = workers.failure(event.worker)
             if status:
-                self.main.status_line.say(status)
+                with contextlib.suppress(NoMatches):  # the status line is gone once the app closes
+                    self.main.status_line.say(status)
             self.notify(notice, severity="error", markup=False)
         elif event.state == WorkerState.SUCCESS and event.worker.group == "analyse" and self.store.indexed:
             self.main.status_line.say("")
