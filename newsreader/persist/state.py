@@ -14,6 +14,7 @@ import contextlib
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -94,14 +95,19 @@ class ReadingState:
 
     def _open(self) -> sqlite3.Connection | None:
         """The database with every mark read into memory (a corrupt one moved aside first), or None."""
-        for attempt in range(2):
+        deadline, moved = time.monotonic() + BUSY_SECONDS, False
+        while True:
             try:
                 return self._read_all()
             except sqlite3.OperationalError as error:  # no way to the file: locked out, read-only, no space
+                if "locked" in str(error) and time.monotonic() < deadline:
+                    time.sleep(0.05)  # another newsreader is making the database (WAL mode takes it whole)
+                    continue
                 reason: object = error
             except sqlite3.DatabaseError as error:  # not a database, or a damaged one
-                if attempt == 0:
+                if not moved:
                     self._move_aside(self.path, error)
+                    moved = True
                     continue
                 reason = error
             except OSError as error:
