@@ -69,7 +69,8 @@ def decode(data: bytes, content_type: str | None = None) -> str:
 
 
 def _normal(text: str) -> str:
-    """C1 codes in decoded text are cp1252's characters read as Latin-1 somewhere upstream ("don\x92t")."""
+    """A piece of decoded text made normal: its C1 codes as the cp1252 characters they were before
+    something upstream read them as Latin-1 ("don\x92t"), then `clean_text`."""
     return clean_text(text if text.isascii() else C1.sub(_as_cp1252, text))
 
 
