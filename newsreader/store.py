@@ -61,7 +61,6 @@ class DocumentStore:
         """`cache` keeps loaded files and the analysis of the whole corpus for the next start."""
         self.articles: list[Article] = []
         self.cache = cache
-        self.corpus: Key | None = None  # the key of these files together, once all are loaded
         self.problems: list[LoadProblem] = []
         self.has_dates = self.has_sources = False  # whether any article has one: a list leaves out an empty column
         self.loaded = True
@@ -97,7 +96,7 @@ class DocumentStore:
         keyed = [(path, None if isinstance(path, LoadProblem) else store._cache_key(path)) for path in files]
         keys = [key for path, key in keyed if not isinstance(path, LoadProblem)]
         store._index_key = _whole_corpus_key(keys) if cache else None
-        store._reading = store._read(keyed, store._index_key)
+        store._reading = store._read(keyed)
         return store
 
     @classmethod
@@ -166,10 +165,14 @@ class DocumentStore:
                 self.add(new)
                 self._entities = self._index = self._index_key = None
                 self._named, self._names_indexed = False, 0
-                self.corpus = None
         return new
 
-    def _read(self, files: list[tuple[Path | LoadProblem, Key | None]], corpus: Key | None) -> Iterator[list[Article]]:
+    @property
+    def corpus(self) -> Key | None:
+        """The key of these files together, once all are loaded (the one they had when opened)."""
+        return self._index_key if self.loaded else None
+
+    def _read(self, files: list[tuple[Path | LoadProblem, Key | None]]) -> Iterator[list[Article]]:
         """Each file's articles in batches, from its cache entry (`files` pairs each with its key) or afresh."""
         for path, key in files:
             if isinstance(path, LoadProblem):  # a file or folder that could not be reached
@@ -183,7 +186,6 @@ class DocumentStore:
                     self._report(found)
                 else:
                     yield found
-        self.corpus = corpus
         self.loaded = True
         if self.cache and self.cache.enabled:
             self.cache.prune_if_due()
