@@ -10,6 +10,7 @@ unknown the value says so (`XXXX-01-03`); vague expressions are `PAST_REF`, `PRE
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -43,8 +44,12 @@ NUMBERS = {
 # future auxiliaries and intentions, past auxiliaries, regular past tenses and the irregular ones news
 # writing uses most. Who said something says nothing of when it happened ("said it will close on
 # Dec. 7"), nor does what is done to something ("documents are brought in by Thursday").
-WORD_TOKEN = re.compile(r"[a-z']+")
-FUTURE_WORDS = frozenset("will shall won't upcoming would next scheduled".split())
+WORD_TOKEN = re.compile(r"[a-z']+|\d[\d.,]*")
+FUTURE_WORDS = frozenset("will shall won't upcoming would might should next scheduled".split())
+# "would have", "should have" are past; "next to" is a place.
+NOT_FUTURE = frozenset((("next", "to"), ("would", "have"), ("should", "have"), ("might", "have")))
+DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+NOT_A_VERB = DETERMINERS | frozenset("him them me us you it my your".split())
 FUTURE_PAIRS = frozenset(
     tuple(pair.split())
     for pair in (
@@ -52,6 +57,7 @@ FUTURE_PAIRS = frozenset(
         "intends to, intended to, intending to"
     ).split(", ")
 )
+FUTURE_CUES = FUTURE_WORDS | {first for first, _ in FUTURE_PAIRS}
 PAST_WORDS = frozenset(
     """was were had did ago since fell rose went came took made gave left began won lost met saw held spoke became
     bought sold paid hit cut ran wrote knew thought found led kept brought built grew fought chose drove flew stood
@@ -75,6 +81,8 @@ RELATIVE = {
     "following": 1,
 }
 FULL_YEAR = re.compile(YEAR_NUMBER)
+DEADLINE = re.compile(r"\b(?:until|till|through|by|to|effective|payable)\s+$", re.IGNORECASE)
+THAT_YEAR = re.compile(r"(.+?)\s+(this|last|next)\s+year", re.IGNORECASE)
 PRESENT_WORDS = ("now", "right now", "just now", "currently", "nowadays", "these days", "at the moment", "at present")
 REFERENCES = {
     **dict.fromkeys((*PRESENT_WORDS, "current"), "PRESENT_REF"),
@@ -97,6 +105,11 @@ UNIT_CODES = {
 }
 EVERY = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M"}
 EVERY |= {"quarterly": "P3M", "hourly": "PT1H"}
+# How many days a date ahead of the publication date counts as farther off when its clause is in the
+# past and it is a time limit ("the offer was extended to Nov. 16"): a limit a past verb sets may be
+# still to come, but one many months ahead is more likely last year's.
+LIMIT_AHEAD = 150
+NEVER = 1000
 VAGUE_COUNTS = ("a few", "several", "many", "some", "hundreds of", "dozens of")
 # "Tuesday morning", "last night", "mid-afternoon yesterday", "Saturday nights"
 PART_OF_DAY = re.compile(
@@ -134,25 +147,47 @@ def tense(sentence: str) -> str:
     return future or past or "present"
 
 
-def _says_when(text: str) -> tuple[str | None, str | None]:
-    """("future" or None, "past" or None): what the words of `text` say of when."""
+def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]:
+    """("future" or None, "past" or None): what the words of `text` say of when; without `regular`, a word
+    in -ed is not taken for a verb ("the preferred stock")."""
     words = [w for w in WORD_TOKEN.findall(text.lower()) if w not in REPORTING_WORDS]
     first_future = None  # "to" when it is an intention ("were planning to drive"), which a "was" does not undo
     past = was = False
     for i, word in enumerate(words):
-        pair = tuple(words[i : i + 2])
-        if first_future is None and (word in FUTURE_WORDS or word.endswith("'ll") or pair in FUTURE_PAIRS):
-            first_future = pair[-1] if pair in FUTURE_PAIRS else word
+        if first_future is None and (word in FUTURE_CUES or word.endswith("'ll")):
+            pair = tuple(words[i : i + 2])
+            if pair in FUTURE_PAIRS:
+                first_future = pair[-1]
+            elif (word in FUTURE_WORDS and pair not in NOT_FUTURE) or word.endswith("'ll"):
+                first_future = word
         was = was or word in ("was", "were", "had")
+        if past or not (word in PAST_WORDS or (regular and len(word) > 4 and word.endswith("ed"))):
+            continue
         passive = i and (words[i - 1] in BE or (i > 1 and words[i - 1].endswith("ly") and words[i - 2] in BE))
-        if not passive and (word in PAST_WORDS or (len(word) > 4 and word.endswith("ed"))):
-            past = True
+        # "the reduced dividend", "unconfirmed reports": a participle that describes a thing
+        adjective = word not in PAST_WORDS and (word.startswith("un") or (i and words[i - 1] in DETERMINERS))
+        past = not passive and not adjective
     future = first_future is not None and (first_future == "to" or not was)
     return ("future" if future else None), ("past" if past and not future else None)
 
 
+def _after_an_infinitive(text: str) -> bool:
+    """Whether the last verb of `text` is an infinitive ("has decided to admit them in"): its time is its own."""
+    words = WORD_TOKEN.findall(text.lower())
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] == "to" and words[i + 1] not in NOT_A_VERB and words[i + 1][0].isalpha():
+            planned = i > 0 and (words[i - 1] in FUTURE_WORDS or (words[i - 1], "to") in FUTURE_PAIRS)
+            return not planned  # "is scheduled to close Monday" is to come
+        if words[i + 1] in PAST_WORDS or words[i + 1] in FUTURE_WORDS or words[i + 1].endswith("ed"):
+            return False
+    return False
+
+
+ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|but|and|while|because|although)\b|[-–—]\s")
-REPORTED_ON = re.compile(REPORTING.pattern + r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+# "said Tuesday", "announced on Friday": when it was said. ("expected in December" is to come.)
+SAID_ON = REPORTING_WORDS - {"expected", "predicted", "according"}
+REPORTED_ON = re.compile(r"\b(?:" + "|".join(SAID_ON) + r")(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 
 def clause_tense(sentence: str, start: int, end: int) -> str:
@@ -166,9 +201,18 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     after = CLAUSE_BREAK.search(sentence, end)
     first = breaks[-1] if breaks else 0
-    if any(_says_when(before[first:])):
-        return tense(before[first:])  # the verb before a date is the one it goes with
-    return tense(sentence[first : after.start() if after else len(sentence)])
+    if _after_an_infinitive(before[first:]) or ATTRIBUTIVE.search(before, max(0, start - 5)):
+        return "present"  # "decided to admit them in March", "the Jan. 14 deadline": not when the verb was
+    future, past = _says_when(before[first:])
+    if future or past:
+        return future or past or "present"  # the verb before a date is the one it goes with
+    # after it, a word in -ed is more often a participle than its verb ("on Dec. 7 of the preferred stock")
+    future, past = _says_when(sentence[start : after.start() if after else len(sentence)], regular=False)
+    if future or past:
+        return future or past or "present"
+    # A clause without a verb ("In January, ...") is in the past when the sentence is; a future word
+    # elsewhere in it is mostly in a clause of its own ("said they would look for ways").
+    return "past" if _says_when(sentence)[1] and not _after_an_infinitive(before) else "present"
 
 
 def count_of(words: str) -> int | None:
@@ -253,6 +297,7 @@ class Normaliser:
         self.last_dated: str | None = None  # the last value with a year: what "a year earlier" moves
         self.anaphoric = False
         self.following = ""  # the text after the expression in its sentence
+        self.deadline = False  # whether the expression is a time limit ("until Nov. 16", "by February")
 
     def value_at(self, body: str, start: int, end: int) -> str | None:
         """The value of the expression body[start:end], in the tense of its clause."""
@@ -267,6 +312,7 @@ class Normaliser:
         text = MODIFIERS.sub("", whole)
         at = sentence.find(expression) if at is None else at
         self.following = sentence[at + len(expression) :] if at >= 0 else ""
+        self.deadline = at > 0 and DEADLINE.search(sentence, max(0, at - 12), at) is not None
         when = "present"
         if NEEDS_TENSE.search(expression):
             when = tense(sentence) if at < 0 else clause_tense(sentence, at, at + len(expression))
@@ -557,6 +603,10 @@ class Normaliser:
             return str(year) if year else None
         if len(text) == 2 and text.isdigit() and self.last_year_mentioned:  # the end of a range, "1957-58"
             return f"{self.last_year_mentioned // 100:02d}{text}"
+        if m := THAT_YEAR.fullmatch(text):  # "June last year", "Feb. 3 this year"
+            named = find_date(m[1])
+            day = named[0] if named else PartialDate(None, MONTHS.get(m[1].lower().rstrip("."), 1))
+            return day.with_year(self.year + RELATIVE[m[2].lower()]).iso() if self.year else None
         found = find_date(text)
         if not found:
             month = MONTHS.get(text.lower().rstrip("."))
@@ -566,27 +616,30 @@ class Normaliser:
             return day.iso()
         return self._month_day(day, when)
 
-    def _month_day(self, day: PartialDate, when: str) -> str:
-        """A month, or a month and day, without a year: the publication year, moved by the tense.
+    def _month_day(self, day: PartialDate, when: str, strict: bool = False) -> str:
+        """A month, or a month and day, without a year: of the year that puts it closest to publication.
 
-        Something that happened cannot be after the publication date, nor what will happen before it;
-        in the present tense the closest such day is meant ("June" in March is the coming June).
+        What will happen is after the publication date, what happened before it, unless it is a time
+        limit that the past set, a few months ahead at most ("extended to Nov. 16"); `strict`: always.
         """
         if self.year is None:
             return f"XXXX-{day.month:02d}" + (f"-{day.day:02d}" if day.day else "")
         year, today = self.year, self.day
         if today:
-            reference = (today.month, today.day)
-            if when == "past" and (day.month, day.day or 0) > reference:
-                year -= 1
-            elif when == "future" and (day.month, day.day or 31) < reference:
-                year += 1
-            elif when == "present":
-                year = min(
-                    (year - 1, year, year + 1),
-                    key=lambda y: abs((date(y, day.month, min(day.day or 15, 28)) - today).days),
-                )
+            year = min((year - 1, year, year + 1), key=lambda y: self._days_off(today, y, day, when, strict))
         return PartialDate(year, day.month, day.day).iso()
+
+    def _days_off(self, today: date, year: int, day: PartialDate, when: str, strict: bool) -> int:
+        """How many days that day of that year is from `today`, and more when the tense says it is not."""
+        length = calendar.monthrange(year, day.month)[1]
+        first = date(year, day.month, min(day.day or 1, length))
+        last = date(year, day.month, min(day.day or length, length))
+        days = max((first - today).days, (today - last).days, 0)
+        if when == "future" and last < today:
+            return days + NEVER
+        if when == "past" and first > today:
+            return days + (LIMIT_AHEAD if self.deadline and not strict else NEVER)
+        return days
 
     # --- "last month", "this week", "next year", "last summer", "the previous year" -------------------
 
@@ -615,7 +668,7 @@ class Normaliser:
             return self._weekday(WEEKDAYS.index(unit), 1 if delta >= 0 else -1, strict=delta != 0)
         month = MONTHS.get(unit.rstrip("."))
         if month:  # "last August": the latest August before the publication date
-            return self._month_day(PartialDate(None, month), "past" if delta < 0 else "future")
+            return self._month_day(PartialDate(None, month), "past" if delta < 0 else "future", strict=True)
         if year is None:
             return {"year": "XXXX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX-XX")
         if unit == "year":

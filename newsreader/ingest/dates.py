@@ -187,6 +187,7 @@ PIECES["CLOCK"] = (
 PIECES["CALENDAR_DAY"] = (
     r"(?:<WEEKDAY>,?<SP>)?(?:<MONTH><SP><DAY>|<DAY><SP><MONTH>|<WEEKDAY>|(?i:today|yesterday|tomorrow))"
 )
+PIECES["WHICH_YEAR"] = r"(?:,?<SP><YEAR>|<SP>(?i:this|last|next)<SP>year(?![\w'-]))"
 PIECES["YEAR_OF"] = r"(?:<SP>(?i:of<SP>)?(?i:fiscal<SP>)?<YEAR>)"
 
 
@@ -230,10 +231,10 @@ RULES = {
     r"in<SP>the<SP>(?:year|month|week|day)|(?:the<SP>)?(?:end|beginning|start|middle)<SP>of<SP>"
     r"(?:the|this|last|next)<SP><PERIOD>|year[- ]end|year's end)",
     # "17th February, 2020", "Tuesday, 14 January 2020", "19 October"
-    "day and month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>)?<DAY><SP>(?:of<SP>)?<MONTH>(?:,?<SP><YEAR>)?",
-    # "January 14, 2020", "Friday Oct. 13", "January 3", "May 2018", "end of February"
-    "month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>(?=<MONTH><SP>\d))?<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?"
-    r"|,?<SP><YEAR>)?",
+    "day and month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>)?<DAY><SP>(?:of<SP>)?<MONTH><WHICH_YEAR>?",
+    # "January 14, 2020", "Friday Oct. 13", "January 3", "May 2018", "end of February", "June last year"
+    "month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>(?=<MONTH><SP>\d))?<MONTH>(?:<SP><DAY>(?![\d,.]*\d)<WHICH_YEAR>?"
+    r"|<WHICH_YEAR>)?",
     # "2009-2010", "1957-58": two years, as two expressions
     "year range": r"<YEAR>[-–/](?:<YEAR>|\d\d(?!\d))",
     # "2015", "late 2007", "the 1990s", "mid-1980s", "the '80s", "the nineties", "the 20th century"

@@ -137,10 +137,31 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         # the day something was said is past, whatever is said about the future
         ("The minister said Tuesday that talks will resume.", "2013-03-22", "2013-03-19"),
         ("The deal is scheduled to close Monday.", "1989-11-02", "1989-11-06"),
+        # a time limit a past verb sets may still be ahead; what the verb did is not
+        ("The bid was extended to Nov. 16.", "1989-10-30", "1989-11-16"),
+        ("The bid was withdrawn in November.", "1989-10-30", "1988-11"),
+        # an infinitive's time is its own, not its verb's
+        ("NATO has decided to admit Poland in March.", "1999-02-10", "1999-03"),
+        # a clause without a verb goes with the sentence's
+        ("In January, a bomb killed a guard at a clinic.", "1998-10-25", "1998-01"),
+        # a date that qualifies a thing is not in the tense of the verb
+        ("Meissner gave no reason for the Jan. 14 deadline.", "2000-01-05", "2000-01-14"),
+        # "next to" is a place, "the reduced dividend" a thing
+        ("Bombs exploded next to the embassies on Friday.", "1998-08-08", "1998-08-07"),
+        ("The reduced dividend is payable Jan. 2.", "1989-11-02", "1990-01-02"),
     ],
 )
 def test_direction_follows_the_clause(text, published, value):
     assert timexes(text, published)[0][2] == value
+
+
+def test_a_month_this_or_last_year():
+    found = timexes("It began in February this year, after a coup in June last year; it ends in April next year.")
+    assert found == [
+        ("February this year", "DATE", "1989-02"),
+        ("June last year", "DATE", "1988-06"),
+        ("April next year", "DATE", "1990-04"),
+    ]
 
 
 @pytest.mark.parametrize(
