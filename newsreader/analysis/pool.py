@@ -40,12 +40,14 @@ def find_all(
 ) -> Iterator[Found | None]:
     """The first pass over every article, run after run in the order the bodies lie in their files;
     None (and no more) when `stop` says so. `processes`: how many workers (0: none, here; default:
-    one a core, none for a small corpus)."""
+    one a core this process may use, none for a small corpus or a single core)."""
     order = file_order(articles)
     items = [(place, articles[place].stored_body, articles[place].date) for place in order]
     runs = [items[i : i + RUN] for i in range(0, len(items), RUN)]
     if processes is None:
-        processes = 0 if len(articles) < SMALL else os.cpu_count() or 1
+        # Workers only where there are cores for them: on one (`taskset -c 0`) they would only add their start.
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        processes = 0 if len(articles) < SMALL or cores == 1 else cores
     if processes == 0:
         for run in runs:
             found = find_run(_bodies(run), stop)
