@@ -82,6 +82,7 @@ RELATIVE = {
 }
 FULL_YEAR = re.compile(YEAR_NUMBER)
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|effective|payable)\s+$", re.IGNORECASE)
+DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 THAT_YEAR = re.compile(r"(.+?)\s+(this|last|next)\s+year", re.IGNORECASE)
 PRESENT_WORDS = ("now", "right now", "just now", "currently", "nowadays", "these days", "at the moment", "at present")
 REFERENCES = {
@@ -103,6 +104,9 @@ UNIT_CODES = {
     "century": ("Y", 100),
     "centurie": ("Y", 100),
 }
+# Half a unit in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+HALF_UNITS = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
+HALF = re.compile(r"\s+1/2\b|½|\s+and a half\b")
 EVERY = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M"}
 EVERY |= {"quarterly": "P3M", "hourly": "PT1H"}
 # How many days a date ahead of the publication date counts as farther off when its clause is in the
@@ -117,7 +121,8 @@ PART_OF_DAY = re.compile(
 )
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 CLOCK = re.compile(
-    r"(?:(\d{4}|\d{1,2})(?:[:.](\d\d))?(?:\s*(a\.m\.?|p\.m\.?|am|pm))?|(noon|midnight))"
+    r"(?:(\d{4}|\d{1,2})(?:[:.](\d\d))?(?:\s*(a\.m\.?|p\.m\.?|am|pm|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|"
+    r"evening)))?|(noon|midnight|midday))"
     r"(?:\s+(?:GMT|BST|[ECMP][SD]T|ET|local time))?(?:,?\s+(?:on\s+)?)?",
     re.IGNORECASE,
 )
@@ -137,7 +142,8 @@ DURATION = re.compile(
 
 # Only these expressions' values depend on the tense of their clause: the others take no time to read it.
 NEEDS_TENSE = re.compile(
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\w+day\b|christmas|easter|quarter|half|weekend)"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\w+day\b|christmas|easter|thanksgiving|halloween|eve\b"
+    r"|quarter|half|weekend)"
 )
 
 
@@ -242,10 +248,18 @@ def spelled_year(text: str) -> int | None:
     return None
 
 
-def duration_value(count: int | None, unit: str) -> str:
-    """ "P3Y", "P10Y" for a decade, "PT2H", "PXM" when the count is vague."""
+def duration_value(count: int | None, unit: str, half: bool = False) -> str:
+    """ "P3Y", "P10Y" for a decade, "PT2H", "PXM" when the count is vague; "P2Y6M", "PT5H30M" with a half."""
     code, size = UNIT_CODES[unit]
     amount = "X" if count is None else str(count * size)
+    if half and count is not None:
+        if size > 1:  # a decade and a half: 15 years
+            amount = str(count * size + size // 2)
+        elif unit in HALF_UNITS:
+            whole = f"{count}{code[-1]}" if count else ""
+            return f"PT{whole}{HALF_UNITS[unit]}" if code.startswith("T") else f"P{whole}{HALF_UNITS[unit]}"
+        else:
+            amount += ".5"
     return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
 
 
@@ -261,13 +275,49 @@ def _shift_year(value: str, delta: int) -> str:
     return f"{int(value[:4]) + delta:04d}{value[4:]}"
 
 
-HOLIDAYS = ("christmas", "easter", "new year's day")
+# A holiday's day: (month, day); or days after Easter; or (month, weekday, which: 1st, 4th, -1 the last).
+FIXED_HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "independence day": (7, 4),
+    "veterans day": (11, 11),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "boxing day": (12, 26),
+    "bastille day": (7, 14),
+}
+EASTER_HOLIDAYS = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1}
+NTH_WEEKDAY_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+    "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1),
+}
 
 
-def _holiday(name: str, year: int) -> date:
-    if name == "easter":
-        return _easter(year)
-    return date(year, 12, 25) if name == "christmas" else date(year, 1, 1)
+def _holiday(name: str, year: int) -> date | None:
+    """The day of a holiday in a year; None for a name that is not one."""
+    if name in FIXED_HOLIDAYS:
+        return date(year, *FIXED_HOLIDAYS[name])
+    if name in EASTER_HOLIDAYS:
+        return _easter(year) + timedelta(days=EASTER_HOLIDAYS[name])
+    if name == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
+    if name in NTH_WEEKDAY_HOLIDAYS:
+        return _nth_weekday(year, *NTH_WEEKDAY_HOLIDAYS[name])
+    return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth such weekday of a month (Monday=0; nth -1: the last)."""
+    if nth < 0:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
 def _easter(year: int) -> date:
@@ -295,6 +345,7 @@ class Normaliser:
                 self.day = date(self.year, int(m[2]), int(m[3]))
         self.last_year_mentioned: int | None = None
         self.last_dated: str | None = None  # the last value with a year: what "a year earlier" moves
+        self.last_day: str | None = None  # the last day named: the day of a time of day that names none
         self.anaphoric = False
         self.following = ""  # the text after the expression in its sentence
         self.deadline = False  # whether the expression is a time limit ("until Nov. 16", "by February")
@@ -321,6 +372,8 @@ class Normaliser:
         if value and value[:4].isdigit() and not self.anaphoric:
             self.last_year_mentioned = int(value[:4])
             self.last_dated = value
+            if DAY_VALUE.match(value):
+                self.last_day = value[:10]
         return value
 
     def _first_value(self, text: str, when: str) -> str | None:
@@ -347,6 +400,9 @@ class Normaliser:
     def _reference(self, text: str, when: str) -> str | None:
         """ "now", "currently", "recently", "the future"; "recent years" is some years, `PXY`."""
         lowered = text.lower().removeprefix("in ").removeprefix("the ")
+        unit = lowered.partition(" ")[0][:-1]
+        if unit in UNIT_CODES and lowered.endswith("s"):  # "years", "weeks or months": some of the first
+            return duration_value(None, unit)
         if lowered.startswith("recent ") and (m := re.fullmatch(r"recent (\w+)s", lowered)):
             return duration_value(None, m[1]) if m[1] in UNIT_CODES else "PAST_REF"
         return REFERENCES.get(lowered)
@@ -378,21 +434,22 @@ class Normaliser:
     # --- "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6" --------------------------------------------------
 
     def _clock(self, text: str, when: str) -> str | None:
-        if not (text[:1].isdigit() or text.lower().startswith(("noon", "midnight"))):
+        if not (text[:1].isdigit() or text.lower().startswith(("noon", "midnight", "midday"))):
             return None
         m = CLOCK.match(text)
         if not m or not (m[3] or m[4] or m[2] or len(m[1] or "") == 4):
             return None
         if m[4]:
-            hour, minute = (12, 0) if m[4].lower() == "noon" else (24, 0)
+            hour, minute = (24, 0) if m[4].lower() == "midnight" else (12, 0)
         elif len(m[1] or "") == 4:  # "1200 GMT"
             hour, minute = int(m[1][:2]), int(m[1][2:])
         else:
             hour, minute = int(m[1]) % 12 if m[3] else int(m[1]), int(m[2] or 0)
-            if m[3] and m[3].lower().startswith("p"):
+            if m[3] and (m[3].lower().startswith("p") or m[3].lower().endswith(("afternoon", "evening"))):
                 hour += 12
         rest = text[m.end() :]
-        day = self._day_of(rest, when) if rest else self._today()
+        # without a day, the day last named: "shot on Oct. 23 ... at 10 p.m."
+        day = self._day_of(rest, when) if rest else self.last_day or self._today()
         return f"{day}T{hour:02d}:{minute:02d}" if day else None
 
     def _today(self) -> str:
@@ -428,7 +485,7 @@ class Normaliser:
 
     def _quarter(self, text: str, when: str) -> str | None:
         lowered = text.lower()
-        if "quarter" not in lowered and "half" not in lowered:
+        if ("quarter" not in lowered and "half" not in lowered) or HALF.search(lowered):
             return None
         m = re.search(r"(?:(\w+)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half)(s?)\b", lowered)
         if not m:
@@ -496,6 +553,8 @@ class Normaliser:
             return None
         if lowered in ("year-end", "year end", "year's end"):
             return f"{self.year}-12-31" if self.year else "XXXX-12-31"
+        if lowered == "the latest period":  # results: the quarter or half last named, else the latest quarter
+            return self._quarter("the latest quarter", when)
         if m := re.fullmatch(r"(?:the )?(\d{4}) period", lowered):
             anaphor = self._last_quarter()
             self.anaphoric = True
@@ -512,16 +571,19 @@ class Normaliser:
     def _ago(self, text: str, when: str) -> str | None:
         if not text.lower().endswith(("ago", "earlier", "later", "from now")):
             return None
+        lowered = HALF.sub("", text.lower())
         m = re.fullmatch(
             r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|some|just|only|roughly) )?"
             r"(.+?)[\s-](minute|hour|day|week|month|quarter|year|decade|century)s?(?: or so)? "
             r"(ago|earlier|later|from now)",
-            text.lower(),
+            lowered,
         )
         if not m:
             return None
         count = count_of(m[1])
         unit = m[2]
+        if lowered != text.lower():  # "a year and a half ago": 18 months; half of another unit, some time
+            count, unit = (12 * count + 6, "month") if count is not None and unit == "year" else (None, unit)
         if count is None or unit in ("minute", "hour"):
             return "FUTURE_REF" if m[3] in ("later", "from now") else "PAST_REF"
         delta = -count if m[3] in ("ago", "earlier") else count
@@ -575,7 +637,8 @@ class Normaliser:
     # --- "three years", "the past two weeks", "a decade", "two-year", "the first nine months" ---------
 
     def _duration(self, text: str, when: str) -> str | None:
-        m = DURATION.fullmatch(text.lower())
+        lowered = HALF.sub("", text.lower())
+        m = DURATION.fullmatch(lowered)
         if not m:
             return None
         words = m["count"]
@@ -584,7 +647,7 @@ class Normaliser:
         count = count_of(words)
         if count is None and words not in VAGUE_COUNTS:
             return None
-        return duration_value(count, m["unit"])
+        return duration_value(count, m["unit"], half=lowered != text.lower())
 
     # --- "17th February, 2020", "January 3", "May 2018", "2015", "the 1990s", "58" after "1957-" ---------
 
@@ -715,16 +778,23 @@ class Normaliser:
         offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
         if text in offsets:
             return (self.day + timedelta(days=offsets[text])).isoformat() if self.day else "PRESENT_REF"
-        if text not in HOLIDAYS:
+        which, _, name = text.replace("’", "'").partition(" ")
+        if which not in ("last", "next", "this"):
+            which, name = "", text.replace("’", "'")
+        if self.year is None or (day := _holiday(name, self.year)) is None:
             return None
-        if self.year is None:
-            return None
-        year = self.year
-        if self.day and when != "future" and _holiday(text, year) > self.day:
-            year -= 1
-        elif self.day and when == "future" and _holiday(text, year) < self.day:
-            year += 1
-        return _holiday(text, year).isoformat()
+        if self.day is None:
+            return day.isoformat()
+        # the latest up to publication, or the first from it when it is to come; "last", "next": strictly
+        today = self.day
+        days = [day for year in (self.year - 1, self.year, self.year + 1) if (day := _holiday(name, year))]
+        if which == "last":
+            return max(day for day in days if day < today).isoformat()
+        if which == "next":
+            return min(day for day in days if day > today).isoformat()
+        if when == "future":
+            return min(day for day in days if day >= today).isoformat()
+        return max(day for day in days if day <= today).isoformat()
 
     def _weekday(self, weekday: int, direction: int, strict: bool) -> str:
         """The closest such day before (direction -1) or after (+1) the publication date."""

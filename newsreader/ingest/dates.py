@@ -149,6 +149,14 @@ def weekday_of(day: PartialDate) -> int | None:
 # it may start with. Words that may open a sentence match in any case; month and weekday names only
 # capitalised.
 
+# Holidays a news text names without a date (their days are worked out in analysis/timex.py).
+HOLIDAYS = tuple(
+    (
+        "Christmas Day, Christmas Eve, Christmas, Easter Sunday, Easter Monday, Easter, Good Friday, New Year's Day, "
+        "New Year's Eve, Thanksgiving Day, Thanksgiving, Election Day, Independence Day, Labor Day, Memorial Day, "
+        "Veterans Day, Valentine's Day, Halloween, Boxing Day, Bastille Day"
+    ).split(", ")
+)
 # A season's name → its TIMEX code and first month (the northern hemisphere's).
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
 # A season's TIMEX code → its name: the first of its names ("autumn", not "fall"; reversed, the first is written last).
@@ -163,12 +171,14 @@ PIECES = {
     # "last week", but not "the last day of the season": a day is only ever counted ("two days ago").
     "PERIOD": r"(?:week|weekend|fortnight|month|year|decade|century|quarter)",
     "DAY": r"(?<!\d[.,:])[0-3]?\d(?:st|nd|rd|th)?",
-    "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d|%|\s*(?:per|percent|m\b|km|kg|GMT|BST|hours|people|votes|units|pence|points))",
+    "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d|%|\s*(?:per\b|percent|m\b|km|kg|GMT|BST|hours|people|votes|units|pence"
+    r"|points))",
     "MODIFIER": r"(?i:(?:early|mid|late|(?:the )?(?:end|beginning|start|middle) of)[\s-]+)?",
     "RELATIVE": r"(?i:last|next|this|previous|current|coming|past|following|that)",
     "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
     "ORDINAL": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
     "ZONE": r"(?:GMT|BST|[ECMP][SD]T|ET)",
+    "HOLIDAY": "(?:" + "|".join(name.replace("'", "['’]") for name in HOLIDAYS) + ")",
 }
 PIECES["NUMBER"] = (
     r"(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -179,9 +189,10 @@ PIECES["ABOUT"] = (
     r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some|just"
     r"|only|within|no more than|the better part of)<SP>)?"
 )
+PIECES["HALF"] = r"(?:<SP>1/2|½|<SP>and<SP>a<SP>half)"  # "2 1/2 years", "two and a half years", "a year and a half"
 PIECES["CLOCK"] = (
     r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:\d{1,2}:\d\d|[0-2]\d[0-5]\d)(?=\s*<ZONE>)|noon"
-    r"|midnight)"
+    r"|midnight|midday|\d{1,2}(?::\d\d)?(?:<SP>o'clock)?<SP>in<SP>the<SP>(?:morning|afternoon|evening))"
     r"(?:<SP>(?:<ZONE>|local time))?"
 )
 PIECES["CALENDAR_DAY"] = (
@@ -219,13 +230,13 @@ RULES = {
     r"<SP>)?fiscal[\s-]+year(?:<SP><YEAR>)?)",
     # "the year-earlier period", "year-ago", "the 1988 period"
     "year-earlier period": r"(?i:(?:(?:comparable|corresponding|same)<SP>)?year[- ](?:earlier|ago)"
-    r"(?:<SP>(?:period|quarter|level|results))?|(?<=the )<YEAR><SP>period)",
+    r"(?:<SP>(?:period|quarter|level|results))?|(?<=the )<YEAR><SP>period|the<SP>latest<SP>period)",
     # "three years", "the past two weeks", "a decade", "the first nine months", "two-year", "30-day";
     # "four years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
     "duration": r"(?i:(?:(?:the|a|an)<SP>)?(?:(?:past|last|next|first|coming|previous|following|latest|final"
-    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><NUMBER>(?:<SP>(?:to|or)<SP>"
+    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><NUMBER><HALF>?(?:<SP>(?:to|or)<SP>"
     r"<NUMBER>)?(?:<SP>(?:more|additional|straight|consecutive|full|trading|business|working))?[\s-]+<UNIT>"
-    r"(?:(?:<SP>or so)?<SP>(?:ago|earlier|later|from now))?(?!<SP>old\b))",
+    r"<HALF>?(?:(?:<SP>or so)?<SP>(?:ago|earlier|later|from now))?(?!<SP>old\b))",
     # "earlier this year", "later this month", "earlier in the year", "the end of the year", "year-end"
     "within a period": r"(?i:(?:earlier|later|early|late)<SP>(?:this|last|next)<SP><PERIOD>|(?:earlier|later)<SP>"
     r"in<SP>the<SP>(?:year|month|week|day)|(?:the<SP>)?(?:end|beginning|start|middle)<SP>of<SP>"
@@ -247,14 +258,17 @@ RULES = {
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
     r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
     r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b))",
+    # "for years", "within weeks or months", "for the first time in decades": some of that unit
+    "some units": r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bwithin )|(?<=\bover ))(?i:(?:minute|hour|day|week|month|year"
+    r"|decade|centurie)s(?:<SP>or<SP>(?:day|week|month|year|decade)s)?)",
     # "nineteen ninety-six", "the year two thousand"
     "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:(?:eighteen|nineteen)[- ](?:<TENS>(?:[- ](?:one|two|three|four|five"
     r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|hundred)|two<SP>thousand(?:[- ](?:and<SP>)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
     # "the year", "over the weekend", "the week"
     "the period": r"(?i:the<SP>(?:year|week|weekend))",
-    # "Tuesday", "today", "Christmas"
-    "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|Christmas|Easter|New Year's Day",
+    # "Tuesday", "today", "Christmas", "last Thanksgiving"
+    "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|(?:(?i:last|next|this)<SP>)?<HOLIDAY>",
     # "the summer"
     "season": r"(?<=\b[Tt]he\s)<SEASON>",
 }
@@ -290,6 +304,8 @@ MONTH_CONTEXT = re.compile(
     r"|between|through|on)\s+|-)$",
     re.I,
 )
+# A month's short name without its full stop before a capitalised word is a first name ("Jan Kavan").
+FIRST_NAME = re.compile(r"(?:Jan|Jun|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Feb|Jul)\s+[A-Z]")
 TITLE_OF = re.compile(r"[A-Z]\w+ of\s+$")
 MONTH_BEFORE = re.compile(MONTH_NAMES + r"\s+$")
 # A capitalised word before a number makes it a name's ("Euro 2004", "Resolution 2231"), unless it is
@@ -312,10 +328,10 @@ RATE = re.compile(r"(?i)(?:\d|%|cents?|dollars?|pounds?|euros?|million|billion|t
 # try every alternative at every place in a text, several times slower than finding these first.
 KEYWORDS = tuple(
     """year years yearly month months monthly week weeks weekly weekend weekends quarter quarters hour hours hourly
-    minute minutes decade decades century centuries fortnight half now nowadays current currently recent recently
-    past future moment present lately morning mornings afternoon afternoons evening evenings noon annually daily
-    fiscal spring summer autumn fall winter christmas easter tomorrow nineteen eighteen thousand twenties thirties
-    forties fifties sixties seventies eighties nineties""".split()
+    minute minutes decade decades century centuries fortnight half now nowadays current currently recent
+    recently past future moment present lately morning mornings afternoon afternoons evening evenings noon
+    midday annually daily fiscal spring summer autumn fall winter christmas easter tomorrow nineteen eighteen
+    thousand twenties thirties forties fifties sixties seventies eighties nineties period""".split()
 )
 INSIDE_WORDS = ("day", "night")  # "Monday", "tonight"
 MONTH_KEYWORDS = tuple(
@@ -338,14 +354,14 @@ STARTERS = frozenset(
     earlier later end beginning start middle nearly almost about around over more less fewer at up roughly some
     just only within no right now currently recently nowadays these lately in recent today tonight overnight
     yesterday tomorrow several many hundreds dozens comparable corresponding same year fiscal first second third
-    fourth final latter noon midnight sometime latest one two three four five six seven eight nine ten eleven
+    fourth final latter noon midnight midday sometime latest one two three four five six seven eight nine ten eleven
     twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
     eighty ninety christmas easter new""".split()
 ).union(MONTHS, WEEKDAYS)
 # The words an expression may hold before its keyword, besides those it may start with.
 INNER = STARTERS.union(
-    """of or to so than least part better from on near few couple hundred thousand additional more straight
-    consecutive full trading business working remaining further entire whole initial period year's results level
+    """of or to so than least part better from on near few couple hundred thousand additional more straight and half
+    consecutive full trading business working remaining further entire whole initial period year's results level o'clock
     fiscal quarter half day days week weeks month months year years decade decades hour hours minute minutes""".split()
 )
 REACH = 30  # how far before its keyword an expression may start ("the better part of an hour")
@@ -384,7 +400,8 @@ def _keyword_places(text: str) -> list[int]:
         while at >= 0:
             places.add(at)
             at = lower.find(word, at + 1)
-    for words, within in ((KEYWORDS, lower), (MONTH_KEYWORDS, text)):  # months are capitalised: "may" is a verb
+    # months and holidays are capitalised: "may" is a verb, "good friday" no holiday
+    for words, within in ((KEYWORDS, lower), (MONTH_KEYWORDS + HOLIDAYS, text)):
         for word in words:
             at = within.find(word)
             while at >= 0:
@@ -404,8 +421,10 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
         if match.lastgroup in WITHOUT_THE and expression[:4].lower() == "the ":
             start, expression = start + 4, expression[4:]
         before = text[max(0, start - 30) : start]
-        if MONTH_ALONE.match(expression) and (not MONTH_CONTEXT.search(before) or TITLE_OF.search(before)):
-            continue  # "May" the verb, "March" the walk, "The Darling Buds of May"
+        if MONTH_ALONE.match(expression) and (
+            not MONTH_CONTEXT.search(before) or TITLE_OF.search(before) or FIRST_NAME.match(text, start)
+        ):
+            continue  # "May" the verb, "March" the walk, "The Darling Buds of May", "Jan Kavan"
         if expression[:1].isdigit() and _after_a_name(before):
             continue  # "Euro 2004", "Resolution 2231", "£2004"
         if FRACTION.fullmatch(expression) or (A_UNIT.fullmatch(expression) and RATE.search(before)):

@@ -56,6 +56,11 @@ def test_a_year_earlier_is_the_same_quarter_of_the_year_before():
         ("The talks lasted several hours.", [("several hours", "DURATION", "PTXH")]),
         ("The firm pays $5 a year to each member.", []),  # a rate
         ("The minister, 52 years old, resigned.", []),  # an age
+        ("The trial lasted 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
+        ("She spent about 5 1/2 hours there.", [("about 5 1/2 hours", "DURATION", "PT5H30M")]),
+        ("It took a minute and a half.", [("a minute and a half", "DURATION", "PT1M30S")]),
+        ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXY")]),
+        ("He died within weeks or months of his capture.", [("weeks or months", "DURATION", "PXW")]),
     ],
 )
 def test_durations(text, expected):
@@ -155,6 +160,29 @@ def test_direction_follows_the_clause(text, published, value):
     assert timexes(text, published)[0][2] == value
 
 
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("The family gathered on Thanksgiving Day.", "1999-12-01", [("Thanksgiving Day", "DATE", "1999-11-25")]),
+        ("He was seen last Thanksgiving.", "2000-02-10", [("last Thanksgiving", "DATE", "1999-11-25")]),
+        ("Voters went to the polls on Election Day.", "1998-11-05", [("Election Day", "DATE", "1998-11-03")]),
+        ("They will marry on Christmas Eve.", "1999-12-01", [("Christmas Eve", "DATE", "1999-12-24")]),
+        ("Prayers were said on Good Friday.", "2000-04-25", [("Good Friday", "DATE", "2000-04-21")]),
+    ],
+)
+def test_holidays(text, published, expected):
+    assert timexes(text, published) == expected
+
+
+def test_a_short_month_name_before_a_name_is_a_first_name():
+    assert timexes("Janos Martonyi of Hungary and Jan Kavan of the Czech Republic signed.") == []
+
+
+def test_the_latest_period_is_the_quarter_last_named():
+    found = timexes("Profit rose in the third quarter. In the latest period, sales fell.")
+    assert found[-1] == ("the latest period", "DATE", "1989-Q3")
+
+
 def test_a_month_this_or_last_year():
     found = timexes("It began in February this year, after a coup in June last year; it ends in April next year.")
     assert found == [
@@ -171,6 +199,13 @@ def test_a_month_this_or_last_year():
         ("Shares fell at 10:35 a.m.", [("10:35 a.m.", "TIME", "2013-03-22T10:35")]),
         ("Troops crossed the border on Tuesday morning.", [("Tuesday morning", "TIME", "2013-03-19TMO")]),
         ("The president speaks tonight.", [("tonight", "TIME", "2013-03-22TNI")]),
+        ("He will leave at 4 in the morning.", [("4 in the morning", "TIME", "2013-03-22T04:00")]),
+        ("The envoy arrived at midday.", [("midday", "TIME", "2013-03-22T12:00")]),
+        # a time of day without a day is on the day last named
+        (
+            "He was shot on Oct. 23, 2012. The gunman fired at 10 p.m. from the woods.",
+            [("Oct. 23, 2012", "DATE", "2012-10-23"), ("10 p.m.", "TIME", "2012-10-23T22:00")],
+        ),
         ("The plane landed last night.", [("last night", "TIME", "2013-03-21TNI")]),
         ("Shares slid in mid-afternoon yesterday.", [("mid-afternoon yesterday", "TIME", "2013-03-21TAF")]),
         ("Questions start at 1200 GMT on Wednesday.", [("1200 GMT on Wednesday", "TIME", "2013-03-20T12:00")]),
