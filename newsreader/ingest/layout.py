@@ -14,15 +14,17 @@ HEADING_MAX_WORDS = 10
 LINE = re.compile(r"[^\n]+")
 
 
-def words(line: str) -> int:
-    return len(line.split())
+def words(line: str, most: int | None = None) -> int:
+    """How many words a line has; with `most`, counted only as far as it takes to compare with
+    `most` (most + 1 at the most), as a rule about short lines need not split a paragraph's hundreds."""
+    return len(line.split(None, -1 if most is None else most))
 
 
 def is_subheading(paragraph: str, following: str | None) -> bool:
     """A short unpunctuated line that introduces the paragraphs after it ("Soleimani's killing")."""
     return (
         following is not None
-        and words(paragraph) <= HEADING_MAX_WORDS
+        and words(paragraph, HEADING_MAX_WORDS) <= HEADING_MAX_WORDS
         and not CLAUSE_END.search(paragraph)
         and paragraph[:1].isupper()
         and not paragraph.startswith(("-", "•", "*"))
