@@ -143,3 +143,10 @@ PLACE_FOLLOWERS = frozenset(
 COMPASS_REGIONS = frozenset(("West", "East", "North", "South"))
 
 JOINS_BY_OF = ORG_WORDS | LAW_WORDS | PLACE_WORDS | TITLE_HEADS
+
+# Lower-case nouns that name a kind of work just before its title: "the album Genius Loves Company",
+# "his play The Pillowman", "the game Halo".
+WORK_NOUNS = frozenset(
+    """album film movie play musical opera ballet show series sitcom soap drama documentary programme
+    novel book biography memoir song single track hit game title production revival comedy thriller""".split()
+)

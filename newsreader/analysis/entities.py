@@ -1,391 +1,274 @@
-"""Named entities in an article body: people, organisations, places and dates, by rules.
+"""Named entities in an article body: people, organisations, places and dates.
 
-Each capitalised run of words is a candidate. What it is comes from cues, strongest first: a title
-or role before it ("Foreign Minister", "chief executive"), words inside it ("Ministry", "Corps"),
-an acronym it defines, the gazetteers (places, first names), and the document itself: a name once
-seen as a person's is a person's wherever it stands. Dates are found by `dates.find_date_expressions`.
+The rules of `rules.py` propose names and types from cues (titles, roles, organisation words, the
+gazetteers); the trained tagger of `tagger.py` decides, token by token, from those hints and its own
+features, which words make a name and of what type. Names it calls "misc" are kept as ours when
+their words say so (nationalities, laws, events). Dates come from `dates.find_date_expressions`.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
 
 from newsreader.analysis.cues import (
-    COMPASS_REGIONS,
-    DEMONYM_ENDINGS,
     EVENT_WORDS,
-    FUNCTION_WORDS,
-    IRREGULAR_DEMONYMS,
-    JOINS_BY_OF,
     LAW_WORDS,
-    NAME_POSSESSIVES,
-    ORG_FOLLOWERS,
-    ORG_ROLES,
-    ORG_WORDS,
     PERSON_ROLES,
-    PLACE_FOLLOWERS,
-    PLACE_PREPOSITIONS,
-    PLACE_WORDS,
     PLAIN_ACRONYMS,
     TITLE_HEADS,
     TITLES,
+    WORK_NOUNS,
 )
 from newsreader.analysis.gazetteer import gazetteer
-from newsreader.ingest.dates import find_date_expressions
-
-# A capitalised word: "Lavrov", "Al-Asad", "McCririck", "People’s", "G8"; "U.S." and "U.S"; initials
-# and abbreviated titles with their full stop ("W.", "Lt."); or a particle-led "al-Muhandis".
-ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Lt|Gen|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Prof|Rev|Jr|Sr|Mt|Ft)\."
-WORD = (
-    rf"(?:{ABBREVIATION}|(?:[A-Z]\.){{2,}}|[A-Z]\.[A-Z]\b|[A-Z]\.(?=\s[A-Z])|[A-Z][\w’'&-]*[\w’']|[A-Z]|al-[A-Z][\w-]*)"
+from newsreader.analysis.rules import (
+    ACRONYM_AFTER,
+    YEAR_IN_NAME,
+    Mention,
+    Rules,
+    _bare,
+    _has_org_word,
+    _is_acronym,
+    _law_of,
+    _previous_word,
+    is_demonym,
 )
-PARTICLE = r"(?:van der|van den|van|von|der|de la|de|del|da|du|al|bin|ibn|le|la)"
-# The lookahead lets the engine skip quickly past every position that cannot start a name.
-RUN = re.compile(rf"(?=[A-Za]){WORD}(?:(?: {PARTICLE})? {WORD})*")
-# "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
-CONNECTOR = re.compile(r" (?:of|for|of the|for the) $")
-POSSESSIVE = re.compile(r"[’']s?$")
-SPEECH_VERBS = re.compile(
-    r"\s*,?\s+(?:said|says|told|added|explained|insisted|argued|claimed|stated|admitted|warned)\b"
+from newsreader.analysis.tagger import JOINERS, tagger
+
+PERSON_CUES = TITLES | PERSON_ROLES
+NAME_TYPES = frozenset(("person", "org", "place"))
+# The rules' cues that count in a name's vote: what stands around it, not a list it is on.
+VOTING_CUES = frozenset(("title", "org role", "org word", "place word", "place follower", "country"))
+TITLE_CUES = frozenset(("law word", "event word"))  # the rules' cues that name a law's or an event's title
+# Words that end a title, never a name: "Permanent Representative", "US Secretary".
+TITLE_ENDS = frozenset(("representative", "secretary", "spokesman", "spokeswoman"))
+# Small words that open a sentence and are no part of the name after them: "In Europe", "But Mr Brown".
+LEADING_SMALL_WORDS = frozenset(
+    "in at on for from by with to of and but as after before while when if a an the".split()
 )
-NEXT_WORD = re.compile(r" ([\w-]+)")
-NEXT_TWO_WORDS = re.compile(r" ([\w-]+ [\w-]+)")
-DASH_LOWER = re.compile(r"-[a-z]")
-ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
-YEAR_IN_NAME = re.compile(r"\b\d{4}\b")
-NAME_PARTS = re.compile(r"[- ]")
-CAPITALS_LINE = re.compile(r"^[^a-z\n]*$", re.MULTILINE)  # no lower-case letter: a wire headline or dateline
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A name or date found in a body, before names are made one across the corpus."""
-
-    text: str
-    type: str
-    start: int
-    end: int
-    strong: bool = True
-
-
-def _is_acronym(token: str) -> bool:
-    letters = token.replace(".", "")
-    return len(letters) >= 2 and letters.isupper() and letters.isalnum()
-
-
-@lru_cache(maxsize=1 << 12)  # the common words; a bigger cache costs megabytes for little
-def _bare(word: str) -> str:
-    """A word without a possessive ending or an abbreviation's full stop, lower-cased, its
-    apostrophes straight ("I’ve" is "i've")."""
-    return POSSESSIVE.sub("", word).rstrip(".").lower().replace("’", "'")
+# How much the tagger must prefer a name to no name (its scores' units) for a person or an
+# organisation of unseen words without a cue to stand: set on CoNLL-2003 dev and the BBC tune half.
+GUESS_MARGIN = 25.0
+GUESSED_TYPES = frozenset(("person", "org"))
+# Below this margin the type a cue of the rules gives a name ("Chrysler sales": an organisation)
+# outweighs the tagger's: set on CoNLL-2003 dev and the BBC tune half.
+CUE_MARGIN = 30.0
+# A work noun just before a name, after a determiner ("the game Halo", "his last album, Genius Loves
+# Company"), or a plural one and "such as" ("programmes such as The Darling Buds of May").
+_WORK = "|".join(sorted(WORK_NOUNS))
+WORK_BEFORE = re.compile(
+    rf"(?:\b(?:the|a|an|his|her|its|their|this) (?:[a-z]+ )?(?:{_WORK}),?|\b(?:{_WORK})s such as) (?:[Tt]he )?$"
+)
 
 
-@lru_cache(maxsize=1 << 14)
-def is_demonym(word: str) -> bool:
-    """ "Russian", "Iranian", "Chinese", "Lankan": a country's adjective, by its ending and stem."""
-    word = word[:-1] if word.endswith("ans") else word  # "Americans", "Europeans"
-    if len(word) < 4 or not word[:1].isupper() or not word.endswith(DEMONYM_ENDINGS):
-        return False
-    return word.startswith(gazetteer().country_stems) or word in IRREGULAR_DEMONYMS
-
-
-def _previous_word(text: str, start: int) -> str:
-    """The word before `start` in the same sentence, lower-cased ("" at a sentence's start)."""
-    before = text[max(0, start - 40) : start].rstrip(" \"“‘'(")
-    if not before or before[-1] in ".!?:\n;,":
-        return ""
-    word = before.rsplit(None, 1)[-1]
-    return word.strip("\"“”‘’'(),").lower()
-
-
-def _next_word(text: str, end: int, pattern: re.Pattern[str] = NEXT_WORD) -> str:
-    match = pattern.match(text, end, end + 40)
-    return match.group(1).lower() if match else ""
-
-
-def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \"“‘'([")
-    return not before or before[-1] in ".!?:\n"
-
-
-Token = tuple[int, str]  # (offset in the body, word)
-
-
-def _within(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether `position` lies in one of these (start, end) spans, sorted and apart."""
-    i = bisect_right(spans, (position, sys.maxsize)) - 1
-    return i >= 0 and spans[i][0] <= position < spans[i][1]
-
-
-def _runs(body: str) -> list[list[Token]]:
-    """Capitalised runs, joined across "of"/"for" where the word before names an institution or law."""
-    runs: list[list[Token]] = []
-    for match in RUN.finditer(body):
-        tokens, offset = [], match.start()
-        for word in match.group().split(" "):
-            tokens.append((offset, word))
-            offset += len(word) + 1
-        if runs:
-            prev_start, prev_word = runs[-1][-1]
-            gap = body[prev_start + len(prev_word) : match.start()]
-            if CONNECTOR.fullmatch(gap) and _bare(prev_word) in JOINS_BY_OF:
-                runs[-1].extend(tokens)
-                continue
-        runs.append(tokens)
-    return runs
-
-
-def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
-    """Split a run into names: at possessives ("Iran's Islamic …") and at titles ("… Force General X").
-
-    Each segment comes with whether a title stood just before it.
-    """
-    segments: list[tuple[list[Token], bool]] = []
-    current: list[Token] = []
-    titled = False
-    i = 0
-    while i < len(tokens):
-        word = tokens[i][1]
-        bare = _bare(word)
-        if bare in TITLE_HEADS or (bare in TITLES and i + 1 < len(tokens) and _bare(tokens[i + 1][1]) in TITLES):
-            # A run of title words ("Secretary of State"): a person's name follows, unless "of" does.
-            j = i
-            while j < len(tokens) and (
-                _bare(tokens[j][1]) in TITLES
-                or (tokens[j][1] == "of" and j + 1 < len(tokens) and _bare(tokens[j + 1][1]) in TITLES)
-            ):
-                j += 1
-            if any(_bare(w) in TITLE_HEADS for _, w in tokens[i:j]) and j < len(tokens) and not _names_org(tokens[j:]):
-                if current:
-                    segments.append((current, titled))
-                current, titled, i = [], tokens[j][1] != "of", j
-                continue
-        current.append(tokens[i])
-        if i + 2 < len(tokens) and _starts_person(bare, word, tokens[i + 1][1]):
-            segments.append((current, titled))  # "… Mobilization Force Abu Mahdi al-Muhandis"
-            current, titled = [], False
-        elif POSSESSIVE.search(word) and bare not in NAME_POSSESSIVES:
-            segments.append((current, titled))
-            current, titled = [], False
-        i += 1
-    if current:
-        segments.append((current, titled))
-    return segments
-
-
-def _names_org(tokens: list[Token]) -> bool:
-    """ "General Motors": a title word that begins an organisation's name."""
-    return any(_bare(word) in ORG_WORDS for _, word in tokens)
-
-
-def _starts_person(bare: str, word: str, following: str) -> bool:
-    """An institution or a place, then a given name: where one name ends and a person's begins."""
-    if following not in gazetteer().first_names:
-        return False
-    return bare in ORG_WORDS or gazetteer().places.get(word, ("", False))[1]
+# A figure between a name and a work noun is the name's: "Channel 4 show", "Radio 4 programme".
+NUMBERED = re.compile(rf"( \d{{1,2}}) (?:{_WORK})s?\b")
 
 
 class Recogniser:
     """Finds the entity mentions of one body at a time."""
 
     def __init__(self) -> None:
-        self.gaz = gazetteer()
+        self.rules = Rules()
+        self.tagger = tagger()
 
     def mentions(self, body: str) -> list[Mention]:
-        """Dates and names in body order, none overlapping; names the rules could not type are kept as
-        `unknown`, weak."""
-        dates = [Mention(text, "date", start, end) for text, start, end in find_date_expressions(body)]
-        in_date: set[int] = set()
-        for m in dates:
-            in_date.update(range(m.start, m.end))
-        names: list[Mention] = []
-        acronyms: dict[str, str] = {}
-        capitals = [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body) if m.end() > m.start()]
-        for run in _runs(body):
-            if capitals and _within(capitals, run[0][0]):
-                names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
+        """Names and dates in body order, a person's name strong when a title or role stands before
+        it ("Mr Blair", "striker Owen"), none overlapping: a date inside a name ("Tuesday" of a
+        club) is part of the name, a name inside a date ("Christmas Eve") part of the date."""
+        hints = self.rules.mentions(body)
+        sure = _maximal(body, self._sure(body, hints), hints)
+        tagged = []
+        for name in _within_titles(sure, hints):
+            if trimmed := _trimmed(body, *name):
+                start, end, found = trimmed
+                tagged.append((start, end, body[start:end], found))
+        # A name a work noun stands before ("his album, Genius Loves Company") is a work's title
+        # wherever it stands in the article.
+        works = {text for start, _, text, _ in tagged if WORK_BEFORE.search(body, max(0, start - 30), start)}
+        if works:
+            tagged = [(start, end, text, "misc" if text in works else found) for start, end, text, found in tagged]
+        # "the Joint Comprehensive Plan of Action (JCPOA)": the acronym is what its long form is.
+        acronyms = {h.text: h.type for h in hints if h.cue == "acronym" and h.type in ("law", "event")}
+        for _, end, text, found in tagged:
+            if (kind := _kind(text, found)) and (acronym := ACRONYM_AFTER.match(body, end, end + 12)):
+                acronyms[acronym.group(1)] = kind
+        names = [
+            Mention(text, kind, start, end, kind == "person" and _previous_word(body, start) in PERSON_CUES)
+            for start, end, text, found in tagged
+            if (kind := acronyms.get(text) or _kind(text, found)) is not None
+        ]
+        if acronyms:
+            names = _with_acronyms(names, acronyms, body)
+        names = _joined(_agreed(names, hints), body)
+        dates = [m for m in hints if m.type == "date"]
+        names = [n for n in names if not any(d.start <= n.start and n.end <= d.end for d in dates)]
+        # A nationality the rules found where the tagger found nothing ("US-Iranian relations") stays.
+        names += _clear_of([h for h in hints if h.cue == "demonym"], names)
+        names.sort(key=lambda m: m.start)
+        return sorted(names + _clear_of(dates, names), key=lambda m: m.start)
+
+    def _sure(self, body: str, hints: list[Mention]) -> list[tuple[int, int, str]]:
+        """The tagger's names, less its guesses, and typed by the rules' cue where it barely chose."""
+        tagged = self.tagger.tag(body, hints)
+        surest: dict[str, float] = {}  # each name's best margin in the article
+        for start, end, _, margin in tagged:
+            text = body[start:end]
+            surest[text] = max(surest.get(text, margin), margin)
+        cued = {(h.start, h.end): h.type for h in hints if h.cue in VOTING_CUES and h.type in NAME_TYPES}
+        sure = []
+        for start, end, kind, margin in tagged:
+            guess = kind in GUESSED_TYPES and surest[body[start:end]] < GUESS_MARGIN
+            if guess and self._unseen(body, start, end, hints):
                 continue
-            for tokens, titled in _segments(run):
-                mention = self._name(body, tokens, titled, acronyms)
-                if mention and mention.start not in in_date:
-                    names.append(mention)
-        names = propagate_in_document(names, acronyms, body)
-        # No overlapping mentions: a date inside a name ("Mondays" of Happy Mondays, "Daily" of
-        # China Daily) is part of the name, as a name inside a date is part of the date (above).
-        dates = [d for d in dates if not any(n.start < d.end and d.start < n.end for n in names)]
-        return sorted(dates + names, key=lambda m: m.start)
+            if margin < CUE_MARGIN and kind in NAME_TYPES:
+                kind = cued.get((start, end), kind)
+            sure.append((start, end, kind))
+        return sure
 
-    def _name(self, body: str, tokens: list[Token], titled: bool, acronyms: dict[str, str]) -> Mention | None:
-        sentence_start = _at_sentence_start(body, tokens[0][0])
-        while tokens and (
-            (_bare(tokens[0][1]) in FUNCTION_WORDS and " ".join(w for _, w in tokens) not in self.gaz.places)
-            or (_bare(tokens[0][1]) in TITLES and not _names_org(tokens))
-        ):
-            tokens, sentence_start = tokens[1:], False
-        if not tokens:
-            return None
-        if sentence_start and len(tokens) > 1 and self._opens_sentence_only(body, tokens):
-            tokens, sentence_start = tokens[1:], False  # "Escalation Persian Gulf": a first word, then a name
-        start = tokens[0][0]
-        last_start, last = tokens[-1]
-        if dash := DASH_LOWER.search(last):
-            last = last[: dash.start()]  # "UK-based", "US-led"
-        elif not _is_acronym(last) and POSSESSIVE.search(last):
-            last = POSSESSIVE.sub("", last)
-        end = last_start + len(last)
-        name = body[start:end]
-        kind, strong = self._kind(body, name, start, end, titled)
-        if sentence_start and len(tokens) == 1 and not strong:
-            kind = None  # "Pre-tax", "Virus": a capital that may only open the sentence
-        if kind == "org" and len(tokens) > 1 and is_demonym(tokens[0][1]) and not _has_org_word(name):
-            start = tokens[1][0]  # "Italian La Stampa": the paper is "La Stampa"
-            name = body[start:end]
-        if kind and (acronym := ACRONYM_AFTER.match(body, end, end + 12)):
-            acronyms[acronym.group(1)] = kind
-        if kind is None:
-            # Unknown for now: a later mention, here or elsewhere in the corpus, may say what it is.
-            return Mention(name, "unknown", start, end, strong=False)
-        return Mention(name, kind, start, end, strong)
-
-    def _in_capitals(self, body: str, run: list[Token]) -> list[Mention]:
-        """The names of a run in capitals (a wire headline or dateline: "AJAX BEAT PSV IN NEW YORK"),
-        read as the words they are: the longest stretches the gazetteer knows in ordinary case are
-        places ("NEW YORK"), words of up to three letters acronyms, weakly organisations ("PSV"), and
-        the other words ("BEAT", "JANUARY") nothing yet, so that no ordinary word in capitals is an
-        acronym."""
-        found: list[Mention] = []
-        i = 0
-        while i < len(run):
-            for j in range(min(len(run), i + 4), i, -1):
-                start, end = run[i][0], run[j - 1][0] + len(run[j - 1][1])
-                words = " ".join(word for _, word in run[i:j])
-                if words in self.gaz.places or words.title() in self.gaz.places:
-                    found.append(Mention(body[start:end], "place", start, end, strong=False))
-                    break
-            else:
-                j = i + 1
-                start, word = run[i]
-                if _is_acronym(word) and len(word) <= 3 and _bare(word) not in FUNCTION_WORDS:
-                    found.append(Mention(word, "org", start, start + len(word), strong=False))
-                elif _bare(word) not in FUNCTION_WORDS:
-                    found.append(Mention(word, "unknown", start, start + len(word), strong=False))
-            i = j
-        return found
-
-    def _opens_sentence_only(self, body: str, tokens: list[Token]) -> bool:
-        """Whether the first word of a sentence-opening run is there only because it opens the sentence."""
-        first, second = tokens[0][1], tokens[1][1]
-        if first in self.gaz.first_names or _is_acronym(first) or first in self.gaz.places:
+    def _unseen(self, body: str, start: int, end: int, hints: list[Mention]) -> bool:
+        """Whether no cue of the rules covers a name and training never weighed any of its words."""
+        if any(hint.strong and hint.start <= start and end <= hint.end for hint in hints):
             return False
-        rest_start, rest_end = tokens[1][0], tokens[-1][0] + len(tokens[-1][1])
-        rest = body[rest_start:rest_end]
-        if rest in self.gaz.places or second in self.gaz.first_names:
-            return True
-        kind, strong = self._kind(body, rest, rest_start, rest_end, False)
-        return strong and kind is not None and len(tokens) > 2
-
-    def _kind(self, body: str, name: str, start: int, end: int, titled: bool) -> tuple[str | None, bool]:
-        """The type of one name and whether a cue (not the gazetteer alone) says so."""
-        words = name.split()
-        lowered = [_bare(w) for w in words]
-        previous, following = _previous_word(body, start), _next_word(body, end)
-        places = self.gaz.places
-        if name in PLAIN_ACRONYMS:
-            return None, False
-        if titled or previous in PERSON_ROLES:
-            return "person", True
-        if len(words) > 1 and (lowered[-1] in EVENT_WORDS or YEAR_IN_NAME.search(name)):
-            return "event", True
-        if len(words) > 1 and (lowered[-1] in LAW_WORDS or lowered[0] in LAW_WORDS or _law_of(lowered)):
-            return "law", True
-        if len(words) > 1 and lowered[-1] in PLACE_WORDS:
-            return "place", True  # "Persian Gulf", "Royal Court Theatre", "Islamic Republic"
-        if _has_org_word(name):
-            return "org", True
-        if name in self.gaz.countries:
-            return "place", True
-        parts = NAME_PARTS.split(name)
-        if len(parts) <= 3 and is_demonym(parts[-1]) and not _is_acronym(parts[-1]):
-            return "nationality", True  # "Russian", "Sri Lankan", "US-Iranian", "Americans"
-        if previous in ORG_ROLES or following in ORG_FOLLOWERS:
-            return "org", True  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
-        if name in places:
-            return "place", places[name][1] or previous in PLACE_PREPOSITIONS
-        if following in PLACE_FOLLOWERS or _next_word(body, end, NEXT_TWO_WORDS) in PLACE_FOLLOWERS:
-            return "place", True
-        if name in COMPASS_REGIONS and previous == "the":
-            return "place", True  # "the West"
-        if len(words) == 1 and _is_acronym(name):
-            return "org", False
-        if 2 <= len(words) <= 4 and words[0] in self.gaz.first_names and not _is_acronym(words[-1]):
-            return "person", True
-        if 2 <= len(words) <= 3 and SPEECH_VERBS.match(body, end):
-            return "person", True
-        if len(words) == 1 and previous in PLACE_PREPOSITIONS:
-            return "place", False  # "slums in Narobi": a guess that a cue elsewhere may overrule
-        return None, False
+        return not any(self.tagger.knows(word) for word in body[start:end].split() if word.lower() not in JOINERS)
 
 
-def _law_of(lowered: list[str]) -> bool:
-    """ "Plan of Action", "Treaty of Rome"."""
-    return "of" in lowered and lowered[lowered.index("of") - 1] in LAW_WORDS
+def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]) -> list[tuple[int, int, str]]:
+    """An organisation the tagger found at the start of a longer one that the rules named by an
+    organisation word, and nothing else in it ("BBC Radio" of "BBC Radio Four"), is that longer name:
+    names are maximal."""
+    longer = {h.start: h.end for h in hints if h.cue == "org word"}
+    maximal = []
+    for i, (start, end, kind) in enumerate(tagged):
+        full = longer.get(start, end)
+        if kind == "org" and (figure := NUMBERED.match(body, end)):
+            full = figure.end(1)
+        following = tagged[i + 1][0] if i + 1 < len(tagged) else full
+        if kind == "org" and end < full <= following:
+            end = full
+        maximal.append((start, end, kind))
+    return maximal
 
 
-def _has_org_word(name: str) -> bool:
-    return any(_bare(word) in ORG_WORDS for word in name.split())
+def _clear_of(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
+    """The mentions that overlap none of the names (sorted by start, none overlapping another)."""
+    starts = [name.start for name in names]
+    return [m for m in mentions if not ((i := bisect_left(starts, m.end)) and names[i - 1].end > m.start)]
 
 
-def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: str) -> list[Mention]:
-    """Give weak and unknown names the type that strong mentions of the same name have here.
+def _within_titles(tagged: list[tuple[int, int, str]], hints: list[Mention]) -> list[tuple[int, int, str]]:
+    """The tagged names, those inside the title of a law or an event that a cue names ("Athens
+    Olympics", "UN Security Council Resolution") giving way to it: names are maximal."""
+    titles = [(h.start, h.end, h.type) for h in hints if h.cue in TITLE_CUES]
+    if not titles:
+        return tagged
+    inside = [t for t in tagged if any(s <= t[0] and t[1] <= e and (s, e) != t[:2] for s, e, _ in titles)]
+    if not inside:
+        return tagged
+    covering = {title for title in titles if any(title[0] <= t[0] and t[1] <= title[1] for t in inside)}
+    kept = [t for t in tagged if t not in inside and not any(s < t[1] and t[0] < e for s, e, _ in covering)]
+    return sorted(kept + list(covering))
 
-    A person's surname or given name alone is that person ("Lavrov" after "Sergey Lavrov"); an
-    acronym is what its long form is; an unknown name listed with a person or an organisation
-    ("Pam Ferris, Victoria Hamilton and Kelly Reilly") is one too.
-    """
-    votes = strong_votes(names)
-    resolved = []
+
+def _trimmed(body: str, start: int, end: int, kind: str) -> tuple[int, int, str] | None:
+    """A tagged name without a title or a small word before it ("Lt. General Soleimani", "In Europe"):
+    the rest a place when the gazetteer says so; None for a title alone or a name that ends in one
+    ("Permanent Representative", "US Secretary")."""
+    name = body[start:end]
+    words = name.split(" ")
+    if _bare(words[-1]) in TITLE_ENDS or all(_bare(word) in TITLE_HEADS for word in words):
+        return None
+    dropped = 0
+    while len(words) - dropped > 1 and (
+        (_bare(words[dropped]) in TITLE_HEADS and not _has_org_word(" ".join(words[dropped + 1 :])))
+        or (words[dropped].lower() in LEADING_SMALL_WORDS and name not in gazetteer().places)
+    ):
+        dropped += 1
+    if not dropped:
+        return start, end, kind
+    start += sum(len(w) + 1 for w in words[:dropped])
+    place = gazetteer().places.get(body[start:end])
+    return start, end, "place" if place and place[1] else kind
+
+
+def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
+    """One type for each name within an article: the type most of its mentions have, the rules' cued
+    ones counted too; a lone word that ends a longer name here is what that name is ("Villa"
+    after "Aston Villa", "Lavrov" after "Sergey Lavrov")."""
+    votes: dict[str, Counter[str]] = {}
     for mention in names:
-        kind, strong = mention.type, mention.strong
-        if mention.text in acronyms:
-            kind, strong = acronyms[mention.text], True
-        elif not strong and (found := votes.get(mention.text)):
-            kind, strong = found.most_common(1)[0][0], True
-        resolved.append(Mention(mention.text, kind, mention.start, mention.end, strong))
-    # `left` is read from the list as it is retyped, `right` as it was: zip, not pairwise.
-    for i, (left, right) in enumerate(zip(resolved, resolved[1:], strict=False)):  # noqa: RUF007
-        gap = body[left.end : right.start]
-        # A bare comma joins a list only when the list goes on with "and"/"or" after the next name.
-        after = body[right.end : resolved[i + 2].start] if i + 2 < len(resolved) else ""
-        if not (LIST_END.fullmatch(gap) or (gap == ", " and LIST_GAP.fullmatch(after))):
-            continue
-        for known, other in ((left, right), (right, left)):
-            listed_type = known.type if known.strong else None
-            if other.type == "unknown" and (listed_type == "org" or (listed_type == "person" and " " in other.text)):
-                resolved[resolved.index(other)] = Mention(other.text, listed_type, other.start, other.end, False)
-    return resolved
-
-
-LIST_END = re.compile(r",? and | or ")
-LIST_GAP = re.compile(r",? and |, | or ")
-
-
-def strong_votes(names: Iterable[Mention], votes: dict[str, Counter[str]] | None = None) -> dict[str, Counter[str]]:
-    """For each name, how often each type was given to it by a cue; a person's name parts count too.
-
-    Given `votes`, these names' votes are added to them."""
-    votes = {} if votes is None else votes
+        if mention.type in NAME_TYPES:
+            votes.setdefault(mention.text, Counter())[mention.type] += 1
+    for hint in hints:
+        if hint.cue in VOTING_CUES and hint.text in votes:
+            votes[hint.text][hint.type] += 1
     for mention in names:
-        if not mention.strong or mention.type in ("unknown", "date"):
-            continue
-        votes.setdefault(mention.text, Counter())[mention.type] += 1
-        if mention.type == "person" and " " in mention.text:
-            parts = mention.text.split()
-            for part in {parts[0], parts[-1]}:
-                votes.setdefault(part, Counter())["person"] += 1
-    return votes
+        if mention.type in NAME_TYPES and " " in mention.text and (last := mention.text.rsplit(" ", 1)[1]) in votes:
+            votes[last][mention.type] += 2
+    agreed = []
+    for mention in names:
+        if mention.type in NAME_TYPES and (vote := votes[mention.text]) and len(vote) > 1:
+            kind = min(vote, key=lambda k: (-vote[k], k != mention.type))
+            mention = Mention(mention.text, kind, mention.start, mention.end, mention.strong, mention.cue)
+        agreed.append(mention)
+    return agreed
+
+
+def _with_acronyms(names: list[Mention], acronyms: dict[str, str], body: str) -> list[Mention]:
+    """The names, and every mention of an acronym a long name defined that the tagger left out."""
+    taken = {position for name in names for position in range(name.start, name.end)}
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")\b")
+    found = [
+        Mention(match.group(), acronyms[match.group()], match.start(), match.end())
+        for match in pattern.finditer(body)
+        if match.start() not in taken and match.end() - 1 not in taken
+    ]
+    return sorted(names + found, key=lambda name: name.start)
+
+
+def _joined(names: list[Mention], body: str) -> list[Mention]:
+    """A nationality just before an organisation named by an organisation word is part of its name:
+    "Russian Foreign Ministry", "Kenyan Government"."""
+    joined: list[Mention] = []
+    for name in names:
+        if (
+            joined
+            and (last := joined[-1]).type == "nationality"
+            and name.type == "org"
+            and name.start == last.end + 1
+            and _has_org_word(name.text)
+        ):
+            joined[-1] = Mention(body[last.start : name.end], "org", last.start, name.end)
+        else:
+            joined.append(name)
+    return joined
+
+
+def _kind(name: str, found: str) -> str | None:
+    """Our type of a name the tagger found: a demonym it calls misc is a nationality, a name that
+    ends in a law's word a law (unless a person's: "Stuart Law"), other names that are no person,
+    organisation or place are laws and events by their words, or nothing of ours."""
+    if name in PLAIN_ACRONYMS:
+        return None
+    words = name.split()
+    last = words[-1].rsplit("-", 1)[-1]  # "US-Iranian": the adjective after the hyphen
+    demonym = is_demonym(last) and not _is_acronym(last) and last not in gazetteer().places
+    if found == "misc" and len(words) <= 2 and demonym:
+        return "nationality"
+    lowered = [_bare(w) for w in words]
+    if len(words) > 1 and lowered[-1] in LAW_WORDS and found != "person":
+        return "law"  # "UN Security Council Resolution": a law, whatever body it names
+    if len(words) > 1 and lowered[-1] in EVENT_WORDS and found == "place":
+        return "event"  # "Evening Standard Theatre Awards": an event held at a place, not the place
+    if found != "misc":
+        return found
+    if len(words) > 1 and is_demonym(words[0]) and _has_org_word(" ".join(words[1:])):
+        return "org"  # "Russian Government", "Kenyan Government": a body with its nationality
+    if len(words) > 1 and (lowered[-1] in EVENT_WORDS or YEAR_IN_NAME.search(name)):
+        return "event"
+    if _law_of(lowered):
+        return "law"
+    return None

@@ -1,9 +1,9 @@
 """The entities of a whole corpus, found article by article and kept compactly.
 
-Three passes: each body's names and dates are found (`first_pass.py`; dates get their values
-there and then), the names' types are settled by votes across the corpus, and each name gets its one
-canonical name. What is kept is a table of names and, per article, (start, end, name) integers: a few
-bytes a mention, so that 100,000 articles' millions of mentions fit in tens of megabytes.
+Two passes: each body's names and dates are found (`first_pass.py`; dates get their values
+there and then), then each name gets its one canonical name across the corpus. What is kept is a
+table of names and, per article, (start, end, name) integers: a few bytes a mention, so that
+100,000 articles' millions of mentions fit in tens of megabytes.
 """
 
 from __future__ import annotations
@@ -115,8 +115,7 @@ def analyse_corpus(
     gathered = _gather(articles, table, stop, progress, processes)
     if gathered is None:
         return None
-    runs, votes = gathered
-    _name(articles, table, runs, votes)
+    _name(articles, table, gathered)
     return table
 
 
@@ -130,13 +129,11 @@ def _gather(
     stop: Callable[[], bool] | None,
     progress: Callable[[int, int], None] | None,
     processes: int | None,
-) -> tuple[Gathered, dict[str, Counter[str]]] | None:
-    """The first pass's runs in file order, their dates numbered in the table and the votes for the
-    names' types summed across the corpus; None when `stop` said so."""
+) -> Gathered | None:
+    """The first pass's runs in file order, their dates numbered in the table; None when `stop` said so."""
     from newsreader.analysis.pool import find_all
 
     runs: Gathered = []
-    votes: dict[str, Counter[str]] = {}
     done = 0
     known: dict[str, str] = {}  # one string for a name however many runs found it
     for run in find_all(articles, stop, processes):
@@ -145,25 +142,19 @@ def _gather(
         run.texts[:] = [known.setdefault(text, text) for text in run.texts]
         table.failed.extend((articles[place].id, why) for place, why in run.failed)
         runs.append((run, array("i", (table.number(name, "date", value) for name, value in run.dates))))
-        for text, vote in run.votes.items():
-            if text in votes:
-                votes[text].update(vote)
-            else:
-                votes[text] = vote
-        run.votes.clear()  # merged: kept with every run, its votes added a third to the analysis's peak memory
         if progress:
             progress(done, len(articles))
         done += len(run.places)
-    return runs, votes
+    return runs
 
 
-# A mention once the corpus's votes typed it: (start, end, type, a name's text or "", a date's number
-# in its run or -1, whether a cue here typed it). A plain tuple: there are millions.
+# A mention as found: (start, end, type, a name's text or "", a date's number in its run or -1,
+# whether a title or role stood before a person's name). A plain tuple: there are millions.
 Settled = tuple[int, int, str, str, int, bool]
 
 
-def _settled(run: Found, votes: dict[str, Counter[str]], i: int) -> Iterator[Settled]:
-    """The mentions of a run's article i, a weak name typed by the corpus's votes, unknown ones dropped."""
+def _settled(run: Found, i: int) -> Iterator[Settled]:
+    """The mentions of a run's article i, unknown ones dropped."""
     packed, text_of = run.packed, run.texts
     for j in range(run.ends[i - 1] if i else 0, run.ends[i], 3):
         start, end, code = packed[j : j + 3]
@@ -171,20 +162,18 @@ def _settled(run: Found, votes: dict[str, Counter[str]], i: int) -> Iterator[Set
             yield start, end, "date", "", -1 - code, False
             continue
         ref, code = divmod(code, CODES)
-        kind, text = KINDS[code >> 1], text_of[ref]
-        if not code & 1 and (vote := votes.get(text)):
-            kind = min(vote, key=lambda voted: (-vote[voted], KINDS.index(voted)))  # a tie: the first kind
+        kind = KINDS[code >> 1]
         if kind != "unknown":
-            yield start, end, kind, text, -1, bool(code & 1)
+            yield start, end, kind, text_of[ref], -1, bool(code & 1)
 
 
-def _name(articles: Sequence[Article], table: EntityTable, runs: Gathered, votes: dict[str, Counter[str]]) -> None:
+def _name(articles: Sequence[Article], table: EntityTable, runs: Gathered) -> None:
     """Give each name its canonical name across the corpus and write every article's triples, run by run."""
     counts = Counter(
         (kind, text)
         for run, _ in runs
         for i in range(len(run.places))
-        for _, _, kind, text, _, _ in _settled(run, votes, i)
+        for _, _, kind, text, _, _ in _settled(run, i)
         if kind != "date"
     )
     names = CanonicalNames(counts)
@@ -193,9 +182,9 @@ def _name(articles: Sequence[Article], table: EntityTable, runs: Gathered, votes
     while runs:  # each run's memory goes as the table grows
         run, date_numbers = runs.pop()
         for i, place in enumerate(run.places):
-            mentions = list(_settled(run, votes, i))
-            # A lone name a cue made a person's here ("Mr Blair"), not the corpus's votes: it may
-            # join the one person the corpus names in full; a capitalised word alone may not.
+            mentions = list(_settled(run, i))
+            # A lone name a title or role made a person's here ("Mr Blair") may join the one person
+            # the corpus names in full; a capitalised word alone may not.
             cued = {text for _, _, kind, text, _, strong in mentions if kind == "person" and strong}
             found = [(kind, text) for _, _, kind, text, _, _ in mentions if kind != "date"]
             canonical = names.in_article(found, cued)

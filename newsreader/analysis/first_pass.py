@@ -8,12 +8,11 @@ the types and names what it found.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from newsreader.analysis.date_words import as_written
-from newsreader.analysis.entities import Recogniser, strong_votes
+from newsreader.analysis.entities import Recogniser
 from newsreader.analysis.timex import Normaliser, timex_type
 from newsreader.model import ENTITY_TYPES
 
@@ -51,16 +50,15 @@ class Found(NamedTuple):
     packed: array
     texts: list[str]
     dates: list[tuple[str, str | None]]  # (name, value) of each date, in the order first found
-    votes: dict[str, Counter[str]]
     failed: list[tuple[int, str]]  # (place, why): articles whose analysis broke off, with no mentions
 
 
 def find_run(articles: Iterable[tuple[int, str, str | None]], stop: Callable[[], bool] | None = None) -> Found | None:
     """The first pass over (place, body, publication date) of some articles: every article's names
-    and dates (dates with their values), and the names' votes for their types. None when `stop`,
-    asked between articles and between the parts of a long one, says so."""
+    and dates (dates with their values). None when `stop`, asked between articles and between the
+    parts of a long one, says so."""
     recogniser = Recogniser()
-    run = Found(array("i"), array("q"), array("i"), [], [], {}, [])
+    run = Found(array("i"), array("q"), array("i"), [], [], [])
     texts: dict[str, int] = {}
     dates: dict[tuple[str, str | None], int] = {}
     for place, body, published in articles:
@@ -73,7 +71,6 @@ def find_run(articles: Iterable[tuple[int, str, str | None]], stop: Callable[[],
                 if offset and stop and stop():
                     return None
                 mentions = recogniser.mentions(piece)
-                strong_votes(mentions, run.votes)
                 for m in mentions:
                     start, end = m.start + offset, m.end + offset
                     if m.type == "date":

@@ -1,0 +1,396 @@
+"""Named entities in an article body by rules: the hints the trained tagger weighs with its own features.
+
+Each capitalised run of words is a candidate. What it is comes from cues, strongest first: a title
+or role before it ("Foreign Minister", "chief executive"), words inside it ("Ministry", "Corps"),
+an acronym it defines, the gazetteers (places, first names), and the document itself: a name once
+seen as a person's is a person's wherever it stands. Dates are found by `dates.find_date_expressions`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsreader.analysis.cues import (
+    COMPASS_REGIONS,
+    DEMONYM_ENDINGS,
+    EVENT_WORDS,
+    FUNCTION_WORDS,
+    IRREGULAR_DEMONYMS,
+    JOINS_BY_OF,
+    LAW_WORDS,
+    NAME_POSSESSIVES,
+    ORG_FOLLOWERS,
+    ORG_ROLES,
+    ORG_WORDS,
+    PERSON_ROLES,
+    PLACE_FOLLOWERS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    PLAIN_ACRONYMS,
+    TITLE_HEADS,
+    TITLES,
+)
+from newsreader.analysis.gazetteer import gazetteer
+from newsreader.ingest.dates import find_date_expressions
+
+# A capitalised word: "Lavrov", "Al-Asad", "McCririck", "People’s", "G8"; "U.S." and "U.S"; initials
+# and abbreviated titles with their full stop ("W.", "Lt."); or a particle-led "al-Muhandis".
+ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Lt|Gen|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Prof|Rev|Jr|Sr|Mt|Ft)\."
+WORD = (
+    rf"(?:{ABBREVIATION}|(?:[A-Z]\.){{2,}}|[A-Z]\.[A-Z]\b|[A-Z]\.(?=\s[A-Z])|[A-Z][\w’'&-]*[\w’']|[A-Z]|al-[A-Z][\w-]*)"
+)
+PARTICLE = r"(?:van der|van den|van|von|der|de la|de|del|da|du|al|bin|ibn|le|la)"
+# The lookahead lets the engine skip quickly past every position that cannot start a name.
+RUN = re.compile(rf"(?=[A-Za]){WORD}(?:(?: {PARTICLE})? {WORD})*")
+# "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
+CONNECTOR = re.compile(r" (?:of|for|of the|for the) $")
+POSSESSIVE = re.compile(r"[’']s?$")
+SPEECH_VERBS = re.compile(
+    r"\s*,?\s+(?:said|says|told|added|explained|insisted|argued|claimed|stated|admitted|warned)\b"
+)
+NEXT_WORD = re.compile(r" ([\w-]+)")
+NEXT_TWO_WORDS = re.compile(r" ([\w-]+ [\w-]+)")
+DASH_LOWER = re.compile(r"-[a-z]")
+ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
+YEAR_IN_NAME = re.compile(r"\b\d{4}\b")
+NAME_PARTS = re.compile(r"[- ]")
+CAPITALS_LINE = re.compile(r"^[^a-z\n]*$", re.MULTILINE)  # no lower-case letter: a wire headline or dateline
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name or date found in a body, before names are made one across the corpus."""
+
+    text: str
+    type: str
+    start: int
+    end: int
+    strong: bool = True
+    cue: str = ""  # what made a strong name's type: "title", "org word", "country"…
+
+
+def _is_acronym(token: str) -> bool:
+    letters = token.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalnum()
+
+
+@lru_cache(maxsize=1 << 12)  # the common words; a bigger cache costs megabytes for little
+def _bare(word: str) -> str:
+    """A word without a possessive ending or an abbreviation's full stop, lower-cased, its
+    apostrophes straight ("I’ve" is "i've")."""
+    return POSSESSIVE.sub("", word).rstrip(".").lower().replace("’", "'")
+
+
+@lru_cache(maxsize=1 << 14)
+def is_demonym(word: str) -> bool:
+    """ "Russian", "Iranian", "Chinese", "Lankan": a country's adjective, by its ending and stem."""
+    word = word[:-1] if word.endswith("ans") else word  # "Americans", "Europeans"
+    if len(word) < 4 or not word[:1].isupper() or not word.endswith(DEMONYM_ENDINGS):
+        return False
+    return word.startswith(gazetteer().country_stems) or word in IRREGULAR_DEMONYMS
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word before `start` in the same sentence, lower-cased ("" at a sentence's start)."""
+    before = text[max(0, start - 40) : start].rstrip(" \"“‘'(")
+    if not before or before[-1] in ".!?:\n;,":
+        return ""
+    word = before.rsplit(None, 1)[-1]
+    return word.strip("\"“”‘’'(),").lower()
+
+
+def _next_word(text: str, end: int, pattern: re.Pattern[str] = NEXT_WORD) -> str:
+    match = pattern.match(text, end, end + 40)
+    return match.group(1).lower() if match else ""
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \"“‘'([")
+    return not before or before[-1] in ".!?:\n"
+
+
+Token = tuple[int, str]  # (offset in the body, word)
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` lies in one of these (start, end) spans, sorted and apart."""
+    i = bisect_right(spans, (position, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+def _runs(body: str) -> list[list[Token]]:
+    """Capitalised runs, joined across "of"/"for" where the word before names an institution or law."""
+    runs: list[list[Token]] = []
+    for match in RUN.finditer(body):
+        tokens, offset = [], match.start()
+        for word in match.group().split(" "):
+            tokens.append((offset, word))
+            offset += len(word) + 1
+        if runs:
+            prev_start, prev_word = runs[-1][-1]
+            gap = body[prev_start + len(prev_word) : match.start()]
+            if CONNECTOR.fullmatch(gap) and _bare(prev_word) in JOINS_BY_OF:
+                runs[-1].extend(tokens)
+                continue
+        runs.append(tokens)
+    return runs
+
+
+def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
+    """Split a run into names: at possessives ("Iran's Islamic …") and at titles ("… Force General X").
+
+    Each segment comes with whether a title stood just before it.
+    """
+    segments: list[tuple[list[Token], bool]] = []
+    current: list[Token] = []
+    titled = False
+    i = 0
+    while i < len(tokens):
+        word = tokens[i][1]
+        bare = _bare(word)
+        if bare in TITLE_HEADS or (bare in TITLES and i + 1 < len(tokens) and _bare(tokens[i + 1][1]) in TITLES):
+            # A run of title words ("Secretary of State"): a person's name follows, unless "of" does.
+            j = i
+            while j < len(tokens) and (
+                _bare(tokens[j][1]) in TITLES
+                or (tokens[j][1] == "of" and j + 1 < len(tokens) and _bare(tokens[j + 1][1]) in TITLES)
+            ):
+                j += 1
+            if any(_bare(w) in TITLE_HEADS for _, w in tokens[i:j]) and j < len(tokens) and not _names_org(tokens[j:]):
+                if current:
+                    segments.append((current, titled))
+                current, titled, i = [], tokens[j][1] != "of", j
+                continue
+        current.append(tokens[i])
+        if i + 2 < len(tokens) and _starts_person(bare, word, tokens[i + 1][1]):
+            segments.append((current, titled))  # "… Mobilization Force Abu Mahdi al-Muhandis"
+            current, titled = [], False
+        elif POSSESSIVE.search(word) and bare not in NAME_POSSESSIVES:
+            segments.append((current, titled))
+            current, titled = [], False
+        i += 1
+    if current:
+        segments.append((current, titled))
+    return segments
+
+
+def _names_org(tokens: list[Token]) -> bool:
+    """ "General Motors": a title word that begins an organisation's name."""
+    return any(_bare(word) in ORG_WORDS for _, word in tokens)
+
+
+def _starts_person(bare: str, word: str, following: str) -> bool:
+    """An institution or a place, then a given name: where one name ends and a person's begins."""
+    if following not in gazetteer().first_names:
+        return False
+    return bare in ORG_WORDS or gazetteer().places.get(word, ("", False))[1]
+
+
+class Rules:
+    """Finds the entity mentions of one body at a time, by cues alone."""
+
+    def __init__(self) -> None:
+        self.gaz = gazetteer()
+
+    def mentions(self, body: str) -> list[Mention]:
+        """Dates and names in body order, none overlapping; names the rules could not type are kept as
+        `unknown`, weak."""
+        dates = [Mention(text, "date", start, end) for text, start, end in find_date_expressions(body)]
+        in_date: set[int] = set()
+        for m in dates:
+            in_date.update(range(m.start, m.end))
+        names: list[Mention] = []
+        acronyms: dict[str, str] = {}
+        capitals = [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body) if m.end() > m.start()]
+        for run in _runs(body):
+            if capitals and _within(capitals, run[0][0]):
+                names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
+                continue
+            for tokens, titled in _segments(run):
+                mention = self._name(body, tokens, titled, acronyms)
+                if mention and mention.start not in in_date:
+                    names.append(mention)
+        names = propagate_in_document(names, acronyms, body)
+        # No overlapping mentions: a date inside a name ("Mondays" of Happy Mondays, "Daily" of
+        # China Daily) is part of the name, as a name inside a date is part of the date (above).
+        dates = [d for d in dates if not any(n.start < d.end and d.start < n.end for n in names)]
+        return sorted(dates + names, key=lambda m: m.start)
+
+    def _name(self, body: str, tokens: list[Token], titled: bool, acronyms: dict[str, str]) -> Mention | None:
+        sentence_start = _at_sentence_start(body, tokens[0][0])
+        while tokens and (
+            (_bare(tokens[0][1]) in FUNCTION_WORDS and " ".join(w for _, w in tokens) not in self.gaz.places)
+            or (_bare(tokens[0][1]) in TITLES and not _names_org(tokens))
+        ):
+            tokens, sentence_start = tokens[1:], False
+        if not tokens:
+            return None
+        if sentence_start and len(tokens) > 1 and self._opens_sentence_only(body, tokens):
+            tokens, sentence_start = tokens[1:], False  # "Escalation Persian Gulf": a first word, then a name
+        start = tokens[0][0]
+        last_start, last = tokens[-1]
+        if dash := DASH_LOWER.search(last):
+            last = last[: dash.start()]  # "UK-based", "US-led"
+        elif not _is_acronym(last) and POSSESSIVE.search(last):
+            last = POSSESSIVE.sub("", last)
+        end = last_start + len(last)
+        name = body[start:end]
+        kind, cue = self._kind(body, name, start, end, titled)
+        if sentence_start and len(tokens) == 1 and not cue:
+            kind = None  # "Pre-tax", "Virus": a capital that may only open the sentence
+        if kind == "org" and len(tokens) > 1 and is_demonym(tokens[0][1]) and not _has_org_word(name):
+            start = tokens[1][0]  # "Italian La Stampa": the paper is "La Stampa"
+            name = body[start:end]
+        if kind and (acronym := ACRONYM_AFTER.match(body, end, end + 12)):
+            acronyms[acronym.group(1)] = kind
+        if kind is None:
+            # Unknown for now: a later mention, here or elsewhere in the corpus, may say what it is.
+            return Mention(name, "unknown", start, end, strong=False)
+        return Mention(name, kind, start, end, bool(cue), cue)
+
+    def _in_capitals(self, body: str, run: list[Token]) -> list[Mention]:
+        """The names of a run in capitals (a wire headline or dateline: "AJAX BEAT PSV IN NEW YORK"),
+        read as the words they are: the longest stretches the gazetteer knows in ordinary case are
+        places ("NEW YORK"), words of up to three letters acronyms, weakly organisations ("PSV"), and
+        the other words ("BEAT", "JANUARY") nothing yet, so that no ordinary word in capitals is an
+        acronym."""
+        found: list[Mention] = []
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + 4), i, -1):
+                start, end = run[i][0], run[j - 1][0] + len(run[j - 1][1])
+                words = " ".join(word for _, word in run[i:j])
+                if words in self.gaz.places or words.title() in self.gaz.places:
+                    found.append(Mention(body[start:end], "place", start, end, strong=False))
+                    break
+            else:
+                j = i + 1
+                start, word = run[i]
+                if _is_acronym(word) and len(word) <= 3 and _bare(word) not in FUNCTION_WORDS:
+                    found.append(Mention(word, "org", start, start + len(word), strong=False))
+                elif _bare(word) not in FUNCTION_WORDS:
+                    found.append(Mention(word, "unknown", start, start + len(word), strong=False))
+            i = j
+        return found
+
+    def _opens_sentence_only(self, body: str, tokens: list[Token]) -> bool:
+        """Whether the first word of a sentence-opening run is there only because it opens the sentence."""
+        first, second = tokens[0][1], tokens[1][1]
+        if first in self.gaz.first_names or _is_acronym(first) or first in self.gaz.places:
+            return False
+        rest_start, rest_end = tokens[1][0], tokens[-1][0] + len(tokens[-1][1])
+        rest = body[rest_start:rest_end]
+        if rest in self.gaz.places or second in self.gaz.first_names:
+            return True
+        kind, cue = self._kind(body, rest, rest_start, rest_end, False)
+        return bool(cue) and kind is not None and len(tokens) > 2
+
+    def _kind(self, body: str, name: str, start: int, end: int, titled: bool) -> tuple[str | None, str]:
+        """The type of one name and the cue that says so ("" for a guess)."""
+        words = name.split()
+        lowered = [_bare(w) for w in words]
+        previous, following = _previous_word(body, start), _next_word(body, end)
+        places = self.gaz.places
+        if name in PLAIN_ACRONYMS:
+            return None, ""
+        if titled or previous in PERSON_ROLES:
+            return "person", "title"
+        if len(words) > 1 and (lowered[-1] in EVENT_WORDS or YEAR_IN_NAME.search(name)):
+            return "event", "event word"
+        if len(words) > 1 and (
+            lowered[-1] in LAW_WORDS
+            or _law_of(lowered)
+            or (lowered[0] in LAW_WORDS and words[0] not in self.gaz.first_names)
+        ):
+            return "law", "law word"
+        if len(words) > 1 and lowered[-1] in PLACE_WORDS:
+            return "place", "place word"  # "Persian Gulf", "Royal Court Theatre", "Islamic Republic"
+        if _has_org_word(name):
+            return "org", "org word"
+        if name in self.gaz.countries:
+            return "place", "country"
+        parts = NAME_PARTS.split(name)
+        if len(parts) <= 3 and is_demonym(parts[-1]) and not _is_acronym(parts[-1]):
+            return "nationality", "demonym"  # "Russian", "Sri Lankan", "US-Iranian", "Americans"
+        if previous in ORG_ROLES or following in ORG_FOLLOWERS:
+            return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
+        if name in places:
+            return "place", "gazetteer" if places[name][1] or previous in PLACE_PREPOSITIONS else ""
+        if following in PLACE_FOLLOWERS or _next_word(body, end, NEXT_TWO_WORDS) in PLACE_FOLLOWERS:
+            return "place", "place follower"
+        if name in COMPASS_REGIONS and previous == "the":
+            return "place", "compass"  # "the West"
+        if len(words) == 1 and _is_acronym(name):
+            return "org", ""
+        if 2 <= len(words) <= 4 and words[0] in self.gaz.first_names and not _is_acronym(words[-1]):
+            return "person", "first name"
+        if 2 <= len(words) <= 3 and SPEECH_VERBS.match(body, end):
+            return "person", "speech"
+        if len(words) == 1 and previous in PLACE_PREPOSITIONS:
+            return "place", ""  # "slums in Narobi": a guess that a cue elsewhere may overrule
+        return None, ""
+
+
+def _law_of(lowered: list[str]) -> bool:
+    """ "Plan of Action", "Treaty of Rome"."""
+    return "of" in lowered and lowered[lowered.index("of") - 1] in LAW_WORDS
+
+
+def _has_org_word(name: str) -> bool:
+    return any(_bare(word) in ORG_WORDS for word in name.split())
+
+
+def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: str) -> list[Mention]:
+    """Give weak and unknown names the type that strong mentions of the same name have here.
+
+    A person's surname or given name alone is that person ("Lavrov" after "Sergey Lavrov"); an
+    acronym is what its long form is; an unknown name listed with a person or an organisation
+    ("Pam Ferris, Victoria Hamilton and Kelly Reilly") is one too.
+    """
+    votes = strong_votes(names)
+    resolved = []
+    for mention in names:
+        kind, strong, cue = mention.type, mention.strong, mention.cue
+        if mention.text in acronyms:
+            kind, strong, cue = acronyms[mention.text], True, "acronym"
+        elif not strong and (found := votes.get(mention.text)):
+            kind, strong, cue = found.most_common(1)[0][0], True, "same name"
+        resolved.append(Mention(mention.text, kind, mention.start, mention.end, strong, cue))
+    # `left` is read from the list as it is retyped, `right` as it was: zip, not pairwise.
+    for i, (left, right) in enumerate(zip(resolved, resolved[1:], strict=False)):  # noqa: RUF007
+        gap = body[left.end : right.start]
+        # A bare comma joins a list only when the list goes on with "and"/"or" after the next name.
+        after = body[right.end : resolved[i + 2].start] if i + 2 < len(resolved) else ""
+        if not (LIST_END.fullmatch(gap) or (gap == ", " and LIST_GAP.fullmatch(after))):
+            continue
+        for known, other in ((left, right), (right, left)):
+            listed_type = known.type if known.strong else None
+            if other.type == "unknown" and (listed_type == "org" or (listed_type == "person" and " " in other.text)):
+                resolved[resolved.index(other)] = Mention(other.text, listed_type, other.start, other.end, False)
+    return resolved
+
+
+LIST_END = re.compile(r",? and | or ")
+LIST_GAP = re.compile(r",? and |, | or ")
+
+
+def strong_votes(names: Iterable[Mention], votes: dict[str, Counter[str]] | None = None) -> dict[str, Counter[str]]:
+    """For each name, how often each type was given to it by a cue; a person's name parts count too.
+
+    Given `votes`, these names' votes are added to them."""
+    votes = {} if votes is None else votes
+    for mention in names:
+        if not mention.strong or mention.type in ("unknown", "date"):
+            continue
+        votes.setdefault(mention.text, Counter())[mention.type] += 1
+        if mention.type == "person" and " " in mention.text:
+            parts = mention.text.split()
+            for part in {parts[0], parts[-1]}:
+                votes.setdefault(part, Counter())["person"] += 1
+    return votes
