@@ -11,6 +11,7 @@ from CoNLL-2003's training set.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Protocol
 
+# The tagger needs no BLAS, and OpenBLAS starts a thread when numpy is imported: a ctrl+c sent while
+# the main thread holds it blocked (as the analysis's workers start) went to that thread and was lost.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np
 
 from newsreader.analysis.cues import (
