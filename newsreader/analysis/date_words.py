@@ -25,6 +25,11 @@ DATE = re.compile(
     r"(?:T(?P<time>\d\d(?::\d\d)?|MO|AF|EV|NI|DT))?"
 )
 DURATION = re.compile(r"P(?:(?P<count>\d+|X)(?P<unit>[YMWDQ])|T(?P<time_count>\d+|X)(?P<time_unit>[HMS]))")
+# "P2Y6M", "PT5H30M", "P2DT12H", "P1.5M": so many and a half
+HALVES = re.compile(
+    r"PT?(?P<count>\d+)(?:(?P<unit>Y)6M|(?P<day>D)T12H|(?P<hour>H)30M|(?P<minute>M)30S|\.5(?P<other>[YMWDQ]))"
+)
+HALF_UNITS = {"Y": "year", "D": "day", "H": "hour", "M": "minute"}
 
 
 def as_written(value: str | None, kind: str = "DATE") -> str:
@@ -38,6 +43,10 @@ def as_written(value: str | None, kind: str = "DATE") -> str:
         return _every(value)
     if m := DURATION.fullmatch(value):
         return _amount(m)
+    if m := HALVES.fullmatch(value):
+        number = int(m["count"])
+        unit = UNITS[m["other"]] if m["other"] else HALF_UNITS[m["unit"] or m["day"] or m["hour"] or m["minute"]]
+        return f"{NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else number} and a half {unit}s"
     if m := re.fullmatch(r"([\dX]{2})([\dX])?", value):  # a century, "19"; a decade, "199"; "XXX" unknown
         if "X" in value:
             return "a decade not given" if m[2] else "a century not given"

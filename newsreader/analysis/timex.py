@@ -49,7 +49,8 @@ FUTURE_WORDS = frozenset("will shall won't upcoming would might should next sche
 # "would have", "should have" are past; "next to" is a place.
 NOT_FUTURE = frozenset((("next", "to"), ("would", "have"), ("should", "have"), ("might", "have")))
 DETERMINERS = frozenset("the a an its their his her our this that these those".split())
-NOT_A_VERB = DETERMINERS | frozenset("him them me us you it my your".split())
+# After "to", these are not verbs: "shot to death", "taken to court", "came to power".
+NOT_A_VERB = DETERMINERS | frozenset("him them me us you it my your death court power office prison jail".split())
 FUTURE_PAIRS = frozenset(
     tuple(pair.split())
     for pair in (
@@ -81,6 +82,7 @@ RELATIVE = {
     "following": 1,
 }
 FULL_YEAR = re.compile(YEAR_NUMBER)
+EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|effective|payable)\s+$", re.IGNORECASE)
 DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 THAT_YEAR = re.compile(r"(.+?)\s+(this|last|next)\s+year", re.IGNORECASE)
@@ -348,12 +350,13 @@ class Normaliser:
         self.last_day: str | None = None  # the last day named: the day of a time of day that names none
         self.anaphoric = False
         self.following = ""  # the text after the expression in its sentence
-        self.deadline = False  # whether the expression is a time limit ("until Nov. 16", "by February")
+        self.preceding = ""  # the words just before the expression in its sentence
 
     def value_at(self, body: str, start: int, end: int) -> str | None:
         """The value of the expression body[start:end], in the tense of its clause."""
-        if not NEEDS_TENSE.search(body, start, end):  # no need of its sentence: the words after it will do
-            return self.value(body[start:end], body[start : end + 20], 0)
+        if not NEEDS_TENSE.search(body, start, end):  # no need of its sentence: the words around it will do
+            first = max(0, start - 24)
+            return self.value(body[start:end], body[first : end + 20], start - first)
         first, last = sentence_span(body, start, end)
         return self.value(body[start:end], body[first:last], start - first)
 
@@ -363,7 +366,7 @@ class Normaliser:
         text = MODIFIERS.sub("", whole)
         at = sentence.find(expression) if at is None else at
         self.following = sentence[at + len(expression) :] if at >= 0 else ""
-        self.deadline = at > 0 and DEADLINE.search(sentence, max(0, at - 12), at) is not None
+        self.preceding = sentence[max(0, at - 24) : at] if at > 0 else ""
         when = "present"
         if NEEDS_TENSE.search(expression):
             when = tense(sentence) if at < 0 else clause_tense(sentence, at, at + len(expression))
@@ -701,7 +704,7 @@ class Normaliser:
         if when == "future" and last < today:
             return days + NEVER
         if when == "past" and first > today:
-            return days + (LIMIT_AHEAD if self.deadline and not strict else NEVER)
+            return days + (LIMIT_AHEAD if DEADLINE.search(self.preceding) and not strict else NEVER)
         return days
 
     # --- "last month", "this week", "next year", "last summer", "the previous year" -------------------
@@ -714,7 +717,9 @@ class Normaliser:
         if m:
             unit = m[3]
             plural = unit.endswith("s") and unit[:-1] in UNIT_CODES | {"weekend": 0}
-            if m[2] or plural:
+            if (m[2] or plural) and EXTENT.search(self.preceding):  # "over the next few days": how long
+                return duration_value(2 if m[2] == "couple of " else None, unit.removesuffix("s"))
+            if m[2] or plural:  # "in the last few months": when
                 return "PAST_REF" if m[1] in ("last", "past", "previous") else "FUTURE_REF"
             return self._shifted(unit, RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following", "that"))
         season = SEASONS.get(lowered)
@@ -794,7 +799,9 @@ class Normaliser:
             return min(day for day in days if day > today).isoformat()
         if when == "future":
             return min(day for day in days if day >= today).isoformat()
-        return max(day for day in days if day <= today).isoformat()
+        if when == "past":
+            return max(day for day in days if day <= today).isoformat()
+        return min(days, key=lambda day: abs((day - today).days)).isoformat()
 
     def _weekday(self, weekday: int, direction: int, strict: bool) -> str:
         """The closest such day before (direction -1) or after (+1) the publication date."""

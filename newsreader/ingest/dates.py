@@ -253,7 +253,8 @@ RULES = {
     r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
     r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)",
     # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
-    "relative": r"<RELATIVE><SP>(?i:(?:few|couple of)<SP>)?(?:(?i:<PERIOD>s?|<SEASON>)|<WEEKDAY>|<MONTH>)",
+    "relative": r"<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?(?i:<PERIOD>s?|<SEASON>)"
+    r"|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>)",
     # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days"
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
     r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
@@ -296,6 +297,7 @@ DATE_EXPRESSION_FROM_A_DIGIT = _compiled([name for name in RULES if name in FROM
 # Kinds written without their "the" ("previous year", "end of February"); the others keep it, as
 # TimeML has them ("the third quarter", "the past two weeks").
 WITHOUT_THE = {f"rule{list(RULES).index(name)}" for name in ("relative", "within a period", "month", "day and month")}
+DURATION_RULE = f"rule{list(RULES).index('duration')}"
 MONTH_NAMES = PIECES["MONTH"]
 YEAR_NUMBER = PIECES["YEAR"]
 # A month name alone is a date only after words like these ("in June", "from June to December").
@@ -420,6 +422,8 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
         expression = match.group()
         if match.lastgroup in WITHOUT_THE and expression[:4].lower() == "the ":
             start, expression = start + 4, expression[4:]
+        if match.lastgroup == DURATION_RULE and expression[-6:].lower() == " later":
+            end, expression = end - 6, expression[:-6]  # "Three days later": how long after, "later" says after what
         before = text[max(0, start - 30) : start]
         if MONTH_ALONE.match(expression) and (
             not MONTH_CONTEXT.search(before) or TITLE_OF.search(before) or FIRST_NAME.match(text, start)

@@ -61,6 +61,11 @@ def test_a_year_earlier_is_the_same_quarter_of_the_year_before():
         ("It took a minute and a half.", [("a minute and a half", "DURATION", "PT1M30S")]),
         ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXY")]),
         ("He died within weeks or months of his capture.", [("weeks or months", "DURATION", "PXW")]),
+        # how long ("over the next few days") against when ("in the last few months")
+        ("Troops will surrender over the next few days.", [("next few days", "DURATION", "PXD")]),
+        ("Rates have fallen in the last few months.", [("last few months", "DATE", "PAST_REF")]),
+        # "later" says after what: the expression is how long
+        ("Three days later, the index fell.", [("Three days", "DURATION", "P3D")]),
     ],
 )
 def test_durations(text, expected):
@@ -231,6 +236,9 @@ def test_times_of_day(text, expected):
         ("P1Y", "SET", "every year"),
         ("P3Y", "DURATION", "three years"),
         ("P10Y", "DURATION", "a decade"),
+        ("P2Y6M", "DURATION", "two and a half years"),
+        ("PT5H30M", "DURATION", "five and a half hours"),
+        ("P1.5M", "DURATION", "one and a half months"),
         ("PTXH", "DURATION", "hours"),
         ("2013-03-22T15:00", "TIME", "22 Mar 2013, 15:00"),
         ("XXXX-WXX-2TNI", "TIME", "Tuesday night"),
