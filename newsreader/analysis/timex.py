@@ -84,6 +84,7 @@ RELATIVE = {
 FULL_YEAR = re.compile(YEAR_NUMBER)
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|effective|payable)\s+$", re.IGNORECASE)
+SEASON_OF_YEAR = re.compile(r"(?:the )?(" + "|".join(SEASONS) + r")(?:,? (?:of )?(\d{4}))?")
 DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 THAT_YEAR = re.compile(r"(.+?)\s+(this|last|next)\s+year", re.IGNORECASE)
 PRESENT_WORDS = ("now", "right now", "just now", "currently", "nowadays", "these days", "at the moment", "at present")
@@ -500,7 +501,7 @@ class Normaliser:
                 return "FUTURE_REF"
             return "PAST_REF" if m[1] in ("recent", "past", "last", "previous") else None
         year_named = FULL_YEAR.search(lowered)
-        shift = -1 if re.search(r"year-(?:earlier|ago)|last year's", lowered) else 1 if "next year's" in lowered else 0
+        shift = -1 if re.search(r"year-(?:earlier|ago)|last year", lowered) else 1 if "next year" in lowered else 0
         if m[2] == "half":
             number = 1 if m[1] == "first" else 2
             period = ("H", number, 6 * number - 5)
@@ -525,7 +526,8 @@ class Normaliser:
             return f"XXXX-{code}{number}"
         else:
             year = self.day.year
-            if when != "future" and date(year, first_month, 1) > self.day:
+            named = re.search(r"\b(?:this|last|next) year|\bof the (?:fiscal )?year", lowered)
+            if not named and when != "future" and date(year, first_month, 1) > self.day:
                 year -= 1  # reported results are of a period that has begun
         return f"{year + shift:04d}-{code}{number}"
 
@@ -623,13 +625,15 @@ class Normaliser:
     # --- "the year", "the weekend", "the week" -------------------------------------------------------------
 
     def _the_unit(self, text: str, when: str) -> str | None:
-        m = text[:4].lower() == "the " and re.fullmatch(r"the (year|month|week|weekend|day)", text.lower())
+        m = text[:4].lower() == "the " and re.fullmatch(r"the (year|month|week|weekend|day|decade)", text.lower())
         if not m or self.day is None:
             return None
         if m[1] == "year":  # "for the year", "the end of the year"; "the year ended June 30", twelve months
             return "P1Y" if re.match(r"\s+end(?:ed|ing)\b", self.following) else str(self.day.year)
         if m[1] == "month":
             return self.day.isoformat()[:7]
+        if m[1] == "decade":  # "by the end of the decade"
+            return str(self.day.year)[:3]
         if m[1] == "day":
             return self.day.isoformat()
         weekday = self.day.weekday()
@@ -722,9 +726,9 @@ class Normaliser:
             if m[2] or plural:  # "in the last few months": when
                 return "PAST_REF" if m[1] in ("last", "past", "previous") else "FUTURE_REF"
             return self._shifted(unit, RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following", "that"))
-        season = SEASONS.get(lowered)
-        if season and self.year is not None:
-            return f"{self.year}-{season[0]}"
+        named = SEASON_OF_YEAR.fullmatch(lowered)  # "summer", "the summer of 2012", "summer 2012"
+        if named and (year := named[2] or self.year) is not None:
+            return f"{year}-{SEASONS[named[1]][0]}"
         return None
 
     def _shifted(self, unit: str, delta: int, anaphoric: bool) -> str | None:

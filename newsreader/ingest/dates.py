@@ -199,7 +199,9 @@ PIECES["CALENDAR_DAY"] = (
     r"(?:<WEEKDAY>,?<SP>)?(?:<MONTH><SP><DAY>|<DAY><SP><MONTH>|<WEEKDAY>|(?i:today|yesterday|tomorrow))"
 )
 PIECES["WHICH_YEAR"] = r"(?:,?<SP><YEAR>|<SP>(?i:this|last|next)<SP>year(?![\w'-]))"
-PIECES["YEAR_OF"] = r"(?:<SP>(?i:of<SP>)?(?i:fiscal<SP>)?<YEAR>)"
+PIECES["YEAR_OF"] = (
+    r"(?:<SP>(?i:of<SP>)?(?i:fiscal<SP>)?<YEAR>|<SP>(?i:of<SP>(?:the|this|last|next)<SP>(?:fiscal<SP>)?year(?![\w'-])))"
+)
 
 
 def _pattern(rule: str) -> str:
@@ -271,7 +273,7 @@ RULES = {
     # "Tuesday", "today", "Christmas", "last Thanksgiving"
     "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|(?:(?i:last|next|this)<SP>)?<HOLIDAY>",
     # "the summer"
-    "season": r"(?<=\b[Tt]he\s)<SEASON>",
+    "season": r"(?:(?<=\b[Tt]he\s)<SEASON>(?:<SP>of<SP><YEAR>)?|(?i:<SEASON>),?<SP><YEAR>)",
 }
 
 

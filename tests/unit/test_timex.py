@@ -188,6 +188,20 @@ def test_the_latest_period_is_the_quarter_last_named():
     assert found[-1] == ("the latest period", "DATE", "1989-Q3")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Profit rose in the fourth quarter of last year.", [("the fourth quarter of last year", "DATE", "2012-Q4")]),
+        ("Last year's fourth quarter was weak.", [("Last year's fourth quarter", "DATE", "2012-Q4")]),
+        ("Output slows in the second half of this year.", [("the second half of this year", "DATE", "2013-H2")]),
+        ("In the summer of 2012, prices rose.", [("summer of 2012", "DATE", "2012-SU")]),
+        ("Growth slows by the end of the decade.", [("end of the decade", "DATE", "201")]),
+    ],
+)
+def test_periods_of_a_year_named_in_words(text, expected):
+    assert timexes(text, "2013-03-20") == expected
+
+
 def test_a_month_this_or_last_year():
     found = timexes("It began in February this year, after a coup in June last year; it ends in April next year.")
     assert found == [
