@@ -192,10 +192,11 @@ def _after_an_infinitive(text: str) -> bool:
     return False
 
 
+WILL = re.compile(r"\b(?:will|shall)\b|'ll\b", re.IGNORECASE)
 ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|but|and|while|because|although)\b|[-–—]\s")
 # "said Tuesday", "announced on Friday": when it was said. ("expected in December" is to come.)
-SAID_ON = REPORTING_WORDS - {"expected", "predicted", "according"}
+SAID_ON = REPORTING_WORDS - {"expected", "according"}
 REPORTED_ON = re.compile(r"\b(?:" + "|".join(SAID_ON) + r")(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 
@@ -221,7 +222,10 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
         return future or past or "present"
     # A clause without a verb ("In January, ...") is in the past when the sentence is; a future word
     # elsewhere in it is mostly in a clause of its own ("said they would look for ways").
-    return "past" if _says_when(sentence)[1] and not _after_an_infinitive(before) else "present"
+    future, past = _says_when(sentence)
+    if future and WILL.search(sentence):
+        return "future"
+    return "past" if past and not _after_an_infinitive(before) else "present"
 
 
 def count_of(words: str) -> int | None:

@@ -153,6 +153,7 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         # an infinitive's time is its own, not its verb's
         ("NATO has decided to admit Poland in March.", "1999-02-10", "1999-03"),
         # a clause without a verb goes with the sentence's
+        ("Qantas will double its flights between Australia and India by August.", "1998-02-13", "1998-08"),
         ("In January, a bomb killed a guard at a clinic.", "1998-10-25", "1998-01"),
         # a date that qualifies a thing is not in the tense of the verb
         ("Meissner gave no reason for the Jan. 14 deadline.", "2000-01-05", "2000-01-14"),
