@@ -334,8 +334,14 @@ KEYWORDS = tuple(
     """year years yearly month months monthly week weeks weekly weekend weekends quarter quarters hour hours hourly
     minute minutes decade decades century centuries fortnight half now nowadays current currently recent
     recently past future moment present lately morning mornings afternoon afternoons evening evenings noon
-    midday annually daily fiscal spring summer autumn fall winter christmas easter tomorrow nineteen eighteen
-    thousand twenties thirties forties fifties sixties seventies eighties nineties period""".split()
+    midday annually daily fiscal spring summer autumn fall winter christmas easter thanksgiving halloween
+    tomorrow nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties
+    period""".split()
+)
+# A keyword's other forms are found with it, one search each: "year" finds "years" and "yearly" too.
+KEYWORD_END = re.compile(r"(?:s|ly|ends?)?(?![a-zA-Z])")
+KEYWORD_STEMS = tuple(
+    word for word in KEYWORDS if not any(word == stem + end for stem in KEYWORDS for end in ("s", "ly", "end", "ends"))
 )
 INSIDE_WORDS = ("day", "night")  # "Monday", "tonight"
 MONTH_KEYWORDS = tuple(
@@ -360,7 +366,8 @@ STARTERS = frozenset(
     yesterday tomorrow several many hundreds dozens comparable corresponding same year fiscal first second third
     fourth final latter noon midnight midday sometime latest one two three four five six seven eight nine ten eleven
     twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety christmas easter new""".split()
+    eighty ninety christmas easter new good thanksgiving election independence labor memorial veterans valentine's
+    halloween boxing bastille""".split()
 ).union(MONTHS, WEEKDAYS)
 # The words an expression may hold before its keyword, besides those it may start with.
 INNER = STARTERS.union(
@@ -404,13 +411,12 @@ def _keyword_places(text: str) -> list[int]:
         while at >= 0:
             places.add(at)
             at = lower.find(word, at + 1)
-    # months and holidays are capitalised: "may" is a verb, "good friday" no holiday
-    for words, within in ((KEYWORDS, lower), (MONTH_KEYWORDS + HOLIDAYS, text)):
+    for words, within in ((KEYWORD_STEMS, lower), (MONTH_KEYWORDS, text)):  # months are capitalised: "may" is a verb
         for word in words:
             at = within.find(word)
             while at >= 0:
                 end = at + len(word)
-                if (at == 0 or not within[at - 1].isalnum()) and (end == len(within) or not within[end].isalpha()):
+                if (at == 0 or not within[at - 1].isalnum()) and KEYWORD_END.match(within, end):
                     places.add(at)
                 at = within.find(word, end)
     return sorted(places)
