@@ -27,7 +27,7 @@ from newsreader.persist.paths import cache_home
 if TYPE_CHECKING:
     from newsreader.bodies import BodyFile
 
-VERSION = "16"  # bump when what is cached changes: its shape, or what the analysis finds
+VERSION = "17"  # bump when what is cached changes: its shape, or what the analysis finds
 MAX_BYTES = 2 << 30  # a bound for the whole cache: the least recently written entries go first
 PRUNE_EVERY = 24 * 3600  # seconds between two prunings
 TEMPORARY = ".entry-"  # an entry being written; renamed to its name once whole
