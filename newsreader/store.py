@@ -160,6 +160,8 @@ class DocumentStore:
         key = file_key(path) if self.cache and self.cache.enabled else None
         found = (batch for batch in _load_one(path, self.cache, key) if not isinstance(batch, LoadProblem))
         new = [article for batch in found for article in batch if article.id not in self._by_id]
+        if self.cache:
+            self.cache.flush()
         if new:
             with self._analysis_lock:
                 self.add(new)
@@ -188,6 +190,7 @@ class DocumentStore:
                     yield found
         self.loaded = True
         if self.cache and self.cache.enabled:
+            self.cache.flush()
             self.cache.prune_if_due()
 
     def _report(self, problem: LoadProblem) -> None:

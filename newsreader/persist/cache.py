@@ -4,13 +4,15 @@ Entries live under `$XDG_CACHE_HOME/newsreader` (default `~/.cache/newsreader`).
 named by its path and stamped with its size and modification time: a changed file's entry is stale,
 and the next one written for that path replaces it, so the cache never keeps two versions of a
 file. The corpus's entities and search index are named by all its paths and stamped by all their
-stamps. Entries are written atomically; one that cannot be read is discarded with a warning.
+stamps. A small file's entry is a row of one table (`small_entries.py`), a bigger one a file of its
+own. Entries are written atomically; one that cannot be read is discarded with a warning.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 import stat
@@ -20,9 +22,10 @@ import time
 from collections.abc import Callable, Generator, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeGuard
 
 from newsreader.persist.paths import cache_home
+from newsreader.persist.small_entries import SmallEntries
 
 if TYPE_CHECKING:
     from newsreader.bodies import BodyFile
@@ -32,6 +35,9 @@ MAX_BYTES = 2 << 30  # a bound for the whole cache: the least recently written e
 PRUNE_EVERY = 24 * 3600  # seconds between two prunings
 TEMPORARY = ".entry-"  # an entry being written; renamed to its name once whole
 CORPUS_KINDS = ("entities", "timeline", "index")  # entries of a whole corpus, not of one file
+FILE_KIND = "articles"  # entries of one file each
+SMALL_ENTRY = 32 << 10  # bytes: a file's entry this small is a row of the table of small entries, not a file
+SMALL_TABLE = "small.sqlite"  # that table, among the entries of files
 
 
 class Key(NamedTuple):
@@ -77,19 +83,36 @@ def _files(folder: Path) -> list[Path]:
     return [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
 
 
-def _entry_head(path: Path) -> tuple[str, FileEntry] | None:
-    """A file entry's stamp and `FileEntry`, or None for an entry that is not one (an older kind)."""
+def _entry_head(entry: Path | bytes) -> tuple[str, FileEntry] | None:
+    """A file entry's stamp and `FileEntry` (the entry a file or a row's bytes), or None for an entry
+    that is not one (an older kind)."""
     try:
-        with path.open("rb") as stream:
+        with io.BytesIO(entry) if isinstance(entry, bytes) else entry.open("rb") as stream:
             stamp, head = pickle.load(stream), pickle.load(stream)
     except Exception:  # any damage: the entry is of no use
         return None
     return (stamp, head) if isinstance(head, FileEntry) else None
 
 
-def _group(files: list[Path]) -> tuple[float, int, list[Path]]:
+def _current(head: tuple[str, FileEntry] | None) -> TypeGuard[tuple[str, FileEntry]]:
+    """Whether a file entry is of its file as it is now."""
+    return head is not None and os.path.exists(head[1].source) and file_key(Path(head[1].source)).stamp == head[0]
+
+
+class _Group(NamedTuple):
+    """What is dropped together: a body file, and the entries (files, and rows of small ones) whose bodies it holds."""
+
+    written: float
+    size: int
+    files: list[Path]
+    rows: list[str]
+
+
+def _group(files: list[Path], rows: Sequence[tuple[str, int]] = ()) -> _Group:
     statuses = [f.stat() for f in files if f.exists()]
-    return max((s.st_mtime for s in statuses), default=0.0), sum(s.st_size for s in statuses), files
+    written = max((s.st_mtime for s in statuses), default=0.0)
+    size = sum(s.st_size for s in statuses) + sum(size for _, size in rows)
+    return _Group(written, size, files, [name for name, _ in rows])
 
 
 def _written(path: Path) -> float:
@@ -112,6 +135,20 @@ def _versions(folder: Path, name: str, suffix: str) -> list[Path]:
 
 
 _END = "end of entry"  # the last value of a streamed entry: without it, the entry broke off
+
+
+def _stream_values(stream: BinaryIO, discard: Callable[[Exception], None]) -> Generator[object, None, None]:
+    """The values of an entry up to its end marker; damage on the way is discarded and raises `DamagedEntry`."""
+    with stream:
+        while True:
+            try:
+                value = pickle.load(stream)
+            except Exception as error:  # the end marker never came: truncation or garbage
+                discard(error)
+                raise DamagedEntry(stream) from error
+            if value == _END:
+                return
+            yield value
 
 
 class FileEntry(NamedTuple):
@@ -142,6 +179,7 @@ class Cache:
         self.enabled = enabled
         self.warned_unwritable = False
         self.bodies: BodyFile | None = None  # this run's body file, shared by every file it reads
+        self.small = SmallEntries(self.folder / FILE_KIND / SMALL_TABLE, self._discard, self.cannot_write)
 
     def _path(self, kind: str, key: Key) -> Path:
         return self.folder / kind / f"{key.name}.pickle"
@@ -176,6 +214,11 @@ class Cache:
             self.cannot_write(error)
             return None
         return Path(name)
+
+    def flush(self) -> None:
+        """Write the entries kept to be written together (small files'), as at the end of a load."""
+        if self.enabled:
+            self.small.flush()
 
     def cannot_write(self, error: OSError) -> None:
         """Say once that the cache (or a temporary file) cannot be written, as on a full disk: it
@@ -213,26 +256,39 @@ class Cache:
         settled = time.time() - PRUNE_EVERY
         _remove([f for f in _files(self.folder) if f.name.startswith(TEMPORARY) and _written(f) < settled])
         by_bodies: dict[str | None, list[Path]] = {}  # a body file → the entries whose bodies it holds
-        for entry in _files(self.folder / "articles"):
-            if entry.name.startswith(TEMPORARY):
-                continue
-            head = _entry_head(entry)
-            source = head[1].source if head else ""
-            if head is None or not os.path.exists(source) or file_key(Path(source)).stamp != head[0]:
-                _remove([entry])
-                continue
-            by_bodies.setdefault(head[1].bodies, []).append(entry)
+        rows_by_bodies: dict[str | None, list[tuple[str, int]]] = {}  # the same of rows: (name, size)
+        for entry in _files(self.folder / FILE_KIND):
+            if not entry.name.startswith((TEMPORARY, SMALL_TABLE)):
+                if _current(head := _entry_head(entry)):
+                    by_bodies.setdefault(head[1].bodies, []).append(entry)
+                else:
+                    _remove([entry])
+        stale = []
+        for name, row in self.small.rows():
+            if _current(head := _entry_head(row)):
+                rows_by_bodies.setdefault(head[1].bodies, []).append((name, len(row)))
+            else:
+                stale.append(name)
+        for name in stale:
+            self.small.put(name, None)
         # A body file of no entry, unless new: another newsreader may be writing it, its entries to come.
-        _remove([f for f in _files(self.folder / "bodies") if str(f) not in by_bodies and _written(f) < settled])
+        used = by_bodies.keys() | rows_by_bodies.keys()
+        _remove([f for f in _files(self.folder / "bodies") if str(f) not in used and _written(f) < settled])
         # A body file goes with the entries it holds the bodies of.
-        groups = [_group([*([Path(bodies)] if bodies else []), *entries]) for bodies, entries in by_bodies.items()]
+        groups = [
+            _group([*([Path(bodies)] if bodies else []), *by_bodies.get(bodies, [])], rows_by_bodies.get(bodies, []))
+            for bodies in used
+        ]
         groups += [_group([f]) for kind in CORPUS_KINDS for f in _files(self.folder / kind)]
-        total = sum(size for _, size, _ in groups)
-        for _, size, files in sorted(groups):
+        total = sum(group.size for group in groups)
+        for group in sorted(groups):
             if total <= max_bytes:
                 break
-            _remove(files)
-            total -= size
+            _remove(group.files)
+            for name in group.rows:
+                self.small.put(name, None)
+            total -= group.size
+        self.small.flush()
 
     def get(self, kind: str, key: Key) -> object | None:
         """The cached value, or None; a damaged entry is removed with a warning."""
@@ -247,12 +303,22 @@ class Cache:
         when there is none for this stamp. Damage on the way removes the entry and raises `DamagedEntry`."""
         if not self.enabled:
             return None
+        if kind == FILE_KIND and (entry := self.small.get(key.name)) is not None:
+            values = self._stamped(key, io.BytesIO(entry), lambda error: self._discard_row(key.name, error))
+            if values is not None:
+                return values
         path = self._path(kind, key)
         try:
             stream = path.open("rb")
         except OSError:  # absent, or no way to it: rebuilt (and a write that fails says so)
             return None
-        values = self._stream_values(stream, path)
+        return self._stamped(key, stream, lambda error: self._discard(path, error))
+
+    def _stamped(
+        self, key: Key, stream: BinaryIO, discard: Callable[[Exception], None]
+    ) -> Generator[object, None, None] | None:
+        """The values of an entry after its stamp, if it is the key's."""
+        values = _stream_values(stream, discard)
         try:
             if next(values) == key.stamp:
                 return values
@@ -261,21 +327,13 @@ class Cache:
         values.close()
         return None
 
-    def _stream_values(self, stream: BinaryIO, path: Path) -> Generator[object, None, None]:
-        with stream:
-            while True:
-                try:
-                    value = pickle.load(stream)
-                except Exception as error:  # the end marker never came: truncation or garbage
-                    self._discard(path, error)
-                    raise DamagedEntry(path) from error
-                if value == _END:
-                    return
-                yield value
-
     def _discard(self, path: Path, error: Exception) -> None:
         self.warn(f"cache entry {path} was unreadable ({type(error).__name__}); rebuilding it")
         path.unlink(missing_ok=True)
+
+    def _discard_row(self, name: str, error: Exception) -> None:
+        self.warn(f"cache entry {name} in {self.small.path} was unreadable ({type(error).__name__}); rebuilding it")
+        self.small.put(name, None)
 
     def put(self, kind: str, key: Key, value: object) -> None:
         """Store a value atomically; a cache that cannot be written only costs time, with one warning."""
@@ -286,12 +344,26 @@ class Cache:
         if not self.enabled:
             return
         path = self._path(kind, key)
+        stamped = iter([key.stamp, *values, _END])
+        head = io.BytesIO()
+        if kind == FILE_KIND:
+            for value in stamped:
+                pickle.dump(value, head, protocol=pickle.HIGHEST_PROTOCOL)
+                if head.tell() > SMALL_ENTRY:
+                    break
+            else:  # all of it small: a row, in place of any other version
+                self.small.put(key.name, head.getvalue())
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
+                return
+            self.small.put(key.name, None)
         temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=TEMPORARY, dir=path.parent)
             with os.fdopen(handle, "wb") as stream:
-                for value in [key.stamp, *values, _END]:
+                stream.write(head.getbuffer())
+                for value in stamped:
                     pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except OSError as error:

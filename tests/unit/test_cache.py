@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from pathlib import Path
+
+import pytest
 
 from newsreader import bodies
 from newsreader.bodies import StoredBody
@@ -126,6 +129,7 @@ def test_a_damaged_entry_is_discarded_with_a_warning(tmp_path):
 
 def test_an_entry_broken_off_part_way_still_gives_every_article(tmp_path, monkeypatch):
     monkeypatch.setattr("newsreader.store.BATCH", 2)
+    monkeypatch.setattr("newsreader.persist.cache.SMALL_ENTRY", 0)  # an entry too big to be a row: a file, streamed
     path = write(tmp_path, "a.jsonl", "".join(f'{{"title": "Headline {i}", "text": "Body {i}."}}\n' for i in range(5)))
     warnings: list[str] = []
     cache = Cache(tmp_path / "cache", warn=warnings.append)
@@ -183,6 +187,14 @@ def test_a_full_disk_keeps_bodies_in_memory_with_one_warning_and_no_stray_file(t
         return os.open(full, os.O_WRONLY), name
 
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp_on_a_full_disk)
+    real_connect = sqlite3.connect
+
+    def connect_on_a_full_disk(*args, **kwargs):
+        connection = real_connect(*args, **kwargs)
+        connection.execute("PRAGMA max_page_count = 1")  # not one page more: SQLite's own "disk is full"
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect_on_a_full_disk)  # the table of small files' entries
     for enabled in (True, False):  # the cache, and --no-cache's temporary body files
         cache.enabled, cache.warned_unwritable, warnings[:] = enabled, False, []
         store = DocumentStore.load(files, cache=cache)
@@ -211,25 +223,31 @@ def test_a_damaged_body_file_is_noticed_and_its_source_read_again(tmp_path):
     assert all(a.body.startswith("Body") for a in DocumentStore.load([path], cache=cache).articles)
 
 
-def test_pruning_drops_entries_of_files_gone_and_keeps_the_cache_under_its_bound(tmp_path):
+@pytest.mark.parametrize("rows", [True, False], ids=["small entries as rows", "entries as files"])
+def test_pruning_drops_entries_of_files_gone_and_keeps_the_cache_under_its_bound(tmp_path, monkeypatch, rows):
+    if not rows:
+        monkeypatch.setattr("newsreader.persist.cache.SMALL_ENTRY", 0)  # every entry a file of its own
     cache = Cache(tmp_path / "cache")
     files = [write(tmp_path, f"{n}.txt", f"Headline {n}\n\nBody {n}.\n" * 50) for n in range(3)]
     DocumentStore.load(files, cache=cache)
 
-    def cached() -> int:
-        return len([p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.name != "pruned"])
+    def cached() -> tuple[int, int]:
+        """(entries, body files)"""
+        entry_files = list((tmp_path / "cache" / "articles").rglob("*.pickle"))
+        return len(entry_files) + len(list(cache.small.rows())), len(list((tmp_path / "cache" / "bodies").iterdir()))
 
-    assert cached() == 4  # an entry each, and one body file for the run that read them
+    assert cached() == (3, 1)  # an entry each, and one body file for the run that read them
     files[2].unlink()
     cache.prune()
-    assert cached() == 3
+    assert cached() == (2, 1)
     assert [a.title for a in DocumentStore.load(files[:2], cache=cache).articles] == ["Headline 0", "Headline 1"]
     cache.prune(max_bytes=1)
-    assert cached() == 0
+    assert cached() == (0, 0)
 
 
-def test_pruning_drops_entries_left_half_written_by_a_process_that_quit(tmp_path):
+def test_pruning_drops_entries_left_half_written_by_a_process_that_quit(tmp_path, monkeypatch):
     """The reader does not wait for its workers at exit: an entry being written stays a temporary file."""
+    monkeypatch.setattr("newsreader.persist.cache.SMALL_ENTRY", 0)  # entries too big to be rows: files of their own
     cache = Cache(tmp_path / "cache")
     files = [write(tmp_path, f"{n}.txt", f"Headline {n}\n\nBody {n}.\n") for n in range(2)]
     DocumentStore.load(files, cache=cache)
