@@ -411,6 +411,9 @@ class Normaliser:
         unit = lowered.partition(" ")[0][:-1]
         if unit in UNIT_CODES and lowered.endswith("s"):  # "years", "weeks or months": some of the first
             return duration_value(None, unit)
+        if lowered.endswith("-long"):  # "a day-long", "decades-long"
+            unit = re.sub(r"^an? ", "", lowered.removesuffix("-long"))
+            return duration_value(1, unit) if unit in UNIT_CODES else duration_value(None, unit.removesuffix("s"))
         if lowered.startswith("recent ") and (m := re.fullmatch(r"recent (\w+)s", lowered)):
             return duration_value(None, m[1]) if m[1] in UNIT_CODES else "PAST_REF"
         return REFERENCES.get(lowered)
@@ -629,6 +632,12 @@ class Normaliser:
     # --- "the year", "the weekend", "the week" -------------------------------------------------------------
 
     def _the_unit(self, text: str, when: str) -> str | None:
+        if text.lower().startswith("the week of "):  # "the week of March 6": the week that day is in
+            day = self._calendar(text[12:], when)
+            if not day or not DAY_VALUE.fullmatch(day):
+                return None
+            year, week, _ = date.fromisoformat(day).isocalendar()
+            return f"{year:04d}-W{week:02d}"
         m = text[:4].lower() == "the " and re.fullmatch(r"the (year|month|week|weekend|day|decade)", text.lower())
         if not m or self.day is None:
             return None
@@ -700,7 +709,10 @@ class Normaliser:
             return f"XXXX-{day.month:02d}" + (f"-{day.day:02d}" if day.day else "")
         year, today = self.year, self.day
         if today:
-            year = min((year - 1, year, year + 1), key=lambda y: self._days_off(today, y, day, when, strict))
+            years = [y for y in (year - 1, year, year + 1) if day.day != 29 or day.month != 2 or calendar.isleap(y)]
+            if not years:  # 29 February, and no leap year near
+                return "XXXX-02-29"
+            year = min(years, key=lambda y: self._days_off(today, y, day, when, strict))
         return PartialDate(year, day.month, day.day).iso()
 
     def _days_off(self, today: date, year: int, day: PartialDate, when: str, strict: bool) -> int:

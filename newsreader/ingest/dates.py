@@ -233,6 +233,8 @@ RULES = {
     # "the year-earlier period", "year-ago", "the 1988 period"
     "year-earlier period": r"(?i:(?:(?:comparable|corresponding|same)<SP>)?year[- ](?:earlier|ago)"
     r"(?:<SP>(?:period|quarter|level|results))?|(?<=the )<YEAR><SP>period|the<SP>latest<SP>period)",
+    # "a day-long meeting", "a decades-long feud"
+    "lasting": r"(?i:(?:an?<SP>)?<UNIT>-long)",
     # "three years", "the past two weeks", "a decade", "the first nine months", "two-year", "30-day";
     # "four years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
     "duration": r"(?i:(?:(?:the|a|an)<SP>)?(?:(?:past|last|next|first|coming|previous|following|latest|final"
@@ -269,7 +271,7 @@ RULES = {
     r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|hundred)|two<SP>thousand(?:[- ](?:and<SP>)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
     # "the year", "over the weekend", "the week"
-    "the period": r"(?i:the<SP>(?:year|week|weekend))",
+    "the period": r"(?i:the<SP>(?:year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
     # "Tuesday", "today", "Christmas", "last Thanksgiving"
     "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|(?:(?i:last|next|this)<SP>)?<HOLIDAY>",
     # "the summer"

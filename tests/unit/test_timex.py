@@ -61,6 +61,8 @@ def test_a_year_earlier_is_the_same_quarter_of_the_year_before():
         ("It took a minute and a half.", [("a minute and a half", "DURATION", "PT1M30S")]),
         ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXY")]),
         ("He died within weeks or months of his capture.", [("weeks or months", "DURATION", "PXW")]),
+        ("The feud is decades-long.", [("decades-long", "DURATION", "PXY")]),
+        ("It was their third day-long meeting.", [("day-long", "DURATION", "P1D")]),
         # how long ("over the next few days") against when ("in the last few months")
         ("Troops will surrender over the next few days.", [("next few days", "DURATION", "PXD")]),
         ("Rates have fallen in the last few months.", [("last few months", "DATE", "PAST_REF")]),
@@ -197,6 +199,8 @@ def test_the_latest_period_is_the_quarter_last_named():
         ("Output slows in the second half of this year.", [("the second half of this year", "DATE", "2013-H2")]),
         ("In the summer of 2012, prices rose.", [("summer of 2012", "DATE", "2012-SU")]),
         ("Growth slows by the end of the decade.", [("end of the decade", "DATE", "201")]),
+        ("A court hears the case the week of March 6.", [("the week of March 6", "DATE", "2013-W10")]),
+        ("He was born on Feb. 29.", [("Feb. 29", "DATE", "2012-02-29")]),  # the leap year nearest
     ],
 )
 def test_periods_of_a_year_named_in_words(text, expected):
