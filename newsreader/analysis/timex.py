@@ -608,6 +608,8 @@ class Normaliser:
         if m[3] in ("earlier", "later"):
             return "PAST_REF" if delta < 0 else "FUTURE_REF"
         if unit == "year":
+            if self.year and self.year + delta < 1:  # "6,000 years ago": before the calendar's first year
+                return "PAST_REF"
             return f"{self.year + delta:04d}" if self.year else "XXXX"
         if self.day is None:
             return "PAST_REF" if delta < 0 else "FUTURE_REF"

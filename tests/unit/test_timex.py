@@ -93,6 +93,7 @@ def test_sets(text, expected):
         ("Last week the shares fell.", [("Last week", "DATE", "1989-W43")]),
         ("Today the board meets.", [("Today", "DATE", "1989-10-30")]),
         ("A decade ago it was a small firm.", [("A decade ago", "DATE", "1979")]),
+        ("A fantasy set 6,000 years ago.", [("6,000 years ago", "DATE", "PAST_REF")]),
     ],
 )
 def test_relative_dates_at_the_start_of_a_sentence(text, expected):
