@@ -352,6 +352,7 @@ class Normaliser:
                 self.day = date(self.year, int(m[2]), int(m[3]))
         self.last_year_mentioned: int | None = None
         self.last_dated: str | None = None  # the last value with a year: what "a year earlier" moves
+        self.first_quarter: str | None = None  # what "a year ago", "the year-earlier period" compare with
         self.last_day: str | None = None  # the last day named: the day of a time of day that names none
         self.anaphoric = False
         self.following = ""  # the text after the expression in its sentence
@@ -382,6 +383,9 @@ class Normaliser:
             self.last_dated = value
             if DAY_VALUE.match(value):
                 self.last_day = value[:10]
+            recent = self.year is None or int(value[:4]) >= self.year - 1  # not "the third quarter of 1984"
+            if self.first_quarter is None and recent and re.fullmatch(r"\d{4}-[QH]\d", value):
+                self.first_quarter = value
         return value
 
     def _first_value(self, text: str, when: str) -> str | None:
@@ -521,8 +525,8 @@ class Normaliser:
             relative = (
                 RELATIVE.get(m[1], 0) if m[1] in ("this", "current", "next", "coming", "last", "previous") else None
             )
-            if relative is None and (anaphor := self._last_quarter()):
-                self.anaphoric = True  # "the quarter", "the 1988 quarter": the one last named
+            if relative is None and (anaphor := self._reported_quarter()):
+                self.anaphoric = True  # "the quarter", "the 1988 quarter": the one the article reports
                 return f"{year_named[0]}{anaphor[4:]}" if year_named else _shift_year(anaphor, shift)
             y, month = _shift_month(self.day.year, self.day.month, 3 * (-1 if relative is None else relative))
             return f"{y + shift:04d}-Q{(month - 1) // 3 + 1}"
@@ -538,9 +542,9 @@ class Normaliser:
                 year -= 1  # reported results are of a period that has begun
         return f"{year + shift:04d}-{code}{number}"
 
-    def _last_quarter(self) -> str | None:
-        last = self.last_dated
-        return last if last and re.fullmatch(r"\d{4}-[QH]\d", last) else None
+    def _reported_quarter(self) -> str | None:
+        """The quarter or half the article reports on: the first it names ("third-quarter net rose...")."""
+        return self.first_quarter
 
     # --- "fiscal 1999", "the current fiscal year" ----------------------------------------------------------
 
@@ -565,15 +569,15 @@ class Normaliser:
             return None
         if lowered in ("year-end", "year end", "year's end"):
             return f"{self.year}-12-31" if self.year else "XXXX-12-31"
-        if lowered == "the latest period":  # results: the quarter or half last named, else the latest quarter
+        if lowered == "the latest period":  # results: the quarter or half reported, else the latest quarter
             return self._quarter("the latest quarter", when)
         if m := re.fullmatch(r"(?:the )?(\d{4}) period", lowered):
-            anaphor = self._last_quarter()
+            anaphor = self._reported_quarter()
             self.anaphoric = True
             return m[1] + (anaphor[4:] if anaphor else "")
         if not re.search(r"\byear[- ](?:earlier|ago)\b", lowered) or re.match(r"an? ", lowered):
             return None
-        if quarter := self._last_quarter():  # results against the same quarter of the year before
+        if quarter := self._reported_quarter():  # results against the same quarter of the year before
             self.anaphoric = True
             return _shift_year(quarter, -1)
         return f"{self.year - 1:04d}" if self.year else "PAST_REF"
@@ -600,7 +604,7 @@ class Normaliser:
             return "FUTURE_REF" if m[3] in ("later", "from now") else "PAST_REF"
         delta = -count if m[3] in ("ago", "earlier") else count
         anchor = self.last_dated if m[3] in ("earlier", "later") else None
-        if anchor is None and unit == "year" and (quarter := self._last_quarter()) and m[3] == "ago":
+        if anchor is None and unit == "year" and (quarter := self._reported_quarter()) and m[3] == "ago":
             anchor = quarter  # results "a year ago": the same quarter a year before
         if anchor is not None:
             self.anaphoric = True
