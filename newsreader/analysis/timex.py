@@ -758,8 +758,9 @@ class Normaliser:
         year = self.last_year_mentioned if anaphoric and self.last_year_mentioned else self.year
         if unit in SEASONS:
             return self._season(unit, delta)
-        if unit in WEEKDAYS:
-            return self._weekday(WEEKDAYS.index(unit), 1 if delta >= 0 else -1, strict=delta != 0)
+        if unit in WEEKDAYS:  # "the previous Friday": before the day last named
+            start = date.fromisoformat(self.last_day) if anaphoric and self.last_day else None
+            return self._weekday(WEEKDAYS.index(unit), 1 if delta >= 0 else -1, strict=delta != 0, start=start)
         month = MONTHS.get(unit.rstrip("."))
         if month:  # "last August": the latest August before the publication date
             return self._month_day(PartialDate(None, month), "past" if delta < 0 else "future", strict=True)
@@ -829,12 +830,13 @@ class Normaliser:
             return max(day for day in days if day <= today).isoformat()
         return min(days, key=lambda day: abs((day - today).days)).isoformat()
 
-    def _weekday(self, weekday: int, direction: int, strict: bool) -> str:
-        """The closest such day before (direction -1) or after (+1) the publication date."""
-        if self.day is None:
+    def _weekday(self, weekday: int, direction: int, strict: bool, start: date | None = None) -> str:
+        """The closest such day before (direction -1) or after (+1) the publication date (or `start`)."""
+        start = start or self.day
+        if start is None:
             return f"XXXX-WXX-{weekday + 1}"
         step = 1 if direction > 0 else -1
-        day = self.day + timedelta(days=step) if strict else self.day
+        day = start + timedelta(days=step) if strict else start
         while day.weekday() != weekday:
             day += timedelta(days=step)
         return day.isoformat()

@@ -213,6 +213,11 @@ def test_periods_of_a_year_named_in_words(text, expected):
     assert timexes(text, "2013-03-20") == expected
 
 
+def test_the_previous_or_following_weekday_is_of_the_day_last_named():
+    found = timexes("He arrived on March 5, 1989 and left the following Monday.")
+    assert found[-1] == ("following Monday", "DATE", "1989-03-06")
+
+
 def test_a_month_this_or_last_year():
     found = timexes("It began in February this year, after a coup in June last year; it ends in April next year.")
     assert found == [
