@@ -559,6 +559,10 @@ class Normaliser:
             return None
         if m[1] in RELATIVE and self.year is not None:
             return f"{self.year + RELATIVE[m[1]]:04d}"
+        if re.match(r"\s+end(?:ed|ing)\b", self.following):  # "the fiscal year ended Jan. 31": twelve months
+            return "P1Y"
+        if self.year is not None and (m[1] == "latest" or (m[1] is None and self.preceding.endswith(("the ", "its ")))):
+            return str(self.year - (m[1] == "latest"))  # "the fiscal year": this one; "the latest": the last ended
         return "P1Y"
 
     # --- "year-earlier", "the year-ago period", "the 1988 period" ------------------------------------------

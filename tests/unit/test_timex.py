@@ -33,6 +33,9 @@ def test_present_and_vague_references(text, expected):
         ("Revenue for the fourth quarter of 1988 was flat.", [("the fourth quarter of 1988", "DATE", "1988-Q4")]),
         ("Output slowed in the first half of 1990.", [("the first half of 1990", "DATE", "1990-H1")]),
         ("The unit lost money in fiscal 1988.", [("fiscal 1988", "DATE", "1988")]),
+        ("Profit for the fiscal year rose.", [("fiscal year", "DATE", "1989")]),
+        ("Sales in the latest fiscal year fell.", [("latest fiscal year", "DATE", "1988")]),
+        ("It changed from a fiscal year to a calendar year.", [("fiscal year", "DURATION", "P1Y")]),
         ("Shares bought by a quarter of the funds.", []),  # a fraction, not a period
     ],
 )
