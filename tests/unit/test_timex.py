@@ -216,6 +216,12 @@ def test_periods_of_a_year_named_in_words(text, expected):
     assert timexes(text, "2013-03-20") == expected
 
 
+def test_last_with_a_month_and_day():
+    assert timexes("He was shot to death last Oct. 23 at home.", "1999-04-19") == [
+        ("last Oct. 23", "DATE", "1998-10-23")
+    ]
+
+
 def test_the_previous_or_following_weekday_is_of_the_day_last_named():
     found = timexes("He arrived on March 5, 1989 and left the following Monday.")
     assert found[-1] == ("following Monday", "DATE", "1989-03-06")
