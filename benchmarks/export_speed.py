@@ -32,7 +32,12 @@ ONE_CORE = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 # part whose function is not there (the code moved) is left out. Recognition includes the date expressions.
 PARTS = {
     "recognition (names and date expressions)": ["newsreader.analysis.entities:Recogniser.mentions"],
-    "date expressions": ["newsreader.analysis.entities:find_date_expressions"],
+    "recognition: the rules' hints (the date expressions too)": ["newsreader.analysis.rules:Rules.mentions"],
+    "recognition: the date expressions": [
+        "newsreader.analysis.rules:find_date_expressions",
+        "newsreader.analysis.entities:find_date_expressions",
+    ],
+    "recognition: the tagger": ["newsreader.analysis.tagger:Tagger.tag"],
     "date values": ["newsreader.analysis.timex:Normaliser.value_at"],
     "canonical names": [
         "newsreader.analysis.canonical:CanonicalNames.__init__",
@@ -147,7 +152,7 @@ def breakdown(folder: Path) -> dict[str, float]:
     phase("analysis")
     with open(os.devnull, "w", encoding="utf-8") as out:
         for article in store.articles:
-            out.write(json.dumps(article_record(article, store.entities(article)), ensure_ascii=False) + "\n")
+            out.write(json.dumps(article_record(article, store.entity_records(article)), ensure_ascii=False) + "\n")
     phase("output")
     figures.update({f"analysis: {name}_s": total[0] for name, total in parts.items()})
     return figures

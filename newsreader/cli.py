@@ -259,7 +259,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     store = load_store(args.paths, not args.no_cache, args.problems)
-    records = (article_record(article, store.entities(article)) for article in store.articles)
+    records = (article_record(article, store.entity_records(article)) for article in store.articles)
     if args.format == "json":
         write_json(list(records))
     else:

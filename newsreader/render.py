@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from newsreader.model import Article, Block, Entity
+from newsreader.model import Article, Block
 
 if TYPE_CHECKING:
     from newsreader.store import DocumentStore
@@ -31,8 +31,8 @@ def metadata_line(article: Article) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def article_record(article: Article, entities: Iterable[Entity] = ()) -> dict[str, object]:
-    """Every field of an article, as `export` writes it."""
+def article_record(article: Article, entities: list[dict[str, object]] | None = None) -> dict[str, object]:
+    """Every field of an article, as `export` writes it (`entities` as `DocumentStore.entity_records` gives them)."""
     return {
         "id": article.id,
         "source_path": article.source_path,
@@ -46,7 +46,7 @@ def article_record(article: Article, entities: Iterable[Entity] = ()) -> dict[st
         "dateline": article.dateline,
         "body": article.body,
         "word_count": article.word_count,
-        "entities": [entity._asdict() for entity in entities],
+        "entities": entities or [],
     }
 
 
@@ -76,13 +76,14 @@ def render(store: DocumentStore, article: Article, fmt: str) -> str:
     if fmt == "markdown":
         return as_markdown(article, store.blocks(article))
     if fmt == "json":
-        return json.dumps(article_record(article, store.entities(article)), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(article_record(article, store.entity_records(article)), ensure_ascii=False, indent=2) + "\n"
     return as_text(article)
 
 
 def render_many(store: DocumentStore, articles: Iterable[Article], fmt: str) -> str:
     """Several articles for a pipe: JSON Lines for json, else each article after a blank line."""
     if fmt == "json":
-        return "".join(json.dumps(article_record(a, store.entities(a)), ensure_ascii=False) + "\n" for a in articles)
+        records = (article_record(article, store.entity_records(article)) for article in articles)
+        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     separator = "\n---\n\n" if fmt == "markdown" else "\n"
     return separator.join(render(store, article, fmt) for article in articles)

@@ -272,6 +272,10 @@ class DocumentStore:
         """The article's entity mentions in body order (the corpus is analysed on first use)."""
         return self._table().entities(article.id, article.body)
 
+    def entity_records(self, article: Article) -> list[dict[str, object]]:
+        """The article's mentions as `export` and JSON write them: each `Entity`'s fields by name."""
+        return self._table().records(article.id, article.body)
+
     def entity_counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
         """Every canonical entity as (name, type, number of articles mentioning it), most mentioned first."""
         return self._table().counts(kind)

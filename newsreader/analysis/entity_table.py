@@ -62,15 +62,24 @@ class EntityTable:
         place = self.position.get(article_id)
         return array("i") if place is None else self.triples[self.bounds[place] : self.bounds[place + 1]]
 
+    def _mentions(self, article_id: str, body: str) -> Iterator[tuple[str, str, int, int, str, str | None]]:
+        """The article's mentions in body order, as `Entity`'s fields (its `body` gives their text)."""
+        triples, names = self._triples(article_id), self.names
+        for start, end, number in zip(triples[0::3], triples[1::3], triples[2::3], strict=True):
+            canonical, kind, value = names[number]
+            yield body[start:end], kind, start, end, canonical, value
+
     def entities(self, article_id: str, body: str) -> tuple[Entity, ...]:
         """The article's mentions in body order (its `body` gives their text)."""
-        triples = self._triples(article_id)
-        found = []
-        for i in range(0, len(triples), 3):
-            start, end, number = triples[i : i + 3]
-            canonical, kind, value = self.names[number]
-            found.append(Entity(body[start:end], kind, start, end, canonical, value))
-        return tuple(found)
+        return tuple(Entity(*mention) for mention in self._mentions(article_id, body))
+
+    def records(self, article_id: str, body: str) -> list[dict[str, object]]:
+        """The article's mentions as `export` writes them, `Entity`'s fields by name, made without
+        `Entity` objects (making them and their `_asdict` took a third of the time export writes in)."""
+        return [
+            {"text": text, "type": kind, "start": start, "end": end, "canonical": canonical, "value": value}
+            for text, kind, start, end, canonical, value in self._mentions(article_id, body)
+        ]
 
     def names_in(self, article_id: str) -> set[str]:
         """The canonical names (not dates) an article mentions."""
