@@ -39,6 +39,7 @@ KEYS_WANTED = 100
 TYPED_AT = 1.0  # seconds after the start when the search is typed
 TYPED = "election budget"
 SAMPLE_EVERY = 0.1  # seconds between two looks at memory and at what the search covers
+LOG_EVERY = 10.0  # seconds between two lines on stderr saying how far the session is (a long run's record)
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -75,10 +76,18 @@ class Watch:
 
     def run(self) -> None:
         asked: tuple[int, bool] | None = None  # articles covered, and whether all were in, when last asked
+        logged = 0.0
         while not self.done.is_set():
-            self.peak_mb = max(self.peak_mb, tree_rss_mb(os.getpid()))
+            rss = tree_rss_mb(os.getpid())
+            self.peak_mb = max(self.peak_mb, rss)
             now = time.perf_counter() - self.started
             covered, loaded = self.store.searchable
+            if now - logged >= LOG_EVERY:
+                logged = now
+                state = "analysed" if self.store.analysed else "all loaded" if self.store.loaded else "loading"
+                print(
+                    f"{now:6.0f} s: {loaded:,} loaded ({state}), {covered:,} searchable, {rss:,.0f} MB", file=sys.stderr
+                )
             state = (covered, self.store.loaded)
             if now >= TYPED_AT and self.complete_s is None and state != asked:
                 complete = self.store.loaded and covered == loaded == len(self.store)
@@ -184,8 +193,8 @@ async def session(path: str) -> dict[str, float]:
 def session_apart(corpus: Path, env: dict[str, str]) -> dict[str, object]:
     """A session over the corpus in a process of its own, with this environment (its cache)."""
     done = subprocess.run(
-        [sys.executable, str(Path(__file__)), str(corpus)], env=env, check=True, capture_output=True, text=True
-    )
+        [sys.executable, str(Path(__file__)), str(corpus)], env=env, check=True, stdout=subprocess.PIPE, text=True
+    )  # its stderr, how far it is, goes on to ours
     return json.loads(done.stdout.splitlines()[-1])
 
 

@@ -19,7 +19,7 @@ from newsreader.persist.cache import Cache, DamagedEntry, FileEntry, Key, corpus
 from newsreader.persist.paths import scratch_path
 
 if TYPE_CHECKING:
-    from newsreader.analysis.entity_table import EntityTable
+    from newsreader.analysis.entity_table import CorpusAnalysis, EntityTable
     from newsreader.analysis.timeline import Event
     from newsreader.search import Hit, SearchIndex
 
@@ -69,6 +69,8 @@ class DocumentStore:
         self._index_key: Key | None = None  # the key the files have as they are opened: the saved index's
         self._reading: Iterator[list[Article]] = iter(())
         self._entities: EntityTable | None = None
+        self._analysis: CorpusAnalysis | None = None  # the analysis of the articles loaded so far, while they load
+        self._given = 0  # articles of `_arrived` given to it
         self._index: SearchIndex | None = None
         self._on_problem: Callable[[LoadProblem], None] | None = None
         self._analysis_lock = threading.Lock()  # the reader analyses in a worker thread while you read
@@ -165,7 +167,8 @@ class DocumentStore:
         if new:
             with self._analysis_lock:
                 self.add(new)
-                self._entities = self._index = self._index_key = None
+                self._entities = self._index = self._index_key = self._analysis = None
+                self._given = 0
                 self._named, self._names_indexed = False, 0
         return new
 
@@ -250,10 +253,42 @@ class DocumentStore:
                 if self._entities is not None and self.cache and self.corpus:
                     self.cache.put("entities", self.corpus, self._entities)
 
-    def _analyse(self, stop: Callable[[], bool] | None, progress: Callable[[int, int], None] | None) -> None:
-        from newsreader.analysis.entity_table import analyse_corpus
+    def analyse_loaded(self, stop: Callable[[], bool] | None = None) -> bool:
+        """Give the analysis the articles loaded since the last call (their bodies' first pass runs in
+        worker processes while the rest load), and take in what it found meanwhile; `analyse` ends
+        it once all are loaded. False when `stop` said so (the analysis starts again when next asked)."""
+        with self._analysis_lock:
+            if self._entities is not None or (self._analysis is None and self._entities_cached()):
+                return True
+            if self._analysis is None:
+                from newsreader.analysis.entity_table import CorpusAnalysis
 
-        self._entities = analyse_corpus(self.articles, stop, progress)
+                self._analysis = CorpusAnalysis()
+            self._give_loaded(self._analysis)
+            if self._analysis.take(stop):
+                return True
+            self._analysis, self._given = None, 0
+            return False
+
+    def _entities_cached(self) -> bool:
+        """The cache has these files' entities: nothing to find while they load."""
+        entry = self.cache.get_stream("entities", self._index_key) if self.cache and self._index_key else None
+        if entry is not None:
+            entry.close()
+        return entry is not None
+
+    def _give_loaded(self, analysis: CorpusAnalysis) -> None:
+        new = self._arrived[self._given :]  # the loader may add more meanwhile: they are given next time
+        self._given += len(new)
+        analysis.give(new)
+
+    def _analyse(self, stop: Callable[[], bool] | None, progress: Callable[[int, int], None] | None) -> None:
+        from newsreader.analysis.entity_table import CorpusAnalysis
+
+        analysis, self._analysis = self._analysis or CorpusAnalysis(), None
+        self._give_loaded(analysis)
+        self._given = 0  # done, or stopped: a next analysis starts anew
+        self._entities = analysis.finish(stop, progress)
         for article_id, reason in self._entities.failed if self._entities else ():
             self._report(
                 LoadProblem(

@@ -158,8 +158,8 @@ class NewsReader(App[str]):
         workers.index(self, get_current_worker())
 
     @work(thread=True, group="analyse", exit_on_error=False)
-    def analyse(self) -> None:
-        workers.analyse(self, get_current_worker())
+    def analyse(self, while_loading: bool = False) -> None:
+        (workers.analyse_loading if while_loading else workers.analyse)(self, get_current_worker())
 
     @work(thread=True, group="search", exclusive=True, exit_on_error=False)
     def search(self, query: str, within: set[str] | None) -> None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from tui.app import NewsReader
 
 QUIET_AFTER_INPUT = 0.15  # seconds the background work waits after a key or a click: its frames come first
-INDEX_EVERY = 0.5  # seconds between two rounds of indexing what loaded meanwhile
+INDEX_EVERY = 0.5  # seconds between two rounds of indexing (or analysing) what loaded meanwhile
 
 # A worker group → (the status line once it failed, or "" to keep it; the start of the notice).
 FAILURES = {
@@ -83,8 +83,10 @@ class Progress:
 
 
 def load_rest(app: NewsReader, worker: Worker) -> None:
-    """Load the articles the first frame did not wait for, a batch at a time. The store takes them in
-    here, not on the screen's thread: each `add` sorts every article again (30 ms at 100,000)."""
+    """Load the articles the first frame did not wait for, a batch at a time, with their analysis
+    beside. The store takes them in here, not on the screen's thread: each `add` sorts every article
+    again (30 ms at 100,000)."""
+    app.call_from_thread(app.analyse, True)
     for articles in hand_overs(app.store.batches(), stop=app.input_gap.stopper(worker)):
         app.store.add(articles)
         app.call_from_thread(app.main.show_loaded)
@@ -105,6 +107,14 @@ def index(app: NewsReader, worker: Worker) -> None:
             app.call_from_thread(app.main.more_searchable)
         if loaded:
             return
+        time.sleep(INDEX_EVERY)
+
+
+def analyse_loading(app: NewsReader, worker: Worker) -> None:
+    """Analyse the articles as they load (their bodies' first pass runs in worker processes), so that
+    the analysis ends soon after the last article is in; `analyse` ends it."""
+    stop = app.input_gap.stopper(worker)
+    while not app.store.loaded and app.store.analyse_loaded(stop):
         time.sleep(INDEX_EVERY)
 
 

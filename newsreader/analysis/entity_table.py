@@ -15,6 +15,7 @@ from pickle import PickleBuffer
 
 from newsreader.analysis.canonical import CanonicalNames
 from newsreader.analysis.first_pass import CODES, KINDS, Found
+from newsreader.bodies import file_order
 from newsreader.model import Article, Entity
 
 
@@ -86,13 +87,15 @@ class EntityTable:
         return {self.names[n][0] for n in set(self._triples(article_id)[2::3]) if self.names[n][1] != "date"}
 
     def counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
-        """(name, type, number of articles mentioning it), most mentioned first."""
+        """(name, type, number of articles mentioning it), most mentioned first, then by name (whatever
+        order the analysis took the articles in)."""
         counted: Counter[tuple[str, str]] = Counter()
         for number, places in self.articles.items():
             name, name_kind, _ = self.names[number]
             if kind is None or name_kind == kind:
                 counted[name, name_kind] += len(places)
-        return [(name, name_kind, count) for (name, name_kind), count in counted.most_common()]
+        ranked = sorted(counted.items(), key=lambda item: (-item[1], item[0][0].casefold(), item[0]))
+        return [(name, name_kind, count) for (name, name_kind), count in ranked]
 
     def mentioning(self, canonical: str, kind: str) -> set[str]:
         """Ids of the articles that mention an entity."""
@@ -115,46 +118,67 @@ def analyse_corpus(
     processes: int | None = None,
 ) -> EntityTable | None:
     """Find, type and name every entity of the articles; None when `stop` said so on the way.
-
-    The first pass runs in worker processes over runs of the body files (`processes` of them; by
-    default one a core, none for a small corpus); its results are taken in the order of the files,
-    so the table is the same however many there were.
-    """
-    table = EntityTable()
-    gathered = _gather(articles, table, stop, progress, processes)
-    if gathered is None:
-        return None
-    _name(articles, table, gathered)
-    return table
+    `processes`: the first pass's workers (by default one a core, none for a small corpus)."""
+    analysis = CorpusAnalysis(processes)
+    analysis.give(articles)
+    return analysis.finish(stop, progress)
 
 
 # The first pass's runs, each with its dates' numbers in the table.
 Gathered = list[tuple[Found, array]]
 
 
-def _gather(
-    articles: Sequence[Article],
-    table: EntityTable,
-    stop: Callable[[], bool] | None,
-    progress: Callable[[int, int], None] | None,
-    processes: int | None,
-) -> Gathered | None:
-    """The first pass's runs in file order, their dates numbered in the table; None when `stop` said so."""
-    from newsreader.analysis.pool import find_all
+class CorpusAnalysis:
+    """The analysis of a corpus given a batch of articles at a time, as they load: the first pass
+    over their bodies runs meanwhile, in worker processes, and its runs are taken in the order
+    given, so the table is the same however many workers there were and however the articles
+    came; each name gets its canonical name across the corpus once every article is in (`finish`)."""
 
-    runs: Gathered = []
-    done = 0
-    known: dict[str, str] = {}  # one string for a name however many runs found it
-    for run in find_all(articles, stop, processes):
-        if run is None:
+    def __init__(self, processes: int | None = None) -> None:
+        from newsreader.analysis.pool import FirstPass
+
+        self.table = EntityTable()
+        self.ids: list[str] = []  # the articles given, in order: a place in the first pass is a place here
+        self.first_pass = FirstPass(processes)
+        self.runs: Gathered = []
+        self.known: dict[str, str] = {}  # one string for a name however many runs found it
+        self.done = 0  # articles whose run is taken
+
+    def give(self, articles: Sequence[Article]) -> None:
+        """More articles; the first pass goes through their bodies in the order they lie on disk."""
+        first = len(self.ids)
+        self.ids += [article.id for article in articles]
+        self.first_pass.give(
+            [(first + place, articles[place].stored_body, articles[place].date) for place in file_order(articles)]
+        )
+
+    def take(self, stop: Callable[[], bool] | None = None) -> bool:
+        """Take in the runs done so far; False when `stop` said so (the analysis is then of no use)."""
+        return self._gather(self.first_pass.taken(stop), None)
+
+    def finish(
+        self, stop: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> EntityTable | None:
+        """Every article is given: wait for the first pass, then type and name every entity; None
+        when `stop` said so. `progress` hears (articles done, articles in all) run by run."""
+        if not self._gather(self.first_pass.taken(stop, every=True), progress):
             return None
-        run.texts[:] = [known.setdefault(text, text) for text in run.texts]
-        table.failed.extend((articles[place].id, why) for place, why in run.failed)
-        runs.append((run, array("i", (table.number(name, "date", value) for name, value in run.dates))))
-        if progress:
-            progress(done, len(articles))
-        done += len(run.places)
-    return runs
+        _name(self.ids, self.table, self.runs)
+        return self.table
+
+    def _gather(self, runs: Iterator[Found | None], progress: Callable[[int, int], None] | None) -> bool:
+        """Number the runs' dates in the table and keep the runs for `finish`."""
+        table = self.table
+        for run in runs:
+            if run is None:
+                return False
+            run.texts[:] = [self.known.setdefault(text, text) for text in run.texts]
+            table.failed.extend((self.ids[place], why) for place, why in run.failed)
+            self.runs.append((run, array("i", (table.number(name, "date", value) for name, value in run.dates))))
+            if progress:
+                progress(self.done, len(self.ids))
+            self.done += len(run.places)
+        return True
 
 
 # A mention as found: (start, end, type, a name's text or "", a date's number in its run or -1,
@@ -176,7 +200,7 @@ def _settled(run: Found, i: int) -> Iterator[Settled]:
             yield start, end, kind, text_of[ref], -1, bool(code & 1)
 
 
-def _name(articles: Sequence[Article], table: EntityTable, runs: Gathered) -> None:
+def _name(ids: list[str], table: EntityTable, runs: Gathered) -> None:
     """Give each name its canonical name across the corpus and write every article's triples, run by run."""
     counts = Counter(
         (kind, text)
@@ -200,4 +224,4 @@ def _name(articles: Sequence[Article], table: EntityTable, runs: Gathered) -> No
             for start, end, kind, text, ref, _ in mentions:
                 name = date_numbers[ref] if kind == "date" else table.number(canonical[kind, text], kind)
                 triples.extend((start, end, name))
-            table.close_article(articles[place].id, len(triples))
+            table.close_article(ids[place], len(triples))

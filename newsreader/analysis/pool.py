@@ -18,13 +18,11 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from itertools import islice
-from multiprocessing.pool import Pool
+from collections.abc import Callable, Iterator
+from multiprocessing.pool import AsyncResult, Pool
 
 from newsreader.analysis.first_pass import Found, find_run
-from newsreader.bodies import StoredBody, file_order, read_in_order
-from newsreader.model import Article
+from newsreader.bodies import StoredBody, read_in_order
 
 RUN = 250  # articles a worker is given at a time (half a megabyte of text)
 SMALL = 1000  # a corpus smaller than this is analysed here: starting the workers takes longer
@@ -35,50 +33,76 @@ _pool: Pool | None = None
 _size = 0
 
 
-def find_all(
-    articles: Sequence[Article], stop: Callable[[], bool] | None = None, processes: int | None = None
-) -> Iterator[Found | None]:
-    """The first pass over every article, run after run in the order the bodies lie in their files;
-    None (and no more) when `stop` says so. `processes`: how many workers (0: none, here; default:
-    one a core this process may use, none for a small corpus or a single core)."""
-    order = file_order(articles)
-    items = [(place, articles[place].stored_body, articles[place].date) for place in order]
-    runs = [items[i : i + RUN] for i in range(0, len(items), RUN)]
-    if processes is None:
-        # Workers only where there are cores for them: on one (`taskset -c 0`) they would only add their start.
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        processes = 0 if len(articles) < SMALL or cores == 1 else cores
-    if processes == 0:
-        for run in runs:
-            found = find_run(_bodies(run), stop)
-            yield found
-            if found is None:
-                return
-        return
-    yield from _in_workers(runs, stop, processes)
+class FirstPass:
+    """The first pass over articles given a batch at a time (as they load), its results taken run
+    by run in the order given: in worker processes, or here for a small corpus."""
 
+    def __init__(self, processes: int | None = None) -> None:
+        """`processes`: how many workers (0: none, here; default: one a core this process may use once
+        SMALL articles are given; none for a corpus smaller than that, or a single core)."""
+        self.processes = processes
+        self.given = 0
+        self.waiting: list[Item] = []  # given, not yet sent: less than a run, or before the workers are chosen
+        self.pending: deque[AsyncResult | list[Item]] = deque()  # sent to a worker, or to be run here
 
-def _in_workers(runs: list[list[Item]], stop: Callable[[], bool] | None, processes: int) -> Iterator[Found | None]:
-    pool = _workers(processes)
-    waiting = iter(runs)
-    pending = deque(pool.apply_async(_find, (run,)) for run in islice(waiting, 2 * processes))
-    finished = False
-    try:
-        while pending:
-            result = pending[0]
-            while not result.ready():
-                if stop and stop():
-                    yield None
+    def give(self, items: list[Item]) -> None:
+        """Articles to go through, each as (its place, where its body is, its publication date)."""
+        self.given += len(items)
+        self.waiting += items
+        if self.processes is None and self.given >= SMALL:
+            # Workers only where there are cores for them: on one (`taskset -c 0`) they would only add their start.
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+            self.processes = 0 if cores == 1 else cores
+        self._send(whole_runs=True)
+
+    def taken(self, stop: Callable[[], bool] | None = None, every: bool = False) -> Iterator[Found | None]:
+        """The runs done, in the order given (`every`: all, the last waited for); None (and no more)
+        when `stop` says so, and the workers are then stopped."""
+        if every:
+            if self.processes is None:  # all given, fewer than SMALL
+                self.processes = 0
+            self._send(whole_runs=False)
+        try:
+            while self.pending:
+                run = self.pending[0]
+                if isinstance(run, list):
+                    found = find_run(_bodies(run), stop)
+                elif not (ready := _ready(run, stop, every)):
+                    if ready is None:
+                        _stop_workers()
+                        yield None
                     return
-                result.wait(WAIT)
-            pending.popleft()
-            if (run := next(waiting, None)) is not None:
-                pending.append(pool.apply_async(_find, (run,)))
-            yield result.get()
-        finished = True
-    finally:
-        if not finished:  # stopped, or failed: what the workers are doing is of no use now
+                else:
+                    found = run.get()
+                self.pending.popleft()
+                yield found
+                if found is None:
+                    return
+        except BaseException:  # failed, or left before the end: what the workers are doing is of no use now
             _stop_workers()
+            raise
+
+    def _send(self, whole_runs: bool) -> None:
+        """Send the waiting articles on, a run at a time (`whole_runs`: leave the last if it is short)."""
+        if self.processes is None:
+            return
+        count = len(self.waiting) - len(self.waiting) % RUN if whole_runs else len(self.waiting)
+        runs = [self.waiting[i : i + RUN] for i in range(0, count, RUN)]
+        del self.waiting[:count]
+        pool = _workers(self.processes) if self.processes and runs else None
+        for run in runs:
+            self.pending.append(pool.apply_async(_find, (run,)) if pool else run)
+
+
+def _ready(run: AsyncResult, stop: Callable[[], bool] | None, wait: bool) -> bool | None:
+    """Whether a worker's run is done (`wait`: once it is); None when `stop` says so first."""
+    while not run.ready():
+        if stop and stop():
+            return None
+        if not wait:
+            return False
+        run.wait(WAIT)
+    return True
 
 
 def _workers(processes: int) -> Pool:

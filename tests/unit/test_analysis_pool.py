@@ -39,3 +39,18 @@ def test_a_stop_ends_the_workers_at_once(articles, monkeypatch):
 
     assert analyse_corpus(articles, stop=stop, processes=2) is None
     assert pool._pool is None  # terminated, not left to finish the corpus
+
+
+@pytest.mark.slow
+def test_articles_analysed_as_they_load_get_the_entities_of_one_analysis_after(monkeypatch):
+    monkeypatch.setattr(pool, "SMALL", 0)  # the workers from the first articles on
+    monkeypatch.setattr(pool, "RUN", 7)
+    politics = BBC / "politics"
+    store = DocumentStore.open([politics] if politics.is_dir() else None)
+    for batch in store.batches():
+        store.add(batch)
+        assert store.analyse_loaded()  # given to the workers, and what they found taken in
+    store.analyse()
+    after = analyse_corpus(store.articles, processes=0)
+    assert store.entity_counts() == after.counts()
+    assert all(store.entities(a) == after.entities(a.id, a.body) for a in store.articles)
