@@ -742,6 +742,8 @@ class Normaliser:
     def _relative(self, text: str, when: str) -> str | None:
         lowered = text.lower()
         if (m := re.fullmatch(r"(last|next) (.+\d)", lowered)) and (day := find_date(m[2])):  # "last Oct. 23"
+            if day[0].year is not None:
+                return day[0].iso()
             return self._month_day(day[0], "past" if m[1] == "last" else "future", strict=True)
         m = re.fullmatch(
             r"(last|previous|past|this|current|coming|next|following|that)\s+(few\s+|couple of\s+)?(\S+)", lowered

@@ -258,7 +258,7 @@ RULES = {
     r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)",
     # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
     "relative": r"<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?(?i:<PERIOD>s?|<SEASON>)"
-    r"|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d))?)",
+    r"|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
     # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days"
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
     r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
