@@ -55,7 +55,8 @@ FUTURE_PAIRS = frozenset(
     tuple(pair.split())
     for pair in (
         "going to, is due, are due, is to, are to, set to, plan to, plans to, planned to, planning to, intend to, "
-        "intends to, intended to, intending to"
+        "intends to, intended to, intending to, expect to, expects to, expected to, likely to, is expected, "
+        "are expected"
     ).split(", ")
 )
 FUTURE_CUES = FUTURE_WORDS | {first for first, _ in FUTURE_PAIRS}
@@ -66,7 +67,7 @@ PAST_WORDS = frozenset(
 )
 REPORTING_WORDS = frozenset(
     "said told reported announced added stated noted explained claimed insisted argued warned confirmed predicted "
-    "expected according".split()
+    "according".split()
 )
 BE = frozenset("is are be been being am".split())
 REPORTING = re.compile(r"\b(?:" + "|".join(REPORTING_WORDS) + r")\b", re.IGNORECASE)
@@ -195,8 +196,8 @@ def _after_an_infinitive(text: str) -> bool:
 WILL = re.compile(r"\b(?:will|shall)\b|'ll\b", re.IGNORECASE)
 ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|but|and|while|because|although)\b|[-–—]\s")
-# "said Tuesday", "announced on Friday": when it was said. ("expected in December" is to come.)
-SAID_ON = REPORTING_WORDS - {"expected", "according"}
+# "said Tuesday", "announced on Friday": when it was said.
+SAID_ON = REPORTING_WORDS - {"according"}
 REPORTED_ON = re.compile(r"\b(?:" + "|".join(SAID_ON) + r")(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 

@@ -159,6 +159,9 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         # the day something was said is past, whatever is said about the future
         ("The minister said Tuesday that talks will resume.", "2013-03-22", "2013-03-19"),
         ("The deal is scheduled to close Monday.", "1989-11-02", "1989-11-06"),
+        # what is expected is to come
+        ("The rule is expected to take effect in January.", "2013-03-20", "2014-01"),
+        ("Closing is expected in December.", "2013-03-20", "2013-12"),
         # a time limit a past verb sets may still be ahead; what the verb did is not
         ("The bid was extended to Nov. 16.", "1989-10-30", "1989-11-16"),
         ("The bid was withdrawn in November.", "1989-10-30", "1988-11"),
