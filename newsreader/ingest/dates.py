@@ -171,7 +171,7 @@ PIECES = {
     # "last week", but not "the last day of the season": a day is only ever counted ("two days ago").
     "PERIOD": r"(?:week|weekend|fortnight|month|year|decade|century|quarter)",
     "DAY": r"(?<!\d[.,:])[0-3]?\d(?:st|nd|rd|th)?",
-    "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d|%|\s*(?:per\b|percent|m\b|km|kg|GMT|BST|hours|people|votes|units|pence"
+    "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d|%|[.,]\d|\s*(?:per\b|percent|m\b|km|kg|GMT|BST|hours|people|votes|units|pence"
     r"|points))",
     "MODIFIER": r"(?i:(?:early|mid|late|(?:the )?(?:end|beginning|start|middle) of)[\s-]+)?",
     "RELATIVE": r"(?i:last|next|this|previous|current|coming|past|following|that)",
