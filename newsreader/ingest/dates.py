@@ -319,7 +319,8 @@ MONTH_BEFORE = re.compile(MONTH_NAMES + r"\s+$")
 NAME_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
 NOT_A_NAME = frozenset(
     """in since for by until till during before after from through of and or the between around about early late
-    mid last next this fiscal spring summer autumn winter fall to at on as but then also only even""".split()
+    mid last next this fiscal spring summer autumn winter fall to at on as but then also only even that these those
+    its their his her our a an each every some all both no""".split()
 )
 MONTH_ALONE = re.compile(
     r"^(?i:the\s+|(?:end|beginning|start|middle) of\s+|early\s+|mid\s+|late\s+)?" + MONTH_NAMES + r"$"
