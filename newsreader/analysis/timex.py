@@ -131,7 +131,8 @@ CLOCK = re.compile(
     re.IGNORECASE,
 )
 MODIFIERS = re.compile(
-    r"^(?:(?:early|mid|late|earlier|later|sometime|around)(?: in)?|(?:the )?(?:end|beginning|start|middle) of)[\s-]+",
+    r"^(?:(?:early|mid|late|earlier|later|sometime|around|pre|post)(?: in)?|(?:the )?(?:end|beginning|start|middle) of)"
+    r"[\s-]+",
     re.IGNORECASE,
 )
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}

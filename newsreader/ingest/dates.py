@@ -253,8 +253,8 @@ RULES = {
     # "2009-2010", "1957-58": two years, as two expressions
     "year range": r"<YEAR>[-–/](?:<YEAR>|\d\d(?!\d))",
     # "2015", "late 2007", "the 1990s", "mid-1980s", "the '80s", "the nineties", "the 20th century"
-    "year or decade": r"<MODIFIER><YEAR>s?|(?<=the )'\d0s|(?<=the )(?i:<TENS>ies)|(?i:(?:\d{1,2}(?:st|nd|rd|th)"
-    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
+    "year or decade": r"(?:<MODIFIER>|(?i:pre|post)-)<YEAR>s?|(?<=the )'\d0s|(?<=the )(?i:<TENS>ies)"
+    r"|(?i:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
     r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)",
     # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
     "relative": r"<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?(?i:<PERIOD>s?|<SEASON>)"
@@ -369,8 +369,8 @@ STARTERS = frozenset(
     yesterday tomorrow several many hundreds dozens comparable corresponding same year fiscal first second third
     fourth final latter noon midnight midday sometime latest one two three four five six seven eight nine ten eleven
     twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety christmas easter new good thanksgiving election independence labor memorial veterans valentine's
-    halloween boxing bastille""".split()
+    eighty ninety christmas easter new pre post good thanksgiving election independence labor memorial veterans
+    valentine's halloween boxing bastille""".split()
 ).union(MONTHS, WEEKDAYS)
 # The words an expression may hold before its keyword, besides those it may start with.
 INNER = STARTERS.union(

@@ -115,6 +115,7 @@ def test_relative_dates_at_the_start_of_a_sentence(text, expected):
         ("In 2011, the bank was sold.", [("2011", "DATE", "2011")]),
         ("Since 1985 it has grown.", [("1985", "DATE", "1985")]),
         ("That 1978 resolution still stands.", [("1978", "DATE", "1978")]),
+        ("The post-1959 exodus began.", [("post-1959", "DATE", "1959")]),
         ("Bids for Euro 2004 and Resolution 2231 were cast.", []),
         ("The index closed at 2082.1, down 4%.", []),  # a number with decimals
     ],
