@@ -86,6 +86,7 @@ FULL_YEAR = re.compile(YEAR_NUMBER)
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|effective|payable)\s+$", re.IGNORECASE)
 SEASON_OF_YEAR = re.compile(r"(?:the )?(" + "|".join(SEASONS) + r")(?:,? (?:of )?(\d{4}))?")
+END_OF_RANGE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?")
 DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 THAT_YEAR = re.compile(r"(.+?)\s+(this|last|next)\s+year", re.IGNORECASE)
 PRESENT_WORDS = ("now", "right now", "just now", "currently", "nowadays", "these days", "at the moment", "at present")
@@ -696,6 +697,8 @@ class Normaliser:
         if lowered.startswith(("eighteen", "nineteen", "twenty", "two thousand", "the year", "year")):
             year = spelled_year(text)
             return str(year) if year else None
+        if (m := END_OF_RANGE.fullmatch(text)) and self.last_dated and DAY_VALUE.fullmatch(self.last_dated[:10]):
+            return f"{self.last_dated[:8]}{int(m[1]):02d}"  # the end of a range of days, "April 24 and 25"
         if len(text) == 2 and text.isdigit() and self.last_year_mentioned:  # the end of a range, "1957-58"
             return f"{self.last_year_mentioned // 100:02d}{text}"
         if m := THAT_YEAR.fullmatch(text):  # "June last year", "Feb. 3 this year"

@@ -248,8 +248,9 @@ RULES = {
     # "17th February, 2020", "Tuesday, 14 January 2020", "19 October"
     "day and month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>)?<DAY><SP>(?:of<SP>)?<MONTH><WHICH_YEAR>?",
     # "January 14, 2020", "Friday Oct. 13", "January 3", "May 2018", "end of February", "June last year"
-    "month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>(?=<MONTH><SP>\d))?<MONTH>(?:<SP><DAY>(?![\d,.]*\d)<WHICH_YEAR>?"
-    r"|<WHICH_YEAR>)?",
+    # "April 24 and 25", "March 5-7": two days, as two expressions
+    "month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>(?=<MONTH><SP>\d))?<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:<WHICH_YEAR>"
+    r"|(?:<SP>(?:and|to|or)<SP>|[-–])<DAY>(?![\d,.]*\d|,?<SP>\d))?|<WHICH_YEAR>)?",
     # "2009-2010", "1957-58": two years, as two expressions
     "year range": r"<YEAR>[-–/](?:<YEAR>|\d\d(?!\d))",
     # "2015", "late 2007", "the 1990s", "mid-1980s", "the '80s", "the nineties", "the 20th century"
@@ -326,6 +327,7 @@ MONTH_ALONE = re.compile(
     r"^(?i:the\s+|(?:end|beginning|start|middle) of\s+|early\s+|mid\s+|late\s+)?" + MONTH_NAMES + r"$"
 )
 YEAR_RANGE = re.compile(r"(" + YEAR_NUMBER + r")[-–/](\d+)")
+DAY_RANGE = re.compile(r"(.*?\d)(?:\s+(?:and|to|or)\s+|[-–])(\d{1,2}(?:st|nd|rd|th)?)")
 A_UNIT = re.compile(r"(?i)an?\s+\w+")
 FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
 RATE = re.compile(r"(?i)(?:\d|%|cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per)\s*$")
@@ -446,8 +448,8 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             continue  # "a quarter", a fraction; "$5 a year", a rate
         if expression in ("summer", "winter", "spring", "autumn", "fall") and not before.endswith(("the ", "The ")):
             continue
-        if range_ := YEAR_RANGE.fullmatch(expression):
-            found += [(range_[1], start, start + 4), (range_[2], end - len(range_[2]), end)]
+        if range_ := YEAR_RANGE.fullmatch(expression) or DAY_RANGE.fullmatch(expression):
+            found += [(range_[1], start, start + len(range_[1])), (range_[2], end - len(range_[2]), end)]
             continue
         found.append((expression, start, end))
     return found

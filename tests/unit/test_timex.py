@@ -134,6 +134,14 @@ def test_year_ranges_are_two_years():
     ]
 
 
+def test_day_ranges_are_two_days():
+    assert timexes("The summit meets on April 24 and 25.", "1999-02-10") == [
+        ("April 24", "DATE", "1999-04-24"),
+        ("25", "DATE", "1999-04-25"),
+    ]
+    assert timexes("On April 24, 25 people died.", "1999-05-10") == [("April 24", "DATE", "1999-04-24")]
+
+
 def test_a_date_never_spans_a_paragraph_break():
     assert timexes("The index closed at 78.24\n\nApr 97 contracts rose.") == []
 
