@@ -84,7 +84,7 @@ RELATIVE = {
 }
 FULL_YEAR = re.compile(YEAR_NUMBER)
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
-DEADLINE = re.compile(r"\b(?:until|till|through|by|to|effective|payable)\s+$", re.IGNORECASE)
+DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable)\s+$", re.IGNORECASE)
 SEASON_OF_YEAR = re.compile(r"(?:the )?(" + "|".join(SEASONS) + r")(?:,? (?:of )?(\d{4}))?")
 END_OF_RANGE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?")
 DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -115,8 +115,8 @@ HALF = re.compile(r"\s+1/2\b|½|\s+and a half\b")
 EVERY = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M"}
 EVERY |= {"quarterly": "P3M", "hourly": "PT1H"}
 # How many days a date ahead of the publication date counts as farther off when its clause is in the
-# past and it is a time limit ("the offer was extended to Nov. 16"): a limit a past verb sets may be
-# still to come, but one many months ahead is more likely last year's.
+# past and it is a time limit or a date set ("the offer was extended to Nov. 16", "planned for March"):
+# one a past verb sets may be still to come, but one many months ahead is more likely last year's.
 LIMIT_AHEAD = 150
 NEVER = 1000
 VAGUE_COUNTS = ("a few", "several", "many", "some", "hundreds of", "dozens of")

@@ -307,7 +307,7 @@ MONTH_NAMES = PIECES["MONTH"]
 YEAR_NUMBER = PIECES["YEAR"]
 # A month name alone is a date only after words like these ("in June", "from June to December").
 MONTH_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|until|till|by|from|to|during|of|before|after|and|the|last|next|this|early|late|mid|end|or"
+    r"(?:\b(?:in|since|until|till|by|from|to|for|during|of|before|after|and|the|last|next|this|early|late|mid|end|or"
     r"|between|through|on)\s+|-)$",
     re.I,
 )

@@ -176,6 +176,7 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         # a time limit a past verb sets may still be ahead; what the verb did is not
         ("The bid was extended to Nov. 16.", "1989-10-30", "1989-11-16"),
         ("The bid was withdrawn in November.", "1989-10-30", "1988-11"),
+        ("The accession was planned for early March.", "1999-02-10", "1999-03"),
         # an infinitive's time is its own, not its verb's
         ("NATO has decided to admit Poland in March.", "1999-02-10", "1999-03"),
         # a clause without a verb goes with the sentence's
