@@ -651,7 +651,9 @@ class Normaliser:
                 return None
             year, week, _ = date.fromisoformat(day).isocalendar()
             return f"{year:04d}-W{week:02d}"
-        m = text[:4].lower() == "the " and re.fullmatch(r"the (year|month|week|weekend|day|decade)", text.lower())
+        m = text[:4].lower() == "the " and re.fullmatch(
+            r"the (?:full )?(year|month|week|weekend|day|decade)", text.lower()
+        )
         if not m or self.day is None:
             return None
         if m[1] == "year":  # "for the year", "the end of the year"; "the year ended June 30", twelve months

@@ -224,7 +224,7 @@ RULES = {
     # "the third quarter", "third-quarter", "the year-earlier quarter", "the 1988 second quarter"
     "quarter": r"(?i:(?:(?:the|its|this|that)<SP>)?(?:(?:latest|current|same|comparable|corresponding|year-earlier"
     r"|year-ago|previous|past|last|next|coming|fiscal|recent|(?:this|last|next) year's|<YEAR>(?:'s)?|<ORDINAL>)"
-    r"[\s-]+){0,3}quarter<YEAR_OF>?(?![\s-]+(?:of|point|mile|century|hour|per|final)\b))",
+    r"[\s-]+){0,3}quarter<YEAR_OF>?(?![\s-]+(?:of(?!\s+[$£€\d])|point|mile|century|hour|per|final)\b))",
     # "the first half", "first-half", "the second half of 1989"
     "half": r"(?i:(?:(?:the|its)<SP>)?(?:<YEAR><SP>)?(?:first|second|last|latter)[\s-]+half<YEAR_OF>?(?!<SP>of\b))",
     # "fiscal 1999", "the current fiscal year"
@@ -254,9 +254,10 @@ RULES = {
     # "2009-2010", "1957-58": two years, as two expressions
     "year range": r"<YEAR>[-–/](?:<YEAR>|\d\d(?!\d))",
     # "2015", "late 2007", "the 1990s", "mid-1980s", "the '80s", "the nineties", "the 20th century"
-    "year or decade": r"(?:<MODIFIER>|(?i:pre|post)-)<YEAR>s?|(?<=the )'\d0s|(?<=the )(?i:<TENS>ies)"
-    r"|(?i:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
-    r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)",
+    "year or decade": r"(?:<MODIFIER>|(?i:pre|post)-)<YEAR>s?|(?<=the )'\d0s"
+    r"|(?<=the )(?i:(?:twen|thir|for|fif|six|seven|eigh|nine)ties)|(?i:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+    r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)",
     # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
     "relative": r"<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?(?i:<PERIOD>s?|<SEASON>)"
     r"|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
@@ -272,11 +273,12 @@ RULES = {
     r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|hundred)|two<SP>thousand(?:[- ](?:and<SP>)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
     # "the year", "over the weekend", "the week"
-    "the period": r"(?i:the<SP>(?:year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
+    "the period": r"(?i:the<SP>(?:(?:full<SP>)?year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
     # "Tuesday", "today", "Christmas", "last Thanksgiving"
     "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|(?:(?i:last|next|this)<SP>)?<HOLIDAY>",
-    # "the summer"
-    "season": r"(?:(?<=\b[Tt]he\s)<SEASON>(?:<SP>of<SP><YEAR>)?|(?i:<SEASON>),?<SP><YEAR>)",
+    # "the summer", "the early summer", "the summer of 2012", "spring 2011"
+    "season": r"(?:(?<=\b[Tt]he\s)(?i:(?:early|late|mid)[\s-]+)?<SEASON>(?:<SP>of<SP><YEAR>)?"
+    r"|(?i:<SEASON>),?<SP><YEAR>)",
 }
 
 

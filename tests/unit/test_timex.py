@@ -224,6 +224,10 @@ def test_the_latest_period_is_the_quarter_last_named():
         ("Output slows in the second half of this year.", [("the second half of this year", "DATE", "2013-H2")]),
         ("In the summer of 2012, prices rose.", [("summer of 2012", "DATE", "2012-SU")]),
         ("Growth slows by the end of the decade.", [("end of the decade", "DATE", "201")]),
+        ("Numbers dropped through the nineties.", [("nineties", "DATE", "199")]),
+        ("Sales for the full year were up.", [("the full year", "DATE", "2013")]),
+        ("It rained in the early summer.", [("early summer", "DATE", "2013-SU")]),
+        ("It posted a loss for the third quarter of $226 million.", [("the third quarter", "DATE", "2012-Q3")]),
         ("A court hears the case the week of March 6.", [("the week of March 6", "DATE", "2013-W10")]),
         ("He was born on Feb. 29.", [("Feb. 29", "DATE", "2012-02-29")]),  # the leap year nearest
     ],
