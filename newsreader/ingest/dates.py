@@ -444,8 +444,8 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             not MONTH_CONTEXT.search(before) or TITLE_OF.search(before) or FIRST_NAME.match(text, start)
         ):
             continue  # "May" the verb, "March" the walk, "The Darling Buds of May", "Jan Kavan"
-        if expression[:1].isdigit() and _after_a_name(before):
-            continue  # "Euro 2004", "Resolution 2231", "£2004"
+        if expression.isdigit() and _after_a_name(before):
+            continue  # "Euro 2004", "Resolution 2231", "£2004"; but "Tony Blair 10 days ago"
         if FRACTION.fullmatch(expression) or (A_UNIT.fullmatch(expression) and RATE.search(before)):
             continue  # "a quarter", a fraction; "$5 a year", a rate
         if expression in ("summer", "winter", "spring", "autumn", "fall") and not before.endswith(("the ", "The ")):

@@ -117,6 +117,7 @@ def test_relative_dates_at_the_start_of_a_sentence(text, expected):
         ("That 1978 resolution still stands.", [("1978", "DATE", "1978")]),
         ("The post-1959 exodus began.", [("post-1959", "DATE", "1959")]),
         ("Bids for Euro 2004 and Resolution 2231 were cast.", []),
+        ("He met Tony Blair 10 days ago.", [("10 days ago", "DATE", "1989-10-20")]),  # a number with its unit
         ("The index closed at 2082.1, down 4%.", []),  # a number with decimals
     ],
 )
