@@ -415,9 +415,10 @@ class Normaliser:
     def _reference(self, text: str, when: str) -> str | None:
         """ "now", "currently", "recently", "the future"; "recent years" is some years, `PXY`."""
         lowered = text.lower().removeprefix("in ").removeprefix("the ")
-        unit = lowered.partition(" ")[0][:-1]
-        if unit in UNIT_CODES and lowered.endswith("s"):  # "years", "weeks or months": some of the first
-            return duration_value(None, unit)
+        first, _, rest = lowered.partition(" ")
+        unit = first[:-1]
+        if unit in UNIT_CODES and first.endswith("s") and (rest in ("", "ahead") or rest.startswith("or ")):
+            return duration_value(None, unit)  # "years", "weeks ahead", "weeks or months": some of the first
         if lowered.endswith("-long"):  # "a day-long", "decades-long"
             unit = re.sub(r"^an? ", "", lowered.removesuffix("-long"))
             return duration_value(1, unit) if unit in UNIT_CODES else duration_value(None, unit.removesuffix("s"))

@@ -265,9 +265,10 @@ RULES = {
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
     r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
     r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b))",
-    # "for years", "within weeks or months", "for the first time in decades": some of that unit
+    # "for years", "within weeks or months", "in the days ahead": some of that unit
     "some units": r"(?:(?<=\b[Ff]or )|(?<=\b[Ii]n )|(?<=\b[Ww]ithin )|(?<=\b[Oo]ver ))(?i:(?:minute|hour|day|week"
-    r"|month|year|decade|centurie)s(?:<SP>or<SP>(?:day|week|month|year|decade)s)?)",
+    r"|month|year|decade|centurie)s(?:<SP>or<SP>(?:day|week|month|year|decade)s)?)"
+    r"|(?i:the<SP>(?:day|week|month|year)s<SP>ahead)",
     # "nineteen ninety-six", "the year two thousand"
     "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:(?:eighteen|nineteen)[- ](?:<TENS>(?:[- ](?:one|two|three|four|five"
     r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"

@@ -70,6 +70,7 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXY")]),
         ("He died within weeks or months of his capture.", [("weeks or months", "DURATION", "PXW")]),
         ("For weeks the government has held rallies.", [("weeks", "DURATION", "PXW")]),
+        ("Rates may rise in the weeks ahead.", [("the weeks ahead", "DURATION", "PXW")]),
         ("The feud is decades-long.", [("decades-long", "DURATION", "PXY")]),
         ("It was their third day-long meeting.", [("day-long", "DURATION", "P1D")]),
         # how long ("over the next few days") against when ("in the last few months")
