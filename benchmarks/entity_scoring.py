@@ -53,8 +53,11 @@ def predictions(split: str) -> dict[str, set[tuple[str, str]]]:
 
 
 def annotated_kind(entity: Entity) -> bool:
-    """Whether the annotations would hold this entity (GUIDELINES.md): a person, organisation or place;
-    a date only when it is a calendar date, not a duration, a set, a time of day or a vague "now"."""
+    """Whether the annotations would hold this entity (GUIDELINES.md): one of the body (the title was
+    not annotated), a person, organisation or place; a date only when it is a calendar date, not a
+    duration, a set, a time of day or a vague "now"."""
+    if entity.part != "body":
+        return False
     if entity.type != "date":
         return entity.type in MAIN_TYPES
     value = entity.value or ""

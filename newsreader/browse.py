@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsreader.model import Article, Block
-from newsreader.render import counted
+from newsreader.render import counted, dateline_at
 
 if TYPE_CHECKING:  # only named here: the timeline's dates and the search are imported when first used
     from newsreader.analysis.timeline import Sentence
@@ -36,6 +36,8 @@ class Shown(NamedTuple):
     blocks: tuple[Block, ...]
     highlights: tuple[Highlight, ...]
     at: int | None = None  # an offset of the body to scroll to
+    # The title's and the dateline's entities, as offsets into the title, a newline and `metadata_line`.
+    heading: tuple[Highlight, ...] = ()
 
     @property
     def matches(self) -> list[int]:
@@ -167,7 +169,13 @@ class Browse:
         body = article.body
         part = shown_part(body)
         entities = self.store.entities(article) if self.store.analysed else ()
-        spans = [(e.start, e.end, e.type) for e in entities]
+        spans = [(e.start, e.end, e.type) for e in entities if e.part == "body"]
+        dateline = len(article.title) + 1 + dateline_at(article)
+        heading = tuple(
+            (e.start, e.end, e.type) if e.part == "title" else (dateline + e.start, dateline + e.end, e.type)
+            for e in entities
+            if e.part != "body"
+        )
         if hit := self.hits.get(article.id):
             spans += [(start, end, "match") for start, end in hit.spans(body)]
         at = None
@@ -176,4 +184,4 @@ class Browse:
             at = sentence.start
         shown_spans = tuple(span for span in spans if span[1] <= len(part))
         blocks = self.store.blocks(article, upto=len(part))
-        return Shown(article, part, len(body) - len(part), blocks, shown_spans, at)
+        return Shown(article, part, len(body) - len(part), blocks, shown_spans, at, heading)

@@ -73,6 +73,12 @@ class Article(NamedTuple):
         return cls(id, source_path, title, stored, digest.hexdigest(), words, **metadata)
 
     @property
+    def heading(self) -> str:
+        """What the article says before its body, analysed with it: the title, and the dateline's
+        place on a line of its own."""
+        return f"{self.title}\n{self.dateline}" if self.dateline else self.title
+
+    @property
     def body(self) -> str:
         return self.stored_body if isinstance(self.stored_body, str) else self.stored_body.read()
 
@@ -82,10 +88,10 @@ class Article(NamedTuple):
 
 
 class Entity(NamedTuple):
-    """A mention of a person, organisation, place, date (or a lesser type) in an article's body.
+    """A mention of a person, organisation, place, date (or a lesser type) in an article.
 
-    `start`/`end` are offsets into the body; `canonical` is the one name of the entity across the
-    corpus; `value` is a date's normalised ISO value.
+    `start`/`end` are offsets into the `part` it stands in: the body, the title or the dateline;
+    `canonical` is the one name of the entity across the corpus; `value` is a date's normalised ISO value.
     """
 
     text: str
@@ -94,6 +100,7 @@ class Entity(NamedTuple):
     end: int
     canonical: str
     value: str | None = None
+    part: str = "body"  # or "title", "dateline"
 
 
 BlockKind = Literal["paragraph", "heading"]

@@ -21,6 +21,16 @@ def counted(count: int, noun: str) -> str:
 
 def metadata_line(article: Article) -> str:
     """ "TASS · 2020-01-14 · Colombo · 523 words · 2 min read", skipping what is unknown."""
+    return " · ".join(_metadata(article))
+
+
+def dateline_at(article: Article) -> int:
+    """Where the article's dateline starts in its `metadata_line` (an article with a dateline)."""
+    parts = _metadata(article)
+    return sum(len(part) + 3 for part in parts[: parts.index(article.dateline)]) if article.dateline else -1
+
+
+def _metadata(article: Article) -> list[str]:
     parts = [
         article.source,
         (article.date + (" (year inferred)" if article.date_inferred else "")) if article.date else "undated",
@@ -28,7 +38,7 @@ def metadata_line(article: Article) -> str:
         counted(article.word_count, "word"),
         f"{article.reading_minutes:,} min read",
     ]
-    return " · ".join(part for part in parts if part)
+    return [part for part in parts if part]
 
 
 def article_record(article: Article, entities: list[dict[str, object]] | None = None) -> dict[str, object]:

@@ -304,12 +304,13 @@ class DocumentStore:
         return self._entities
 
     def entities(self, article: Article) -> tuple[Entity, ...]:
-        """The article's entity mentions in body order (the corpus is analysed on first use)."""
-        return self._table().entities(article.id, article.body)
+        """The article's entity mentions, its title's and dateline's, then its body's in order (the
+        corpus is analysed on first use)."""
+        return self._table().entities(article.id, article.body, article.heading)
 
     def entity_records(self, article: Article) -> list[dict[str, object]]:
         """The article's mentions as `export` and JSON write them: each `Entity`'s fields by name."""
-        return self._table().records(article.id, article.body)
+        return self._table().records(article.id, article.body, article.heading)
 
     def entity_counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
         """Every canonical entity as (name, type, number of articles mentioning it), most mentioned first."""

@@ -75,10 +75,11 @@ class Recogniser:
         self.rules = Rules()
         self.tagger = tagger()
 
-    def mentions(self, body: str) -> list[Mention]:
+    def mentions(self, body: str, heading: int = 0) -> list[Mention]:
         """Names and dates in body order, a person's name strong when a title or role stands before
         it ("Mr Blair", "striker Owen"), none overlapping: a date inside a name ("Tuesday" of a
-        club) is part of the name, a name inside a date ("Christmas Eve") part of the date."""
+        club) is part of the name, a name inside a date ("Christmas Eve") part of the date. The
+        first `heading` characters are the article's title and dateline."""
         hints = self.rules.mentions(body)
         sure = _maximal(body, self._sure(body, hints), hints)
         tagged = []
@@ -104,6 +105,8 @@ class Recogniser:
         if acronyms:
             names = _with_acronyms(names, acronyms, body)
         names = _joined(_agreed(names, hints), body)
+        if lines := _title_case_lines(body[:heading]):
+            names = _confirmed(names, lines)
         dates = [m for m in hints if m.type == "date"]
         names = [n for n in names if not any(d.start <= n.start and n.end <= d.end for d in dates)]
         # A nationality the rules found where the tagger found nothing ("US-Iranian relations") stays.
@@ -151,6 +154,32 @@ def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]
             end = full
         maximal.append((start, end, kind))
     return maximal
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines that capitalise every word but the small ones ("Moscow Stands For
+    Resolving US-Iran Disagreements Through Dialogue Only"): headlines, where a capital says nothing
+    of a name."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        words = [word for word in line.split() if len(word) > 3 and word[0].isalpha()]
+        if len(words) >= 3 and all(word[0].isupper() for word in words) and not line.isupper():
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _confirmed(names: list[Mention], lines: list[tuple[int, int]]) -> list[Mention]:
+    """The names, less those of a title-case line that the article names nowhere else (a surname:
+    nor in full) and the gazetteer does not know as places ("US-Iran Disagreements" of a headline)."""
+    inside = [any(start <= n.start < end for start, end in lines) for n in names]
+    elsewhere = {n.text for n, heading in zip(names, inside, strict=True) if not heading}
+    elsewhere |= {text.rsplit(" ", 1)[-1] for text in elsewhere}  # "Lavrov" of "Sergey Lavrov"
+    places = gazetteer().places
+    return [
+        n for n, heading in zip(names, inside, strict=True) if not heading or n.text in elsewhere or n.text in places
+    ]
 
 
 def _clear_of(mentions: list[Mention], names: list[Mention]) -> list[Mention]:

@@ -66,23 +66,40 @@ class EntityTable:
         place = self.position.get(article_id)
         return array("i") if place is None else self.triples[self.bounds[place] : self.bounds[place + 1]]
 
-    def _mentions(self, article_id: str, body: str) -> Iterator[tuple[str, str, int, int, str, str | None]]:
-        """The article's mentions in body order, as `Entity`'s fields (its `body` gives their text)."""
+    def _mentions(
+        self, article_id: str, body: str, head: str
+    ) -> Iterator[tuple[str, str, int, int, str, str | None, str]]:
+        """The article's mentions as `Entity`'s fields, the title's and the dateline's first, then the
+        body's in order (its `body` and `Article.heading` give their text)."""
         triples, names = self._triples(article_id), self.names
+        title_end = head.find("\n") % (len(head) + 1)  # the title's end, the whole heading's without a dateline
         for start, end, number in zip(triples[0::3], triples[1::3], triples[2::3], strict=True):
             canonical, kind, value = names[number]
-            yield body[start:end], kind, start, end, canonical, value
+            if start >= 0:
+                yield body[start:end], kind, start, end, canonical, value, "body"
+                continue
+            start, end = start + len(head) + 2, end + len(head) + 2  # offsets in the heading
+            part, shift = ("title", 0) if start < title_end else ("dateline", title_end + 1)
+            yield head[start:end], kind, start - shift, end - shift, canonical, value, part
 
-    def entities(self, article_id: str, body: str) -> tuple[Entity, ...]:
-        """The article's mentions in body order (its `body` gives their text)."""
-        return tuple(Entity(*mention) for mention in self._mentions(article_id, body))
+    def entities(self, article_id: str, body: str, head: str = "") -> tuple[Entity, ...]:
+        """The article's mentions, the title's and the dateline's first, then the body's in order."""
+        return tuple(Entity(*mention) for mention in self._mentions(article_id, body, head))
 
-    def records(self, article_id: str, body: str) -> list[dict[str, object]]:
+    def records(self, article_id: str, body: str, head: str = "") -> list[dict[str, object]]:
         """The article's mentions as `export` writes them, `Entity`'s fields by name, made without
         `Entity` objects (making them and their `_asdict` took a third of the time export writes in)."""
         return [
-            {"text": text, "type": kind, "start": start, "end": end, "canonical": canonical, "value": value}
-            for text, kind, start, end, canonical, value in self._mentions(article_id, body)
+            {
+                "text": text,
+                "type": kind,
+                "start": start,
+                "end": end,
+                "canonical": canonical,
+                "value": value,
+                "part": part,
+            }
+            for text, kind, start, end, canonical, value, part in self._mentions(article_id, body, head)
         ]
 
     def names_in(self, article_id: str) -> set[str]:
@@ -152,7 +169,7 @@ class CorpusAnalysis:
         first = len(self.ids)
         self.ids += [article.id for article in articles]
         self.first_pass.give(
-            [(first + place, articles[place].stored_body, articles[place].date) for place in file_order(articles)]
+            [(first + place, (a := articles[place]).stored_body, a.date, a.heading) for place in file_order(articles)]
         )
 
     def take(self, stop: Callable[[], bool] | None = None) -> bool:

@@ -53,15 +53,18 @@ class Found(NamedTuple):
     failed: list[tuple[int, str]]  # (place, why): articles whose analysis broke off, with no mentions
 
 
-def find_run(articles: Iterable[tuple[int, str, str | None]], stop: Callable[[], bool] | None = None) -> Found | None:
-    """The first pass over (place, body, publication date) of some articles: every article's names
-    and dates (dates with their values). None when `stop`, asked between articles and between the
-    parts of a long one, says so."""
+def find_run(
+    articles: Iterable[tuple[int, str, str | None, str]], stop: Callable[[], bool] | None = None
+) -> Found | None:
+    """The first pass over (place, body, publication date, heading) of some articles: every
+    article's names and dates (dates with their values), those of the heading at negative offsets
+    (`Article.heading`: its text ends two characters before the body's start). None when `stop`, asked between
+    articles and between the parts of a long one, says so."""
     recogniser = Recogniser()
     run = Found(array("i"), array("q"), array("i"), [], [], [])
     texts: dict[str, int] = {}
     dates: dict[tuple[str, str | None], int] = {}
-    for place, body, published in articles:
+    for place, body, published, head in articles:
         if stop and stop():
             return None
         begun = len(run.packed)
@@ -70,11 +73,16 @@ def find_run(articles: Iterable[tuple[int, str, str | None]], stop: Callable[[],
             for offset, piece in pieces(body):
                 if offset and stop and stop():
                     return None
-                mentions = recogniser.mentions(piece)
-                for m in mentions:
-                    start, end = m.start + offset, m.end + offset
+                # The heading is read with the body's first part, as a headline above its story.
+                before = f"{head}\n\n" if head and not offset else ""
+                for m in recogniser.mentions(before + piece, len(before)):
+                    start, end = m.start + offset - len(before), m.end + offset - len(before)
                     if m.type == "date":
-                        value = normaliser.value_at(body, start, end)
+                        value = (
+                            normaliser.value_at(body, start, end)
+                            if start >= 0
+                            else normaliser.value_at(head, m.start, m.end)
+                        )
                         name = as_written(value, timex_type(m.text, value)) or m.text  # "3 Jan 2020", "every Monday"
                         if (number := dates.get(key := (name, value))) is None:
                             number = dates[key] = len(run.dates)

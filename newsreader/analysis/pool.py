@@ -28,7 +28,8 @@ RUN = 250  # articles a worker is given at a time (half a megabyte of text)
 SMALL = 1000  # a corpus smaller than this is analysed here: starting the workers takes longer
 WAIT = 0.05  # seconds between two looks at `stop` while the workers work
 NICENESS = 10  # the workers' priority below the reader's
-Item = tuple[int, str | StoredBody, str | None]  # an article's place, where its body is, its publication date
+# An article's place, where its body is, its publication date and its heading (`Article.heading`).
+Item = tuple[int, str | StoredBody, str | None, str]
 _pool: Pool | None = None
 _size = 0
 
@@ -46,7 +47,7 @@ class FirstPass:
         self.pending: deque[AsyncResult | list[Item]] = deque()  # sent to a worker, or to be run here
 
     def give(self, items: list[Item]) -> None:
-        """Articles to go through, each as (its place, where its body is, its publication date)."""
+        """Articles to go through, each as (its place, where its body is, its publication date, its heading)."""
         self.given += len(items)
         self.waiting += items
         if self.processes is None and self.given >= SMALL:
@@ -169,9 +170,9 @@ def _stop_workers() -> None:
 atexit.register(_stop_workers)
 
 
-def _bodies(run: list[Item]) -> Iterator[tuple[int, str, str | None]]:
-    places, stored, dates = zip(*run, strict=True) if run else ((), (), ())
-    return zip(places, read_in_order(stored), dates, strict=True)
+def _bodies(run: list[Item]) -> Iterator[tuple[int, str, str | None, str]]:
+    places, stored, dates, headings = zip(*run, strict=True) if run else ((), (), (), ())
+    return zip(places, read_in_order(stored), dates, headings, strict=True)
 
 
 def _find(run: list[Item]) -> Found | None:

@@ -110,7 +110,7 @@ def build_timeline(articles: Iterable[Article], entities: Callable[[Article], It
     events: dict[tuple[str, str], dict[Sentence, None]] = {}
     names: dict[Sentence, set[str]] = {}
     for article in articles:
-        found = entities(article)
+        found = [e for e in entities(article) if e.part == "body"]  # events are sentences of the body
         dates = [(e, value) for e in found if e.type == "date" and (value := _when(e, article))]
         if not dates:
             continue

@@ -53,4 +53,4 @@ def test_articles_analysed_as_they_load_get_the_entities_of_one_analysis_after(m
     store.analyse()
     after = analyse_corpus(store.articles, processes=0)
     assert store.entity_counts() == after.counts()
-    assert all(store.entities(a) == after.entities(a.id, a.body) for a in store.articles)
+    assert all(store.entities(a) == after.entities(a.id, a.body, a.heading) for a in store.articles)

@@ -6,6 +6,7 @@ from newsreader.browse import SHOWN_LIMIT, Browse, matching_entities
 from newsreader.handover import hand_overs
 from newsreader.model import Article
 from newsreader.persist.state import ReadingState
+from newsreader.render import metadata_line
 from newsreader.search import Hit
 from newsreader.store import DocumentStore
 
@@ -81,3 +82,19 @@ def test_entities_are_matched_by_part_of_their_name_then_by_a_close_one():
     assert matching_entities(counts, "place", 10) == counts[2:]
     assert matching_entities(counts, "sergei lavrov", 10) == [counts[1]]  # no name holds it: the close one
     assert matching_entities(counts, "qqqq", 10) == []
+
+
+def test_an_entity_of_the_headline_or_the_dateline_is_found_counted_and_shown(tmp_path):
+    # Wire copy: the headline names the country the body calls "the country"; the dateline names
+    # the city the story was filed from, which the body does not name again.
+    title = "Floods hit Mozambique as rivers burst their banks"
+    article = Article.of("wire", "wire.txt", title, "The country has asked for help.", dateline="Beira")
+    store = DocumentStore([article])
+    store.analyse()
+    found = {(e.text, e.type, e.part) for e in store.entities(article)}
+    assert {("Mozambique", "place", "title"), ("Beira", "place", "dateline")} <= found
+    assert {("Mozambique", "place", 1), ("Beira", "place", 1)} <= set(store.entity_counts())
+    heading = f"{title}\n{metadata_line(article)}"
+    shown = browse_of(store, tmp_path).shown(article)
+    assert {heading[start:end] for start, end, kind in shown.heading if kind == "place"} == {"Mozambique", "Beira"}
+    assert shown.highlights == ()  # nothing of the body

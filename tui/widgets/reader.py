@@ -173,9 +173,11 @@ class ArticleView(ScrollView, can_focus=True):
         text.append(shown.article.title, style("reader--title"))
         text.append("\n")
         text.append(metadata_line(shown.article), style("reader--meta"))
-        if shown.highlights:
+        if shown.highlights or shown.heading:
             text.append("  ")
             text.append_text(self.legend())
+        for span_start, span_end, kind in shown.heading:
+            text.stylize(self.entity_style(kind), span_start, span_end)
         if shown.article.url:
             text.append("\n")
             text.append(shown.article.url, style("reader--meta"))
