@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsreader import __version__, exit_codes
+from newsreader.analysis.periods import label
 from newsreader.cells import column
 from newsreader.clean import line
 from newsreader.config import Config, load_config
@@ -287,6 +288,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         records = [
             {
                 "value": event.value,
+                "text": label(event),
                 "kind": event.kind,
                 "articles": event.article_ids,
                 "sentences": [
@@ -299,14 +301,16 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         ]
         write_json(records)
         return exit_codes.OK
-    for event in events:
+    labels = [label(event) for event in events]
+    width = max(map(len, labels), default=0)
+    for event, written in zip(events, labels, strict=True):
         first = store.get(event.mentions[0].article_id)
         if event.kind == "published":
-            sys.stdout.write(f"{event.value:<12}  published   {first.id}  {first.title}\n")
+            sys.stdout.write(f"{written:<{width}}  published   {first.id}  {first.title}\n")
             continue
         count = len(event.article_ids)
         sentence = event.mentions[0].text_in(first.body)
-        sys.stdout.write(f"{event.value:<12}  {count} article{'s' if count > 1 else ' '}  {sentence}\n")
+        sys.stdout.write(f"{written:<{width}}  {count} article{'s' if count > 1 else ' '}  {sentence}\n")
     return exit_codes.OK
 
 

@@ -39,6 +39,8 @@ def as_written(value: str | None, kind: str = "DATE") -> str:
         return ""
     if value in REFERENCES:
         return REFERENCES[value]
+    if value.startswith("--"):  # ISO 8601's day of no known year ("--01-14"), as publication dates give it
+        value = "XXXX" + value[1:]
     if kind == "SET":
         return _every(value)
     if m := DURATION.fullmatch(value):

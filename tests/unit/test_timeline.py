@@ -108,8 +108,10 @@ def test_the_killing_is_one_event_in_three_seed_articles():
 def test_timeline_command(capsys):
     assert main(["timeline"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert any(line.startswith("2020-01-03") and "3 articles" in line for line in lines)
+    assert any(line.startswith("3 Jan 2020") and "3 articles" in line for line in lines)
+    assert any(line.startswith("14 Jan ") and "published" in line for line in lines)
     assert main(["timeline", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)
     killing = next(e for e in events if e["value"] == "2020-01-03")
+    assert killing["text"] == "3 Jan 2020"
     assert len(killing["articles"]) == 3 and all("January 3" in s["text"] for s in killing["sentences"])

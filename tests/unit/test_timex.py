@@ -292,6 +292,7 @@ def test_times_of_day(text, expected):
         ("201", "DATE", "the 2010s"),
         ("XXX", "DATE", "a decade not given"),
         ("XXXX-01-03", "DATE", "3 Jan"),
+        ("--01-14", "DATE", "14 Jan"),
         ("XXXX-WXX-2", "DATE", "Tuesday"),
         ("XXXX-WXX-1", "SET", "every Monday"),
         ("P1Y", "SET", "every year"),
