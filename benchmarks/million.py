@@ -38,12 +38,20 @@ def measure(corpus: Path, cache_home: Path) -> dict[str, object]:
     shutil.rmtree(cache_home, ignore_errors=True)
     results: dict[str, object] = {"corpus_mb": round(corpus.stat().st_size / 1e6), "cores": os.cpu_count()}
     results["first_paint_cold_s"] = round(painted_after(reader_command([str(corpus)]), READER_PAINTED, env), 2)
+    said(results)
     shutil.rmtree(cache_home, ignore_errors=True)
     results["cold"] = session_apart(corpus, env)
+    said(results)
     warm = medians([str(corpus)], env, runs=WARM_RUNS)
     results["first_paint_warm_s"], results["warm_ratio"] = warm["newsreader_s"], warm["ratio"]
+    said(results)
     results["warm"] = session_apart(corpus, env)
     return results
+
+
+def said(results: dict[str, object]) -> None:
+    """The results so far on stderr: a run of hours keeps what it measured if it is stopped."""
+    print(json.dumps(results), file=sys.stderr, flush=True)
 
 
 def table(r: dict) -> str:
