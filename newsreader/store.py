@@ -263,7 +263,9 @@ class DocumentStore:
             if self._analysis is None:
                 from newsreader.analysis.entity_table import CorpusAnalysis
 
-                self._analysis = CorpusAnalysis()
+                # A core is left to this process, which loads, indexes and answers keys meanwhile; a
+                # worker takes 90 MB (a third of a 100,000-article corpus's size): two cores, one worker.
+                self._analysis = CorpusAnalysis(spare=1)
             self._give_loaded(self._analysis)
             if self._analysis.take(stop):
                 return True

@@ -154,12 +154,13 @@ class CorpusAnalysis:
     given, so the table is the same however many workers there were and however the articles
     came; each name gets its canonical name across the corpus once every article is in (`finish`)."""
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int | None = None, spare: int = 0) -> None:
+        """`processes` and `spare`: the first pass's workers (`pool.FirstPass`)."""
         from newsreader.analysis.pool import FirstPass
 
         self.table = EntityTable()
         self.ids: list[str] = []  # the articles given, in order: a place in the first pass is a place here
-        self.first_pass = FirstPass(processes)
+        self.first_pass = FirstPass(processes, spare)
         self.runs: Gathered = []
         self.known: dict[str, str] = {}  # one string for a name however many runs found it
         self.done = 0  # articles whose run is taken

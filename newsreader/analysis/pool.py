@@ -38,10 +38,12 @@ class FirstPass:
     """The first pass over articles given a batch at a time (as they load), its results taken run
     by run in the order given: in worker processes, or here for a small corpus."""
 
-    def __init__(self, processes: int | None = None) -> None:
-        """`processes`: how many workers (0: none, here; default: one a core this process may use once
-        SMALL articles are given; none for a corpus smaller than that, or a single core)."""
+    def __init__(self, processes: int | None = None, spare: int = 0) -> None:
+        """`processes`: how many workers (0: none, here; default: one a core this process may use but
+        `spare` cores, and at least one, once SMALL articles are given; none for a corpus smaller than
+        that, or a single core)."""
         self.processes = processes
+        self.spare = spare
         self.given = 0
         self.waiting: list[Item] = []  # given, not yet sent: less than a run, or before the workers are chosen
         self.pending: deque[AsyncResult | list[Item]] = deque()  # sent to a worker, or to be run here
@@ -53,7 +55,7 @@ class FirstPass:
         if self.processes is None and self.given >= SMALL:
             # Workers only where there are cores for them: on one (`taskset -c 0`) they would only add their start.
             cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-            self.processes = 0 if cores == 1 else cores
+            self.processes = 0 if cores == 1 else max(1, cores - self.spare)
         self._send(whole_runs=True)
 
     def taken(self, stop: Callable[[], bool] | None = None, every: bool = False) -> Iterator[Found | None]:
