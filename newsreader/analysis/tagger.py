@@ -52,7 +52,7 @@ TOKEN = re.compile(
 # Small words inside names: "Bank of England", "Ludwig van Beethoven", "Marks and Spencer".
 JOINERS = frozenset("of de van von der den la le du del da al bin and & for the y".split())
 POSSESSIVES = frozenset(("'s", "’s"))
-WORD_ROWS_KEPT = 1 << 16  # words whose weight rows are kept at once (a few megabytes)
+SUMS_KEPT = 1 << 16  # summed scores kept at once (4.7 MB): words at each offset, and contexts
 PARTICLE_PREFIXES = ("al-", "el-", "bin-", "ibn-")
 SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’-–—(")
 
@@ -286,24 +286,25 @@ class Tagger:
 
     def __init__(self, features: Sequence[str], weights: np.ndarray, transitions: np.ndarray) -> None:
         self.index = {feature: row for row, feature in enumerate(features)}
-        self.weights = weights.astype(np.float32)
-        self.transitions = transitions.astype(np.float32)
+        self.weights = weights.astype(np.float64)
+        self.transitions = transitions.astype(np.float64)
         self.start = self.transitions[OUTSIDE] + ALLOWED[OUTSIDE]  # a run's first tag comes after an outside one
-        self.word_rows: dict[tuple[str, int], list[int]] = {}  # (word, offset from the token scored) → its rows
+        # The summed scores of what a token brings, each worked out once: a word as the token scored
+        # or as a neighbour at each offset, and a token's features of line, document and hints.
+        self.sums = np.zeros((SUMS_KEPT, len(TAGS)))
+        self.sum_of: dict[tuple[str, ...], int] = {}  # (word, offset) or a context's features → its row
 
     def knows(self, word: str) -> bool:
         """Whether training left a weight on the word itself (it saw the word, and it mattered)."""
         return f"w={word}" in self.index
 
-    def rows(self, word: str, offset: int) -> list[int]:
-        """The weight rows of a word's features, as the token scored (offset 0) or as its neighbour."""
-        key = (word, offset)
-        if (found := self.word_rows.get(key)) is None:
-            if len(self.word_rows) >= WORD_ROWS_KEPT:
-                self.word_rows.clear()
-            features = word_features(word) if offset == 0 else neighbour_features(word, offset)
-            found = self.word_rows[key] = [row for f in features if (row := self.index.get(f)) is not None]
-        return found
+    def _sum(self, key: tuple[str, ...], features: Iterable[str]) -> int:
+        """The row of `sums` that holds these features' summed scores (added now if new)."""
+        row = self.sum_of[key] = len(self.sum_of)
+        if row == len(self.sums):
+            self.sums = np.concatenate((self.sums, np.zeros_like(self.sums)))
+        self.sums[row] = self.weights[[r for f in features if (r := self.index.get(f)) is not None]].sum(axis=0)
+        return row
 
     def tag(self, text: str, hints: Sequence[Hint] = ()) -> list[tuple[int, int, str, float]]:
         """The names in a text as (start, end, type, margin), the rules' names given as hints; the
@@ -311,28 +312,31 @@ class Tagger:
         tokens = tokenise(text, hints)
         if not tokens.candidates:
             return []
-        index, rows, words = self.index, self.rows, tokens.words
-        count = len(words)
-        bias = index["bias"]
-        found: list[int] = []
-        bounds: list[int] = []
-        for place, i in enumerate(tokens.candidates):
-            bounds.append(len(found))
-            found.append(bias)
-            found += rows(words[i], 0)
-            found += [row for f in tokens.context[place] if (row := index.get(f)) is not None]
-            for offset in (-2, -1, 1, 2):
-                j = i + offset
-                found += rows(words[j] if 0 <= j < count else "<edge>", offset)
-            if i + 1 < count and words[i + 1] in POSSESSIVES and "possessive" in index:
-                found.append(index["possessive"])
-        emissions = np.add.reduceat(self.weights[found], bounds, axis=0)
-        alone = emissions + self.start
-        tags = alone.argmax(axis=1).tolist()  # right for a run of one candidate
-        doubt = (alone.max(axis=1) - alone[:, OUTSIDE]).tolist()
-        for first, last in runs(tokens):
-            if last - first > 1:
-                tags[first:last], doubt[first:last] = decode(emissions[first:last], self.transitions)
+        words, candidates = tokens.words, tokens.candidates
+        padded = ["<edge>", "<edge>", *words, "<edge>", "<edge>"]
+        if len(self.sum_of) > SUMS_KEPT:  # between texts only: a text's rows stay while it is tagged
+            self.sum_of.clear()
+            self.sums = self.sums[:SUMS_KEPT]
+        sum_of, add = self.sum_of, self._sum
+        columns = []
+        for offset in (0, -2, -1, 1, 2):
+            column = []
+            for i in candidates:
+                word = padded[i + 2 + offset]
+                if (row := sum_of.get(key := (word, str(offset)))) is None:
+                    row = add(key, word_features(word) if offset == 0 else neighbour_features(word, offset))
+                column.append(row)
+            columns.append(column)
+        context = []
+        for place, i in enumerate(candidates):
+            features = tokens.context[place]
+            if i + 1 < len(words) and words[i + 1] in POSSESSIVES:
+                features = [*features, "possessive"]
+            together = ("bias", *features)
+            context.append(row if (row := sum_of.get(together)) is not None else add(together, together))
+        columns.append(context)
+        emissions = self.sums[np.array(columns)].sum(axis=0)
+        tags, doubt = decode(emissions, self.start, self.transitions, runs(tokens))
         return [(start, end, kind, doubt[place]) for start, end, kind, place in names(tags, tokens)]
 
 
@@ -378,21 +382,34 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
     return path[::-1]
 
 
-def decode(emissions: np.ndarray, transitions: np.ndarray) -> tuple[list[int], list[float]]:
-    """The best tags of one run, and for each candidate how much better the best path is than the
-    best one that leaves it outside a name (max-marginals, forward and backward)."""
+def decode(
+    emissions: np.ndarray, start: np.ndarray, transitions: np.ndarray, spans: Iterable[tuple[int, int]]
+) -> tuple[list[int], list[float]]:
+    """The best tags of every candidate, and how much better the best path of its run is than the
+    best one that leaves it outside a name: max-marginals, forward and backward, the runs of each
+    length decoded together (a run of one alone needs no more than its own scores)."""
+    alone = emissions + start
+    tags = alone.argmax(axis=1)
+    doubt = alone.max(axis=1) - alone[:, OUTSIDE]
+    by_length: dict[int, list[int]] = {}
+    for first, last in spans:
+        if last - first > 1:
+            by_length.setdefault(last - first, []).append(first)
     allowed = transitions + ALLOWED
-    count = len(emissions)
-    forward = np.empty_like(emissions)
-    forward[0] = emissions[0] + allowed[OUTSIDE]
-    for t in range(1, count):
-        forward[t] = (forward[t - 1][:, None] + allowed).max(axis=0) + emissions[t]
-    backward = np.zeros_like(emissions)
-    for t in range(count - 2, -1, -1):
-        backward[t] = (allowed + (emissions[t + 1] + backward[t + 1])[None, :]).max(axis=1)
-    marginals = forward + backward
-    best = marginals.max(axis=1)
-    return viterbi(emissions, transitions), (best - marginals[:, OUTSIDE]).tolist()
+    for length, firsts in by_length.items():
+        places = np.array(firsts)[:, None] + np.arange(length)  # (runs, length)
+        scores = emissions[places]  # (runs, length, tags)
+        forward = np.empty_like(scores)
+        forward[:, 0] = scores[:, 0] + allowed[OUTSIDE]
+        for t in range(1, length):
+            forward[:, t] = (forward[:, t - 1, :, None] + allowed).max(axis=1) + scores[:, t]
+        backward = np.zeros_like(scores)
+        for t in range(length - 2, -1, -1):
+            backward[:, t] = (allowed + (scores[:, t + 1] + backward[:, t + 1])[:, None, :]).max(axis=2)
+        marginals = forward + backward
+        tags[places] = marginals.argmax(axis=2)
+        doubt[places] = marginals.max(axis=2) - marginals[:, :, OUTSIDE]
+    return tags.tolist(), doubt.tolist()
 
 
 @cache
