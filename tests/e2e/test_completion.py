@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_terminal import tmux, wait_for
+from tests.e2e.test_terminal import close, tmux, wait_for
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None or shutil.which("bash") is None, reason="needs tmux and bash")
@@ -32,4 +32,4 @@ def test_bash_completes_a_subcommand_and_its_options(tmp_path: Path):
         tmux("send-keys", "-t", session, "Tab", "Tab")
         wait_for(lambda: "markdown" in tmux("capture-pane", "-p", "-t", session))
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        close(session)

@@ -11,7 +11,7 @@ import uuid
 import pytest
 
 from newsreader.cli import main
-from tests.e2e.test_terminal import HEIGHT, WIDTH, tmux, wait_for
+from tests.e2e.test_terminal import HEIGHT, WIDTH, close, tmux, wait_for
 from tests.feed_server import Reply, rss
 
 pytestmark = [pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
@@ -34,4 +34,4 @@ def test_R_in_the_reader_brings_the_feeds_articles(feed_server):
         assert len(feed_server.requests_to("/harbour.xml")) == 1
         tmux("send-keys", "-t", session, "q")
     finally:
-        tmux("kill-session", "-t", session)
+        close(session)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shlex
 import shutil
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import uuid
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,10 +18,26 @@ import pytest
 pytestmark = [pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
 
 WIDTH, HEIGHT = 150, 40
+# A tmux server of this process's own, kept alive between tests: on a shared server, a session ending
+# as the last one stops the server while another test's new session connects ("server exited unexpectedly").
+SOCKET = f"newsreader-tests-{os.getpid()}"
 
 
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+    _server()
+    return subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True, text=True).stdout
+
+
+def close(session: str) -> None:
+    """End a test's session, whether or not it is still there."""
+    subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True)
+
+
+@cache
+def _server() -> None:
+    """Start this process's tmux server with a session that lasts until the process ends."""
+    subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", "keep", "sleep 86400"], check=True)
+    atexit.register(subprocess.run, ["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
 
 
 def wait_for(condition, timeout: float = 20.0) -> None:
@@ -55,7 +73,7 @@ def run_in_terminal(
         wait_for(lambda: code.exists() and code.read_text().strip() != "")
         return int(code.read_text()), out.read_text(), screen, tmux("capture-pane", "-pJ", "-t", session)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        close(session)
 
 
 def test_print_to_a_file_from_a_real_terminal(tmp_path):
