@@ -8,6 +8,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from functools import cache
@@ -20,24 +21,27 @@ pytestmark = [pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is n
 WIDTH, HEIGHT = 150, 40
 # A tmux server of this process's own, kept alive between tests: on a shared server, a session ending
 # as the last one stops the server while another test's new session connects ("server exited unexpectedly").
-SOCKET = f"newsreader-tests-{os.getpid()}"
 
 
 def tmux(*args: str) -> str:
-    _server()
-    return subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["tmux", "-S", _server(), *args], check=True, capture_output=True, text=True).stdout
 
 
 def close(session: str) -> None:
     """End a test's session, whether or not it is still there."""
-    subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True)
+    subprocess.run(["tmux", "-S", _server(), "kill-session", "-t", session], capture_output=True)
 
 
 @cache
-def _server() -> None:
-    """Start this process's tmux server with a session that lasts until the process ends."""
-    subprocess.run(["tmux", "-L", SOCKET, "new-session", "-d", "-s", "keep", "sleep 86400"], check=True)
-    atexit.register(subprocess.run, ["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+def _server() -> str:
+    """Start this process's tmux server with a session that lasts until the process ends; its socket,
+    in a folder of its own that goes with it."""
+    folder = tempfile.mkdtemp(prefix="newsreader-tmux-")
+    socket = os.path.join(folder, "socket")
+    subprocess.run(["tmux", "-S", socket, "new-session", "-d", "-s", "keep", "sleep 86400"], check=True)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    atexit.register(subprocess.run, ["tmux", "-S", socket, "kill-server"], capture_output=True)  # runs first
+    return socket
 
 
 def wait_for(condition, timeout: float = 20.0) -> None:
