@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from newsreader import __version__, exit_codes
 from newsreader.analysis.periods import label
@@ -43,10 +43,11 @@ def warn(message: str) -> None:
     print(f"{PROG}: {line(message)}", file=sys.stderr)
 
 
-def write_json(value: object) -> None:
-    """JSON on stdout, indented, non-ASCII kept."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+def write_json(value: object, out: TextIO | None = None) -> None:
+    """JSON on stdout (or `out`), indented, non-ASCII kept."""
+    out = out or sys.stdout
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
 
 
 def report_problem(problem: LoadProblem) -> None:
@@ -260,13 +261,18 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     store = load_store(args.paths, not args.no_cache, args.problems)
+    write_export(store, sys.stdout, args.format)
+    return exit_codes.OK
+
+
+def write_export(store: DocumentStore, out: TextIO, fmt: str = "jsonl") -> None:
+    """Every article with every field, as `export` writes it: JSON Lines, or (`json`) one indented array."""
     records = (article_record(article, store.entity_records(article)) for article in store.articles)
-    if args.format == "json":
-        write_json(list(records))
+    if fmt == "json":
+        write_json(list(records), out)
     else:
         for record in records:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return exit_codes.OK
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
