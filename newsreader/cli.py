@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from newsreader import __version__, exit_codes
-from newsreader.analysis.periods import label
 from newsreader.cells import column
 from newsreader.clean import line
 from newsreader.config import Config, load_config
@@ -288,6 +287,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
+    from newsreader.analysis.periods import label  # the date patterns: 0.15 s of import the other commands need not
+
     store = load_store(args.paths, not args.no_cache, args.problems)
     events = store.timeline()
     if args.json:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
+from functools import cache
 
 MONTHS = {
     name: number
@@ -120,6 +120,8 @@ def parse_date_field(value: object) -> PartialDate | None:
         return _valid(int(match["year"]), int(match["month"]), int(match["day"]))
     if YEAR_ONLY.match(text):
         return None  # a bare year says too little to place an article
+    from email.utils import parsedate_to_datetime  # here: 20 ms of import, for feeds' dates only
+
     try:
         sent = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -145,7 +147,7 @@ def weekday_of(day: PartialDate) -> int | None:
 # --- Time expressions in running text (TimeML's TIMEX3: DATE, TIME, DURATION, SET) --------------------
 #
 # Each rule below is one kind of expression, written with <NAME>s for the pieces in PIECES.
-# DATE_EXPRESSION tries them in order at each place in the text, so a kind comes before a shorter one
+# `_expressions` tries them in order at each place in the text, so a kind comes before a shorter one
 # it may start with. Words that may open a sentence match in any case; month and weekday names only
 # capitalised.
 
@@ -289,7 +291,6 @@ def _compiled(names: list[str]) -> re.Pattern[str]:
     return re.compile(_pattern(r"(?<![\w'-])(?:" + groups + r")(?![\w-])"))
 
 
-DATE_EXPRESSION = _compiled(list(RULES))
 # The rules that may start with a digit, for the places that do: half the rules, twice as fast there.
 FROM_A_DIGIT = (
     "clock time",
@@ -301,7 +302,15 @@ FROM_A_DIGIT = (
     "year range",
     "year or decade",
 )
-DATE_EXPRESSION_FROM_A_DIGIT = _compiled([name for name in RULES if name in FROM_A_DIGIT])
+
+
+@cache
+def _expressions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Every rule as one pattern, and the rules that may start with a digit as another: compiled when
+    first used, as they take 80 ms to compile and loading articles (which reads their dates) needs neither."""
+    return _compiled(list(RULES)), _compiled([name for name in RULES if name in FROM_A_DIGIT])
+
+
 # Kinds written without their "the" ("previous year", "end of February"); the others keep it, as
 # TimeML has them ("the third quarter", "the past two weeks").
 WITHOUT_THE = {f"rule{list(RULES).index(name)}" for name in ("relative", "within a period", "month", "day and month")}
@@ -387,7 +396,8 @@ REACH = 30  # how far before its keyword an expression may start ("the better pa
 
 
 def _matches(text: str) -> list[re.Match[str]]:
-    """What DATE_EXPRESSION.finditer(text) finds, tried only at the words before a keyword."""
+    """What the rules' pattern's `finditer(text)` finds, tried only at the words before a keyword."""
+    every_rule, from_a_digit = _expressions()
     matches = []
     done = 0
     for place in _keyword_places(text):
@@ -401,7 +411,7 @@ def _matches(text: str) -> list[re.Match[str]]:
             start = word[0]
             if word.end() <= place and not start[0].isdigit() and start.lower() not in STARTERS:
                 continue
-            pattern = DATE_EXPRESSION_FROM_A_DIGIT if start[0].isdigit() else DATE_EXPRESSION
+            pattern = from_a_digit if start[0].isdigit() else every_rule
             match = pattern.match(text, word.start())
             if match and match.end() > place:
                 matches.append(match)
