@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newsreader.analysis.date_words import as_written
 from newsreader.model import Article, Block
 
 if TYPE_CHECKING:
@@ -19,8 +20,13 @@ def counted(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
+def date_as_written(article: Article) -> str:
+    """The article's date as a reader writes it: "14 Jan 2020", "14 Jan" when its year is unknown, "undated"."""
+    return (as_written(article.date) or article.date) if article.date else "undated"
+
+
 def metadata_line(article: Article) -> str:
-    """ "TASS · 2020-01-14 · Colombo · 523 words · 2 min read", skipping what is unknown."""
+    """ "TASS · 14 Jan 2020 · Colombo · 523 words · 2 min read", skipping what is unknown."""
     return " · ".join(_metadata(article))
 
 
@@ -33,7 +39,7 @@ def dateline_at(article: Article) -> int:
 def _metadata(article: Article) -> list[str]:
     parts = [
         article.source,
-        (article.date + (" (year inferred)" if article.date_inferred else "")) if article.date else "undated",
+        date_as_written(article) + (" (year inferred)" if article.date_inferred else ""),
         article.dateline,
         counted(article.word_count, "word"),
         f"{article.reading_minutes:,} min read",

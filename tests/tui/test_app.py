@@ -267,7 +267,7 @@ async def test_print_current_article_exits_0(seeds_store):
         await pilot.press("j", "p")
     article = seeds_store.articles[1]
     assert app.return_code == 0
-    assert app.return_value.startswith(f"{article.title}\nIRNA · --04-18 · Moscow · ")
+    assert app.return_value.startswith(f"{article.title}\nIRNA · 18 Apr · Moscow · ")
     assert app.return_value.endswith(article.body + "\n")
 
 

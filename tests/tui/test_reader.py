@@ -46,3 +46,17 @@ async def test_a_50_mb_article_opens(tmp_path):
         assert "more characters are not shown here: p prints the whole article" in shown
         await pilot.press("p")
     assert app.return_value.count("Paragraph") == 800_000
+
+
+async def test_a_date_of_no_known_year_reads_as_written(tmp_path):
+    (tmp_path / "a.json").write_text(
+        json.dumps({"title": "Talks in Colombo", "text": "Talks began.", "date": "Jan. 14"})
+    )
+    app = NewsReader(DocumentStore.load([tmp_path / "a.json"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        row = app.main.query_one("ArticleList").render_line(0).text
+        header = app.main.reader.text.plain.splitlines()[1]
+        assert row.split()[:2] == ["14", "Jan"] and "--01-14" not in row
+        assert header.startswith("14 Jan · ") and "--" not in header

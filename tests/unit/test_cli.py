@@ -61,7 +61,7 @@ def test_show_by_prefix_in_each_format(capsys):
     code, text, _ = run(capsys, "show", first["id"][:4])
     assert code == 0
     title, meta, blank, lead = text.split("\n")[:4]
-    assert title == first["title"] and "Pakistan Point News / Sputnik · 2020-02-17 · Moscow" in meta
+    assert title == first["title"] and "Pakistan Point News / Sputnik · 17 Feb 2020 · Moscow" in meta
     assert blank == "" and lead.startswith("Moscow believes")
     _, md, _ = run(capsys, "show", first["id"], "--format", "markdown")
     assert md.startswith(f"# {first['title']}\n")

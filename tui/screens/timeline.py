@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Sparkline, Static
 from newsreader.analysis.periods import activity, label
 from newsreader.analysis.timeline import Event, Sentence
 from newsreader.model import Article
+from newsreader.render import date_as_written
 from tui.widgets.timeline_list import TimelineList
 
 SHORT = 20  # lines: below this the chart and the preview give their room to the rows
@@ -61,7 +62,7 @@ class TimelineScreen(Screen[Sentence | None]):
     def on_timeline_list_highlighted(self, message: TimelineList.Highlighted) -> None:
         """The sentence in full, and the article it comes from."""
         article = self.article(message.sentence.article_id)
-        about = " · ".join(part for part in (article.source, article.date) if part)
+        about = " · ".join(part for part in (article.source, date_as_written(article) if article.date else "") if part)
         if message.event.kind == "published":
             said = f"Published {label(message.event)}."
         else:

@@ -12,10 +12,11 @@ from textual.message import Message
 from textual.strip import Strip
 
 from newsreader.model import Article
+from newsreader.render import date_as_written
 from tui.widgets.rows import RowList, fit
 
 UNREAD = Style(bold=True)  # unread titles stand out, as in mail readers
-DATE_WIDTH = 10
+DATE_WIDTH = 11  # "14 Jan 2020"
 SOURCE_WIDTH = 14
 # Below these widths the list drops its source, then its date column, to keep titles readable.
 SOURCE_MIN_WIDTH = 56
@@ -132,7 +133,7 @@ class ArticleList(RowList):
         if not self.is_read(article):
             base += UNREAD
         if self.columns.dates and width >= DATE_MIN_WIDTH:
-            segments.append(Segment(fit(article.date or "undated", DATE_WIDTH) + "  ", date_style))
+            segments.append(Segment(fit(date_as_written(article), DATE_WIDTH) + "  ", date_style))
             used += DATE_WIDTH + 2
         if self.columns.sources and width >= SOURCE_MIN_WIDTH:
             segments.append(Segment(fit(article.source or "", SOURCE_WIDTH) + "  ", source_style))
