@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsreader.ingest.dates import (
+    MONTH_NAMES,
     MONTHS,
     SEASONS,
     WEEKDAYS,
@@ -86,7 +87,16 @@ FULL_YEAR = re.compile(YEAR_NUMBER)
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable)\s+$", re.IGNORECASE)
 SEASON_OF_YEAR = re.compile(r"(?:the )?(" + "|".join(SEASONS) + r")(?:,? (?:of )?(\d{4}))?")
-END_OF_RANGE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?")
+END_OF_RANGE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")  # "25", "25, 1999" after "April 24-"
+LAST_DAY = re.compile(r"(?<!\d)[0-3]?\d(?:st|nd|rd|th)?$")
+# After the first day of a range, the month and year written after its last: "April 24-25, 1999", "24-25 April".
+RANGE_REST = re.compile(
+    r"(?:\s+(?:and|to|or)\s+|\s*[-–]\s*)[0-3]?\d(?:st|nd|rd|th)?((?:\s+(?:of\s+)?"
+    + MONTH_NAMES
+    + r")?(?:,?\s+"
+    + YEAR_NUMBER
+    + r")?)"
+)
 DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 THAT_YEAR = re.compile(r"(.+?)\s+(this|last|next)\s+year", re.IGNORECASE)
 PRESENT_WORDS = ("now", "right now", "just now", "currently", "nowadays", "these days", "at the moment", "at present")
@@ -365,7 +375,7 @@ class Normaliser:
         """The value of the expression body[start:end], in the tense of its clause."""
         if not NEEDS_TENSE.search(body, start, end):  # no need of its sentence: the words around it will do
             first = max(0, start - 24)
-            return self.value(body[start:end], body[first : end + 20], start - first)
+            return self.value(body[start:end], body[first : end + 40], start - first)
         first, last = sentence_span(body, start, end)
         return self.value(body[start:end], body[first:last], start - first)
 
@@ -700,8 +710,11 @@ class Normaliser:
         if lowered.startswith(("eighteen", "nineteen", "twenty", "two thousand", "the year", "year")):
             year = spelled_year(text)
             return str(year) if year else None
-        if (m := END_OF_RANGE.fullmatch(text)) and self.last_dated and DAY_VALUE.fullmatch(self.last_dated[:10]):
-            return f"{self.last_dated[:8]}{int(m[1]):02d}"  # the end of a range of days, "April 24 and 25"
+        # "April 24" of "April 24-25, 1999" takes the year written after the last day
+        if LAST_DAY.search(text) and (rest := RANGE_REST.match(self.following)) and rest[1]:
+            text += rest[1]
+        elif (m := END_OF_RANGE.fullmatch(text)) and self.last_dated and DAY_VALUE.fullmatch(self.last_dated[:10]):
+            return f"{m[2] or self.last_dated[:4]}{self.last_dated[4:8]}{int(m[1]):02d}"  # "April 24 and 25"
         if len(text) == 2 and text.isdigit() and self.last_year_mentioned:  # the end of a range, "1957-58"
             return f"{self.last_year_mentioned // 100:02d}{text}"
         if m := THAT_YEAR.fullmatch(text):  # "June last year", "Feb. 3 this year"

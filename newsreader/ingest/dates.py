@@ -200,6 +200,7 @@ PIECES["CLOCK"] = (
 PIECES["CALENDAR_DAY"] = (
     r"(?:<WEEKDAY>,?<SP>)?(?:<MONTH><SP><DAY>|<DAY><SP><MONTH>|<WEEKDAY>|(?i:today|yesterday|tomorrow))"
 )
+PIECES["TO_DAY"] = r"(?:<SP>(?:and|to|or)<SP>|[-–])<DAY>"  # the last day of a range: "-25", " and 25"
 PIECES["WHICH_YEAR"] = r"(?:,?<SP><YEAR>|<SP>(?i:this|last|next)<SP>year(?![\w'-]))"
 PIECES["YEAR_OF"] = (
     r"(?:<SP>(?i:of<SP>)?(?i:fiscal<SP>)?<YEAR>|<SP>(?i:of<SP>(?:the|this|last|next)<SP>(?:fiscal<SP>)?year(?![\w'-])))"
@@ -248,11 +249,12 @@ RULES = {
     r"in<SP>the<SP>(?:year|month|week|day)|(?:the<SP>)?(?:end|beginning|start|middle)<SP>of<SP>"
     r"(?:the|this|last|next)<SP><PERIOD>|year[- ]end|year's end)",
     # "17th February, 2020", "Tuesday, 14 January 2020", "19 October"
-    "day and month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>)?<DAY><SP>(?:of<SP>)?<MONTH><WHICH_YEAR>?",
+    # "24-25 April 1999", "10 and 12 March": two days, as two expressions
+    "day and month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>)?<DAY>(?:<TO_DAY>)?<SP>(?:of<SP>)?<MONTH><WHICH_YEAR>?",
     # "January 14, 2020", "Friday Oct. 13", "January 3", "May 2018", "end of February", "June last year"
-    # "April 24 and 25", "March 5-7": two days, as two expressions
+    # "April 24 and 25", "March 5-7", "April 24-25, 1999": two days, as two expressions
     "month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>(?=<MONTH><SP>\d))?<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:<WHICH_YEAR>"
-    r"|(?:<SP>(?:and|to|or)<SP>|[-–])<DAY>(?![\d,.]*\d|,?<SP>\d))?|<WHICH_YEAR>)?",
+    r"|<TO_DAY>(?:<WHICH_YEAR>|(?![\d,.]*\d|,?<SP>\d)))?|<WHICH_YEAR>)?",
     # "2009-2010", "1957-58": two years, as two expressions
     "year range": r"<YEAR>[-–/](?:<YEAR>|\d\d(?!\d))",
     # "2015", "late 2007", "the 1990s", "mid-1980s", "the '80s", "the nineties", "the 20th century"
@@ -315,6 +317,7 @@ def _expressions() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # TimeML has them ("the third quarter", "the past two weeks").
 WITHOUT_THE = {f"rule{list(RULES).index(name)}" for name in ("relative", "within a period", "month", "day and month")}
 DURATION_RULE = f"rule{list(RULES).index('duration')}"
+DAY_RULES = {f"rule{list(RULES).index(name)}" for name in ("month", "day and month")}
 MONTH_NAMES = PIECES["MONTH"]
 YEAR_NUMBER = PIECES["YEAR"]
 # A month name alone is a date only after words like these ("in June", "from June to December").
@@ -339,7 +342,7 @@ MONTH_ALONE = re.compile(
     r"^(?i:the\s+|(?:end|beginning|start|middle) of\s+|early\s+|mid\s+|late\s+)?" + MONTH_NAMES + r"$"
 )
 YEAR_RANGE = re.compile(r"(" + YEAR_NUMBER + r")[-–/](\d+)")
-DAY_RANGE = re.compile(r"(.*?\d)(?:\s+(?:and|to|or)\s+|[-–])(\d{1,2}(?:st|nd|rd|th)?)")
+DAY_RANGE = re.compile(r"(.*?\d(?:st|nd|rd|th)?)(?:\s+(?:and|to|or)\s+|[-–])(\d.*)", re.S)
 A_UNIT = re.compile(r"(?i)an?\s+\w+")
 FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
 RATE = re.compile(r"(?i)(?:\d|%|cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per)\s*$")
@@ -461,7 +464,8 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             continue  # "a quarter", a fraction; "$5 a year", a rate
         if expression in ("summer", "winter", "spring", "autumn", "fall") and not before.endswith(("the ", "The ")):
             continue
-        if range_ := YEAR_RANGE.fullmatch(expression) or DAY_RANGE.fullmatch(expression):
+        range_ = YEAR_RANGE.fullmatch(expression)
+        if range_ or (match.lastgroup in DAY_RULES and (range_ := DAY_RANGE.fullmatch(expression))):
             found += [(range_[1], start, start + len(range_[1])), (range_[2], end - len(range_[2]), end)]
             continue
         found.append((expression, start, end))

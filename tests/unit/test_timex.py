@@ -144,6 +144,14 @@ def test_day_ranges_are_two_days():
     assert timexes("On April 24, 25 people died.", "1999-05-10") == [("April 24", "DATE", "1999-04-24")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["NATO leaders met on April 24-25, 1999 in Washington.", "NATO leaders met on 24-25 April 1999 in Washington."],
+)
+def test_a_day_range_keeps_the_year_written_after_it(text):
+    assert [value for _, _, value in timexes(text, "2005-06-01")] == ["1999-04-24", "1999-04-25"]
+
+
 def test_a_date_never_spans_a_paragraph_break():
     assert timexes("The index closed at 78.24\n\nApr 97 contracts rose.") == []
 
