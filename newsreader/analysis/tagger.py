@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import string
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
+from itertools import accumulate, chain, groupby
+from operator import itemgetter, sub
 from typing import Protocol
 
 # The tagger needs no BLAS, and OpenBLAS starts a thread when numpy is imported: a ctrl+c sent while
@@ -49,12 +52,20 @@ TOKEN = re.compile(
     r"|[A-Z]\w*(?:(?:-(?=[A-Z\d])|[&.]|['’](?![sS]\b))\w+)*)"
     r"|\w+(?:(?:[-&.]|['’](?![sS]\b))\w+)*|['’][sS]\b|\S"
 )
+SPACED_TOKEN = re.compile(rf"\s*(?:{TOKEN.pattern})")  # every character not a space is in a token
 # Small words inside names: "Bank of England", "Ludwig van Beethoven", "Marks and Spencer".
 JOINERS = frozenset("of de van von der den la le du del da al bin and & for the y".split())
 POSSESSIVES = frozenset(("'s", "’s"))
-SUMS_KEPT = 1 << 16  # summed scores kept at once (4.7 MB): words at each offset, and contexts
+WORDS_KEPT = 1 << 15  # words (and contexts) whose summed scores are kept at once: 12 MB
+OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features count
+EDGE = "<edge>"  # the neighbour beyond either end of the text
+ASCII_KINDS = str.maketrans(
+    string.ascii_uppercase + string.ascii_lowercase + string.digits, "X" * 26 + "x" * 26 + "d" * 10
+)
 PARTICLE_PREFIXES = ("al-", "el-", "bin-", "ibn-")
 SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’-–—(")
+NEWLINE = re.compile("\n")
+PARTICLE_LED = re.compile("|".join(PARTICLE_PREFIXES))
 
 
 class Hint(Protocol):
@@ -72,6 +83,8 @@ class Hint(Protocol):
 
 def shape(word: str) -> str:
     """ "Xx", "XX", "X.X.", "d-d", "Xx-Xx": the word's kinds of characters, repeats collapsed."""
+    if word.isascii():
+        return "".join(kind for kind, _ in groupby(word.translate(ASCII_KINDS)))
     out: list[str] = []
     for ch in word:
         kind = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
@@ -119,38 +132,35 @@ def _gazetteer_flags(word: str) -> list[str]:
 COMMON_WORDS: set[str] = set()
 
 
-@lru_cache(maxsize=1 << 15)
-def word_features(word: str) -> tuple[str, ...]:
-    """Features of a word by itself, whatever its neighbours."""
+def word_uses(word: str) -> list[tuple[str, ...]]:
+    """A word's features as the token scored, then as the neighbour at each of OFFSETS."""
     lower = word.lower()
     form = shape(word)
-    features = [f"w={word}", f"l={lower}", f"s={form}", f"x3={lower[-3:]}", f"x2={lower[-2:]}", f"p3={lower[:3]}"]
+    flags = _gazetteer_flags(word)
+    cue = _cue(lower)
+    own = [f"w={word}", f"l={lower}", f"s={form}", f"x3={lower[-3:]}", f"x2={lower[-2:]}", f"p3={lower[:3]}"]
     if word.isupper() and len(word) <= 4:
-        features.append(f"acr{len(word)}")
-    features += [f"g={flag}" for flag in _gazetteer_flags(word)]
-    if (cue := _cue(lower)) is not None:
-        features.append(f"c={cue}")
+        own.append(f"acr{len(word)}")
+    own += [f"g={flag}" for flag in flags]
+    if cue is not None:
+        own.append(f"c={cue}")
     if lower in FUNCTION_WORDS:
-        features.append("fn")
+        own.append("fn")
     if is_demonym(word if not word.isupper() else word.title()):
-        features.append("demonym")
+        own.append("demonym")
     if lower in COMMON_WORDS:
-        features.append("common")
-    return tuple(features)
-
-
-@lru_cache(maxsize=1 << 15)
-def neighbour_features(word: str, offset: int) -> tuple[str, ...]:
-    """Features of a word as the neighbour `offset` tokens away from the token scored."""
-    lower = word.lower()
-    features = [f"{offset}l={lower}", f"{offset}s={shape(word)}"]
-    if abs(offset) == 1:
-        if (cue := _cue(lower)) is not None:
-            features.append(f"{offset}c={cue}")
-        features += [f"{offset}g={flag}" for flag in _gazetteer_flags(word)]
-        if word[:1].isupper() and lower in COMMON_WORDS:
-            features.append(f"{offset}common")
-    return tuple(features)
+        own.append("common")
+    uses = [tuple(own)]
+    for offset in OFFSETS:
+        near = [f"{offset}l={lower}", f"{offset}s={form}"]
+        if abs(offset) == 1:
+            if cue is not None:
+                near.append(f"{offset}c={cue}")
+            near += [f"{offset}g={flag}" for flag in flags]
+            if word[:1].isupper() and lower in COMMON_WORDS:
+                near.append(f"{offset}common")
+        uses.append(tuple(near))
+    return uses
 
 
 def is_candidate(word: str) -> bool:
@@ -186,37 +196,37 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
     """The tokens of a text, which of them are scored, and their features of line, document and
     hints: the rules' names ("r=B-org" on the first word of a name the rules call an organisation
     by a cue, "r=I-person?" inside one they call a person by weaker evidence)."""
-    words, starts, line_of = [], [], []
-    letters, upper = [0], [0]  # per line: words that begin with a letter, and those all in capitals
-    line = 0
-    newline_at = text.find("\n")
-    for match in TOKEN.finditer(text):
-        start = match.start()
-        while newline_at != -1 and newline_at < start:
-            line += 1
-            letters.append(0)
-            upper.append(0)
-            newline_at = text.find("\n", newline_at + 1)
-        word = match.group()
-        words.append(word)
-        starts.append(start)
-        line_of.append(line)
-        if word[0].isalpha():
-            letters[line] += 1
-            if word.isupper():
-                upper[line] += 1
-    lowered = {w for w in words if w.islower()}
-    mixed = {w for w in words if w[:1].isupper() and not w.isupper()}
-    # Lines nearly all in capitals: headlines and datelines of wire copy.
-    capitals = {n for n, count in enumerate(letters) if count and upper[n] >= 0.7 * count}
-    candidates, context = [], []
+    # Each pass over all the tokens is a map or a filter in C, not a loop of Python's: most are not scored.
+    pieces = SPACED_TOKEN.findall(text)  # each token with the spaces before it
+    words = list(map(str.lstrip, pieces))
+    if not words:
+        return Tokens([], [], [], [], [])
+    starts = list(map(sub, accumulate(map(len, pieces)), map(len, words)))
+    count = len(words)
+    lines = np.searchsorted([match.start() for match in NEWLINE.finditer(text)], starts)
+    line_of = lines.tolist()
+    lowered = set(filter(str.islower, words))
+    firsts = list(map(itemgetter(0), words))
+    upper = np.fromiter(map(str.isupper, firsts), dtype=bool, count=count)
+    # Lines nearly all in capitals: headlines and datelines of wire copy (of the words that begin with a letter).
+    letters = np.fromiter(map(str.isalpha, firsts), dtype=bool, count=count)
+    in_capitals = np.fromiter(map(str.isupper, words), dtype=bool, count=count) & letters
+    letters_in, capitals_in = np.bincount(lines, letters), np.bincount(lines, in_capitals)
+    capitals = set(np.flatnonzero((letters_in > 0) & (capitals_in >= 0.7 * letters_in)).tolist())
+    mixed = {w for w in words if w[:1].isupper() and not w.isupper()} if capitals else set()
+    scored = np.flatnonzero(upper).tolist()
+    if PARTICLE_LED.search(text):
+        scored = sorted(set(scored) | {i for i, w in enumerate(words) if w.startswith(PARTICLE_PREFIXES)})
+    joining = [
+        i + 1
+        for i in scored
+        if i + 1 < count and (words[i + 1] in JOINERS or words[i + 1][0].isdigit()) and _joins(words, line_of, i + 1)
+    ]
+    candidates, context = sorted({*scored, *joining}) if joining else scored, []
     hints = sorted(hints, key=lambda hint: hint.start)
     next_hint = 0
-    for i, word in enumerate(words):
-        if not (word[0].isupper() or word.startswith(PARTICLE_PREFIXES)) and not (
-            (word in JOINERS or word[0].isdigit()) and _joins(words, line_of, i)
-        ):
-            continue
+    for i in candidates:
+        word = words[i]
         features = []
         first = i == 0 or line_of[i - 1] != line_of[i] or words[i - 1] in SENTENCE_ENDS
         if first:
@@ -237,7 +247,6 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
         if next_hint < len(hints) and (hint := hints[next_hint]).start <= start:
             place = "B" if hint.start == start else "I"
             features.append(f"r={place}-{hint.type}{'' if hint.strong else '?'}")
-        candidates.append(i)
         context.append(features)
     return Tokens(words, starts, line_of, candidates, context)
 
@@ -247,11 +256,10 @@ def token_features(tokens: Tokens, place: int) -> list[str]:
     i = tokens.candidates[place]
     words = tokens.words
     count = len(words)
-    features = ["bias", *word_features(words[i]), *tokens.context[place]]
-    for offset in (-2, -1, 1, 2):
+    features = ["bias", *word_uses(words[i])[0], *tokens.context[place]]
+    for use, offset in enumerate(OFFSETS, 1):
         j = i + offset
-        neighbour = words[j] if 0 <= j < count else "<edge>"
-        features += neighbour_features(neighbour, offset)
+        features += word_uses(words[j] if 0 <= j < count else EDGE)[use]
     if i + 1 < count and words[i + 1] in POSSESSIVES:
         features.append("possessive")
     return features
@@ -281,30 +289,54 @@ def names(tags: Sequence[int], tokens: Tokens) -> Iterator[tuple[int, int, str, 
         yield start, end, kind, first
 
 
+class Sums:
+    """Summed scores of groups of features, each worked out once and kept by a key: a row of scores
+    per tag for each of `width` uses of the key (a word as the token scored and as each neighbour)."""
+
+    def __init__(self, weights: np.ndarray, index: dict[str, int], width: int) -> None:
+        self.weights, self.index = weights, index
+        self.row_of: dict[object, int] = {}
+        self.rows = np.zeros((1 << 12, width, weights.shape[1]))
+
+    def add(self, keys: Iterable[object], features: Callable[[object], Iterable[Iterable[str]]]) -> None:
+        """Work out the rows of these new keys at once, each use's the sum of its `features`."""
+        keys = list(keys)
+        if not keys:
+            return
+        first, width = len(self.row_of), self.rows.shape[1]
+        while first + len(keys) > len(self.rows):
+            self.rows = np.concatenate((self.rows, np.zeros_like(self.rows)))
+        index, unweighed = self.index, len(self.weights) - 1
+        groups = [[index.get(feature, unweighed) for feature in use] for key in keys for use in features(key)]
+        bounds = np.cumsum([0, *map(len, groups[:-1])])
+        sums = np.add.reduceat(self.weights[list(chain.from_iterable(groups))], bounds)
+        self.rows[first : first + len(keys)] = sums.reshape(len(keys), width, -1)
+        self.row_of.update(zip(keys, range(first, first + len(keys)), strict=True))
+
+    def forget(self, kept: int) -> None:
+        """Start afresh if more than `kept` keys are kept (between texts: a text's rows stay while it is tagged)."""
+        if len(self.row_of) > kept:
+            self.row_of.clear()
+            self.rows = self.rows[: 1 << 12]
+
+
 class Tagger:
     """The trained weights: feature → a row of scores, one per tag; and previous tag → such a row."""
 
     def __init__(self, features: Sequence[str], weights: np.ndarray, transitions: np.ndarray) -> None:
         self.index = {feature: row for row, feature in enumerate(features)}
-        self.weights = weights.astype(np.float64)
+        # One more row, of zeros: what a feature training never weighed adds.
+        weights = np.vstack((weights.astype(np.float64), np.zeros(len(TAGS))))
         self.transitions = transitions.astype(np.float64)
         self.start = self.transitions[OUTSIDE] + ALLOWED[OUTSIDE]  # a run's first tag comes after an outside one
-        # The summed scores of what a token brings, each worked out once: a word as the token scored
-        # or as a neighbour at each offset, and a token's features of line, document and hints.
-        self.sums = np.zeros((SUMS_KEPT, len(TAGS)))
-        self.sum_of: dict[tuple[str, ...], int] = {}  # (word, offset) or a context's features → its row
+        # What a word brings as the token scored and as the neighbour at each offset, and what a
+        # token's features of line, document and hints bring.
+        self.words = Sums(weights, self.index, 1 + len(OFFSETS))
+        self.contexts = Sums(weights, self.index, 1)
 
     def knows(self, word: str) -> bool:
         """Whether training left a weight on the word itself (it saw the word, and it mattered)."""
         return f"w={word}" in self.index
-
-    def _sum(self, key: tuple[str, ...], features: Iterable[str]) -> int:
-        """The row of `sums` that holds these features' summed scores (added now if new)."""
-        row = self.sum_of[key] = len(self.sum_of)
-        if row == len(self.sums):
-            self.sums = np.concatenate((self.sums, np.zeros_like(self.sums)))
-        self.sums[row] = self.weights[[r for f in features if (r := self.index.get(f)) is not None]].sum(axis=0)
-        return row
 
     def tag(self, text: str, hints: Sequence[Hint] = ()) -> list[tuple[int, int, str, float]]:
         """The names in a text as (start, end, type, margin), the rules' names given as hints; the
@@ -312,30 +344,25 @@ class Tagger:
         tokens = tokenise(text, hints)
         if not tokens.candidates:
             return []
-        words, candidates = tokens.words, tokens.candidates
-        padded = ["<edge>", "<edge>", *words, "<edge>", "<edge>"]
-        if len(self.sum_of) > SUMS_KEPT:  # between texts only: a text's rows stay while it is tagged
-            self.sum_of.clear()
-            self.sums = self.sums[:SUMS_KEPT]
-        sum_of, add = self.sum_of, self._sum
-        columns = []
-        for offset in (0, -2, -1, 1, 2):
-            column = []
-            for i in candidates:
-                word = padded[i + 2 + offset]
-                if (row := sum_of.get(key := (word, str(offset)))) is None:
-                    row = add(key, word_features(word) if offset == 0 else neighbour_features(word, offset))
-                column.append(row)
-            columns.append(column)
-        context = []
-        for place, i in enumerate(candidates):
-            features = tokens.context[place]
-            if i + 1 < len(words) and words[i + 1] in POSSESSIVES:
-                features = [*features, "possessive"]
-            together = ("bias", *features)
-            context.append(row if (row := sum_of.get(together)) is not None else add(together, together))
-        columns.append(context)
-        emissions = self.sums[np.array(columns)].sum(axis=0)
+        words, contexts = self.words, self.contexts
+        words.forget(WORDS_KEPT)
+        contexts.forget(WORDS_KEPT)
+        words.add((set(tokens.words) | {EDGE}).difference(words.row_of), word_uses)
+        edge, count = words.row_of[EDGE], len(tokens.words)
+        row_of = words.row_of.__getitem__
+        rows = np.fromiter(chain((edge, edge), map(row_of, tokens.words), (edge, edge)), dtype=np.intp, count=count + 4)
+        places = np.array(tokens.candidates) + 2
+        emissions = words.rows[rows[places], 0]
+        for use, offset in enumerate(OFFSETS, 1):
+            emissions += words.rows[rows[places + offset], use]
+        keys = [
+            ("bias", *features, "possessive")
+            if i + 1 < count and tokens.words[i + 1] in POSSESSIVES
+            else ("bias", *features)
+            for i, features in zip(tokens.candidates, tokens.context, strict=True)
+        ]
+        contexts.add(dict.fromkeys(key for key in keys if key not in contexts.row_of), lambda key: (key,))
+        emissions += contexts.rows[[contexts.row_of[key] for key in keys], 0]
         tags, doubt = decode(emissions, self.start, self.transitions, runs(tokens))
         return [(start, end, kind, doubt[place]) for start, end, kind, place in names(tags, tokens)]
 
@@ -426,5 +453,3 @@ def use_common_words(words: Iterable[str]) -> None:
     """Take these as the common words (the model's, or the training script's before it trains)."""
     COMMON_WORDS.clear()
     COMMON_WORDS.update(words)
-    word_features.cache_clear()
-    neighbour_features.cache_clear()
