@@ -9,7 +9,6 @@ their words say so (nationalities, laws, events). Dates come from `dates.find_da
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 
 from newsreader.analysis.cues import (
@@ -32,6 +31,8 @@ from newsreader.analysis.rules import (
     _is_acronym,
     _law_of,
     _previous_word,
+    clear_of,
+    covered,
     is_demonym,
 )
 from newsreader.analysis.tagger import JOINERS, tagger
@@ -108,11 +109,12 @@ class Recogniser:
         if lines := _title_case_lines(body[:heading]):
             names = _confirmed(names, lines)
         dates = [m for m in hints if m.type == "date"]
-        names = [n for n in names if not any(d.start <= n.start and n.end <= d.end for d in dates)]
+        date_spans = [(d.start, d.end) for d in dates]
+        names = [n for n in names if not covered(date_spans, n.start, n.end)]
         # A nationality the rules found where the tagger found nothing ("US-Iranian relations") stays.
-        names += _clear_of([h for h in hints if h.cue == "demonym"], names)
+        names += clear_of([h for h in hints if h.cue == "demonym"], names)
         names.sort(key=lambda m: m.start)
-        return sorted(names + _clear_of(dates, names), key=lambda m: m.start)
+        return sorted(names + clear_of(dates, names), key=lambda m: m.start)
 
     def _sure(self, body: str, hints: list[Mention]) -> list[tuple[int, int, str]]:
         """The tagger's names, less its guesses, and typed by the rules' cue where it barely chose."""
@@ -180,12 +182,6 @@ def _confirmed(names: list[Mention], lines: list[tuple[int, int]]) -> list[Menti
     return [
         n for n, heading in zip(names, inside, strict=True) if not heading or n.text in elsewhere or n.text in places
     ]
-
-
-def _clear_of(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
-    """The mentions that overlap none of the names (sorted by start, none overlapping another)."""
-    starts = [name.start for name in names]
-    return [m for m in mentions if not ((i := bisect_left(starts, m.end)) and names[i - 1].end > m.start)]
 
 
 def _within_titles(tagged: list[tuple[int, int, str]], hints: list[Mention]) -> list[tuple[int, int, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -118,10 +118,10 @@ def _at_sentence_start(text: str, start: int) -> bool:
 Token = tuple[int, str]  # (offset in the body, word)
 
 
-def _within(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether `position` lies in one of these (start, end) spans, sorted and apart."""
-    i = bisect_right(spans, (position, sys.maxsize)) - 1
-    return i >= 0 and spans[i][0] <= position < spans[i][1]
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of these (start, end) spans, sorted and apart, holds all of `start` to `end`."""
+    i = bisect_right(spans, (start, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _runs(body: str) -> list[list[Token]]:
@@ -147,6 +147,8 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
 
     Each segment comes with whether a title stood just before it.
     """
+    if len(tokens) == 1:
+        return [(tokens, False)]
     segments: list[tuple[list[Token], bool]] = []
     current: list[Token] = []
     titled = False
@@ -180,6 +182,12 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
     return segments
 
 
+def clear_of(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
+    """The mentions that overlap none of the names (sorted by start, none overlapping another)."""
+    starts = [name.start for name in names]
+    return [m for m in mentions if not ((i := bisect_left(starts, m.end)) and names[i - 1].end > m.start)]
+
+
 def _names_org(tokens: list[Token]) -> bool:
     """ "General Motors": a title word that begins an organisation's name."""
     return any(_bare(word) in ORG_WORDS for _, word in tokens)
@@ -209,7 +217,7 @@ class Rules:
         acronyms: dict[str, str] = {}
         capitals = [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body) if m.end() > m.start()]
         for run in _runs(body):
-            if capitals and _within(capitals, run[0][0]):
+            if capitals and covered(capitals, run[0][0], run[0][0] + 1):
                 names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
                 continue
             for tokens, titled in _segments(run):
@@ -219,8 +227,7 @@ class Rules:
         names = propagate_in_document(names, acronyms, body)
         # No overlapping mentions: a date inside a name ("Mondays" of Happy Mondays, "Daily" of
         # China Daily) is part of the name, as a name inside a date is part of the date (above).
-        dates = [d for d in dates if not any(n.start < d.end and d.start < n.end for n in names)]
-        return sorted(dates + names, key=lambda m: m.start)
+        return sorted(clear_of(dates, names) + names, key=lambda m: m.start)
 
     def _name(self, body: str, tokens: list[Token], titled: bool, acronyms: dict[str, str]) -> Mention | None:
         sentence_start = _at_sentence_start(body, tokens[0][0])

@@ -347,11 +347,16 @@ class Tagger:
         words, contexts = self.words, self.contexts
         words.forget(WORDS_KEPT)
         contexts.forget(WORDS_KEPT)
-        words.add((set(tokens.words) | {EDGE}).difference(words.row_of), word_uses)
-        edge, count = words.row_of[EDGE], len(tokens.words)
-        row_of = words.row_of.__getitem__
-        rows = np.fromiter(chain((edge, edge), map(row_of, tokens.words), (edge, edge)), dtype=np.intp, count=count + 4)
+        # The words of the candidates and their neighbours, at their places among the tokens and
+        # two edges either side; the other words' rows are never read.
+        count = len(tokens.words)
         places = np.array(tokens.candidates) + 2
+        near = np.unique(places[:, None] + np.arange(-2, 3))
+        near = near[(near >= 2) & (near < count + 2)]
+        seen = [tokens.words[place - 2] for place in near.tolist()]
+        words.add((set(seen) | {EDGE}).difference(words.row_of), word_uses)
+        rows = np.full(count + 4, words.row_of[EDGE])
+        rows[near] = np.fromiter(map(words.row_of.__getitem__, seen), dtype=np.intp, count=len(seen))
         emissions = words.rows[rows[places], 0]
         for use, offset in enumerate(OFFSETS, 1):
             emissions += words.rows[rows[places + offset], use]
