@@ -14,13 +14,13 @@ from __future__ import annotations
 import os
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import accumulate, chain, groupby
 from operator import itemgetter, sub
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 # The tagger needs no BLAS, and OpenBLAS starts a thread when numpy is imported: a ctrl+c sent while
 # the main thread holds it blocked (as the analysis's workers start) went to that thread and was lost.
@@ -289,16 +289,19 @@ def names(tags: Sequence[int], tokens: Tokens) -> Iterator[tuple[int, int, str, 
         yield start, end, kind, first
 
 
-class Sums:
+Key = TypeVar("Key", bound=Hashable)
+
+
+class Sums(Generic[Key]):
     """Summed scores of groups of features, each worked out once and kept by a key: a row of scores
     per tag for each of `width` uses of the key (a word as the token scored and as each neighbour)."""
 
     def __init__(self, weights: np.ndarray, index: dict[str, int], width: int) -> None:
         self.weights, self.index = weights, index
-        self.row_of: dict[object, int] = {}
+        self.row_of: dict[Key, int] = {}
         self.rows = np.zeros((1 << 12, width, weights.shape[1]))
 
-    def add(self, keys: Iterable[object], features: Callable[[object], Iterable[Iterable[str]]]) -> None:
+    def add(self, keys: Iterable[Key], features: Callable[[Key], Iterable[Iterable[str]]]) -> None:
         """Work out the rows of these new keys at once, each use's the sum of its `features`."""
         keys = list(keys)
         if not keys:
@@ -331,8 +334,8 @@ class Tagger:
         self.start = self.transitions[OUTSIDE] + ALLOWED[OUTSIDE]  # a run's first tag comes after an outside one
         # What a word brings as the token scored and as the neighbour at each offset, and what a
         # token's features of line, document and hints bring.
-        self.words = Sums(weights, self.index, 1 + len(OFFSETS))
-        self.contexts = Sums(weights, self.index, 1)
+        self.words: Sums[str] = Sums(weights, self.index, 1 + len(OFFSETS))
+        self.contexts: Sums[tuple[str, ...]] = Sums(weights, self.index, 1)
 
     def knows(self, word: str) -> bool:
         """Whether training left a weight on the word itself (it saw the word, and it mattered)."""
