@@ -26,7 +26,7 @@ from newsreader.model import ENTITY_TYPES, LoadProblem
 from newsreader.persist.cache import Cache
 from newsreader.persist.marks_file import export_marks, import_marks
 from newsreader.persist.state import ReadingState
-from newsreader.render import FORMATS, article_record, render, render_many, summary_record
+from newsreader.render import FORMATS, article_record, json_lines, render, render_many, summary_record
 from newsreader.store import DocumentStore, UnknownArticle
 
 if TYPE_CHECKING:
@@ -266,12 +266,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def write_export(store: DocumentStore, out: TextIO, fmt: str = "jsonl") -> None:
     """Every article with every field, as `export` writes it: JSON Lines, or (`json`) one indented array."""
-    records = (article_record(article, store.entity_records(article)) for article in store.articles)
     if fmt == "json":
-        write_json(list(records), out)
+        write_json([article_record(article, store.entity_records(article)) for article in store.articles], out)
     else:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.writelines(json_lines(store, store.articles))
 
 
 def cmd_entities(args: argparse.Namespace) -> int:

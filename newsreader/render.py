@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsreader.analysis.date_words import as_written
+from newsreader.bodies import in_file_order
 from newsreader.model import Article, Block
 
 if TYPE_CHECKING:
     from newsreader.store import DocumentStore
 
 FORMATS = ("text", "markdown", "json")
+BODIES_AT_ONCE = 1000  # bodies read together when many articles are written: a few megabytes
 
 
 def counted(count: int, noun: str) -> str:
@@ -47,8 +49,11 @@ def _metadata(article: Article) -> list[str]:
     return [part for part in parts if part]
 
 
-def article_record(article: Article, entities: list[dict[str, object]] | None = None) -> dict[str, object]:
-    """Every field of an article, as `export` writes it (`entities` as `DocumentStore.entity_records` gives them)."""
+def article_record(
+    article: Article, entities: list[dict[str, object]] | None = None, body: str | None = None
+) -> dict[str, object]:
+    """Every field of an article, as `export` writes it (`entities` as `DocumentStore.entity_records` gives
+    them; `body`, the article's body where it was read already)."""
     return {
         "id": article.id,
         "source_path": article.source_path,
@@ -60,10 +65,23 @@ def article_record(article: Article, entities: list[dict[str, object]] | None = 
         "date": article.date,
         "date_inferred": article.date_inferred,
         "dateline": article.dateline,
-        "body": article.body,
+        "body": article.body if body is None else body,
         "word_count": article.word_count,
         "entities": entities or [],
     }
+
+
+def json_lines(store: DocumentStore, articles: Sequence[Article]) -> Iterator[str]:
+    """Each article's `article_record` with its entities as a line of JSON, as `json.dumps(record,
+    ensure_ascii=False)` writes it; the entities come as JSON already (`DocumentStore.entities_json`).
+    The bodies are read `BODIES_AT_ONCE` at a time, in the order they lie on disk."""
+    for first in range(0, len(articles), BODIES_AT_ONCE):
+        chunk = articles[first : first + BODIES_AT_ONCE]
+        bodies = dict(in_file_order(chunk))
+        for place, article in enumerate(chunk):
+            body = bodies.pop(place)
+            record = json.dumps(article_record(article, body=body), ensure_ascii=False)  # ends '"entities": []}'
+            yield f"{record[:-3]}{store.entities_json(article, body)}}}\n"
 
 
 def summary_record(article: Article) -> dict[str, object]:
@@ -96,10 +114,9 @@ def render(store: DocumentStore, article: Article, fmt: str) -> str:
     return as_text(article)
 
 
-def render_many(store: DocumentStore, articles: Iterable[Article], fmt: str) -> str:
+def render_many(store: DocumentStore, articles: Sequence[Article], fmt: str) -> str:
     """Several articles for a pipe: JSON Lines for json, else each article after a blank line."""
     if fmt == "json":
-        records = (article_record(article, store.entity_records(article)) for article in articles)
-        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+        return "".join(json_lines(store, articles))
     separator = "\n---\n\n" if fmt == "markdown" else "\n"
     return separator.join(render(store, article, fmt) for article in articles)

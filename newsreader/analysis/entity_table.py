@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from json.encoder import encode_basestring as encode_string  # what json.dumps(ensure_ascii=False) quotes with
 from pickle import PickleBuffer
 from typing import TYPE_CHECKING
 
@@ -35,16 +36,19 @@ class EntityTable:
         self.bounds = array("q", [0])  # where each article's triples start, and where the last ends
         self.articles: dict[int, array] = {}  # name number → places of the articles mentioning it
         self.failed: list[tuple[str, str]] = []  # (article id, why): articles whose analysis broke off
+        self._json_names: dict[int, tuple[str, str]] = {}  # name number → its parts of a mention in JSON
 
     def __getstate__(self) -> dict:
         # The cache writes the mentions' array straight from its memory: pickled as an array, it
         # was first copied whole (30 MB at 100,000 articles, at the analysis's peak).
-        return {**vars(self), "triples": PickleBuffer(self.triples)}
+        state = {**vars(self), "triples": PickleBuffer(self.triples)}
+        del state["_json_names"]  # made again as it is used
+        return state
 
     def __setstate__(self, state: dict) -> None:
         triples = array("i")
         triples.frombytes(state.pop("triples"))
-        vars(self).update(state, triples=triples)
+        vars(self).update(state, triples=triples, _json_names={})
 
     def number(self, canonical: str, kind: str, value: str | None = None) -> int:
         key = (canonical, kind, value)
@@ -66,21 +70,27 @@ class EntityTable:
         place = self.position.get(article_id)
         return array("i") if place is None else self.triples[self.bounds[place] : self.bounds[place + 1]]
 
-    def _mentions(
-        self, article_id: str, body: str, head: str
-    ) -> Iterator[tuple[str, str, int, int, str, str | None, str]]:
-        """The article's mentions as `Entity`'s fields, the title's and the dateline's first, then the
-        body's in order (its `body` and `Article.heading` give their text)."""
-        triples, names = self._triples(article_id), self.names
+    def _spans(self, article_id: str, body: str, head: str) -> Iterator[tuple[str, int, int, int, str]]:
+        """The article's mentions as (text, start, end, name number, part), the title's and the
+        dateline's first, then the body's in order (its `body` and `Article.heading` give their text)."""
+        triples = self._triples(article_id)
         title_end = head.find("\n") % (len(head) + 1)  # the title's end, the whole heading's without a dateline
         for start, end, number in zip(triples[0::3], triples[1::3], triples[2::3], strict=True):
-            canonical, kind, value = names[number]
             if start >= 0:
-                yield body[start:end], kind, start, end, canonical, value, "body"
+                yield body[start:end], start, end, number, "body"
                 continue
             start, end = start + len(head) + 2, end + len(head) + 2  # offsets in the heading
             part, shift = ("title", 0) if start < title_end else ("dateline", title_end + 1)
-            yield head[start:end], kind, start - shift, end - shift, canonical, value, part
+            yield head[start:end], start - shift, end - shift, number, part
+
+    def _mentions(
+        self, article_id: str, body: str, head: str
+    ) -> Iterator[tuple[str, str, int, int, str, str | None, str]]:
+        """The article's mentions as `Entity`'s fields, in the order of `_spans`."""
+        names = self.names
+        for text, start, end, number, part in self._spans(article_id, body, head):
+            canonical, kind, value = names[number]
+            yield text, kind, start, end, canonical, value, part
 
     def entities(self, article_id: str, body: str, head: str = "") -> tuple[Entity, ...]:
         """The article's mentions, the title's and the dateline's first, then the body's in order."""
@@ -101,6 +111,25 @@ class EntityTable:
             }
             for text, kind, start, end, canonical, value, part in self._mentions(article_id, body, head)
         ]
+
+    def records_json(self, article_id: str, body: str, head: str = "") -> str:
+        """`records` as `json.dumps(records, ensure_ascii=False)` writes them, made from strings: each
+        name's part of a mention is made once (a corpus names the same entities again and again), and
+        no dictionary is made or encoded (those took most of the time export writes in)."""
+        named = self._json_names
+        mentions = []
+        for text, start, end, number, part in self._spans(article_id, body, head):
+            if (pieces := named.get(number)) is None:
+                canonical, kind, value = self.names[number]
+                pieces = named[number] = (
+                    f', "type": {encode_string(kind)}, "start": ',
+                    f', "canonical": {encode_string(canonical)}, "value": '
+                    f'{"null" if value is None else encode_string(value)}, "part": ',
+                )
+            typed, rest = pieces
+            # A part is one of three plain words ("body", "title", "dateline"): nothing to escape.
+            mentions.append(f'{{"text": {encode_string(text)}{typed}{start}, "end": {end}{rest}"{part}"}}')
+        return f"[{', '.join(mentions)}]"
 
     def names_in(self, article_id: str) -> set[str]:
         """The canonical names (not dates) an article mentions."""

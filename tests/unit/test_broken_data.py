@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsreader.analysis import first_pass
 from newsreader.cli import main
 from newsreader.ingest.dates import FIRST_YEAR, LAST_YEAR, parse_date_field
-from newsreader.render import article_record
+from newsreader.render import json_lines
 from newsreader.store import DocumentStore
 
 BODY = "Officials met last year in London on Monday. Next week Tony Blair will go to Paris for Christmas."
@@ -63,7 +63,7 @@ def test_dates_across_the_full_range_never_stop_the_analysis(tmp_path_factory, d
     (folder / "a.json").write_text(json.dumps(articles))
     problems = []
     store = DocumentStore.load([folder], on_problem=problems.append)
-    exported = [json.dumps(article_record(a, store.entity_records(a))) for a in store.articles]  # what export writes
+    exported = list(json_lines(store, store.articles))  # what export writes
     assert len(exported) == len(articles) and store.entity_counts("person")
     assert any(event.value == "2020-01-14" and event.kind == "published" for event in store.timeline())
     hits = store.search("blair after:2019-01-01 before:2021-01-01")

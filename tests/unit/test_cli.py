@@ -11,6 +11,8 @@ from rich.cells import cell_len
 
 from newsreader import __version__
 from newsreader.cli import COMMANDS, Command, main
+from newsreader.render import article_record
+from newsreader.store import DocumentStore
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -39,6 +41,23 @@ def test_export_jsonl_gives_every_field(capsys):
     ):
         assert all(field in r for r in records), field
     assert records[0]["date"] == "2020-02-17" and records[0]["source"] == "Pakistan Point News / Sputnik"
+
+
+def test_export_lines_are_the_records_as_json_writes_them(tmp_path, capsys):
+    # Export makes its lines from strings, each name's part once: they must be json.dumps's, byte for byte.
+    body = (
+        'MOSCOW (Reuters) - Sergey Lavrov said "no" to Mr Blair in Zürich on Jan. 14, 2020, and the '
+        "Bank of England's view (C:\\files\\n) met Angela Merkel’s «Nein» — 14 January 2020."
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps({"title": 'Lavrov and "Merkel" in Zürich', "body": body}))
+    _, out, _ = run(capsys, "export", "--no-cache", str(folder))
+    store = DocumentStore.load([folder])
+    records = [article_record(a, store.entity_records(a)) for a in store.articles]
+    assert {e["part"] for e in records[0]["entities"]} == {"title", "dateline", "body"}
+    assert any(e["value"] for e in records[0]["entities"]) and '\\"' in out and "Zürich" in out
+    assert out == "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
 
 
 def test_export_json_array(capsys):
