@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 PathLike = str | os.PathLike[str]
 BIG_FILE = 4 << 20  # bytes: a file that takes seconds to read afresh (a 100 MB article took 14 s)
 INDEX_BATCH = 200  # articles indexed at a time: a search waits for at most one such batch
+LOOKUP_BATCH = 256  # files whose cache entries are looked up in one query
 BATCH = 50  # articles read at a time while loading: the loader steps aside for keys between two (about 10 ms afresh)
 
 
@@ -179,7 +180,9 @@ class DocumentStore:
 
     def _read(self, files: list[tuple[Path | LoadProblem, Key | None]]) -> Iterator[list[Article]]:
         """Each file's articles in batches, from its cache entry (`files` pairs each with its key) or afresh."""
-        for path, key in files:
+        for place, (path, key) in enumerate(files):
+            if self.cache and place % LOOKUP_BATCH == 0:
+                self.cache.prefetch([key for _, key in files[place : place + LOOKUP_BATCH] if key])
             if isinstance(path, LoadProblem):  # a file or folder that could not be reached
                 loaded: Iterable[list[Article] | LoadProblem] = [path]
             else:
