@@ -56,7 +56,7 @@ SPACED_TOKEN = re.compile(rf"\s*(?:{TOKEN.pattern})")  # every character not a s
 # Small words inside names: "Bank of England", "Ludwig van Beethoven", "Marks and Spencer".
 JOINERS = frozenset("of de van von der den la le du del da al bin and & for the y".split())
 POSSESSIVES = frozenset(("'s", "’s"))
-WORDS_KEPT = 1 << 15  # words (and contexts) whose summed scores are kept at once: 12 MB
+WORDS_KEPT = 1 << 15  # words (and contexts) whose summed scores are kept at once: at most 12 MB
 OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features count
 EDGE = "<edge>"  # the neighbour beyond either end of the text
 ASCII_KINDS = str.maketrans(
@@ -299,7 +299,7 @@ class Sums(Generic[Key]):
     def __init__(self, weights: np.ndarray, index: dict[str, int], width: int) -> None:
         self.weights, self.index = weights, index
         self.row_of: dict[Key, int] = {}
-        self.rows = np.zeros((1 << 12, width, weights.shape[1]))
+        self.rows = np.zeros((1 << 12, width, weights.shape[1]), dtype=np.float32)
 
     def add(self, keys: Iterable[Key], features: Callable[[Key], Iterable[Iterable[str]]]) -> None:
         """Work out the rows of these new keys at once, each use's the sum of its `features`."""
