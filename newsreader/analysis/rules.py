@@ -220,6 +220,8 @@ class Rules:
             if capitals and covered(capitals, run[0][0], run[0][0] + 1):
                 names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
                 continue
+            if len(run) == 1 and _bare(run[0][1]) in FUNCTION_WORDS and run[0][1] not in self.gaz.places:
+                continue  # "The", "But", "It" alone: what `_name` would drop
             for tokens, titled in _segments(run):
                 mention = self._name(body, tokens, titled, acronyms)
                 if mention and mention.start not in in_date:
