@@ -365,24 +365,31 @@ def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: 
     votes = strong_votes(names)
     resolved = []
     for mention in names:
-        kind, strong, cue = mention.type, mention.strong, mention.cue
         if mention.text in acronyms:
-            kind, strong, cue = acronyms[mention.text], True, "acronym"
-        elif not strong and (found := votes.get(mention.text)):
-            kind, strong, cue = found.most_common(1)[0][0], True, "same name"
-        resolved.append(Mention(mention.text, kind, mention.start, mention.end, strong, cue))
+            mention = Mention(mention.text, acronyms[mention.text], mention.start, mention.end, True, "acronym")
+        elif not mention.strong and (found := votes.get(mention.text)):
+            kind = found.most_common(1)[0][0]
+            mention = Mention(mention.text, kind, mention.start, mention.end, True, "same name")
+        resolved.append(mention)
     # `left` is read from the list as it is retyped, `right` as it was: zip, not pairwise.
     for i, (left, right) in enumerate(zip(resolved, resolved[1:], strict=False)):  # noqa: RUF007
         gap = body[left.end : right.start]
         # A bare comma joins a list only when the list goes on with "and"/"or" after the next name.
-        after = body[right.end : resolved[i + 2].start] if i + 2 < len(resolved) else ""
-        if not (LIST_END.fullmatch(gap) or (gap == ", " and LIST_GAP.fullmatch(after))):
+        if not (
+            LIST_END.fullmatch(gap)
+            or (gap == ", " and i + 2 < len(resolved) and _listed_on(body, right, resolved[i + 2]))
+        ):
             continue
         for known, other in ((left, right), (right, left)):
             listed_type = known.type if known.strong else None
             if other.type == "unknown" and (listed_type == "org" or (listed_type == "person" and " " in other.text)):
                 resolved[resolved.index(other)] = Mention(other.text, listed_type, other.start, other.end, False)
     return resolved
+
+
+def _listed_on(body: str, name: Mention, following: Mention) -> bool:
+    """Whether "and", "or" or a comma stands between a name and the next one."""
+    return LIST_GAP.fullmatch(body, name.end, following.start) is not None
 
 
 LIST_END = re.compile(r",? and | or ")
