@@ -85,7 +85,7 @@ RELATIVE = {
 }
 FULL_YEAR = re.compile(YEAR_NUMBER)
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
-DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable)\s+$", re.IGNORECASE)
+DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable|the|a|an)\s+$", re.IGNORECASE)
 SEASON_OF_YEAR = re.compile(r"(?:the )?(" + "|".join(SEASONS) + r")(?:,? (?:of )?(\d{4}))?")
 END_OF_RANGE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")  # "25", "25, 1999" after "April 24-"
 LAST_DAY = re.compile(r"(?<!\d)[0-3]?\d(?:st|nd|rd|th)?$")
@@ -206,7 +206,6 @@ def _after_an_infinitive(text: str) -> bool:
 
 
 WILL = re.compile(r"\b(?:will|shall)\b|'ll\b", re.IGNORECASE)
-ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|but|and|while|because|although)\b|[-–—]\s")
 # "said Tuesday", "announced on Friday": when it was said.
 SAID_ON = REPORTING_WORDS - {"according"}
@@ -224,7 +223,7 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     after = CLAUSE_BREAK.search(sentence, end)
     first = breaks[-1] if breaks else 0
-    if _after_an_infinitive(before[first:]) or ATTRIBUTIVE.search(before, max(0, start - 5)):
+    if _after_an_infinitive(before[first:]):
         return "present"  # "decided to admit them in March", "the Jan. 14 deadline": not when the verb was
     future, past = _says_when(before[first:])
     if future or past:

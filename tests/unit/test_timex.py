@@ -192,8 +192,9 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         # a clause without a verb goes with the sentence's
         ("Qantas will double its flights between Australia and India by August.", "1998-02-13", "1998-08"),
         ("In January, a bomb killed a guard at a clinic.", "1998-10-25", "1998-01"),
-        # a date that qualifies a thing is not in the tense of the verb
+        # a date that qualifies a thing may be a little ahead of a past verb, as a time limit may, not months
         ("Meissner gave no reason for the Jan. 14 deadline.", "2000-01-05", "2000-01-14"),
+        ("Police have searched for him since the Sept. 3 shooting.", "2005-04-10", "2004-09-03"),
         # "next to" is a place, "the reduced dividend" a thing
         ("Bombs exploded next to the embassies on Friday.", "1998-08-08", "1998-08-07"),
         ("The reduced dividend is payable Jan. 2.", "1989-11-02", "1990-01-02"),
