@@ -45,10 +45,10 @@ NUMBERS = {
 # future auxiliaries and intentions, past auxiliaries, regular past tenses and the irregular ones news
 # writing uses most. Who said something says nothing of when it happened ("said it will close on
 # Dec. 7"), nor does what is done to something ("documents are brought in by Thursday").
-WORD_TOKEN = re.compile(r"[a-z']+|\d[\d.,]*")
-FUTURE_WORDS = frozenset("will shall won't upcoming would might should next scheduled".split())
+WORD_TOKEN = re.compile(r"[a-zA-Z']+|\d[\d.,]*")
+FUTURE_WORDS = frozenset("will shall won't upcoming would may might should next scheduled".split())
 # "would have", "should have" are past; "next to" is a place.
-NOT_FUTURE = frozenset((("next", "to"), ("would", "have"), ("should", "have"), ("might", "have")))
+NOT_FUTURE = frozenset((("next", "to"), ("would", "have"), ("should", "have"), ("might", "have"), ("may", "have")))
 DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 # After "to", these are not verbs: "shot to death", "taken to court", "came to power".
 NOT_A_VERB = DETERMINERS | frozenset("him them me us you it my your death court power office prison jail".split())
@@ -172,7 +172,8 @@ def tense(sentence: str) -> str:
 def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]:
     """("future" or None, "past" or None): what the words of `text` say of when; without `regular`, a word
     in -ed is not taken for a verb ("the preferred stock")."""
-    words = [w for w in WORD_TOKEN.findall(text.lower()) if w not in REPORTING_WORDS]
+    # "may" is a modal, "May" a month
+    words = [w if w == "May" else w.lower() for w in WORD_TOKEN.findall(text) if w.lower() not in REPORTING_WORDS]
     first_future = None  # "to" when it is an intention ("were planning to drive"), which a "was" does not undo
     past = was = False
     for i, word in enumerate(words):
@@ -210,6 +211,8 @@ CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|but|and|while|because|although)\b|
 # "said Tuesday", "announced on Friday": when it was said.
 SAID_ON = REPORTING_WORDS - {"according"}
 REPORTED_ON = re.compile(r"\b(?:" + "|".join(SAID_ON) + r")(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+# "Bush on Tuesday said": the same, the date before its verb.
+REPORTED_AFTER = re.compile(r",?\s+(?:" + "|".join(SAID_ON) + r")\b", re.IGNORECASE)
 
 
 def clause_tense(sentence: str, start: int, end: int) -> str:
@@ -218,7 +221,7 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     "said Tuesday that it will close on Dec. 7": Tuesday is when it was said, Dec. 7 is to come.
     """
     before = sentence[:start]
-    if REPORTED_ON.search(before, max(0, start - 40)):
+    if REPORTED_ON.search(before, max(0, start - 40)) or REPORTED_AFTER.match(sentence, end):
         return "past"
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     after = CLAUSE_BREAK.search(sentence, end)

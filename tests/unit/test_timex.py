@@ -179,6 +179,10 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         ("Sales fell in June.", "2013-03-22", "2012-06"),
         # the day something was said is past, whatever is said about the future
         ("The minister said Tuesday that talks will resume.", "2013-03-22", "2013-03-19"),
+        ("The president on Tuesday said the navy may extend the blockade.", "1990-08-15", "1990-08-14"),
+        # "may" is what may come, "May" a month
+        ("The feud has divided the family and may be settled at a hearing in March.", "2000-02-24", "2000-03"),
+        ("In May, sales fell sharply.", "2000-02-24", "1999-05"),
         ("The deal is scheduled to close Monday.", "1989-11-02", "1989-11-06"),
         # what is expected is to come
         ("The rule is expected to take effect in January.", "2013-03-20", "2014-01"),
