@@ -494,8 +494,11 @@ class Normaliser:
 
     def _part_of_day(self, text: str, when: str) -> str | None:
         lowered = text.lower()
-        if lowered in ("tonight", "overnight"):
+        if lowered == "tonight":
             return self._today() + "TNI"
+        if lowered == "overnight":  # the night before the day reported: the day last named, else publication's
+            day = self.last_day or (self.day and self.day.isoformat())
+            return f"{date.fromisoformat(day) - timedelta(days=1)}TNI" if day else "XXXX-XX-XXTNI"
         m = PART_OF_DAY.fullmatch(lowered)
         if not m:
             return None

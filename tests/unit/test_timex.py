@@ -286,6 +286,12 @@ def test_a_month_this_or_last_year():
             [("Oct. 23, 2012", "DATE", "2012-10-23"), ("10 p.m.", "TIME", "2012-10-23T22:00")],
         ),
         ("The plane landed last night.", [("last night", "TIME", "2013-03-21TNI")]),
+        # "overnight" is the night before the day reported
+        ("Markets fell overnight.", [("overnight", "TIME", "2013-03-21TNI")]),
+        (
+            "Shares fell on Tuesday after overnight losses in Tokyo.",
+            [("Tuesday", "DATE", "2013-03-19"), ("overnight", "TIME", "2013-03-18TNI")],
+        ),
         ("Shares slid in mid-afternoon yesterday.", [("mid-afternoon yesterday", "TIME", "2013-03-21TAF")]),
         ("Questions start at 1200 GMT on Wednesday.", [("1200 GMT on Wednesday", "TIME", "2013-03-20T12:00")]),
     ],
