@@ -103,7 +103,7 @@ PRESENT_WORDS = ("now", "right now", "just now", "currently", "nowadays", "these
 REFERENCES = {
     **dict.fromkeys((*PRESENT_WORDS, "current"), "PRESENT_REF"),
     **dict.fromkeys(("recently", "more recently", "lately", "recent", "past"), "PAST_REF"),
-    **dict.fromkeys(("future", "near future"), "FUTURE_REF"),
+    **dict.fromkeys(("future", "near future", "near term", "short term", "long term", "longer term"), "FUTURE_REF"),
 }
 # A unit's TIMEX3 letter and how many of it make one of the unit named.
 UNIT_CODES = {

@@ -265,10 +265,11 @@ RULES = {
     # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
     "relative": r"<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?(?i:<PERIOD>s?|<SEASON>)"
     r"|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
-    # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days"
+    # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days", "the near term"
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
     r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
-    r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b))",
+    r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b)"
+    r"|the<SP>(?:near|short|long|longer)<SP>term)",
     # "for years", "within weeks or months", "in the days ahead": some of that unit
     "some units": r"(?:(?<=\b[Ff]or )|(?<=\b[Ii]n )|(?<=\b[Ww]ithin )|(?<=\b[Oo]ver ))(?i:(?:minute|hour|day|week"
     r"|month|year|decade|centurie)s(?:<SP>or<SP>(?:day|week|month|year|decade)s)?)"
@@ -356,7 +357,7 @@ KEYWORDS = tuple(
     recently past future moment present lately morning mornings afternoon afternoons evening evenings noon
     midday annually daily fiscal spring summer autumn fall winter christmas easter thanksgiving halloween
     tomorrow nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties
-    period""".split()
+    period term""".split()
 )
 # A keyword's other forms are found with it, one search each: "year" finds "years" and "yearly" too.
 KEYWORD_END = re.compile(r"(?:s|ly|ends?)?(?![a-zA-Z])")
@@ -391,9 +392,10 @@ STARTERS = frozenset(
 ).union(MONTHS, WEEKDAYS)
 # The words an expression may hold before its keyword, besides those it may start with.
 INNER = STARTERS.union(
-    """of or to so than least part better from on near few couple hundred thousand additional more straight and half
-    consecutive full trading business working remaining further entire whole initial period year's results level o'clock
-    fiscal quarter half day days week weeks month months year years decade decades hour hours minute minutes""".split()
+    """of or to so than least part better from on near short long longer few couple hundred thousand additional more
+    straight and half consecutive full trading business working remaining further entire whole initial period year's
+    results level o'clock fiscal quarter half day days week weeks month months year years decade decades hour hours
+    minute minutes""".split()
 )
 REACH = 30  # how far before its keyword an expression may start ("the better part of an hour")
 

@@ -19,6 +19,8 @@ def timexes(text: str, published: str = "1989-10-30") -> list[tuple[str, str, st
         ("The company is currently weighing offers.", [("currently", "DATE", "PRESENT_REF")]),
         ("Sales have slowed recently.", [("recently", "DATE", "PAST_REF")]),
         ("Now, the bank says, it will cut rates.", [("Now", "DATE", "PRESENT_REF")]),
+        ("Margins will suffer in the near term.", [("the near term", "DATE", "FUTURE_REF")]),
+        ("Its long-term debt is rated AA.", []),
     ],
 )
 def test_present_and_vague_references(text, expected):
