@@ -347,22 +347,31 @@ class Tagger:
         tokens = tokenise(text, hints)
         if not tokens.candidates:
             return []
-        words, contexts = self.words, self.contexts
-        words.forget(WORDS_KEPT)
-        contexts.forget(WORDS_KEPT)
-        # The words of the candidates and their neighbours, at their places among the tokens and
-        # two edges either side; the other words' rows are never read.
-        count = len(tokens.words)
-        places = np.array(tokens.candidates) + 2
+        self.words.forget(WORDS_KEPT)
+        self.contexts.forget(WORDS_KEPT)
+        emissions = self._word_scores(tokens) + self._context_scores(tokens)
+        tags, doubt = decode(emissions, self.start, self.transitions, runs(tokens))
+        return [(start, end, kind, doubt[place]) for start, end, kind, place in names(tags, tokens)]
+
+    def _word_scores(self, tokens: Tokens) -> np.ndarray:
+        """Each candidate's scores from its own word and its neighbours' (the candidates' and
+        neighbours' words added to `words` where new; the other words are never read)."""
+        words, count = self.words, len(tokens.words)
+        places = np.array(tokens.candidates) + 2  # places among the tokens and two edges either side
         near = np.unique(places[:, None] + np.arange(-2, 3))
         near = near[(near >= 2) & (near < count + 2)]
-        seen = [tokens.words[place - 2] for place in near.tolist()]
-        words.add((set(seen) | {EDGE}).difference(words.row_of), word_uses)
+        nearby = [tokens.words[place - 2] for place in near.tolist()]
+        words.add((set(nearby) | {EDGE}).difference(words.row_of), word_uses)
         rows = np.full(count + 4, words.row_of[EDGE])
-        rows[near] = np.fromiter(map(words.row_of.__getitem__, seen), dtype=np.intp, count=len(seen))
-        emissions = words.rows[rows[places], 0]
+        rows[near] = np.fromiter(map(words.row_of.__getitem__, nearby), dtype=np.intp, count=len(nearby))
+        scores = words.rows[rows[places], 0]
         for use, offset in enumerate(OFFSETS, 1):
-            emissions += words.rows[rows[places + offset], use]
+            scores += words.rows[rows[places + offset], use]
+        return scores
+
+    def _context_scores(self, tokens: Tokens) -> np.ndarray:
+        """Each candidate's scores from its features of line, document and hints, and a possessive after it."""
+        contexts, count = self.contexts, len(tokens.words)
         keys = [
             ("bias", *features, "possessive")
             if i + 1 < count and tokens.words[i + 1] in POSSESSIVES
@@ -370,9 +379,7 @@ class Tagger:
             for i, features in zip(tokens.candidates, tokens.context, strict=True)
         ]
         contexts.add(dict.fromkeys(key for key in keys if key not in contexts.row_of), lambda key: (key,))
-        emissions += contexts.rows[[contexts.row_of[key] for key in keys], 0]
-        tags, doubt = decode(emissions, self.start, self.transitions, runs(tokens))
-        return [(start, end, kind, doubt[place]) for start, end, kind, place in names(tags, tokens)]
+        return contexts.rows[[contexts.row_of[key] for key in keys], 0]
 
 
 def runs(tokens: Tokens) -> Iterator[tuple[int, int]]:
