@@ -124,6 +124,12 @@ def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
+def clear_of(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
+    """The mentions that overlap none of the names (`names` sorted by start, none overlapping another)."""
+    starts = [name.start for name in names]
+    return [m for m in mentions if not ((i := bisect_left(starts, m.end)) and names[i - 1].end > m.start)]
+
+
 def _runs(body: str) -> list[list[Token]]:
     """Capitalised runs, joined across "of"/"for" where the word before names an institution or law."""
     runs: list[list[Token]] = []
@@ -182,12 +188,6 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
     return segments
 
 
-def clear_of(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
-    """The mentions that overlap none of the names (sorted by start, none overlapping another)."""
-    starts = [name.start for name in names]
-    return [m for m in mentions if not ((i := bisect_left(starts, m.end)) and names[i - 1].end > m.start)]
-
-
 def _names_org(tokens: list[Token]) -> bool:
     """ "General Motors": a title word that begins an organisation's name."""
     return any(_bare(word) in ORG_WORDS for _, word in tokens)
@@ -217,11 +217,10 @@ class Rules:
         acronyms: dict[str, str] = {}
         capitals = [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body) if m.end() > m.start()]
         for run in _runs(body):
-            if capitals and covered(capitals, run[0][0], run[0][0] + 1):
+            first = run[0][0]
+            if capitals and covered(capitals, first, first + 1):
                 names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
                 continue
-            if len(run) == 1 and _bare(run[0][1]) in FUNCTION_WORDS and run[0][1] not in self.gaz.places:
-                continue  # "The", "But", "It" alone: what `_name` would drop
             for tokens, titled in _segments(run):
                 mention = self._name(body, tokens, titled, acronyms)
                 if mention and mention.start not in in_date:
@@ -374,10 +373,10 @@ def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: 
     # `left` is read from the list as it is retyped, `right` as it was: zip, not pairwise.
     for i, (left, right) in enumerate(zip(resolved, resolved[1:], strict=False)):  # noqa: RUF007
         gap = body[left.end : right.start]
-        # A bare comma joins a list only when the list goes on with "and"/"or" after the next name.
+        # A bare comma joins a list only when the list goes on after the next name ("and", "or", a comma).
         if not (
             LIST_END.fullmatch(gap)
-            or (gap == ", " and i + 2 < len(resolved) and _listed_on(body, right, resolved[i + 2]))
+            or (gap == ", " and i + 2 < len(resolved) and LIST_GAP.fullmatch(body, right.end, resolved[i + 2].start))
         ):
             continue
         for known, other in ((left, right), (right, left)):
@@ -385,11 +384,6 @@ def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: 
             if other.type == "unknown" and (listed_type == "org" or (listed_type == "person" and " " in other.text)):
                 resolved[resolved.index(other)] = Mention(other.text, listed_type, other.start, other.end, False)
     return resolved
-
-
-def _listed_on(body: str, name: Mention, following: Mention) -> bool:
-    """Whether "and", "or" or a comma stands between a name and the next one."""
-    return LIST_GAP.fullmatch(body, name.end, following.start) is not None
 
 
 LIST_END = re.compile(r",? and | or ")

@@ -56,7 +56,8 @@ SPACED_TOKEN = re.compile(rf"\s*(?:{TOKEN.pattern})")  # every character not a s
 # Small words inside names: "Bank of England", "Ludwig van Beethoven", "Marks and Spencer".
 JOINERS = frozenset("of de van von der den la le du del da al bin and & for the y".split())
 POSSESSIVES = frozenset(("'s", "’s"))
-WORDS_KEPT = 1 << 15  # words (and contexts) whose summed scores are kept at once: at most 12 MB
+WORDS_KEPT = 1 << 14  # words (and contexts) whose summed scores are kept between texts: 16,384 words take 6 MB
+FIRST_ROWS = 1 << 12  # room for summed scores to begin with, doubled as needed
 OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features count
 EDGE = "<edge>"  # the neighbour beyond either end of the text
 ASCII_KINDS = str.maketrans(
@@ -65,7 +66,6 @@ ASCII_KINDS = str.maketrans(
 PARTICLE_PREFIXES = ("al-", "el-", "bin-", "ibn-")
 SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’-–—(")
 NEWLINE = re.compile("\n")
-PARTICLE_LED = re.compile("|".join(PARTICLE_PREFIXES))
 
 
 class Hint(Protocol):
@@ -196,8 +196,8 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
     """The tokens of a text, which of them are scored, and their features of line, document and
     hints: the rules' names ("r=B-org" on the first word of a name the rules call an organisation
     by a cue, "r=I-person?" inside one they call a person by weaker evidence)."""
-    # Each pass over all the tokens is a map or a filter in C, not a loop of Python's: most are not scored.
-    pieces = SPACED_TOKEN.findall(text)  # each token with the spaces before it
+    # The passes over all the tokens are maps and filters in C where they can be: most tokens are not scored.
+    pieces = SPACED_TOKEN.findall(text, 0, len(text.rstrip()))  # each token with the spaces before it
     words = list(map(str.lstrip, pieces))
     if not words:
         return Tokens([], [], [], [], [])
@@ -214,15 +214,16 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
     letters_in, capitals_in = np.bincount(lines, letters), np.bincount(lines, in_capitals)
     capitals = set(np.flatnonzero((letters_in > 0) & (capitals_in >= 0.7 * letters_in)).tolist())
     mixed = {w for w in words if w[:1].isupper() and not w.isupper()} if capitals else set()
-    scored = np.flatnonzero(upper).tolist()
-    if PARTICLE_LED.search(text):
+    scored = np.flatnonzero(upper).tolist()  # `is_candidate`, a capital first, for all the tokens at once
+    if any(prefix in text for prefix in PARTICLE_PREFIXES):
         scored = sorted(set(scored) | {i for i, w in enumerate(words) if w.startswith(PARTICLE_PREFIXES)})
     joining = [
         i + 1
         for i in scored
         if i + 1 < count and (words[i + 1] in JOINERS or words[i + 1][0].isdigit()) and _joins(words, line_of, i + 1)
     ]
-    candidates, context = sorted({*scored, *joining}) if joining else scored, []
+    candidates = sorted({*scored, *joining}) if joining else scored
+    context = []
     hints = sorted(hints, key=lambda hint: hint.start)
     next_hint = 0
     for i in candidates:
@@ -299,10 +300,11 @@ class Sums(Generic[Key]):
     def __init__(self, weights: np.ndarray, index: dict[str, int], width: int) -> None:
         self.weights, self.index = weights, index
         self.row_of: dict[Key, int] = {}
-        self.rows = np.zeros((1 << 12, width, weights.shape[1]), dtype=np.float32)
+        self.rows = np.zeros((FIRST_ROWS, width, weights.shape[1]))
 
     def add(self, keys: Iterable[Key], features: Callable[[Key], Iterable[Iterable[str]]]) -> None:
-        """Work out the rows of these new keys at once, each use's the sum of its `features`."""
+        """Add rows for these new keys, worked out at once: for each of a key's uses, the summed
+        weights of the features that `features` gives for it."""
         keys = list(keys)
         if not keys:
             return
@@ -320,7 +322,7 @@ class Sums(Generic[Key]):
         """Start afresh if more than `kept` keys are kept (between texts: a text's rows stay while it is tagged)."""
         if len(self.row_of) > kept:
             self.row_of.clear()
-            self.rows = self.rows[: 1 << 12]
+            self.rows = np.zeros((FIRST_ROWS, *self.rows.shape[1:]))
 
 
 class Tagger:
@@ -356,30 +358,30 @@ class Tagger:
     def _word_scores(self, tokens: Tokens) -> np.ndarray:
         """Each candidate's scores from its own word and its neighbours' (the candidates' and
         neighbours' words added to `words` where new; the other words are never read)."""
-        words, count = self.words, len(tokens.words)
+        sums, count = self.words, len(tokens.words)
         places = np.array(tokens.candidates) + 2  # places among the tokens and two edges either side
         near = np.unique(places[:, None] + np.arange(-2, 3))
         near = near[(near >= 2) & (near < count + 2)]
         nearby = [tokens.words[place - 2] for place in near.tolist()]
-        words.add((set(nearby) | {EDGE}).difference(words.row_of), word_uses)
-        rows = np.full(count + 4, words.row_of[EDGE])
-        rows[near] = np.fromiter(map(words.row_of.__getitem__, nearby), dtype=np.intp, count=len(nearby))
-        scores = words.rows[rows[places], 0]
+        sums.add((set(nearby) | {EDGE}).difference(sums.row_of), word_uses)
+        row_at = np.full(count + 4, sums.row_of[EDGE])
+        row_at[near] = np.fromiter(map(sums.row_of.__getitem__, nearby), dtype=np.intp, count=len(nearby))
+        scores = sums.rows[row_at[places], 0]
         for use, offset in enumerate(OFFSETS, 1):
-            scores += words.rows[rows[places + offset], use]
+            scores += sums.rows[row_at[places + offset], use]
         return scores
 
     def _context_scores(self, tokens: Tokens) -> np.ndarray:
         """Each candidate's scores from its features of line, document and hints, and a possessive after it."""
-        contexts, count = self.contexts, len(tokens.words)
+        sums, count = self.contexts, len(tokens.words)
         keys = [
             ("bias", *features, "possessive")
             if i + 1 < count and tokens.words[i + 1] in POSSESSIVES
             else ("bias", *features)
             for i, features in zip(tokens.candidates, tokens.context, strict=True)
         ]
-        contexts.add(dict.fromkeys(key for key in keys if key not in contexts.row_of), lambda key: (key,))
-        return contexts.rows[[contexts.row_of[key] for key in keys], 0]
+        sums.add(dict.fromkeys(key for key in keys if key not in sums.row_of), lambda key: (key,))
+        return sums.rows[[sums.row_of[key] for key in keys], 0]
 
 
 def runs(tokens: Tokens) -> Iterator[tuple[int, int]]:
