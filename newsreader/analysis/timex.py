@@ -98,6 +98,7 @@ RANGE_REST = re.compile(
     + r")?)"
 )
 DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+QUARTER_VALUE = re.compile(r"\d{4}-[QH]\d")
 THAT_YEAR = re.compile(r"(.+?)\s+(this|last|next)\s+year", re.IGNORECASE)
 PRESENT_WORDS = ("now", "right now", "just now", "currently", "nowadays", "these days", "at the moment", "at present")
 REFERENCES = {
@@ -172,8 +173,9 @@ def tense(sentence: str) -> str:
 def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]:
     """("future" or None, "past" or None): what the words of `text` say of when; without `regular`, a word
     in -ed is not taken for a verb ("the preferred stock")."""
-    # "may" is a modal, "May" a month
-    words = [w if w == "May" else w.lower() for w in WORD_TOKEN.findall(text) if w.lower() not in REPORTING_WORDS]
+    words = [w for w in WORD_TOKEN.findall(text.lower()) if w not in REPORTING_WORDS]
+    if "may" in words and "May" in text:  # "may" is a modal, "May" a month
+        words = [w if w == "May" else w.lower() for w in WORD_TOKEN.findall(text) if w.lower() not in REPORTING_WORDS]
     first_future = None  # "to" when it is an intention ("were planning to drive"), which a "was" does not undo
     past = was = False
     for i, word in enumerate(words):
@@ -227,7 +229,7 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     after = CLAUSE_BREAK.search(sentence, end)
     first = breaks[-1] if breaks else 0
     if _after_an_infinitive(before[first:]):
-        return "present"  # "decided to admit them in March", "the Jan. 14 deadline": not when the verb was
+        return "present"  # "decided to admit them in March": not when the verb was
     future, past = _says_when(before[first:])
     if future or past:
         return future or past or "present"  # the verb before a date is the one it goes with
@@ -377,19 +379,22 @@ class Normaliser:
         """The value of the expression body[start:end], in the tense of its clause."""
         if not NEEDS_TENSE.search(body, start, end):  # no need of its sentence: the words around it will do
             first = max(0, start - 24)
-            return self.value(body[start:end], body[first : end + 40], start - first)
+            return self._value(body[start:end], body[first : end + 40], start - first, False)
         first, last = sentence_span(body, start, end)
-        return self.value(body[start:end], body[first:last], start - first)
+        return self._value(body[start:end], body[first:last], start - first, True)
 
     def value(self, expression: str, sentence: str, at: int | None = None) -> str | None:
         """The value of one expression, met in this order in the text (at this offset in its sentence)."""
+        at = sentence.find(expression) if at is None else at
+        return self._value(expression, sentence, at, NEEDS_TENSE.search(expression) is not None)
+
+    def _value(self, expression: str, sentence: str, at: int, needs_tense: bool) -> str | None:
         whole = " ".join(expression.split()).rstrip(".")
         text = MODIFIERS.sub("", whole)
-        at = sentence.find(expression) if at is None else at
         self.following = sentence[at + len(expression) :] if at >= 0 else ""
         self.preceding = sentence[max(0, at - 24) : at] if at > 0 else ""
         when = "present"
-        if NEEDS_TENSE.search(expression):
+        if needs_tense:
             when = tense(sentence) if at < 0 else clause_tense(sentence, at, at + len(expression))
         self.anaphoric = False  # set by a rule whose value follows the date last named
         value = text if FULL_YEAR.fullmatch(text) else self._first_value(text, when)  # a year: the most common
@@ -399,7 +404,7 @@ class Normaliser:
             if DAY_VALUE.match(value):
                 self.last_day = value[:10]
             recent = self.year is None or int(value[:4]) >= self.year - 1  # not "the third quarter of 1984"
-            if self.first_quarter is None and recent and re.fullmatch(r"\d{4}-[QH]\d", value):
+            if self.first_quarter is None and recent and QUARTER_VALUE.fullmatch(value):
                 self.first_quarter = value
         return value
 
@@ -926,7 +931,7 @@ def timex_type(expression: str, value: str | None) -> str:
     """DATE, TIME, DURATION or SET, as TIMEX3 types them."""
     if SET_EXPRESSION.fullmatch(expression):
         return "SET"
-    if value and re.match(r"P(?:\d|X|T)", value):
+    if value and value[0] == "P" and value[1:2] and value[1] in "0123456789XT":
         return "DURATION"
     if value and "T" in value[4:] and not value.endswith("_REF"):
         return "TIME"
