@@ -4,8 +4,9 @@ Relaxed extraction counts any overlap as a match, strict only the same span; val
 share of relaxed matches with the gold value, and value F1 is value accuracy × relaxed F1, over all
 TIMEX3 types and by type (recall and value by the gold's type, precision by ours).
 
-Run: python benchmarks/timeml.py [--errors] [--speed] [CORPUS ...]   (TimeBank, AQUAINT; both by default)
---speed also times the date rules alone (finding and valuing) on the BBC corpus.
+Run: python benchmarks/timeml.py [--errors] [--speed] [--readme] [CORPUS ...]   (TimeBank, AQUAINT; both by default)
+--speed also times the date rules alone (finding and valuing) on the BBC corpus; --readme writes the
+figures into README.md, beside HeidelTime's published TempEval-3 result.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from newsreader.analysis.timex import Timex, find_timexes  # noqa: E402
 TIMEBANK = ROOT.parent / "shared" / "corpora" / "timebank"
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+NAMES = {"TimeBank": "TimeBank 1.2", "AQUAINT": "AQUAINT"}
+HEIDELTIME = "| HeidelTime (tuned; published TempEval-3 test result) | 0.931 / 0.877 / 0.903 | – | – | 0.776 |"
+README_START, README_END = "<!-- timeml -->", "<!-- /timeml -->"
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
@@ -160,6 +164,35 @@ def report(name: str, result: Score) -> str:
     return "\n".join(lines)
 
 
+def readme_tables(results: dict[str, tuple[int, Score]]) -> str:
+    """The figures as README has them: each corpus over all types beside HeidelTime's, then by type."""
+    lines = [
+        "| | relaxed P / R / F1 | strict F1 | value accuracy | value F1 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, (documents, result) in results.items():
+        f = result.all.figures()
+        lines.append(
+            f"| {NAMES.get(name, name)} ({documents} documents, {result.all.gold:,} TIMEX3) | {f['relaxed_p']:.3f} / "
+            f"{f['relaxed_r']:.3f} / {f['relaxed_f1']:.3f} | {f['strict_f1']:.3f} | {f['value_accuracy']:.3f} | "
+            f"{f['value_f1']:.3f} |"
+        )
+    lines += [HEIDELTIME, ""]
+    lines += [
+        f"| by type, {' / '.join(results)} | TIMEX3 | relaxed P / R / F1 | value accuracy | value F1 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for kind in TYPES:
+        counts = [result.by_type[kind] for _, result in results.values()]
+        figures = [c.figures() for c in counts]
+        gold = " / ".join(f"{c.gold:,}" for c in counts)
+        relaxed = " — ".join(f"{f['relaxed_p']:.3f} / {f['relaxed_r']:.3f} / {f['relaxed_f1']:.3f}" for f in figures)
+        accuracy = " / ".join(f"{f['value_accuracy']:.3f}" for f in figures)
+        value_f1 = " / ".join(f"{f['value_f1']:.3f}" for f in figures)
+        lines.append(f"| {kind} | {gold} | {relaxed} | {accuracy} | {value_f1} |")
+    return "\n".join(lines)
+
+
 def throughput(folder: Path) -> float:
     """MB/s of text through the date rules alone (expressions found and valued), in this process's CPU
     time: on a shared machine the wall clock counts the others' work too."""
@@ -174,14 +207,21 @@ def throughput(folder: Path) -> float:
 def main(arguments: list[str]) -> None:
     show_errors = "--errors" in arguments
     names = [a for a in arguments if not a.startswith("--")] or ["TimeBank", "AQUAINT"]
+    results = {}
     for name in names:
-        result = score(read_corpus(name))
+        documents = read_corpus(name)
+        result = score(documents)
+        results[name] = (len(documents), result)
         if show_errors:
             for kind, document, text, detail in sorted(result.errors):
                 print(f"{kind:<8} {document:<28} {text!r:<30} {detail}")
         print(report(name, result))
     if "--speed" in arguments:
         print(f"date rules on the BBC corpus: {throughput(BBC):.2f} MB/s")
+    if "--readme" in arguments:
+        from benchmarks.run import write_readme  # here: it imports the other benchmarks
+
+        write_readme(readme_tables(results), README_START, README_END)
 
 
 if __name__ == "__main__":
