@@ -215,6 +215,7 @@ SAID_ON = REPORTING_WORDS - {"according"}
 REPORTED_ON = re.compile(r"\b(?:" + "|".join(SAID_ON) + r")(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # "Bush on Tuesday said": the same, the date before its verb.
 REPORTED_AFTER = re.compile(r",?\s+(?:" + "|".join(SAID_ON) + r")\b", re.IGNORECASE)
+REPORTED_NEXT = re.compile(r",?\s+(?:[\w.'’-]+\s+){0,4}(?:" + "|".join(SAID_ON) + r")\b", re.IGNORECASE)
 
 
 def clause_tense(sentence: str, start: int, end: int) -> str:
@@ -237,6 +238,14 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     future, past = _says_when(sentence[start : after.start() if after else len(sentence)], regular=False)
     if future or past:
         return future or past or "present"
+    # "In January, a bomb killed a guard": a date that opens its sentence goes with the clause after it
+    if after and after[0] == "," and len(before.split()) <= 1:
+        if REPORTED_NEXT.match(sentence, after.end()):  # "In September, it announced plans to ..."
+            return "past"
+        following = CLAUSE_BREAK.search(sentence, after.end())
+        future, past = _says_when(sentence[after.end() : following.start() if following else len(sentence)])
+        if future or past:
+            return future or past or "present"
     # A clause without a verb ("In January, ...") is in the past when the sentence is; a future word
     # elsewhere in it is mostly in a clause of its own ("said they would look for ways").
     future, past = _says_when(sentence)

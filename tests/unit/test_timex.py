@@ -198,6 +198,9 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         # a clause without a verb goes with the sentence's
         ("Qantas will double its flights between Australia and India by August.", "1998-02-13", "1998-08"),
         ("In January, a bomb killed a guard at a clinic.", "1998-10-25", "1998-01"),
+        # a date that opens its sentence goes with the clause after it, not with a clause of its own further on
+        ("In January, the firm hired a chief, who will remain chairman.", "1989-10-27", "1989-01"),
+        ("In September, it announced plans to buy a rival.", "1989-10-30", "1989-09"),
         # a date that qualifies a thing may be a little ahead of a past verb, as a time limit may, not months
         ("Meissner gave no reason for the Jan. 14 deadline.", "2000-01-05", "2000-01-14"),
         ("Police have searched for him since the Sept. 3 shooting.", "2005-04-10", "2004-09-03"),
