@@ -744,16 +744,17 @@ class Normaliser:
         if not found:
             month = MONTHS.get(text.lower().rstrip("."))
             return self._month_day(PartialDate(None, month), when) if month else None
-        day = found[0]
+        day, match = found
         if day.year is not None:
             return day.iso()
-        return self._month_day(day, when)
+        return self._month_day(day, when, weekday=match.groupdict().get("weekday"))
 
-    def _month_day(self, day: PartialDate, when: str, strict: bool = False) -> str:
+    def _month_day(self, day: PartialDate, when: str, strict: bool = False, weekday: str | None = None) -> str:
         """A month, or a month and day, without a year: of the year that puts it closest to publication.
 
         What will happen is after the publication date, what happened before it, unless it is a time
         limit that the past set, a few months ahead at most ("extended to Nov. 16"); `strict`: always.
+        A weekday written with it ("Saturday, April 25") leaves only the years it falls on.
         """
         if self.year is None:
             return f"XXXX-{day.month:02d}" + (f"-{day.day:02d}" if day.day else "")
@@ -762,6 +763,9 @@ class Normaliser:
             years = [y for y in (year - 1, year, year + 1) if day.day != 29 or day.month != 2 or calendar.isleap(y)]
             if not years:  # 29 February, and no leap year near
                 return "XXXX-02-29"
+            if weekday and day.day:
+                number = WEEKDAYS.index(weekday.lower())
+                years = [y for y in years if date(y, day.month, day.day).weekday() == number] or years
             year = min(years, key=lambda y: self._days_off(today, y, day, when, strict))
         return PartialDate(year, day.month, day.day).iso()
 

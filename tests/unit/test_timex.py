@@ -193,6 +193,8 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         ("The bid was extended to Nov. 16.", "1989-10-30", "1989-11-16"),
         ("The bid was withdrawn in November.", "1989-10-30", "1988-11"),
         ("The accession was planned for early March.", "1999-02-10", "1999-03"),
+        # a weekday written with the date leaves only the year it falls on
+        ("The paper said in an editorial on Saturday, April 25, that it erred.", "1998-04-24", "1998-04-25"),
         # an infinitive's time is its own, not its verb's
         ("NATO has decided to admit Poland in March.", "1999-02-10", "1999-03"),
         # a clause without a verb goes with the sentence's
