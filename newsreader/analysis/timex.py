@@ -203,7 +203,8 @@ def _after_an_infinitive(text: str) -> bool:
         if words[i] == "to" and words[i + 1] not in NOT_A_VERB and words[i + 1][0].isalpha():
             planned = i > 0 and (words[i - 1] in FUTURE_WORDS or (words[i - 1], "to") in FUTURE_PAIRS)
             return not planned  # "is scheduled to close Monday" is to come
-        if words[i + 1] in PAST_WORDS or words[i + 1] in FUTURE_WORDS or words[i + 1].endswith("ed"):
+        passive = words[i] in ("be", "been")  # "to be completed around Nov. 1": the infinitive's
+        if words[i + 1] in PAST_WORDS or words[i + 1] in FUTURE_WORDS or (words[i + 1].endswith("ed") and not passive):
             return False
     return False
 

@@ -197,6 +197,7 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         ("The paper said in an editorial on Saturday, April 25, that it erred.", "1998-04-24", "1998-04-25"),
         # an infinitive's time is its own, not its verb's
         ("NATO has decided to admit Poland in March.", "1999-02-10", "1999-03"),
+        ("It sold preferred shares in a placement to be completed around Nov. 1.", "1989-10-30", "1989-11-01"),
         # a clause without a verb goes with the sentence's
         ("Qantas will double its flights between Australia and India by August.", "1998-02-13", "1998-08"),
         ("In January, a bomb killed a guard at a clinic.", "1998-10-25", "1998-01"),
