@@ -186,7 +186,9 @@ def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]
             elif (word in FUTURE_WORDS and pair not in NOT_FUTURE) or word.endswith("'ll"):
                 first_future = word
         was = was or word in ("was", "were", "had")
-        if past or not (word in PAST_WORDS or (regular and len(word) > 4 and word.endswith("ed"))):
+        # without `regular`, a word in -ed is a verb only before its object's determiner ("killed a guard")
+        verb = regular or (i + 1 < len(words) and words[i + 1] in DETERMINERS)
+        if past or not (word in PAST_WORDS or (verb and len(word) > 4 and word.endswith("ed"))):
             continue
         passive = i and (words[i - 1] in BE or (i > 1 and words[i - 1].endswith("ly") and words[i - 2] in BE))
         # "the reduced dividend", "unconfirmed reports": a participle that describes a thing
@@ -249,7 +251,10 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
             return future or past or "present"
     # A clause without a verb ("In January, ...") is in the past when the sentence is; a future word
     # elsewhere in it is mostly in a clause of its own ("said they would look for ways").
-    future, past = _says_when(sentence)
+    # after the date, as in its clause, a word in -ed is taken for a participle
+    future, past = _says_when(before)
+    later_future, later_past = _says_when(sentence[end:], regular=False)
+    future, past = future or later_future, past or later_past
     if future and WILL.search(sentence):
         return "future"
     return "past" if past and not _after_an_infinitive(before) else "present"

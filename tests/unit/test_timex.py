@@ -201,6 +201,13 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         # a clause without a verb goes with the sentence's
         ("Qantas will double its flights between Australia and India by August.", "1998-02-13", "1998-08"),
         ("In January, a bomb killed a guard at a clinic.", "1998-10-25", "1998-01"),
+        ("In January, weeks after an anniversary, a bomb killed a guard.", "1998-10-25", "1998-01"),
+        # after the date, a word in -ed is a participle ("preferred stock") unless its object follows
+        (
+            "The company is calling for the redemption on Dec. 7 of its convertible preferred stock.",
+            "1989-10-30",
+            "1989-12-07",
+        ),
         # a date that opens its sentence goes with the clause after it, not with a clause of its own further on
         ("In January, the firm hired a chief, who will remain chairman.", "1989-10-27", "1989-01"),
         ("In September, it announced plans to buy a rival.", "1989-10-30", "1989-09"),
