@@ -101,6 +101,8 @@ def looks_binary(head: bytes) -> bool:
 
 def declared_encoding(head: bytes) -> str | None:
     """The encoding a document's XML declaration or `<meta charset>` names, if Python knows it."""
+    if b"<" not in head:  # no markup, nothing declared: spares a search of the head for a <meta>
+        return None
     found = XML_DECLARATION.match(head) or META_CHARSET.search(head)
     return _codec(found.group(1).decode("ascii")) if found else None
 

@@ -104,13 +104,14 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     if name != "<stdin>" and not path.is_file():  # a FIFO would hang the load, a device never end it
         yield LoadProblem(name, "not a regular file (a pipe, a device or a socket)")
         return
-    if path.suffix.lower() == LIBRARY_SUFFIX:
+    suffix = path.suffix.lower()
+    if suffix == LIBRARY_SUFFIX:
         from newsreader.feeds.library import load_library
 
         yield from load_library(path)
         return
     try:
-        if path.suffix.lower() in LINE_SUFFIXES and name != "<stdin>":
+        if suffix in LINE_SUFFIXES and name != "<stdin>":
             yield from load_json_lines(name, read_lines(path))
             return
         text = decode(sys.stdin.buffer.read() if name == "<stdin>" else path.read_bytes())
@@ -120,11 +121,11 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     except OSError as error:
         yield LoadProblem(name, f"cannot read: {error.strerror or error}")
         return
-    if not text.strip():
+    if not text or text.isspace():
         yield LoadProblem(name, "empty file")
         return
     try:
-        yield from loader_for(path.suffix.lower(), text)(name, text)
+        yield from loader_for(suffix, text)(name, text)
     except Exception as error:  # a parser's own fault on a hostile file must not stop the other files
         yield LoadProblem(name, f"could not be read ({type(error).__name__}: {error})")
 

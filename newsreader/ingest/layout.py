@@ -9,7 +9,7 @@ import re
 
 from newsreader.model import Block, BlockKind
 
-CLAUSE_END = re.compile(r"[.!?:;,][\"'”’)\]]*$")
+CLOSERS = "\"'”’)]"  # closing quotes and brackets, which may stand after a clause's last mark
 HEADING_MAX_WORDS = 10
 LINE = re.compile(r"[^\n]+")
 
@@ -20,12 +20,32 @@ def words(line: str, most: int | None = None) -> int:
     return len(line.split(None, -1 if most is None else most))
 
 
+def without_closers(line: str, closers: str = CLOSERS) -> str:
+    """The line up to its closing quotes and brackets ('it said."' → "it said."). As a pattern's `$` does,
+    one line break at the end is passed over. A look at the line's end: a pattern ending in `$` is tried
+    at every place of the line."""
+    if line.endswith("\n"):
+        line = line[:-1]
+    return line.rstrip(closers)
+
+
+def ends_with_mark(line: str, marks: str) -> bool:
+    """The line's last character is one of `marks`, but for closing quotes and brackets after it."""
+    mark = without_closers(line)[-1:]
+    return mark != "" and mark in marks
+
+
+def ends_clause(line: str) -> bool:
+    """The line ends with a clause's mark (. ! ? : ; ,)."""
+    return ends_with_mark(line, ".!?:;,")
+
+
 def is_subheading(paragraph: str, following: str | None) -> bool:
     """A short unpunctuated line that introduces the paragraphs after it ("Soleimani's killing")."""
     return (
         following is not None
         and words(paragraph, HEADING_MAX_WORDS) <= HEADING_MAX_WORDS
-        and not CLAUSE_END.search(paragraph)
+        and not ends_clause(paragraph)
         and paragraph[:1].isupper()
         and not paragraph.startswith(("-", "•", "*"))
     )

@@ -12,13 +12,12 @@ import string
 from dataclasses import dataclass
 
 from newsreader.ingest.dates import PartialDate, find_date
-from newsreader.ingest.layout import CLAUSE_END, words
-
-SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+from newsreader.ingest.layout import ends_clause, ends_with_mark, without_closers, words
 
 
 def ends_sentence(line: str) -> bool:
-    return bool(SENTENCE_END.search(line))
+    """The line ends with a sentence's mark (. ! ?)."""
+    return ends_with_mark(line, ".!?")
 
 
 # --- Spacing -------------------------------------------------------------------------------------
@@ -64,7 +63,7 @@ def joins_next(paragraph: str, following: str) -> bool:
 
     Example (BBC): "…Parry revealed Real Madrid" / "did" / "ask for an option on…".
     """
-    return not CLAUSE_END.search(paragraph) and following[:1].islower() and not paragraph.startswith(("-", "•", "*"))
+    return not ends_clause(paragraph) and following[:1].islower() and not paragraph.startswith(("-", "•", "*"))
 
 
 # --- Before the headline ---------------------------------------------------------------------------
@@ -84,7 +83,7 @@ def is_navigation(line: str, following: str | None) -> bool:
     Made only of menu words, or of parts joined by breadcrumb marks, and followed by a line that
     could still be the headline.
     """
-    if following is None or not is_headline(following) or CLAUSE_END.search(line):
+    if following is None or not is_headline(following) or ends_clause(line):
         return False
     menu = all(word.casefold() in MENU_WORDS for word in re.findall(r"[\w']+", line))
     return bool(BREADCRUMB.search(line)) or (menu and words(line, 4) <= 4)
@@ -95,7 +94,15 @@ def is_headline(line: str) -> bool:
 
     "Russia hopes that friction … is temporary …, Lavrov said on Wednesday." is a lead, not a headline.
     """
-    return 0 < words(line, 30) <= 30 and not re.search(r"(?<![A-Z.])[.,;:][\"'”’)]*$", line)
+    if not 0 < words(line, 30) <= 30:
+        return False
+    # Not a full stop, comma, colon or semicolon at the end, closing quotes after it or not; one after a
+    # capital or a full stop ("the U.S.") does not end a sentence.
+    end = without_closers(line, "\"'”’)")
+    if end[-1:] == "" or end[-1] not in ".,;:":
+        return True
+    before = end[-2:-1]
+    return before == "." or "A" <= before <= "Z"
 
 
 # --- Captions and photo credits --------------------------------------------------------------------
@@ -129,6 +136,8 @@ def is_credit(line: str) -> bool:
 def caption_lines(block: list[str]) -> set[int]:
     """Indexes of credits and of the short caption lines next to them within one block of lines."""
     credits = {i for i, line in enumerate(block) if is_credit(line)}
+    if not credits:
+        return credits  # no caption without a credit beside it
     captions = {
         i
         for i, line in enumerate(block)
@@ -250,6 +259,9 @@ DATELINE_PATTERNS = (
     # "TEHRAN – The foreign ministers…", "LONDON: Shares rose…"
     re.compile(CAPS_PLACE + r"(?:,\s+(?P<date>[^-–—:]{3,30}?))?(?:" + DASH + r"|:\s+)"),
 )
+# What every dateline above starts with: capitalised words, then a comma, a bracket, a dash or a colon.
+# One look for it spares most paragraphs (sentences, whose second word is lower case) the four patterns.
+DATELINE_START = re.compile(r"[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){0,3}(?:,|\s*[(:\-–—])")
 
 
 @dataclass(frozen=True)
@@ -286,6 +298,8 @@ def _split_paren(paren: str) -> tuple[str | None, PartialDate | None]:
 
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, in any of the common wire and outlet styles."""
+    if not DATELINE_START.match(paragraph):
+        return None
     for pattern in DATELINE_PATTERNS:
         match = pattern.match(paragraph)
         if not match or match.end() >= len(paragraph):
