@@ -59,4 +59,6 @@ def _changed(text: str) -> bool:
 
 def line(text: str) -> str:
     """Text of one line (a title, a name, a path): line breaks and tabs become one space, nothing unsafe."""
-    return " ".join(body(text).split())
+    # Printable text holds no control, line break, tab, format character (bidi ones among them) or
+    # surrogate: nothing `body` takes out. One look spares most fields the whole cleaning.
+    return " ".join((text if text.isprintable() else body(text)).split())

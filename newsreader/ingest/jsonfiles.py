@@ -66,6 +66,9 @@ def _fits(name: str, key: str, value: object) -> bool:
     return True
 
 
+# What an article's id is made from: its object as JSON, keys sorted. One encoder for every object, not one
+# made for each (as `json.dumps` with options makes).
+RAW = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
 # Keys under which a JSON document keeps its list of articles ({"articles": [...]}).
 CONTAINER_KEYS = ("articles", "items", "entries", "data")
 
@@ -88,7 +91,7 @@ def record_from_object(path: str, obj: object) -> Record | str:
         if not isinstance(fields.get("title"), str):
             return "no title or text field"
         text = ""
-    raw = json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str)
+    raw = RAW.encode(obj)
     return Record(source_path=path, text=text, raw=raw, fields=fields)
 
 

@@ -127,6 +127,13 @@ def test_a_clean_line_is_one_line_with_nothing_unsafe(text):
     cleaned.encode("utf-8")  # never raises: lone surrogates are replaced
 
 
+@given(text=st.one_of(hostile, st.text(alphabet=st.characters(codec=None, exclude_categories=()))))
+def test_a_line_that_looks_clean_is_cleaned_as_strictly_as_any(text):
+    # `line` skips the cleaning of text that has nothing to take out: what it gives must be what the whole
+    # cleaning gives.
+    assert line(text) == " ".join(body(text).split())
+
+
 def test_a_long_text_is_cleaned_a_piece_at_a_time_exactly_as_it_would_be_whole():
     """A 100 MB article is cleaned a megabyte at a time (the screen's thread runs between pieces)."""
     lines = "Don\x92t \x1b[2J tab\there,\r\nnext line \u202eé\ud800 end\r"
