@@ -7,6 +7,7 @@ the types and names what it found.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
@@ -20,6 +21,7 @@ KINDS = (*ENTITY_TYPES, "unknown")
 CODES = 2 * len(KINDS)  # a kind code: the kind's place in KINDS, twice, plus one for a strong mention
 PIECE = 100_000  # characters of a long body recognised at a time (a 100 MB article: 1,000 parts)
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
+NOTHING_KNOWN = re.compile(r"[X-]+")  # a TIMEX3 value of no known year, month or day
 
 
 def pieces(body: str) -> Iterator[tuple[int, str]]:
@@ -35,6 +37,14 @@ def pieces(body: str) -> Iterator[tuple[int, str]]:
         yield start, body[start:cut]
         start = cut
     yield start, body[start:] if start else body
+
+
+def _written(text: str, value: str | None) -> str:
+    """A date's name as a reader writes it ("3 Jan 2020", "every Monday"); where its value names
+    nothing ("XXXX": "last year" in an undated article), its own words, lower-cased."""
+    if value and NOTHING_KNOWN.fullmatch(value):
+        return text.lower()
+    return as_written(value, timex_type(text, value)) or text
 
 
 class Found(NamedTuple):
@@ -83,7 +93,7 @@ def find_run(
                             if start >= 0
                             else normaliser.value_at(head, m.start, m.end)
                         )
-                        name = as_written(value, timex_type(m.text, value)) or m.text  # "3 Jan 2020", "every Monday"
+                        name = _written(m.text, value)
                         if (number := dates.get(key := (name, value))) is None:
                             number = dates[key] = len(run.dates)
                             run.dates.append(key)

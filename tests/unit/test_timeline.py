@@ -115,3 +115,10 @@ def test_timeline_command(capsys):
     killing = next(e for e in events if e["value"] == "2020-01-03")
     assert killing["text"] == "3 Jan 2020"
     assert len(killing["articles"]) == 3 and all("January 3" in s["text"] for s in killing["sentences"])
+
+
+def test_a_date_of_no_known_year_is_named_by_its_words():
+    body = "Sales rose last year. Last year was hard, and this year may be too. Profits fell in 2004."
+    store = DocumentStore([Article.of("a", "a.txt", "Sales", body)])
+    dates = {(e.text, e.canonical) for e in store.entities(store.articles[0]) if e.type == "date"}
+    assert {canonical for _, canonical in dates} == {"last year", "this year", "2004"}
