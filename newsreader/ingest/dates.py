@@ -321,9 +321,9 @@ DURATION_RULE = f"rule{list(RULES).index('duration')}"
 DAY_RULES = {f"rule{list(RULES).index(name)}" for name in ("month", "day and month")}
 MONTH_NAMES = PIECES["MONTH"]
 YEAR_NUMBER = PIECES["YEAR"]
-# A month name alone is a date only after words like these ("in June", "from June to December").
+# A month name alone is a date only after words like these ("in June", "from June to December", "a June accord").
 MONTH_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|until|till|by|from|to|for|during|of|before|after|and|the|last|next|this|early|late|mid|end|or"
+    r"(?:\b(?:in|since|until|till|by|from|to|for|during|of|before|after|and|the|a|an|last|next|this|early|late|mid|end|or"
     r"|between|through|on)\s+|-)$",
     re.I,
 )

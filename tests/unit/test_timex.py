@@ -241,6 +241,11 @@ def test_a_short_month_name_before_a_name_is_a_first_name():
     assert timexes("Janos Martonyi of Hungary and Jan Kavan of the Czech Republic signed.") == []
 
 
+def test_a_month_alone_after_an_article_is_a_date():
+    assert timexes("The bank is selling itself under a June agreement.", "1989-10-27") == [("June", "DATE", "1989-06")]
+    assert timexes("The bank may sell itself.", "1989-10-27") == []
+
+
 def test_the_latest_period_is_the_quarter_last_named():
     found = timexes("Profit rose in the third quarter. In the latest period, sales fell.")
     assert found[-1] == ("the latest period", "DATE", "1989-Q3")
