@@ -871,22 +871,31 @@ class Normaliser:
         which, _, name = text.replace("’", "'").partition(" ")
         if which not in ("last", "next", "this"):
             which, name = "", text.replace("’", "'")
-        if self.year is None or (day := _holiday(name, self.year)) is None:
+        week = name.endswith(" week")  # "Easter week": the week the holiday falls in, from its Monday
+        name = name.removesuffix(" week")
+        if self.year is None or _holiday(name, self.year) is None:
             return None
-        if self.day is None:
-            return day.isoformat()
-        # the latest up to publication, or the first from it when it is to come; "last", "next": strictly
-        today = self.day
         days = [day for year in (self.year - 1, self.year, self.year + 1) if (day := _holiday(name, year))]
+        if week:
+            days = [day - timedelta(days=day.weekday()) for day in days]
+        chosen = self._nearest_holiday(days, which, when) if self.day else days[1]
+        if week:
+            year, number, _ = chosen.isocalendar()
+            return f"{year:04d}-W{number:02d}"
+        return chosen.isoformat()
+
+    def _nearest_holiday(self, days: list[date], which: str, when: str) -> date:
+        """The latest up to publication, or the first from it when it is to come; "last", "next": strictly."""
+        today = self.day or days[1]
         if which == "last":
-            return max(day for day in days if day < today).isoformat()
+            return max(day for day in days if day < today)
         if which == "next":
-            return min(day for day in days if day > today).isoformat()
+            return min(day for day in days if day > today)
         if when == "future":
-            return min(day for day in days if day >= today).isoformat()
+            return min(day for day in days if day >= today)
         if when == "past":
-            return max(day for day in days if day <= today).isoformat()
-        return min(days, key=lambda day: abs((day - today).days)).isoformat()
+            return max(day for day in days if day <= today)
+        return min(days, key=lambda day: abs((day - today).days))
 
     def _weekday(self, weekday: int, direction: int, strict: bool, start: date | None = None) -> str:
         """The closest such day before (direction -1) or after (+1) the publication date (or `start`)."""

@@ -280,8 +280,8 @@ RULES = {
     r"|hundred)|two<SP>thousand(?:[- ](?:and<SP>)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
     # "the year", "over the weekend", "the week"
     "the period": r"(?i:the<SP>(?:(?:full<SP>)?year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
-    # "Tuesday", "today", "Christmas", "last Thanksgiving"
-    "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|(?:(?i:last|next|this)<SP>)?<HOLIDAY>",
+    # "Tuesday", "today", "Christmas", "last Thanksgiving", "Easter week"
+    "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|(?:(?i:last|next|this)<SP>)?<HOLIDAY>(?:<SP>week(?![\w-]))?",
     # "the summer", "the early summer", "the summer of 2012", "spring 2011"
     "season": r"(?:(?<=\b[Tt]he\s)(?i:(?:early|late|mid)[\s-]+)?<SEASON>(?:<SP>of<SP><YEAR>)?"
     r"|(?i:<SEASON>),?<SP><YEAR>)",

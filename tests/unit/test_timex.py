@@ -231,6 +231,9 @@ def test_direction_follows_the_clause(text, published, value):
         ("Voters went to the polls on Election Day.", "1998-11-05", [("Election Day", "DATE", "1998-11-03")]),
         ("They will marry on Christmas Eve.", "1999-12-01", [("Christmas Eve", "DATE", "1999-12-24")]),
         ("Prayers were said on Good Friday.", "2000-04-25", [("Good Friday", "DATE", "2000-04-21")]),
+        # the week a holiday falls in: begun on the Monday, so past on the Monday before Easter
+        ("Protesters prayed as Easter week began.", "2000-04-17", [("Easter week", "DATE", "2000-W16")]),
+        ("Shops close for Christmas week.", "1999-12-01", [("Christmas week", "DATE", "1999-W51")]),
     ],
 )
 def test_holidays(text, published, expected):
