@@ -17,7 +17,7 @@ LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Whatever of those three `_body` changes: the one look most text needs, as it has none of them.
 CHANGED = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-CHANGED_ASCII = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])  # the same, of ASCII
+CHANGED_LATIN1 = bytes([*range(0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0)])  # the same, of Latin-1
 REPLACEMENT = "\ufffd"
 PIECE = 1 << 20  # characters: each piece's cleaning holds the GIL for a few milliseconds at most
 
@@ -49,12 +49,13 @@ def _body(text: str) -> str:
 
 
 def _changed(text: str) -> bool:
-    """Whether `_body` has a line break, tab or unsafe character to change (ASCII text is looked at
-    as bytes, which takes a tenth of the time of a pattern's search; loading cleans every article)."""
-    if text.isascii():
-        data = text.encode("ascii")
-        return len(data.translate(None, CHANGED_ASCII)) != len(data)
-    return CHANGED.search(text) is not None
+    """Whether `_body` has a line break, tab or unsafe character to change (Latin-1 text, as most news is,
+    is looked at as bytes, which takes a fifth of the time of a pattern's search; loading cleans every article)."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return CHANGED.search(text) is not None
+    return len(data.translate(None, CHANGED_LATIN1)) != len(data)
 
 
 def line(text: str) -> str:

@@ -17,6 +17,20 @@ ENTITY_TYPES = ("person", "org", "place", "date", "nationality", "law", "event")
 MAIN_TYPES = ENTITY_TYPES[:4]
 
 
+# Each Latin-1 character as a space (b" ") or a letter (b"x"), as `str.split` takes it.
+SPACE_OR_LETTER = bytes(0x20 if chr(code).isspace() else 0x78 for code in range(256))
+
+
+def word_count(text: str) -> int:
+    """`len(text.split())`: for Latin-1 text (most news is), counted in one pass over bytes, not by making a
+    string of every word (which took a tenth of the time an article takes to load)."""
+    try:
+        marks = text.encode("latin-1").translate(SPACE_OR_LETTER)
+    except UnicodeEncodeError:
+        return len(text.split())
+    return marks.count(b" x") + marks.startswith(b"x")
+
+
 class Record(NamedTuple):
     """One article as a loader found it, before any analysis.
 
@@ -65,7 +79,7 @@ class Article(NamedTuple):
         words = 0
         for piece in pieces(body):  # a 100 MB body too, without holding the GIL for seconds
             digest.update(piece.encode("utf-8", "replace"))
-            words += len(piece.split())
+            words += word_count(piece)
         stored = bodies.add(body) if bodies else body
         for shared in SHARED_FIELDS:
             if isinstance(value := metadata.get(shared), str):

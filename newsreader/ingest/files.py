@@ -64,20 +64,43 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path | LoadProblem
 
 
 def _folder(folder: Path) -> list[Path | LoadProblem]:
-    """The article files in a folder and those under it, in path order, and what could not be reached."""
+    """The article files in a folder and those under it, in path order, and what could not be reached.
+
+    As `os.walk` goes (hidden names and links to folders passed over), but a file's kind is read from
+    its folder's listing, not asked of the disk file by file, save for links."""
     found: list[Path | LoadProblem] = []
-    for root, folders, names in os.walk(folder, onerror=lambda error: found.append(_problem(error))):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in names:
-            path = Path(root, name)
-            if name.startswith(".") or path.suffix.lower() not in LOADERS:
+    folders = [os.fspath(folder)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as listing:
+                entries = list(listing)
+        except OSError as error:
+            found.append(_problem(error))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            try:
-                if stat.S_ISREG(path.stat().st_mode):
-                    found.append(path)
-            except OSError as error:
-                found.append(_problem(error, path))
-    return sorted(found, key=lambda item: Path(item.path) if isinstance(item, LoadProblem) else item)
+            if _is_folder(entry):
+                if not entry.is_symlink():
+                    folders.append(entry.path)
+            elif os.path.splitext(entry.name)[1].lower() in LOADERS:
+                try:
+                    regular = stat.S_ISREG(os.stat(entry.path).st_mode) if entry.is_symlink() else entry.is_file()
+                except OSError as error:
+                    found.append(_problem(error, Path(entry.path)))
+                    continue
+                if regular:
+                    found.append(Path(entry.path))
+    # Sorted as paths sort (by their parts), each item's parts made once.
+    return sorted(found, key=lambda item: Path(item.path).parts if isinstance(item, LoadProblem) else item.parts)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one (which, as `os.walk` does, is not searched)."""
+    try:
+        return entry.is_dir()
+    except OSError:  # as os.walk takes it: no folder
+        return False
 
 
 def _problem(error: OSError, path: Path | None = None) -> LoadProblem:

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsreader import clean
 from newsreader.clean import body, line
 from newsreader.cli import main
 from newsreader.ingest.decode import decode
@@ -132,6 +133,18 @@ def test_a_line_that_looks_clean_is_cleaned_as_strictly_as_any(text):
     # `line` skips the cleaning of text that has nothing to take out: what it gives must be what the whole
     # cleaning gives.
     assert line(text) == " ".join(body(text).split())
+
+
+@given(text=st.one_of(hostile, st.text(alphabet=st.characters(codec=None, exclude_categories=()))))
+def test_a_body_that_looks_clean_is_cleaned_as_strictly_as_any(text):
+    # `body` rewrites only text a look finds something in: what it gives must be what the whole rewrite gives.
+    rewritten = clean.UNSAFE.sub("", clean.LINE_BREAKS.sub("\n", text).replace("\t", " "))
+    assert body(text) == clean.LONE_SURROGATE.sub(clean.REPLACEMENT, rewritten)
+
+
+@given(text=st.one_of(hostile, st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x1c\x85\xa0\u2028\u3000aé£’"))))
+def test_words_are_counted_as_a_split_counts_them(text):
+    assert Article.of("x", "-", "Title", text).word_count == len(text.split())
 
 
 def test_a_long_text_is_cleaned_a_piece_at_a_time_exactly_as_it_would_be_whole():
