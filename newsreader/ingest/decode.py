@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsreader.clean import in_pieces
+from newsreader.clean import holds_any, in_pieces
 
 SNIFF_BYTES = 8192
 BINARY_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
@@ -49,6 +49,7 @@ C1_AS_CP1252 = {
     code: char for code in range(0x80, 0xA0) if (char := bytes([code]).decode("cp1252", errors="replace")) != "\ufffd"
 }
 C1 = re.compile("[\x80-\x9f]")
+C1_BYTES = bytes(range(0x80, 0xA0))
 
 
 def _as_cp1252(match: re.Match[str]) -> str:
@@ -71,7 +72,7 @@ def decode(data: bytes, content_type: str | None = None) -> str:
 def _normal(text: str) -> str:
     """A piece of decoded text made normal: its C1 codes as the cp1252 characters they were before
     something upstream read them as Latin-1 ("don\x92t"), then `clean_text`."""
-    return clean_text(text if text.isascii() else C1.sub(_as_cp1252, text))
+    return clean_text(C1.sub(_as_cp1252, text) if holds_any(text, C1, C1_BYTES) else text)
 
 
 def _decoded(data: bytes, content_type: str | None) -> str:
