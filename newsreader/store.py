@@ -186,8 +186,6 @@ class DocumentStore:
             if isinstance(path, LoadProblem):  # a file or folder that could not be reached
                 loaded: Iterable[list[Article] | LoadProblem] = [path]
             else:
-                if str(path) != STDIN and _size(path) > BIG_FILE:
-                    yield []  # a place to stop before seconds of reading
                 loaded = _load_one(path, self.cache, key)
             for found in loaded:
                 if isinstance(found, LoadProblem):
@@ -484,6 +482,8 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
         except DamagedEntry:  # read the file itself, past what the entry gave
             # Articles handed over already read their bodies from the entry's body file: keep it as it is.
             key = key if given == 0 else None
+    if str(path) != STDIN and _size(path) > BIG_FILE:
+        yield []  # a place to stop before seconds of reading (a cached file's entry takes no such time)
     bodies = _body_file(cache, key)
     written: list[list[Article] | LoadProblem] = []
     for found in _read_afresh(path, bodies):
