@@ -830,6 +830,14 @@ class Normaliser:
             return f"{(year // 10 + delta):03d}"
         if unit == "century":
             return f"{(year // 100 + delta):02d}"
+        # "the following month", "that week": from the month or day last named
+        if (
+            anaphoric
+            and unit in ("month", "week")
+            and self.last_dated
+            and (moved := self._moved(unit, delta, self.last_dated))
+        ):
+            return moved
         if self.day is None:
             return None
         if unit == "month":

@@ -285,6 +285,11 @@ def test_the_previous_or_following_weekday_is_of_the_day_last_named():
     assert found[-1] == ("following Monday", "DATE", "1989-03-06")
 
 
+def test_the_following_or_previous_month_is_of_the_month_last_named():
+    found = timexes("Unemployment rose to 7.1% in November from 7% the previous month.", "2005-01-10")
+    assert found == [("November", "DATE", "2004-11"), ("previous month", "DATE", "2004-10")]
+
+
 def test_a_month_this_or_last_year():
     found = timexes("It began in February this year, after a coup in June last year; it ends in April next year.")
     assert found == [
