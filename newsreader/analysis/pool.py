@@ -1,8 +1,8 @@
 """Worker processes for the corpus analysis: the first pass over every body, on every core.
 
 Threads would not help: the recogniser is Python, and the GIL lets one thread run it at a time.
-The workers are started once (`spawn`: nothing of the reader's threads or memory is copied) and
-serve every analysis of the process, the reader's and every command's; they run at a lower
+The workers are started for an analysis (`spawn`: nothing of the reader's threads or memory is
+copied), the reader's or a command's, and end once it has every run; they run at a lower
 priority than the process that asked, so that its screen answers keys while they work. A worker
 reads its run of the body file itself: only where the bodies are goes to it, and only the compact
 `Found` comes back.
@@ -81,6 +81,8 @@ class FirstPass:
                 yield found
                 if found is None:
                     return
+            if every:  # every run is in: the workers' memory (about 90 MB each) goes before the merge needs its own
+                _stop_workers()
         except BaseException:  # failed, or left before the end: what the workers are doing is of no use now
             _stop_workers()
             raise

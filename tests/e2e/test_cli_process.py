@@ -143,6 +143,8 @@ def test_the_reader_analyses_in_worker_processes(tmp_path):
         "from newsreader.store import DocumentStore\n"
         "from tui.app import NewsReader\n"
         "pool.SMALL = 0  # the seeds too go to the workers\n"
+        "started, workers = [], pool._workers\n"
+        "pool._workers = lambda processes: started.append(processes) or workers(processes)\n"
         "async def main():\n"
         "    store = DocumentStore.load()\n"
         "    async with NewsReader(store).run_test() as pilot:\n"
@@ -150,8 +152,8 @@ def test_the_reader_analyses_in_worker_processes(tmp_path):
         "            if store.analysed:\n"
         "                break\n"
         "            await pilot.pause(0.1)\n"
-        "        print(store.analysed, pool._pool is not None, len(store.entity_counts()) > 0)\n"
+        "        print(store.analysed, bool(started), pool._pool is None, len(store.entity_counts()) > 0)\n"
         "asyncio.run(main())\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=120)
-    assert result.stdout.split() == ["True", "True", "True"], result.stderr
+    assert result.stdout.split() == ["True", "True", "True", "True"], result.stderr  # and the workers ended
