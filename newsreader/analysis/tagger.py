@@ -301,16 +301,23 @@ class Sums(Generic[Key]):
         self.weights, self.index = weights, index
         self.row_of: dict[Key, int] = {}
         self.rows = np.zeros((FIRST_ROWS, width, weights.shape[1]))
+        self.texts = np.zeros(FIRST_ROWS, dtype=np.int64)  # for each row, how many texts used it
 
-    def add(self, keys: Iterable[Key], features: Callable[[Key], Iterable[Iterable[str]]]) -> None:
-        """Add rows for these new keys, worked out at once: for each of a key's uses, the summed
-        weights of the features that `features` gives for it."""
-        keys = list(keys)
-        if not keys:
-            return
+    def rows_for(self, keys: list[Key], features: Callable[[Key], Iterable[Iterable[str]]]) -> np.ndarray:
+        """The rows of these keys, those of new keys added (for each of a key's uses, the summed
+        weights of the features that `features` gives for it), each row counted as used once more."""
+        new = list(set(keys).difference(self.row_of))
+        if new:
+            self._add(new, features)
+        rows = np.fromiter(map(self.row_of.__getitem__, keys), dtype=np.intp, count=len(keys))
+        self.texts[np.unique(rows)] += 1
+        return rows
+
+    def _add(self, keys: list[Key], features: Callable[[Key], Iterable[Iterable[str]]]) -> None:
         first, width = len(self.row_of), self.rows.shape[1]
         while first + len(keys) > len(self.rows):
             self.rows = np.concatenate((self.rows, np.zeros_like(self.rows)))
+            self.texts = np.concatenate((self.texts, np.zeros_like(self.texts)))
         index, unweighed = self.index, len(self.weights) - 1
         groups = [[index.get(feature, unweighed) for feature in use] for key in keys for use in features(key)]
         bounds = np.cumsum([0, *map(len, groups[:-1])])
@@ -319,10 +326,18 @@ class Sums(Generic[Key]):
         self.row_of.update(zip(keys, range(first, first + len(keys)), strict=True))
 
     def forget(self, kept: int) -> None:
-        """Start afresh if more than `kept` keys are kept (between texts: a text's rows stay while it is tagged)."""
-        if len(self.row_of) > kept:
-            self.row_of.clear()
-            self.rows = np.zeros((FIRST_ROWS, *self.rows.shape[1:]))
+        """Keep the half of `kept` keys that the most texts used, if more than `kept` are kept (between
+        texts: a text's rows stay while it is tagged); the counts halve, so that old use fades."""
+        if len(self.row_of) <= kept:
+            return
+        keys = list(self.row_of)  # in the order of their rows
+        chosen = np.argsort(-self.texts[: len(keys)], kind="stable")[: kept // 2]
+        self.row_of = {keys[row]: place for place, row in enumerate(chosen.tolist())}
+        size = max(FIRST_ROWS, len(chosen))
+        self.rows, rows = np.zeros((size, *self.rows.shape[1:])), self.rows[chosen]
+        self.rows[: len(rows)] = rows
+        self.texts, texts = np.zeros(size, dtype=np.int64), self.texts[chosen] // 2
+        self.texts[: len(texts)] = texts
 
 
 class Tagger:
@@ -363,9 +378,9 @@ class Tagger:
         near = np.unique(places[:, None] + np.arange(-2, 3))
         near = near[(near >= 2) & (near < count + 2)]
         nearby = [tokens.words[place - 2] for place in near.tolist()]
-        sums.add((set(nearby) | {EDGE}).difference(sums.row_of), word_uses)
-        row_at = np.full(count + 4, sums.row_of[EDGE])
-        row_at[near] = np.fromiter(map(sums.row_of.__getitem__, nearby), dtype=np.intp, count=len(nearby))
+        found = sums.rows_for([EDGE, *nearby], word_uses)
+        row_at = np.full(count + 4, found[0])
+        row_at[near] = found[1:]
         scores = sums.rows[row_at[places], 0]
         for use, offset in enumerate(OFFSETS, 1):
             scores += sums.rows[row_at[places + offset], use]
@@ -380,8 +395,7 @@ class Tagger:
             else ("bias", *features)
             for i, features in zip(tokens.candidates, tokens.context, strict=True)
         ]
-        sums.add(dict.fromkeys(key for key in keys if key not in sums.row_of), lambda key: (key,))
-        return sums.rows[[sums.row_of[key] for key in keys], 0]
+        return sums.rows[sums.rows_for(keys, lambda key: (key,)), 0]
 
 
 def runs(tokens: Tokens) -> Iterator[tuple[int, int]]:
