@@ -324,7 +324,7 @@ class Rules:
         if name in self.gaz.countries:
             return "place", "country"
         parts = NAME_PARTS.split(name)
-        if len(parts) <= 3 and is_demonym(parts[-1]) and not _is_acronym(parts[-1]):
+        if len(parts) <= 3 and is_demonym(parts[-1]) and not _is_acronym(parts[-1]) and parts[-1] not in places:
             return "nationality", "demonym"  # "Russian", "Sri Lankan", "US-Iranian", "Americans"
         if previous in ORG_ROLES or following in ORG_FOLLOWERS:
             return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"

@@ -107,6 +107,12 @@ def test_a_continent_s_adjective_is_a_nationality_not_an_organisation(recogniser
     assert ("European", "org") not in names
 
 
+def test_two_countries_joined_by_a_hyphen_are_no_nationality(recogniser):
+    # "Iran" ends as demonyms do ("-an"); a pair of countries is not one of them.
+    names = found(recogniser, "Russia-Iran relations warmed, and Japan-Taiwan trade grew, US-Iranian talks aside.")
+    assert not {name for name, kind in names if kind == "nationality"} - {"US-Iranian"}
+
+
 def test_headlines_and_datelines_in_capitals_are_read_as_words(recogniser):
     """Wire copy (CoNLL-2003 style): "NEW YORK" is one place, the dateline's city a place, and the
     ordinary words of a headline in capitals are no acronyms."""
