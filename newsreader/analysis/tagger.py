@@ -56,7 +56,7 @@ SPACED_TOKEN = re.compile(rf"\s*(?:{TOKEN.pattern})")  # every character not a s
 # Small words inside names: "Bank of England", "Ludwig van Beethoven", "Marks and Spencer".
 JOINERS = frozenset("of de van von der den la le du del da al bin and & for the y".split())
 POSSESSIVES = frozenset(("'s", "’s"))
-WORDS_KEPT = 1 << 14  # words (and contexts) whose summed scores are kept between texts: 16,384 words take 6 MB
+WORDS_KEPT = 1 << 14  # words (and contexts) whose summed scores are kept between texts: their rows, 12 MB at most
 FIRST_ROWS = 1 << 12  # room for summed scores to begin with, doubled as needed
 OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features count
 EDGE = "<edge>"  # the neighbour beyond either end of the text
