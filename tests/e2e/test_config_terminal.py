@@ -11,8 +11,8 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,11 +29,13 @@ class Terminal:
     """`newsreader ARGUMENTS > out` in a tmux window of a tmux server of its own."""
 
     def __init__(self, tmp_path: Path) -> None:
-        self.socket = f"newsreader-test-{uuid.uuid4().hex[:8]}"
+        # The server's socket in a folder of its own, removed with it: a named one (-L) stays in /tmp/tmux-UID.
+        self.folder = tempfile.mkdtemp(prefix="newsreader-tmux-")
+        self.socket = os.path.join(self.folder, "socket")
         self.out, self.code = tmp_path / "out.txt", tmp_path / "code.txt"
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True).stdout
+        return subprocess.run(["tmux", "-S", self.socket, *args], check=True, capture_output=True, text=True).stdout
 
     def start(self, arguments: str = "", shown: str = "Keys") -> None:
         names = ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")
@@ -61,7 +63,8 @@ class Terminal:
         return int(self.code.read_text())
 
     def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @pytest.fixture
