@@ -34,10 +34,7 @@ ONE_CORE = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 PARTS = {
     "recognition (names and date expressions)": ["newsreader.analysis.entities:Recogniser.mentions"],
     "recognition: the rules' hints (the date expressions too)": ["newsreader.analysis.rules:Rules.mentions"],
-    "recognition: the date expressions": [
-        "newsreader.analysis.rules:find_date_expressions",
-        "newsreader.analysis.entities:find_date_expressions",
-    ],
+    "recognition: the date expressions": ["newsreader.analysis.rules:find_date_expressions"],
     "recognition: the tagger": ["newsreader.analysis.tagger:Tagger.tag"],
     "date values": ["newsreader.analysis.timex:Normaliser.value_at"],
     "canonical names": [

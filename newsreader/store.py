@@ -15,7 +15,7 @@ from newsreader.bodies import BodyFile, in_file_order, temporary_body_file
 from newsreader.ingest.files import STDIN, discover, load_file
 from newsreader.ingest.layout import blocks
 from newsreader.model import Article, Block, Entity, LoadProblem
-from newsreader.persist.cache import Cache, DamagedEntry, FileEntry, Key, corpus_key, file_key, resolved_path
+from newsreader.persist.cache import FILE_KIND, Cache, DamagedEntry, FileEntry, Key, corpus_key, file_key, resolved_path
 from newsreader.persist.paths import scratch_path
 
 if TYPE_CHECKING:
@@ -491,7 +491,7 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
         if len(written) > given:
             yield found
     if cache and key:
-        cache.put_stream("articles", key, [FileEntry(resolved_path(path), bodies.path, bodies.size), *written])
+        cache.put_stream(FILE_KIND, key, [FileEntry(resolved_path(path), bodies.path, bodies.size), *written])
     else:
         bodies.close()
 
@@ -505,7 +505,7 @@ def _size(path: Path) -> int:
 
 def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProblem] | None:
     """The values of a file's cache entry after its `FileEntry`, if the entry and its body file are whole."""
-    if (entry := cache.get_stream("articles", key)) is None:
+    if (entry := cache.get_stream(FILE_KIND, key)) is None:
         return None
     try:
         head = next(entry)

@@ -111,7 +111,7 @@ def _date(m: re.Match[str]) -> str:
         return text
     part = PARTS_OF_DAY.get(m["time"])
     if part:
-        return f"{text} {part}" if text in WEEKDAYS or not text else f"{text}, {part}"
+        return part if not text else f"{text} {part}" if text in WEEKDAYS else f"{text}, {part}"
     clock = m["time"] if ":" in m["time"] else m["time"] + ":00"
     return f"{text}, {clock}" if text else clock
 

@@ -1,4 +1,4 @@
-"""Worker processes for the corpus analysis: the first pass over every body, on every core.
+"""Worker processes for the corpus analysis: the first pass over every body, on the cores it may use.
 
 Threads would not help: the recogniser is Python, and the GIL lets one thread run it at a time.
 The workers are started for an analysis (`spawn`: nothing of the reader's threads or memory is
@@ -111,7 +111,7 @@ def _ready(run: AsyncResult, stop: Callable[[], bool] | None, wait: bool) -> boo
 
 
 def _workers(processes: int) -> Pool:
-    """The pool of `processes` workers, started on first use."""
+    """The pool of `processes` workers, started by the analysis that first asks (one of another size is ended)."""
     global _pool, _size
     if _pool is None or _size != processes:
         _stop_workers()

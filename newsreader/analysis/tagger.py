@@ -2,11 +2,11 @@
 
 An averaged perceptron over features of the token and its neighbours (the words, their shapes, the
 gazetteers and the cue words of news writing), of the line (all in capitals: a headline or dateline) and
-of the document (the word seen in lower case elsewhere) and the rules' names as hints, decoded by
-Viterbi with a score for each tag after each other. Only capitalised tokens, and the small words
-that join them ("Bank of England"), are scored: every other token is outside a name, so that a body's
-cost grows with its names, not its length. The weights are trained by scripts/train_entities.py
-from CoNLL-2003's training set.
+of the document (the word seen in lower case elsewhere) and the rules' names as hints; each run of
+candidates is decoded forward and backward with a score for each tag after each other (`decode`).
+Only capitalised tokens, and the small words that join them ("Bank of England"), are scored: every
+other token is outside a name, so that a body's cost grows with its names, not its length. The
+weights are trained by scripts/train_entities.py from CoNLL-2003's training set.
 """
 
 from __future__ import annotations

@@ -145,7 +145,7 @@ def _stream_values(stream: BinaryIO, discard: Callable[[Exception], None]) -> Ge
                 value = pickle.load(stream)
             except Exception as error:  # the end marker never came: truncation or garbage
                 discard(error)
-                raise DamagedEntry(stream) from error
+                raise DamagedEntry from error
             if value == _END:
                 return
             yield value

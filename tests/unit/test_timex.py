@@ -342,6 +342,7 @@ def test_times_of_day(text, expected):
         ("--01-14", "DATE", "14 Jan"),
         ("XXXX-WXX-2", "DATE", "Tuesday"),
         ("XXXX-WXX-1", "SET", "every Monday"),
+        ("XXXX-XX-XXTNI", "TIME", "night"),  # "tonight" with no date to go by
         ("P1Y", "SET", "every year"),
         ("P3Y", "DURATION", "three years"),
         ("P10Y", "DURATION", "a decade"),
