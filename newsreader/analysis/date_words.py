@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from newsreader.ingest.dates import SEASON_NAMES
+from newsreader.analysis.date_expressions import SEASON_NAMES
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FULL_MONTHS = "January February March April May June July August September October November December".split()

@@ -4,7 +4,7 @@ The rules of `rules.py` propose names and types from cues (titles, roles, organi
 gazetteers); the trained tagger of `tagger.py` decides, token by token, from those hints and its own
 features, which words make a name and of what type. Names it calls "misc" are kept as ours when
 their words say so (nationalities, laws, events). Dates come with the rules' hints (from
-`newsreader.ingest.dates.find_date_expressions`).
+`date_expressions.find_date_expressions`).
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from newsreader.analysis.date_expressions import SEASON_NAMES
 from newsreader.analysis.date_words import as_written
 from newsreader.analysis.timeline import Event, period
-from newsreader.ingest.dates import SEASON_NAMES
 
 Row = str | tuple[int, int]  # a heading, or (event number, mention number)
 YEARLY_AFTER = 20  # rows spanning more years than this are counted per year, not per month

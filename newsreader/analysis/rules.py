@@ -36,8 +36,8 @@ from newsreader.analysis.cues import (
     TITLE_HEADS,
     TITLES,
 )
+from newsreader.analysis.date_expressions import find_date_expressions
 from newsreader.analysis.gazetteer import gazetteer
-from newsreader.ingest.dates import find_date_expressions
 
 # A capitalised word: "Lavrov", "Al-Asad", "McCririck", "People’s", "G8"; "U.S." and "U.S"; initials
 # and abbreviated titles with their full stop ("W.", "Lt."); or a particle-led "al-Muhandis".

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsreader.analysis.date_expressions import SEASONS
 from newsreader.analysis.timex import sentence_span, timex_type
-from newsreader.ingest.dates import SEASONS
 from newsreader.model import Article, Entity
 
 SEASON_MONTH = dict(SEASONS.values())

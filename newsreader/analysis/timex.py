@@ -15,16 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsreader.ingest.dates import (
-    MONTH_NAMES,
-    MONTHS,
-    SEASONS,
-    WEEKDAYS,
-    YEAR_NUMBER,
-    PartialDate,
-    find_date,
-    find_date_expressions,
-)
+from newsreader.analysis.date_expressions import MONTH_NAMES, SEASONS, YEAR_NUMBER, find_date_expressions
+from newsreader.ingest.dates import MONTHS, WEEKDAYS, PartialDate, find_date
 
 SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

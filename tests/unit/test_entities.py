@@ -9,10 +9,10 @@ from itertools import pairwise
 import pytest
 
 from newsreader.analysis.canonical import CanonicalNames
+from newsreader.analysis.date_expressions import find_date_expressions
 from newsreader.analysis.entities import Recogniser
 from newsreader.analysis.entity_table import analyse_corpus
 from newsreader.cli import main
-from newsreader.ingest.dates import find_date_expressions
 from newsreader.model import Article
 from newsreader.store import DocumentStore
 

@@ -1,0 +1,345 @@
+"""Time expressions in running text (TimeML's TIMEX3: DATE, TIME, DURATION, SET): where they are.
+
+Each rule below is one kind of expression, written with <NAME>s for the pieces in PIECES.
+`_expressions` tries them in order at each place in the text, so a kind comes before a shorter one
+it may start with. Words that may open a sentence match in any case; month and weekday names only
+capitalised. Their values are worked out in `timex.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsreader.ingest.dates import MONTHS, WEEKDAYS
+
+# Holidays a news text names without a date (their days are worked out in analysis/timex.py).
+HOLIDAYS = tuple(
+    (
+        "Christmas Day, Christmas Eve, Christmas, Easter Sunday, Easter Monday, Easter, Good Friday, New Year's Day, "
+        "New Year's Eve, Thanksgiving Day, Thanksgiving, Election Day, Independence Day, Labor Day, Memorial Day, "
+        "Veterans Day, Valentine's Day, Halloween, Boxing Day, Bastille Day"
+    ).split(", ")
+)
+# A season's name → its TIMEX code and first month (the northern hemisphere's).
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+# A season's TIMEX code → its name: the first of its names ("autumn", not "fall"; reversed, the first is written last).
+SEASON_NAMES = {code: name for name, (code, _) in reversed(SEASONS.items())}
+PIECES = {
+    "SP": r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)",  # spaces with at most one line break: no date spans paragraphs
+    "MONTH": r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)",
+    "WEEKDAY": r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+    "SEASON": "(?:" + "|".join(SEASONS) + ")",
+    "UNIT": r"(?:minute|hour|day|week|fortnight|month|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?",
+    # "last week", but not "the last day of the season": a day is only ever counted ("two days ago").
+    "PERIOD": r"(?:week|weekend|fortnight|month|year|decade|century|quarter)",
+    "DAY": r"(?<!\d[.,:])[0-3]?\d(?:st|nd|rd|th)?",
+    "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d|%|[.,]\d|\s*(?:per\b|percent|m\b|km|kg|GMT|BST|hours|people|votes|units|pence"
+    r"|points))",
+    "MODIFIER": r"(?i:(?:early|mid|late|(?:the )?(?:end|beginning|start|middle) of)[\s-]+)?",
+    "RELATIVE": r"(?i:last|next|this|previous|current|coming|past|following|that)",
+    "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+    "ORDINAL": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
+    "ZONE": r"(?:GMT|BST|[ECMP][SD]T|ET)",
+    "HOLIDAY": "(?:" + "|".join(name.replace("'", "['’]") for name in HOLIDAYS) + ")",
+}
+PIECES["NUMBER"] = (
+    r"(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|<TENS>(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|a hundred|one hundred|hundreds of|a few|a couple of|several|many|some|a dozen|dozens of)"
+)
+PIECES["ABOUT"] = (
+    r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some|just"
+    r"|only|within|no more than|the better part of)<SP>)?"
+)
+PIECES["HALF"] = r"(?:<SP>1/2|½|<SP>and<SP>a<SP>half)"  # "2 1/2 years", "two and a half years", "a year and a half"
+PIECES["CLOCK"] = (
+    r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:\d{1,2}:\d\d|[0-2]\d[0-5]\d)(?=\s*<ZONE>)|noon"
+    r"|midnight|midday|\d{1,2}(?::\d\d)?(?:<SP>o'clock)?<SP>in<SP>the<SP>(?:morning|afternoon|evening))"
+    r"(?:<SP>(?:<ZONE>|local time))?"
+)
+PIECES["CALENDAR_DAY"] = (
+    r"(?:<WEEKDAY>,?<SP>)?(?:<MONTH><SP><DAY>|<DAY><SP><MONTH>|<WEEKDAY>|(?i:today|yesterday|tomorrow))"
+)
+PIECES["TO_DAY"] = r"(?:<SP>(?:and|to|or)<SP>|[-–])<DAY>"  # the last day of a range: "-25", " and 25"
+PIECES["WHICH_YEAR"] = r"(?:,?<SP><YEAR>|<SP>(?i:this|last|next)<SP>year(?![\w'-]))"
+PIECES["YEAR_OF"] = (
+    r"(?:<SP>(?i:of<SP>)?(?i:fiscal<SP>)?<YEAR>|<SP>(?i:of<SP>(?:the|this|last|next)<SP>(?:fiscal<SP>)?year(?![\w'-])))"
+)
+
+
+def _pattern(rule: str) -> str:
+    """A rule with its <NAME>s replaced by their pieces, which may hold pieces themselves."""
+    while "<" in rule and (expanded := re.sub(r"<([A-Z_]+)>", lambda m: PIECES[m[1]], rule)) != rule:
+        rule = expanded
+    return rule
+
+
+RULES = {
+    # "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6", "10 p.m. Wednesday"
+    "clock time": r"<CLOCK>(?:,?<SP>(?:on<SP>)?<CALENDAR_DAY>)?",
+    # "this morning", "last night", "Tuesday morning", "tonight", "Saturday nights"
+    "part of a day": r"(?i:(?:later|earlier)<SP>)?(?:(?i:this|last|tomorrow|yesterday)|<WEEKDAY>)<SP>"
+    r"(?i:(?:morning|afternoon|evening|night)s?)|(?i:tonight|overnight)|(?i:(?:early|late|mid)[\s-]?(?:morning"
+    r"|afternoon|evening))(?:<SP>(?:(?i:today|yesterday|tomorrow)|<WEEKDAY>))?",
+    # "every Monday", "each month", "annually", "Mondays"
+    "set": r"(?i:every|each)<SP>(?:other<SP>)?(?:<WEEKDAY>|<MONTH>|(?i:<PERIOD>|day|<SEASON>))"
+    r"|(?i:annually|yearly|daily|weekly|monthly|hourly)|<WEEKDAY>s",
+    # "the third quarter", "third-quarter", "the year-earlier quarter", "the 1988 second quarter"
+    "quarter": r"(?i:(?:(?:the|its|this|that)<SP>)?(?:(?:latest|current|same|comparable|corresponding|year-earlier"
+    r"|year-ago|previous|past|last|next|coming|fiscal|recent|(?:this|last|next) year's|<YEAR>(?:'s)?|<ORDINAL>)"
+    r"[\s-]+){0,3}quarter<YEAR_OF>?(?![\s-]+(?:of(?!\s+[$£€\d])|point|mile|century|hour|per|final)\b))",
+    # "the first half", "first-half", "the second half of 1989"
+    "half": r"(?i:(?:(?:the|its)<SP>)?(?:<YEAR><SP>)?(?:first|second|last|latter)[\s-]+half<YEAR_OF>?(?!<SP>of\b))",
+    # "fiscal 1999", "the current fiscal year"
+    "fiscal year": r"(?i:fiscal<SP>(?:year<SP>)?<YEAR>|(?:(?:current|latest|next|last|previous|past|coming|same)"
+    r"<SP>)?fiscal[\s-]+year(?:<SP><YEAR>)?)",
+    # "the year-earlier period", "year-ago", "the 1988 period"
+    "year-earlier period": r"(?i:(?:(?:comparable|corresponding|same)<SP>)?year[- ](?:earlier|ago)"
+    r"(?:<SP>(?:period|quarter|level|results))?|(?<=the )<YEAR><SP>period|the<SP>latest<SP>period)",
+    # "a day-long meeting", "a decades-long feud"
+    "lasting": r"(?i:(?:an?<SP>)?<UNIT>-long)",
+    # "three years", "the past two weeks", "a decade", "the first nine months", "two-year", "30-day";
+    # "four years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
+    "duration": r"(?i:(?:(?:the|a|an)<SP>)?(?:(?:past|last|next|first|coming|previous|following|latest|final"
+    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><NUMBER><HALF>?(?:<SP>(?:to|or)<SP>"
+    r"<NUMBER>)?(?:<SP>(?:more|additional|straight|consecutive|full|trading|business|working))?[\s-]+<UNIT>"
+    r"<HALF>?(?:(?:<SP>or so)?<SP>(?:ago|earlier|later|from now))?(?!<SP>old\b))",
+    # "earlier this year", "later this month", "earlier in the year", "the end of the year", "year-end"
+    "within a period": r"(?i:(?:earlier|later|early|late)<SP>(?:this|last|next)<SP><PERIOD>|(?:earlier|later)<SP>"
+    r"in<SP>the<SP>(?:year|month|week|day)|(?:the<SP>)?(?:end|beginning|start|middle)<SP>of<SP>"
+    r"(?:the|this|last|next)<SP><PERIOD>|year[- ]end|year's end)",
+    # "17th February, 2020", "Tuesday, 14 January 2020", "19 October"
+    # "24-25 April 1999", "10 and 12 March": two days, as two expressions
+    "day and month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>)?<DAY>(?:<TO_DAY>)?<SP>(?:of<SP>)?<MONTH><WHICH_YEAR>?",
+    # "January 14, 2020", "Friday Oct. 13", "January 3", "May 2018", "end of February", "June last year"
+    # "April 24 and 25", "March 5-7", "April 24-25, 1999": two days, as two expressions
+    "month": r"<MODIFIER>(?:<WEEKDAY>,?<SP>(?=<MONTH><SP>\d))?<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:<WHICH_YEAR>"
+    r"|<TO_DAY>(?:<WHICH_YEAR>|(?![\d,.]*\d|,?<SP>\d)))?|<WHICH_YEAR>)?",
+    # "2009-2010", "1957-58": two years, as two expressions
+    "year range": r"<YEAR>[-–/](?:<YEAR>|\d\d(?!\d))",
+    # "2015", "late 2007", "the 1990s", "mid-1980s", "the '80s", "the nineties", "the 20th century"
+    "year or decade": r"(?:<MODIFIER>|(?i:pre|post)-)<YEAR>s?|(?<=the )'\d0s"
+    r"|(?<=the )(?i:(?:twen|thir|for|fif|six|seven|eigh|nine)ties)|(?i:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+    r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)",
+    # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
+    "relative": r"<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?(?i:<PERIOD>s?|<SEASON>)"
+    r"|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
+    # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days", "the near term"
+    "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
+    r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
+    r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b)"
+    r"|the<SP>(?:near|short|long|longer)<SP>term)",
+    # "for years", "within weeks or months", "in the days ahead": some of that unit
+    "some units": r"(?:(?<=\b[Ff]or )|(?<=\b[Ii]n )|(?<=\b[Ww]ithin )|(?<=\b[Oo]ver ))(?i:(?:minute|hour|day|week"
+    r"|month|year|decade|centurie)s(?:<SP>or<SP>(?:day|week|month|year|decade)s)?)"
+    r"|(?i:the<SP>(?:day|week|month|year)s<SP>ahead)",
+    # "nineteen ninety-six", "the year two thousand"
+    "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:(?:eighteen|nineteen)[- ](?:<TENS>(?:[- ](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|hundred)|two<SP>thousand(?:[- ](?:and<SP>)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
+    # "the year", "over the weekend", "the week"
+    "the period": r"(?i:the<SP>(?:(?:full<SP>)?year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
+    # "Tuesday", "today", "Christmas", "last Thanksgiving", "Easter week"
+    "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|(?:(?i:last|next|this)<SP>)?<HOLIDAY>(?:<SP>week(?![\w-]))?",
+    # "the summer", "the early summer", "the summer of 2012", "spring 2011"
+    "season": r"(?:(?<=\b[Tt]he\s)(?i:(?:early|late|mid)[\s-]+)?<SEASON>(?:<SP>of<SP><YEAR>)?"
+    r"|(?i:<SEASON>),?<SP><YEAR>)",
+}
+
+
+def _compiled(names: list[str]) -> re.Pattern[str]:
+    """The rules of these names as one pattern, each a group named for its place in RULES."""
+    groups = "|".join(f"(?P<rule{list(RULES).index(name)}>{RULES[name]})" for name in names)
+    return re.compile(_pattern(r"(?<![\w'-])(?:" + groups + r")(?![\w-])"))
+
+
+# The rules that may start with a digit, for the places that do: half the rules, twice as fast there.
+FROM_A_DIGIT = (
+    "clock time",
+    "quarter",
+    "half",
+    "year-earlier period",
+    "duration",
+    "day and month",
+    "year range",
+    "year or decade",
+)
+
+
+@cache
+def _expressions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Every rule as one pattern, and the rules that may start with a digit as another: compiled when
+    first used, as they take 80 ms to compile and writing a date in words (with the seasons' names from
+    here) needs neither."""
+    return _compiled(list(RULES)), _compiled([name for name in RULES if name in FROM_A_DIGIT])
+
+
+# Kinds written without their "the" ("previous year", "end of February"); the others keep it, as
+# TimeML has them ("the third quarter", "the past two weeks").
+WITHOUT_THE = {f"rule{list(RULES).index(name)}" for name in ("relative", "within a period", "month", "day and month")}
+DURATION_RULE = f"rule{list(RULES).index('duration')}"
+DAY_RULES = {f"rule{list(RULES).index(name)}" for name in ("month", "day and month")}
+MONTH_NAMES = PIECES["MONTH"]
+YEAR_NUMBER = PIECES["YEAR"]
+# A month name alone is a date only after words like these ("in June", "from June to December", "a June accord").
+MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|to|for|during|of|before|after|and|the|a|an|last|next|this|early|late|mid|end|or"
+    r"|between|through|on)\s+|-)$",
+    re.I,
+)
+# A month's short name without its full stop before a capitalised word is a first name ("Jan Kavan").
+FIRST_NAME = re.compile(r"(?:Jan|Jun|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Feb|Jul)\s+[A-Z]")
+TITLE_OF = re.compile(r"[A-Z]\w+ of\s+$")
+MONTH_BEFORE = re.compile(MONTH_NAMES + r"\s+$")
+# A capitalised word before a number makes it a name's ("Euro 2004", "Resolution 2231"), unless it is
+# one of these ("In 2011", "Since 1985").
+NAME_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
+NOT_A_NAME = frozenset(
+    """in since for by until till during before after from through of and or the between around about early late
+    mid last next this fiscal spring summer autumn winter fall to at on as but then also only even that these those
+    its their his her our a an each every some all both no""".split()
+)
+MONTH_ALONE = re.compile(
+    r"^(?i:the\s+|(?:end|beginning|start|middle) of\s+|early\s+|mid\s+|late\s+)?" + MONTH_NAMES + r"$"
+)
+YEAR_RANGE = re.compile(r"(" + YEAR_NUMBER + r")[-–/](\d+)")
+DAY_RANGE = re.compile(r"(.*?\d(?:st|nd|rd|th)?)(?:\s+(?:and|to|or)\s+|[-–])(\d.*)", re.S)
+A_UNIT = re.compile(r"(?i)an?\s+\w+")
+FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
+RATE = re.compile(r"(?i)(?:\d|%|cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per)\s*$")
+
+# Every expression holds one of these words, a number that may be part of one, or a word ending in
+# "day" or "night". The rules run only at the words just before them: Python's regular expressions
+# try every alternative at every place in a text, several times slower than finding these first.
+KEYWORDS = tuple(
+    """year years yearly month months monthly week weeks weekly weekend weekends quarter quarters hour hours hourly
+    minute minutes decade decades century centuries fortnight half now nowadays current currently recent
+    recently past future moment present lately morning mornings afternoon afternoons evening evenings noon
+    midday annually daily fiscal spring summer autumn fall winter christmas easter thanksgiving halloween
+    tomorrow nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties
+    period term""".split()
+)
+# A keyword's other forms are found with it, one search each: "year" finds "years" and "yearly" too.
+KEYWORD_END = re.compile(r"(?:s|ly|ends?)?(?![a-zA-Z])")
+KEYWORD_STEMS = tuple(
+    word for word in KEYWORDS if not any(word == stem + end for stem in KEYWORDS for end in ("s", "ly", "end", "ends"))
+)
+INSIDE_WORDS = ("day", "night")  # "Monday", "tonight"
+MONTH_KEYWORDS = tuple(
+    """January February March April May June July August September October November December Jan Feb Mar Apr Jun
+    Jul Aug Sept Sep Oct Nov Dec""".split()
+)
+# A number that may be part of an expression: a year, or one before a unit, a month, a time of day.
+# (Its first digit comes first in the pattern, which lets the search skip to digits.)
+NUMBER_NEAR = re.compile(
+    _pattern(
+        r"[0-9](?<![\d.,][0-9])(?=(?<=1)[89]\d\d|(?<=2)0\d\d|0s|[\d,]*(?:st|nd|rd|th)?(?:[:.]\d\d)?(?:[\s-]+(?:to|or"
+        r"|more|additional|straight|consecutive|full|trading|business|working|\d[\d,]*))*[\s-]*(?:a\.m|p\.m|am\b|pm\b"
+        r"|<ZONE>|(?:of\s+)?<MONTH>|(?i:minute|hour|day|week|fortnight|month|quarter|year|decade|centur|night)))"
+    )
+)
+WORD = re.compile(r"(?<![\w'-])[\w']+")
+# The words an expression may start with, besides its keyword's own word and a number.
+STARTERS = frozenset(
+    """the a an its this that last next previous current coming past following every each other early mid late
+    earlier later end beginning start middle nearly almost about around over more less fewer at up roughly some
+    just only within no right now currently recently nowadays these lately in recent today tonight overnight
+    yesterday tomorrow several many hundreds dozens comparable corresponding same year fiscal first second third
+    fourth final latter noon midnight midday sometime latest one two three four five six seven eight nine ten eleven
+    twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety christmas easter new pre post good thanksgiving election independence labor memorial veterans
+    valentine's halloween boxing bastille""".split()
+).union(MONTHS, WEEKDAYS)
+# The words an expression may hold before its keyword, besides those it may start with.
+INNER = STARTERS.union(
+    """of or to so than least part better from on near short long longer few couple hundred thousand additional more
+    straight and half consecutive full trading business working remaining further entire whole initial period year's
+    results level o'clock fiscal quarter half day days week weeks month months year years decade decades hour hours
+    minute minutes""".split()
+)
+REACH = 30  # how far before its keyword an expression may start ("the better part of an hour")
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """What the rules' pattern's `finditer(text)` finds, tried only at the words before a keyword."""
+    every_rule, from_a_digit = _expressions()
+    matches = []
+    done = 0
+    for place in _keyword_places(text):
+        if place < done:
+            continue
+        words = list(WORD.finditer(text, max(done, place - REACH), place + 1))
+        first = len(words) - 1  # an expression may start no earlier than the words it could hold
+        while first > 0 and (words[first - 1][0].lower() in INNER or words[first - 1][0][0].isdigit()):
+            first -= 1
+        for word in words[first:]:
+            start = word[0]
+            if word.end() <= place and not start[0].isdigit() and start.lower() not in STARTERS:
+                continue
+            pattern = from_a_digit if start[0].isdigit() else every_rule
+            match = pattern.match(text, word.start())
+            if match and match.end() > place:
+                matches.append(match)
+                done = match.end()
+                break
+    return matches
+
+
+def _keyword_places(text: str) -> list[int]:
+    """Where the keywords and numbers of `text` are, in order."""
+    lower = text.lower()
+    places = {m.start() for m in NUMBER_NEAR.finditer(text)}
+    for word in INSIDE_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            places.add(at)
+            at = lower.find(word, at + 1)
+    for words, within in ((KEYWORD_STEMS, lower), (MONTH_KEYWORDS, text)):  # months are capitalised: "may" is a verb
+        for word in words:
+            at = within.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not within[at - 1].isalnum()) and KEYWORD_END.match(within, end):
+                    places.add(at)
+                at = within.find(word, end)
+    return sorted(places)
+
+
+def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
+    """Every time expression in `text`, as (text, start, end), without a leading "the" before two words."""
+    found = []
+    for match in _matches(text):
+        start, end = match.span()
+        expression = match.group()
+        if match.lastgroup in WITHOUT_THE and expression[:4].lower() == "the ":
+            start, expression = start + 4, expression[4:]
+        if match.lastgroup == DURATION_RULE and expression[-6:].lower() == " later":
+            end, expression = end - 6, expression[:-6]  # "Three days later": how long after, "later" says after what
+        before = text[max(0, start - 30) : start]
+        if MONTH_ALONE.match(expression) and (
+            not MONTH_CONTEXT.search(before) or TITLE_OF.search(before) or FIRST_NAME.match(text, start)
+        ):
+            continue  # "May" the verb, "March" the walk, "The Darling Buds of May", "Jan Kavan"
+        if expression.isdigit() and _after_a_name(before):
+            continue  # "Euro 2004", "Resolution 2231", "£2004"; but "Tony Blair 10 days ago"
+        if FRACTION.fullmatch(expression) or (A_UNIT.fullmatch(expression) and RATE.search(before)):
+            continue  # "a quarter", a fraction; "$5 a year", a rate
+        if expression in ("summer", "winter", "spring", "autumn", "fall") and not before.endswith(("the ", "The ")):
+            continue
+        range_ = YEAR_RANGE.fullmatch(expression)
+        if range_ or (match.lastgroup in DAY_RULES and (range_ := DAY_RANGE.fullmatch(expression))):
+            found += [(range_[1], start, start + len(range_[1])), (range_[2], end - len(range_[2]), end)]
+            continue
+        found.append((expression, start, end))
+    return found
+
+
+def _after_a_name(before: str) -> bool:
+    """Whether a number after this text belongs to a name or an amount ("Euro 2004", "£2004")."""
+    if re.search(r"[£$€#]\s*$|No\.?\s+$", before):
+        return True
+    name = NAME_BEFORE.search(before)
+    return name is not None and name[1].lower().rstrip(".,") not in NOT_A_NAME and not MONTH_BEFORE.search(before)
