@@ -86,10 +86,11 @@ RULES = {
     # "every Monday", "each month", "annually", "Mondays"
     "set": r"(?i:every|each)<SP>(?:other<SP>)?(?:<WEEKDAY>|<MONTH>|(?i:<PERIOD>|day|<SEASON>))"
     r"|(?i:annually|yearly|daily|weekly|monthly|hourly)|<WEEKDAY>s",
-    # "the third quarter", "third-quarter", "the year-earlier quarter", "the 1988 second quarter"
+    # "the third quarter", "third-quarter", "the year-earlier quarter", "the 1988 second quarter", "fourth quarters"
     "quarter": r"(?i:(?:(?:the|its|this|that)<SP>)?(?:(?:latest|current|same|comparable|corresponding|year-earlier"
     r"|year-ago|previous|past|last|next|coming|fiscal|recent|(?:this|last|next) year's|<YEAR>(?:'s)?|<ORDINAL>)"
-    r"[\s-]+){0,3}quarter<YEAR_OF>?(?![\s-]+(?:of(?!\s+[$£€\d])|point|mile|century|hour|per|final)\b))",
+    r"[\s-]+){0,3}quarter<YEAR_OF>?(?![\s-]+(?:of(?!\s+[$£€\d])|point|mile|century|hour|per|final)\b)"
+    r"|(?:<ORDINAL>|future|coming|recent|past|previous)[\s-]+quarters(?![\s-]+of\b))",
     # "the first half", "first-half", "the second half of 1989"
     "half": r"(?i:(?:(?:the|its)<SP>)?(?:<YEAR><SP>)?(?:first|second|last|latter)[\s-]+half<YEAR_OF>?(?!<SP>of\b))",
     # "fiscal 1999", "the current fiscal year"
@@ -202,6 +203,10 @@ NOT_A_NAME = frozenset(
     mid last next this fiscal spring summer autumn winter fall to at on as but then also only even that these those
     its their his her our a an each every some all both no""".split()
 )
+# A time word capitalised after a capitalised word, with no full stop between them, begins no sentence.
+AFTER_A_WORD = re.compile(r"\b[A-Z][\w.'-]*[A-Za-z] +$")
+# Words that are capitalised wherever they are: no sign of a name.
+LOWER_CASE_STARTERS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | {h.split()[0].lower() for h in HOLIDAYS}
 MONTH_ALONE = re.compile(
     r"^(?i:the\s+|(?:end|beginning|start|middle) of\s+|early\s+|mid\s+|late\s+)?" + MONTH_NAMES + r"$"
 )
@@ -323,6 +328,8 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             not MONTH_CONTEXT.search(before) or TITLE_OF.search(before) or FIRST_NAME.match(text, start)
         ):
             continue  # "May" the verb, "March" the walk, "The Darling Buds of May", "Jan Kavan"
+        if _a_title(expression, before):
+            continue  # "USA Today", ABC's "This Week": a newspaper, a programme
         if expression.isdigit() and _after_a_name(before):
             continue  # "Euro 2004", "Resolution 2231", "£2004"; but "Tony Blair 10 days ago"
         if FRACTION.fullmatch(expression) or (A_UNIT.fullmatch(expression) and RATE.search(before)):
@@ -343,3 +350,14 @@ def _after_a_name(before: str) -> bool:
         return True
     name = NAME_BEFORE.search(before)
     return name is not None and name[1].lower().rstrip(".,") not in NOT_A_NAME and not MONTH_BEFORE.search(before)
+
+
+def _a_title(expression: str, before: str) -> bool:
+    """Whether a time word written capitalised inside a sentence is part of a name: after a capitalised word
+    ("USA Today", "VOA Today"), or every word capitalised in quotes (ABC's "This Week")."""
+    words = expression.split()
+    if not words[0][0].isupper() or words[0].lower().rstrip(".,") in LOWER_CASE_STARTERS:
+        return False
+    if AFTER_A_WORD.search(before):
+        return True
+    return len(words) > 1 and all(w[0].isupper() for w in words) and before.endswith(('"', "“", "'"))

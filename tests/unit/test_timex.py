@@ -39,6 +39,8 @@ def test_present_and_vague_references(text, expected):
         ("Sales in the latest fiscal year fell.", [("latest fiscal year", "DATE", "1988")]),
         ("It changed from a fiscal year to a calendar year.", [("fiscal year", "DURATION", "P1Y")]),
         ("Shares bought by a quarter of the funds.", []),  # a fraction, not a period
+        ("Most sales fall in fourth quarters.", [("fourth quarters", "DATE", "XXXX-Q4")]),
+        ("The credits cut taxes in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
     ],
 )
 def test_quarters_halves_and_fiscal_years(text, expected):
@@ -125,6 +127,20 @@ def test_relative_dates_at_the_start_of_a_sentence(text, expected):
     ],
 )
 def test_years_after_capitalised_words(text, expected):
+    assert timexes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Baker said on ABC\'s "This Week" that talks had failed.', []),
+        ("The figures were first reported by USA Today.", []),
+        ('"This week we lost," he said.', [("This week", "DATE", "1989-W44")]),
+        ("Shares fell. Today the board meets.", [("Today", "DATE", "1989-10-30")]),
+        ("It was quiet on Capitol Hill Monday.", [("Monday", "DATE", "1989-10-30")]),
+    ],
+)
+def test_a_time_word_capitalised_inside_a_sentence_is_part_of_a_name(text, expected):
     assert timexes(text) == expected
 
 
