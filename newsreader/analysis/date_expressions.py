@@ -42,6 +42,7 @@ PIECES = {
     "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
     "ORDINAL": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
     "ZONE": r"(?:GMT|BST|[ECMP][SD]T|ET)",
+    "PART_OF_DAY": r"(?:day|morning|afternoon|evening|night)",
     "HOLIDAY": "(?:" + "|".join(name.replace("'", "['’]") for name in HOLIDAYS) + ")",
 }
 PIECES["NUMBER"] = (
@@ -63,7 +64,13 @@ PIECES["CALENDAR_DAY"] = (
     r"(?:<WEEKDAY>,?<SP>)?(?:<MONTH><SP><DAY>|<DAY><SP><MONTH>|<WEEKDAY>|(?i:today|yesterday|tomorrow))"
 )
 PIECES["TO_DAY"] = r"(?:<SP>(?:and|to|or)<SP>|[-–])<DAY>"  # the last day of a range: "-25", " and 25"
-PIECES["WHICH_YEAR"] = r"(?:,?<SP><YEAR>|<SP>(?i:this|last|next)<SP>year(?![\w'-]))"
+# "nineteen ninety-six", "two thousand and one" (not "two thousand" alone: "in May two thousand people marched")
+PIECES["SPELLED_YEAR"] = (
+    r"(?i:(?:eighteen|nineteen)[- ](?:<TENS>(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+    r"|two<SP>thousand[- ](?:and<SP>)?(?:one|two|three|four|five|six|seven|eight|nine|ten))"
+)
+PIECES["WHICH_YEAR"] = r"(?:,?<SP><YEAR>|<SP>(?i:this|last|next)<SP>year(?![\w'-])|<SP><SPELLED_YEAR>)"
 PIECES["YEAR_OF"] = (
     r"(?:<SP>(?i:of<SP>)?(?i:fiscal<SP>)?<YEAR>|<SP>(?i:of<SP>(?:the|this|last|next)<SP>(?:fiscal<SP>)?year(?![\w'-])))"
 )
@@ -79,6 +86,10 @@ def _pattern(rule: str) -> str:
 RULES = {
     # "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6", "10 p.m. Wednesday"
     "clock time": r"<CLOCK>(?:,?<SP>(?:on<SP>)?<CALENDAR_DAY>)?",
+    # "the next day", "the following morning", "the day before", "earlier that day", "that same day"
+    # ("that day" alone is more often a day of no date: "the offer ends that day")
+    "day around another": r"(?i:(?:earlier|later)<SP>that<SP>(?:same<SP>)?<PART_OF_DAY>|(?:that|the)<SP>same<SP>day"
+    r"|the<SP>(?:next|following|previous|preceding)<SP><PART_OF_DAY>|the<SP>day<SP>(?:before|after)(?=\s*[^\w\s]))",
     # "this morning", "last night", "Tuesday morning", "tonight", "Saturday nights"
     "part of a day": r"(?i:(?:later|earlier)<SP>)?(?:(?i:this|last|tomorrow|yesterday)|<WEEKDAY>)<SP>"
     r"(?i:(?:morning|afternoon|evening|night)s?)|(?i:tonight|overnight)|(?i:(?:early|late|mid)[\s-]?(?:morning"
@@ -131,22 +142,20 @@ RULES = {
     # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days", "the near term"
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
     r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
-    r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b)"
+    r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:of\b|(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b))"
     r"|the<SP>(?:near|short|long|longer)<SP>term)",
     # "for years", "within weeks or months", "in the days ahead": some of that unit
     "some units": r"(?:(?<=\b[Ff]or )|(?<=\b[Ii]n )|(?<=\b[Ww]ithin )|(?<=\b[Oo]ver ))(?i:(?:minute|hour|day|week"
     r"|month|year|decade|centurie)s(?:<SP>or<SP>(?:day|week|month|year|decade)s)?)"
     r"|(?i:the<SP>(?:day|week|month|year)s<SP>ahead)",
     # "nineteen ninety-six", "the year two thousand"
-    "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:(?:eighteen|nineteen)[- ](?:<TENS>(?:[- ](?:one|two|three|four|five"
-    r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    r"|hundred)|two<SP>thousand(?:[- ](?:and<SP>)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?))",
+    "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:<SPELLED_YEAR>|two<SP>thousand))",
     # "the year", "over the weekend", "the week"
     "the period": r"(?i:the<SP>(?:(?:full<SP>)?year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
     # "Tuesday", "today", "Christmas", "last Thanksgiving", "Easter week"
     "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|(?:(?i:last|next|this)<SP>)?<HOLIDAY>(?:<SP>week(?![\w-]))?",
     # "the summer", "the early summer", "the summer of 2012", "spring 2011"
-    "season": r"(?:(?<=\b[Tt]he\s)(?i:(?:early|late|mid)[\s-]+)?<SEASON>(?:<SP>of<SP><YEAR>)?"
+    "season": r"(?:(?<=\b[Tt]he\s)(?i:(?:early|late|mid)[\s-]+)?<SEASON>(?:<SP>of<SP>(?:<YEAR>|<SPELLED_YEAR>))?"
     r"|(?i:<SEASON>),?<SP><YEAR>)",
 }
 
@@ -184,6 +193,7 @@ WITHOUT_THE = {f"rule{list(RULES).index(name)}" for name in ("relative", "within
 DURATION_RULE = f"rule{list(RULES).index('duration')}"
 DAY_RULES = {f"rule{list(RULES).index(name)}" for name in ("month", "day and month")}
 MONTH_NAMES = PIECES["MONTH"]
+SPELLED_YEAR_AT_END = re.compile(_pattern(r"(?<=\s)<SPELLED_YEAR>$"))  # "January nineteen ninety-seven"
 YEAR_NUMBER = PIECES["YEAR"]
 # A month name alone is a date only after words like these ("in June", "from June to December", "a June accord").
 MONTH_CONTEXT = re.compile(
@@ -262,6 +272,7 @@ STARTERS = frozenset(
 INNER = STARTERS.union(
     """of or to so than least part better from on near short long longer few couple hundred thousand additional more
     straight and half consecutive full trading business working remaining further entire whole initial period year's
+    preceding
     results level o'clock fiscal quarter half day days week weeks month months year years decade decades hour hours
     minute minutes""".split()
 )

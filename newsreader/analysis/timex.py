@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsreader.analysis.date_expressions import MONTH_NAMES, SEASONS, YEAR_NUMBER, find_date_expressions
+from newsreader.analysis.date_expressions import (
+    MONTH_NAMES,
+    SEASONS,
+    SPELLED_YEAR_AT_END,
+    YEAR_NUMBER,
+    find_date_expressions,
+)
 from newsreader.ingest.dates import MONTHS, WEEKDAYS, PartialDate, find_date
 
 SMALL_NUMBERS = (
@@ -128,6 +134,12 @@ PART_OF_DAY = re.compile(
     r"(?:(?:later|earlier) )?(?:(\w+) )?(?:(?:early|late|mid)[\s-]?)?(morning|afternoon|evening|night)(s?)(?: (\w+))?"
 )
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# "the next day", "the previous evening", "that same day", "the day before": a day from the day last named.
+DAY_AROUND = re.compile(
+    r"(?:that (?:same )?|the same |the (next|following|previous|preceding) |the (?=day (?:before|after)$))"
+    r"(day|morning|afternoon|evening|night)(?: (before|after))?"
+)
+DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 CLOCK = re.compile(
     r"(?:(\d{4}|\d{1,2})(?:[:.](\d\d))?(?:\s*(a\.m\.?|p\.m\.?|am|pm|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|"
     r"evening)))?|(noon|midnight|midday))"
@@ -279,6 +291,13 @@ def spelled_year(text: str) -> int | None:
     return None
 
 
+def _year_in_digits(text: str) -> str:
+    """The text with a year spelled at its end in digits: "January nineteen ninety-seven" → "January 1997"."""
+    spelled = SPELLED_YEAR_AT_END.search(text)
+    year = spelled and spelled_year(spelled[0])
+    return f"{text[: spelled.start()]}{year}" if spelled and year else text
+
+
 def duration_value(count: int | None, unit: str, half: bool = False) -> str:
     """ "P3Y", "P10Y" for a decade, "PT2H", "PXM" when the count is vague; "P2Y6M", "PT5H30M" with a half."""
     code, size = UNIT_CODES[unit]
@@ -421,6 +440,7 @@ class Normaliser:
             self._reference,
             self._every,
             self._clock,
+            self._day_around,
             self._part_of_day,
             self._quarter,
             self._fiscal_year,
@@ -501,6 +521,24 @@ class Normaliser:
     def _day_of(self, text: str, when: str) -> str | None:
         """The day a time of day is on: "Thursday", "Nov. 6", "yesterday"."""
         return self._calendar(text, when) or self._named_day(text, when)
+
+    # --- "the next day", "the following morning", "the day before", "that same day" -----------------------
+
+    def _day_around(self, text: str, when: str) -> str | None:
+        """A day told from the date last named (a day of its month when that was a month), else from the
+        publication date; with the part of the day named."""
+        m = DAY_AROUND.fullmatch(text.lower())
+        if not m:
+            return None
+        part = f"T{DAY_PARTS[m[2]]}" if m[2] in DAY_PARTS else ""
+        last = self.last_dated or ""
+        if re.fullmatch(r"\d{4}-\d\d", last):  # "last October, when ... that same day"
+            return f"{last}-XX{part}"
+        anchor = last[:10] if DAY_VALUE.match(last) else self.last_day or (self.day.isoformat() if self.day else None)
+        if anchor is None:
+            return f"XXXX-XX-XX{part}"
+        step = DAY_STEPS.get(m[1] or m[3], 0)
+        return f"{date.fromisoformat(anchor) + timedelta(days=step)}{part}"
 
     # --- "this morning", "last night", "Tuesday evening", "tonight" ---------------------------------------
 
@@ -738,6 +776,7 @@ class Normaliser:
             named = find_date(m[1])
             day = named[0] if named else PartialDate(None, MONTHS.get(m[1].lower().rstrip("."), 1))
             return day.with_year(self.year + RELATIVE[m[2].lower()]).iso() if self.year else None
+        text = _year_in_digits(text)
         found = find_date(text)
         if not found:
             month = MONTHS.get(text.lower().rstrip("."))
@@ -798,7 +837,7 @@ class Normaliser:
             if m[2] or plural:  # "in the last few months": when
                 return "PAST_REF" if m[1] in ("last", "past", "previous") else "FUTURE_REF"
             return self._shifted(unit, RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following", "that"))
-        named = SEASON_OF_YEAR.fullmatch(lowered)  # "summer", "the summer of 2012", "summer 2012"
+        named = SEASON_OF_YEAR.fullmatch(_year_in_digits(lowered))  # "summer", "the summer of 2012", "summer 2012"
         if named and (year := named[2] or self.year) is not None:
             return f"{year}-{SEASONS[named[1]][0]}"
         return None

@@ -21,6 +21,7 @@ def timexes(text: str, published: str = "1989-10-30") -> list[tuple[str, str, st
         ("Now, the bank says, it will cut rates.", [("Now", "DATE", "PRESENT_REF")]),
         ("Margins will suffer in the near term.", [("the near term", "DATE", "FUTURE_REF")]),
         ("Its long-term debt is rated AA.", []),
+        ("Trade matters to the future of both peoples.", []),  # a thing's fate, not a time
     ],
 )
 def test_present_and_vague_references(text, expected):
@@ -179,6 +180,11 @@ def test_spelled_out_years():
     assert [value for _, _, value in found] == ["1996", "2000"]
 
 
+def test_a_month_or_a_season_of_a_spelled_out_year():
+    found = timexes("Prices fell in January nineteen ninety-seven, as in the winter of nineteen ninety-four.")
+    assert [value for _, _, value in found] == ["1997-01", "1994-WI"]
+
+
 def test_a_sentence_does_not_end_at_an_abbreviation():
     text = "Officials in Washington, D.C. will meet the envoy on Friday. He left."
     start = text.index("Friday")
@@ -304,6 +310,31 @@ def test_the_previous_or_following_weekday_is_of_the_day_last_named():
 def test_the_following_or_previous_month_is_of_the_month_last_named():
     found = timexes("Unemployment rose to 7.1% in November from 7% the previous month.", "2005-01-10")
     assert found == [("November", "DATE", "2004-11"), ("previous month", "DATE", "2004-10")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Talks began on March 5, 1989 and collapsed the next day.", ("the next day", "DATE", "1989-03-06")),
+        ("He was shot on Oct. 23. Earlier that day, he had called police.", ("Earlier that day", "DATE", "1989-10-23")),
+        (
+            "Troops left on Monday and fighting resumed the following morning.",
+            ("the following morning", "TIME", "1989-10-31TMO"),
+        ),
+        ("He arrived on Friday; his wife had come the day before.", ("the day before", "DATE", "1989-10-26")),
+        (
+            "He was killed last August, and his page was taken down that same day.",
+            ("that same day", "DATE", "1989-08-XX"),
+        ),
+        ("The board met and the offer was raised the same day.", ("the same day", "DATE", "1989-10-30")),
+    ],
+)
+def test_a_day_told_from_the_date_last_named(text, expected):
+    assert timexes(text)[-1] == expected
+
+
+def test_a_day_before_an_event_is_left_to_the_event():
+    assert timexes("Shares rose the day before the vote and that day itself.") == []
 
 
 def test_a_month_this_or_last_year():
