@@ -18,6 +18,7 @@ import re
 import shutil
 import sqlite3
 import threading
+import time
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
@@ -31,6 +32,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the fields
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
+REREAD_AFTER = 4  # a changed index's vocabulary is read again once this many times its last reading has passed
 COMMON_SHARE, COMMON_ROWS = 0.02, 50  # a word in this share of the rows, and in this many, is common
 COMPLETE = 1  # the `user_version` of an index that holds every article and its entity names
 TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
@@ -189,13 +191,11 @@ class SearchIndex:
         self.path = path
         self._lock = threading.Lock()
         self.db = self._open(path)
-        rows = self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
-        # Counted in place as batches come; a search takes a copy only when more came since the last
-        # (a copy a batch cost a third of the indexing at 20,000 articles).
-        self._frequency: dict[str, int] = dict(self.db.execute("SELECT word, docs FROM words"))
-        self._counted_rows, self._counted_batches = rows, 0
-        self._vocabulary, self._vocabulary_batches = Vocabulary(dict(self._frequency), rows), 0
-        self._counting = sqlite3.connect(":memory:", check_same_thread=False)  # tokenizes each batch's words
+        self._rows = self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
+        self._changes = 0  # batches added: the vocabulary is read again when it is older than that
+        saved = dict(self.db.execute("SELECT word, docs FROM words"))
+        self._vocabulary, self._vocabulary_changes = Vocabulary(saved, self._rows), 0
+        self._read_at = self._read_took = 0.0  # when the vocabulary was last read from the index, and how long it took
 
     @staticmethod
     def _open(path: Path | None) -> sqlite3.Connection:
@@ -217,6 +217,9 @@ class SearchIndex:
         db.execute("PRAGMA synchronous = OFF")
         for statement in SCHEMA:
             db.execute(statement)
+        # Segments are merged once, when the index is complete (`finish`), not as batches come: merging
+        # as they came took a third of the indexing at 100,000 articles.
+        db.execute("INSERT INTO docs(docs, rank) VALUES('automerge', 0)")
         return db
 
     @property
@@ -224,20 +227,36 @@ class SearchIndex:
         """Holds every article and its entity names (`finish` said so)."""
         return self.db.execute("PRAGMA user_version").fetchone()[0] == COMPLETE
 
-    @property
-    def vocabulary(self) -> Vocabulary:
-        """The words indexed so far, with the number of rows holding each."""
+    def vocabulary(self, fresh: bool = True) -> Vocabulary:
+        """The words indexed, with the number of rows holding each, read from the index as FTS5
+        tokenized them. Without `fresh` (while articles load and a search runs again as more are in),
+        the last one read, unless the index has changed since and the reading took less than a
+        share of the time since: it takes a second at 100,000 articles, as long as a tenth of
+        their indexing, and counting each batch's words as it came took as long as indexing them."""
         with self._lock:
-            if self._vocabulary_batches != self._counted_batches:
-                self._vocabulary = Vocabulary(dict(self._frequency), self._counted_rows)
-                self._vocabulary_batches = self._counted_batches
+            stale = self._vocabulary_changes != self._changes
+            if stale and (fresh or time.monotonic() - self._read_at >= REREAD_AFTER * self._read_took):
+                self._read_at = time.monotonic()
+                self._vocabulary = Vocabulary(self._read_words(), self._rows)
+                self._vocabulary_changes = self._changes
+                self._read_took = time.monotonic() - self._read_at
             return self._vocabulary
+
+    def _read_words(self) -> dict[str, int]:
+        """Each word of titles, bodies and entity names with the number of rows holding it (a row
+        holding it in both its text and its names counts twice: a name counts more)."""
+        frequency: dict[str, int] = {}
+        for table in ("docs", "names"):
+            words = f"temp.{table}_words"
+            self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {words} USING fts5vocab(main, {table}, 'row')")
+            for word, docs in self.db.execute(f"SELECT term, doc FROM {words}"):
+                frequency[word] = frequency.get(word, 0) + docs
+        return frequency
 
     @property
     def rows(self) -> int:
         """How many articles are in."""
-        with self._lock:
-            return self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
+        return self._rows
 
     # --- Building ----------------------------------------------------------------------------------
 
@@ -246,38 +265,23 @@ class SearchIndex:
         with self._lock, self.db:
             self.db.executemany("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", [r[:3] for r in rows])
             self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", [(r[0], fold(r[3] or ""), r[4]) for r in rows])
-        self._count_words([(title, body) for _, title, body, _, _ in rows], len(rows))
+            self._rows += len(rows)
+            self._changes += 1
 
     def add_names(self, rows: Sequence[tuple[int, str]]) -> None:
         """Index the entity names of these rows (one text each), in one transaction."""
         with self._lock, self.db:
             self.db.executemany("INSERT INTO names(rowid, entities) VALUES (?, ?)", rows)
-        self._count_words([(names, "") for _, names in rows], 0)
-
-    def _count_words(self, texts: list[tuple[str, str]], new_rows: int) -> None:
-        """Add the words of a batch to the vocabulary, as FTS5 tokenizes them (in a small table of
-        their own: reading every word of the whole index back took 1.6 s at 100,000 articles)."""
-        counting = self._counting
-        # Without content and positions: only which rows hold a word is asked (a third quicker).
-        counting.execute(f"CREATE VIRTUAL TABLE batch USING fts5(a, b, content='', detail=none, {TOKENIZER})")
-        counting.execute("CREATE VIRTUAL TABLE temp.batch_words USING fts5vocab(main, batch, 'row')")
-        counting.executemany("INSERT INTO batch VALUES (?, ?)", texts)
-        counted = counting.execute("SELECT term, doc FROM temp.batch_words").fetchall()
-        counting.execute("DROP TABLE temp.batch_words")
-        counting.execute("DROP TABLE batch")
-        with self._lock:  # a search copies them meanwhile
-            frequency = self._frequency
-            for word, docs in counted:
-                frequency[word] = frequency.get(word, 0) + docs
-            self._counted_rows += new_rows
-            self._counted_batches += 1
+            self._changes += 1
 
     def finish(self, saved: Path | None) -> None:
-        """Every article and its names are in: mark the index complete, with its vocabulary, and move
-        it to `saved` (the cache) when given."""
+        """Every article and its names are in: mark the index complete, with its vocabulary, its
+        segments merged into one (the quickest to search), and move it to `saved` (the cache) when given."""
+        words = self.vocabulary().frequency
         with self._lock:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", self._frequency.items())
+                self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", words.items())
+                self.db.execute("INSERT INTO docs(docs) VALUES('optimize')")
             self.db.execute(f"PRAGMA user_version = {COMPLETE}")
             if saved is None or self.path is None:
                 return
@@ -293,14 +297,28 @@ class SearchIndex:
     # --- Querying ----------------------------------------------------------------------------------
 
     def search(
-        self, query: Query, limit: int, allowed: Iterable[int] | None = None, upto: int | None = None
+        self,
+        query: Query,
+        limit: int,
+        allowed: Iterable[int] | None = None,
+        upto: int | None = None,
+        fresh: bool = True,
     ) -> list[tuple[int, float, set[str]]]:
         """Rows for a query, best first, as (row, score, the words it matched); `allowed` keeps only
-        these rows, `upto` only those below it (the articles loaded so far)."""
+        these rows, `upto` only those below it (the articles loaded so far); `fresh`: with every
+        word indexed so far (else perhaps not the newest, while they load: `vocabulary`)."""
         prefixed = [query.prefix_last and i == len(query.words) - 1 for i in range(len(query.words))]
-        vocabulary = self.vocabulary
-        groups = [vocabulary.expand(word, prefix) for word, prefix in zip(query.words, prefixed, strict=True)]
-        as_typed = [vocabulary.as_typed(word, prefix) for word, prefix in zip(query.words, prefixed, strict=True)]
+        vocabulary = self.vocabulary(fresh)
+        # Rows came since the words were read: a word as typed may be in them.
+        behind = self._vocabulary_changes != self._changes
+        groups: list[list[str]] = []
+        as_typed: list[list[str]] = []
+        for word, prefix in zip(query.words, prefixed, strict=True):
+            for found, words in (
+                (groups, vocabulary.expand(word, prefix)),
+                (as_typed, vocabulary.as_typed(word, prefix)),
+            ):
+                found.append([word, *words] if behind and word not in words else words)
         phrases = [" ".join(phrase) for phrase in query.phrases]
         if query.words and not any(groups) and not phrases:
             return []  # no word of the query is anywhere near a word of the corpus

@@ -438,8 +438,10 @@ class DocumentStore:
                 return []  # the entities are not known yet
             named = self._rows_mentioning(self._entities, parsed.entity)
             allowed = named if allowed is None else allowed & named
+        upto = len(self._arrived)
+        complete = self.loaded and self._index.rows >= upto  # no more to come: every word indexed counts
         hits = []
-        for row, score, terms in self._index.search(parsed, limit, allowed, upto=len(self._arrived)):
+        for row, score, terms in self._index.search(parsed, limit, allowed, upto=upto, fresh=complete):
             article, matched = self._arrived[row], frozenset(terms)
             hits.append(Hit(article.id, score, matched_spans(article.title, matched), matched))
         return hits

@@ -133,3 +133,18 @@ def test_an_index_that_fills_the_disk_is_made_again_in_memory(tmp_path, monkeypa
     store = DocumentStore.load([path])
     assert len(store.search("flood", limit=50)) == 30
     assert store.indexed and store.searchable == (30, 30)
+
+
+def test_a_search_while_articles_load_may_miss_the_newest_typos_until_all_are_in(monkeypatch):
+    """Reading the index's words again for every search while articles pour in would cost more than
+    indexing them: a search meanwhile may use the words read a moment before (exact words still
+    match every row), and the search once all are in knows every word, typos included."""
+    monkeypatch.setattr("newsreader.search.REREAD_AFTER", 1e9)
+    index = SearchIndex(None)
+    index.add([(0, "Talks in Vienna", "Diplomats met in Vienna.", None, None)])
+    assert [row for row, _, _ in index.search(parse_query("viena "), 5, fresh=False)] == [0]
+    index.add([(1, "Floods in Valencia", "Rain fell on Valencia.", None, None)])
+    assert index.search(parse_query("valenica "), 5, fresh=False) == []  # the words read before it came
+    assert [row for row, _, _ in index.search(parse_query("valencia "), 5, fresh=False)] != []
+    assert [row for row, _, _ in index.search(parse_query("valenica "), 5)] == [1]
+    assert index.vocabulary().frequency["valencia"] == 1 and index.vocabulary().rows == 2
