@@ -144,10 +144,12 @@ RULES = {
     r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
     r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:of\b|(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b))"
     r"|the<SP>(?:near|short|long|longer)<SP>term)",
-    # "for years", "within weeks or months", "in the days ahead": some of that unit
+    # "for years", "within weeks or months", "in the days ahead", "months ago": some of that unit
     "some units": r"(?:(?<=\b[Ff]or )|(?<=\b[Ii]n )|(?<=\b[Ww]ithin )|(?<=\b[Oo]ver ))(?i:(?:minute|hour|day|week"
     r"|month|year|decade|centurie)s(?:<SP>or<SP>(?:day|week|month|year|decade)s)?)"
-    r"|(?i:the<SP>(?:day|week|month|year)s<SP>ahead)",
+    r"|(?i:the<SP>(?:day|week|month|year)s<SP>ahead)"
+    # "months ago"; "weeks later", of which "later" says after what (as "three days later")
+    r"|(?i:(?:minute|hour|day|week|month|year|decade)s(?:<SP>ago\b|(?=<SP>(?:later|earlier)\b)))",
     # "nineteen ninety-six", "the year two thousand"
     "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:<SPELLED_YEAR>|two<SP>thousand))",
     # "the year", "over the weekend", "the week"

@@ -574,7 +574,9 @@ class Normaliser:
         m = re.search(r"(?:(\w+)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half)(s?)\b", lowered)
         if not m:
             return None
-        if m[3]:  # "fourth quarters", "coming quarters"; "two quarters" is a duration
+        if m[1] and m[1] not in ("a", "an") and (count := count_of(m[1])) is not None and count < 1000:
+            return None  # "a four-quarter test", "two quarters": how long
+        if m[3]:  # "fourth quarters", "coming quarters"
             if m[1] in ORDINALS:
                 return f"XXXX-Q{ORDINALS[m[1]]}"
             if m[1] in ("coming", "next", "future"):
@@ -597,6 +599,8 @@ class Normaliser:
             if relative is None and (anaphor := self._reported_quarter()):
                 self.anaphoric = True  # "the quarter", "the 1988 quarter": the one the article reports
                 return f"{year_named[0]}{anaphor[4:]}" if year_named else _shift_year(anaphor, shift)
+            if relative is None and year_named:  # "the 1988 quarter" before any quarter is named: one of 1988's
+                return f"{year_named[0]}-QX"
             y, month = _shift_month(self.day.year, self.day.month, 3 * (-1 if relative is None else relative))
             return f"{y + shift:04d}-Q{(month - 1) // 3 + 1}"
         code, number, first_month = period
@@ -663,12 +667,14 @@ class Normaliser:
         lowered = HALF.sub("", text.lower())
         m = re.fullmatch(
             r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|some|just|only|roughly) )?"
-            r"(.+?)[\s-](minute|hour|day|week|month|quarter|year|decade|century)s?(?: or so)? "
+            r"(?:(.+?)[\s-])?(minute|hour|day|week|month|quarter|year|decade|century)s?(?: or so)? "
             r"(ago|earlier|later|from now)",
             lowered,
         )
         if not m:
             return None
+        if not m[1]:  # "months ago": some months, as TimeBank has it
+            return duration_value(None, m[2])
         count = count_of(m[1])
         unit = m[2]
         if lowered != text.lower():  # "a year and a half ago": 18 months; half of another unit, some time

@@ -42,6 +42,7 @@ def test_present_and_vague_references(text, expected):
         ("Shares bought by a quarter of the funds.", []),  # a fraction, not a period
         ("Most sales fall in fourth quarters.", [("fourth quarters", "DATE", "XXXX-Q4")]),
         ("The credits cut taxes in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
+        ("Sales were flat in the 1988 quarter.", [("the 1988 quarter", "DATE", "1988-QX")]),
     ],
 )
 def test_quarters_halves_and_fiscal_years(text, expected):
@@ -83,6 +84,10 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("Rates have fallen in the last few months.", [("last few months", "DATE", "PAST_REF")]),
         # "later" says after what: the expression is how long
         ("Three days later, the index fell.", [("Three days", "DURATION", "P3D")]),
+        ("He quit weeks later.", [("weeks", "DURATION", "PXW")]),
+        ("The firm, which just months ago was failing, rose.", [("months ago", "DURATION", "PXM")]),
+        # a counted quarter is how long, not which
+        ("It must pass a rolling four-quarter test.", [("four-quarter", "DURATION", "P4Q")]),
     ],
 )
 def test_durations(text, expected):
