@@ -84,8 +84,8 @@ def _pattern(rule: str) -> str:
 
 
 RULES = {
-    # "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6", "10 p.m. Wednesday"
-    "clock time": r"<CLOCK>(?:,?<SP>(?:on<SP>)?<CALENDAR_DAY>)?",
+    # "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6", "10 p.m. Wednesday", "10 p.m. on Oct. 23, 1998"
+    "clock time": r"<CLOCK>(?:,?<SP>(?:on<SP>)?<CALENDAR_DAY>(?:,?<SP><YEAR>)?)?",
     # "the next day", "the following morning", "the day before", "earlier that day", "that same day"
     # ("that day" alone is more often a day of no date: "the offer ends that day")
     "day around another": r"(?i:(?:earlier|later)<SP>that<SP>(?:same<SP>)?<PART_OF_DAY>|(?:that|the)<SP>same<SP>day"

@@ -667,7 +667,7 @@ class Normaliser:
         lowered = HALF.sub("", text.lower())
         m = re.fullmatch(
             r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|some|just|only|roughly) )?"
-            r"(?:(.+?)[\s-])?(minute|hour|day|week|month|quarter|year|decade|century)s?(?: or so)? "
+            r"(?:(.+?)[\s-])?(minute|hour|day|week|fortnight|month|quarter|year|decade|century)s?(?: or so)? "
             r"(ago|earlier|later|from now)",
             lowered,
         )
@@ -677,6 +677,8 @@ class Normaliser:
             return duration_value(None, m[2])
         count = count_of(m[1])
         unit = m[2]
+        if unit == "fortnight":  # "a fortnight earlier": two weeks
+            count, unit = (None if count is None else 2 * count), "week"
         if lowered != text.lower():  # "a year and a half ago": 18 months; half of another unit, some time
             count, unit = (12 * count + 6, "month") if count is not None and unit == "year" else (None, unit)
         if count is None or unit in ("minute", "hour"):
@@ -687,7 +689,9 @@ class Normaliser:
             anchor = quarter  # results "a year ago": the same quarter a year before
         if anchor is not None:
             self.anaphoric = True
-            return _shift_year(anchor, delta) if unit == "year" else self._moved(unit, delta, anchor)
+            moved = _shift_year(anchor, delta) if unit == "year" else self._moved(unit, delta, anchor)
+            # "six months earlier" than a year or a quarter: before it, by no date the text gives
+            return moved or ("PAST_REF" if delta < 0 else "FUTURE_REF")
         if m[3] in ("earlier", "later"):
             return "PAST_REF" if delta < 0 else "FUTURE_REF"
         if unit == "year":
@@ -700,7 +704,7 @@ class Normaliser:
 
     def _moved(self, unit: str, delta: int, anchor: str) -> str | None:
         """A dated value moved by so many units, at the granularity the unit names."""
-        m = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", anchor)
+        m = re.match(r"(\d{4})-(\d\d)(?:-(\d\d))?(?!\d)", anchor)  # a month, a day, a time of a day
         if not m:
             return None
         day = date(int(m[1]), int(m[2]), int(m[3] or 1))
@@ -724,7 +728,7 @@ class Normaliser:
             year, week, _ = date.fromisoformat(day).isocalendar()
             return f"{year:04d}-W{week:02d}"
         m = text[:4].lower() == "the " and re.fullmatch(
-            r"the (?:full )?(year|month|week|weekend|day|decade)", text.lower()
+            r"the (?:full )?(year|month|week|weekend|day|decade|century)", text.lower()
         )
         if not m or self.day is None:
             return None
@@ -732,8 +736,8 @@ class Normaliser:
             return "P1Y" if re.match(r"\s+end(?:ed|ing)\b", self.following) else str(self.day.year)
         if m[1] == "month":
             return self.day.isoformat()[:7]
-        if m[1] == "decade":  # "by the end of the decade"
-            return str(self.day.year)[:3]
+        if m[1] in ("decade", "century"):  # "by the end of the decade", "the middle of the century"
+            return str(self.day.year)[: 3 if m[1] == "decade" else 2]
         if m[1] == "day":
             return self.day.isoformat()
         weekday = self.day.weekday()
@@ -842,6 +846,8 @@ class Normaliser:
                 return duration_value(2 if m[2] == "couple of " else None, unit.removesuffix("s"))
             if m[2] or plural:  # "in the last few months": when
                 return "PAST_REF" if m[1] in ("last", "past", "previous") else "FUTURE_REF"
+            if unit == "fortnight":  # "the past fortnight", "in the next fortnight": two weeks, as "the past two weeks"
+                return duration_value(1, unit)
             return self._shifted(unit, RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following", "that"))
         named = SEASON_OF_YEAR.fullmatch(_year_in_digits(lowered))  # "summer", "the summer of 2012", "summer 2012"
         if named and (year := named[2] or self.year) is not None:

@@ -85,6 +85,7 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         # "later" says after what: the expression is how long
         ("Three days later, the index fell.", [("Three days", "DURATION", "P3D")]),
         ("He quit weeks later.", [("weeks", "DURATION", "PXW")]),
+        ("She will decide in the next fortnight.", [("next fortnight", "DURATION", "P2W")]),
         ("The firm, which just months ago was failing, rose.", [("months ago", "DURATION", "PXM")]),
         # a counted quarter is how long, not which
         ("It must pass a rolling four-quarter test.", [("four-quarter", "DURATION", "P4Q")]),
@@ -340,6 +341,20 @@ def test_a_day_told_from_the_date_last_named(text, expected):
 
 def test_a_day_before_an_event_is_left_to_the_event():
     assert timexes("Shares rose the day before the vote and that day itself.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # earlier than a year named: before it, by no date the text gives
+        ("Sales were 400 in 2004, up from 300 six months earlier.", ("six months earlier", "DATE", "PAST_REF")),
+        ("It was there for a fortnight earlier this month.", ("a fortnight earlier", "DATE", "PAST_REF")),
+        ("The population will shrink by the middle of the century.", ("middle of the century", "DATE", "19")),
+        ("He was shot at 10 p.m. on Oct. 23, 1998.", ("10 p.m. on Oct. 23, 1998", "TIME", "1998-10-23T22:00")),
+    ],
+)
+def test_every_expression_found_has_a_value(text, expected):
+    assert expected in timexes(text)
 
 
 def test_a_month_this_or_last_year():
