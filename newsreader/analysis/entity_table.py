@@ -13,14 +13,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from json.encoder import encode_basestring as encode_string  # what json.dumps(ensure_ascii=False) quotes with
 from pickle import PickleBuffer
-from typing import TYPE_CHECKING
 
 from newsreader.analysis.canonical import CanonicalNames
+from newsreader.analysis.found import CODES, KINDS, Found
 from newsreader.bodies import file_order
 from newsreader.model import Article, Entity
-
-if TYPE_CHECKING:
-    from newsreader.analysis.first_pass import Found
 
 
 class EntityTable:
@@ -174,7 +171,7 @@ def analyse_corpus(
 
 
 # The first pass's runs, each with its dates' numbers in the table.
-Gathered = list[tuple["Found", array]]
+Gathered = list[tuple[Found, array]]
 
 
 class CorpusAnalysis:
@@ -238,9 +235,6 @@ Settled = tuple[int, int, str, str, int, bool]
 
 def _settled(run: Found, i: int) -> Iterator[Settled]:
     """The mentions of a run's article i, unknown ones dropped."""
-    # Imported here, not above: a table read from the cache needs none of the recogniser's imports
-    # (the tagger's numpy, the date rules' patterns): 0.3 s, a quarter of a warm export's CPU.
-    from newsreader.analysis.first_pass import CODES, KINDS
 
     packed, text_of = run.packed, run.texts
     for j in range(run.ends[i - 1] if i else 0, run.ends[i], 3):

@@ -10,15 +10,12 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
 
 from newsreader.analysis.date_words import as_written
 from newsreader.analysis.entities import Recogniser
+from newsreader.analysis.found import CODES, KINDS, Found
 from newsreader.analysis.timex import Normaliser, timex_type
-from newsreader.model import ENTITY_TYPES
 
-KINDS = (*ENTITY_TYPES, "unknown")
-CODES = 2 * len(KINDS)  # a kind code: the kind's place in KINDS, twice, plus one for a strong mention
 PIECE = 100_000  # characters of a long body recognised at a time (a 100 MB article: 1,000 parts)
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
 NOTHING_KNOWN = re.compile(r"[X-]+")  # a TIMEX3 value of no known year, month or day
@@ -45,22 +42,6 @@ def _written(text: str, value: str | None) -> str:
     if value and NOTHING_KNOWN.fullmatch(value):
         return text.lower()
     return as_written(value, timex_type(text, value)) or text
-
-
-class Found(NamedTuple):
-    """What the first pass found in a run of articles, as compactly as the table keeps it, with
-    names and dates numbered within the run (a run is found by one worker process, or here).
-
-    `packed` holds, article after article, start, end, and a name's text number and kind code
-    together (a date: its number, negative); article i's part ends at `ends[i]`.
-    """
-
-    places: array  # the articles' places in the corpus, in the order they were found
-    ends: array
-    packed: array
-    texts: list[str]
-    dates: list[tuple[str, str | None]]  # (name, value) of each date, in the order first found
-    failed: list[tuple[int, str]]  # (place, why): articles whose analysis broke off, with no mentions
 
 
 def find_run(

@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 
-from newsreader.analysis.first_pass import Found, find_run
+from newsreader.analysis.found import Found
 from newsreader.bodies import StoredBody, read_in_order
 
 RUN = 250  # articles a worker is given at a time (half a megabyte of text)
@@ -69,7 +69,7 @@ class FirstPass:
             while self.pending:
                 run = self.pending[0]
                 if isinstance(run, list):
-                    found = find_run(_bodies(run), stop)
+                    found = _find(run, stop)
                 elif not (ready := _ready(run, stop, every)):
                     if ready is None:
                         _stop_workers()
@@ -179,6 +179,10 @@ def _bodies(run: list[Item]) -> Iterator[tuple[int, str, str | None, str]]:
     return zip(places, read_in_order(stored), dates, headings, strict=True)
 
 
-def _find(run: list[Item]) -> Found | None:
-    """In a worker: the first pass over a run of articles (never stopped: the pool is terminated instead)."""
-    return find_run(_bodies(run))
+def _find(run: list[Item], stop: Callable[[], bool] | None = None) -> Found | None:
+    """The first pass over a run of articles, here or in a worker (never stopped there: the pool is
+    terminated instead). The recogniser is imported only where it runs: the process that gathers
+    what the workers found needs none of its memory (numpy, the tagger's weights)."""
+    from newsreader.analysis.first_pass import find_run
+
+    return find_run(_bodies(run), stop)

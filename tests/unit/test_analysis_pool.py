@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -26,6 +28,24 @@ def test_workers_make_the_same_table_as_one_process(articles, monkeypatch):
     shared = analyse_corpus(articles, processes=2)
     assert vars(shared) == vars(alone)
     assert alone.counts()  # a table with entities in it, not two empty ones
+
+
+# In a fresh interpreter: the seeds analysed by one worker, and what the process that asked imported.
+GATHERED = """
+import sys
+from newsreader.analysis.entity_table import analyse_corpus
+from newsreader.store import DocumentStore
+table = analyse_corpus(DocumentStore.load().articles, processes=1)
+print(len(table.counts()), sorted({"numpy", "newsreader.analysis.first_pass"} & set(sys.modules)))
+"""
+
+
+@pytest.mark.slow
+def test_the_process_that_gathers_what_workers_found_holds_none_of_the_recogniser():
+    """The reader's own memory stays its articles' while workers analyse them (numpy alone is 20 MB)."""
+    done = subprocess.run([sys.executable, "-c", GATHERED], capture_output=True, text=True, check=True)
+    count, imported = done.stdout.split(" ", 1)
+    assert int(count) > 20 and imported.strip() == "[]"
 
 
 @pytest.mark.slow

@@ -1,0 +1,31 @@
+"""What the first pass over a corpus finds, packed: the form in which a worker process hands it back.
+
+Apart from `first_pass.py`, which finds it: the process that gathers and names what the workers
+found needs none of the recogniser (numpy, the tagger's weights, the date rules), only this.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import NamedTuple
+
+from newsreader.model import ENTITY_TYPES
+
+KINDS = (*ENTITY_TYPES, "unknown")
+CODES = 2 * len(KINDS)  # a kind code: the kind's place in KINDS, twice, plus one for a strong mention
+
+
+class Found(NamedTuple):
+    """What the first pass found in a run of articles, as compactly as the table keeps it, with
+    names and dates numbered within the run (a run is found by one worker process, or here).
+
+    `packed` holds, article after article, start, end, and a name's text number and kind code
+    together (a date: its number, negative); article i's part ends at `ends[i]`.
+    """
+
+    places: array  # the articles' places in the corpus, in the order they were found
+    ends: array
+    packed: array
+    texts: list[str]
+    dates: list[tuple[str, str | None]]  # (name, value) of each date, in the order first found
+    failed: list[tuple[int, str]]  # (place, why): articles whose analysis broke off, with no mentions
