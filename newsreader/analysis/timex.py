@@ -161,6 +161,9 @@ DURATION = re.compile(
 )
 
 
+# After "the year": twelve months told by their end or start ("the year ended June 30", "the year beginning 1 October").
+TWELVE_MONTHS = re.compile(r"\s+(?:end(?:ed|ing)|beginn?ing|start(?:ed|ing)|began)\b")
+
 # Only these expressions' values depend on the tense of their clause: the others take no time to read it.
 NEEDS_TENSE = re.compile(
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\w+day\b|christmas|easter|thanksgiving|halloween|eve\b"
@@ -225,12 +228,22 @@ REPORTED_AFTER = re.compile(r",?\s+(?:" + "|".join(SAID_ON) + r")\b", re.IGNOREC
 REPORTED_NEXT = re.compile(r",?\s+(?:[\w.'’-]+\s+){0,4}(?:" + "|".join(SAID_ON) + r")\b", re.IGNORECASE)
 
 
+# Verbs that move a time ahead: what they move it to is after when they were done.
+PUT_OFF_UNTIL = re.compile(
+    r"\b(?:postpon|delay|defer|extend|adjourn|reschedul|push(?:ed|ing)? back|put(?:ting)? off|move[ds]? back)\w*"
+    r"(?:\s+[\w'.,]+){0,5}?\s+(?:until|till|to|for)\s+(?:at\s+|on\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def clause_tense(sentence: str, start: int, end: int) -> str:
     """The tense of the clause around sentence[start:end], else of the sentence.
 
     "said Tuesday that it will close on Dec. 7": Tuesday is when it was said, Dec. 7 is to come.
     """
     before = sentence[:start]
+    if PUT_OFF_UNTIL.search(before, max(0, start - 60)):
+        return "future"  # "postponed until Tuesday": a time the past moved ahead
     if REPORTED_ON.search(before, max(0, start - 40)) or REPORTED_AFTER.match(sentence, end):
         return "past"
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
@@ -632,7 +645,7 @@ class Normaliser:
             return None
         if m[1] in RELATIVE and self.year is not None:
             return f"{self.year + RELATIVE[m[1]]:04d}"
-        if re.match(r"\s+end(?:ed|ing)\b", self.following):  # "the fiscal year ended Jan. 31": twelve months
+        if TWELVE_MONTHS.match(self.following):  # "the fiscal year ended Jan. 31": twelve months
             return "P1Y"
         if self.year is not None and (m[1] == "latest" or (m[1] is None and self.preceding.endswith(("the ", "its ")))):
             return str(self.year - (m[1] == "latest"))  # "the fiscal year": this one; "the latest": the last ended
@@ -733,7 +746,7 @@ class Normaliser:
         if not m or self.day is None:
             return None
         if m[1] == "year":  # "for the year", "the end of the year"; "the year ended June 30", twelve months
-            return "P1Y" if re.match(r"\s+end(?:ed|ing)\b", self.following) else str(self.day.year)
+            return "P1Y" if TWELVE_MONTHS.match(self.following) else str(self.day.year)
         if m[1] == "month":
             return self.day.isoformat()[:7]
         if m[1] in ("decade", "century"):  # "by the end of the decade", "the middle of the century"

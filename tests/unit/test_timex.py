@@ -85,6 +85,11 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         # "later" says after what: the expression is how long
         ("Three days later, the index fell.", [("Three days", "DURATION", "P3D")]),
         ("He quit weeks later.", [("weeks", "DURATION", "PXW")]),
+        # twelve months told by their start, as by their end
+        (
+            "The plan for the year beginning Oct. 1 is set.",
+            [("the year", "DURATION", "P1Y"), ("Oct. 1", "DATE", "1989-10-01")],
+        ),
         ("She will decide in the next fortnight.", [("next fortnight", "DURATION", "P2W")]),
         ("The firm, which just months ago was failing, rose.", [("months ago", "DURATION", "PXM")]),
         # a counted quarter is how long, not which
@@ -220,6 +225,10 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         # a time limit a past verb sets may still be ahead; what the verb did is not
         ("The bid was extended to Nov. 16.", "1989-10-30", "1989-11-16"),
         ("The bid was withdrawn in November.", "1989-10-30", "1988-11"),
+        # what a past verb puts off is ahead of it, as what lasted until a day is not
+        ("Officials postponed until Tuesday any action on the boy.", "2000-03-30", "2000-04-04"),
+        ("The vote was delayed to Monday.", "2000-03-30", "2000-04-03"),
+        ("The meeting lasted until Tuesday.", "2000-03-30", "2000-03-28"),
         ("The accession was planned for early March.", "1999-02-10", "1999-03"),
         # a weekday written with the date leaves only the year it falls on
         ("The paper said in an editorial on Saturday, April 25, that it erred.", "1998-04-24", "1998-04-25"),
