@@ -210,8 +210,7 @@ class CorpusAnalysis:
         when `stop` said so. `progress` hears (articles done, articles in all) run by run."""
         if not self._gather(self.first_pass.taken(stop, every=True), progress):
             return None
-        _name(self.ids, self.table, self.runs)
-        return self.table
+        return self.table if _name(self.ids, self.table, self.runs, stop) else None
 
     def _gather(self, runs: Iterator[Found | None], progress: Callable[[int, int], None] | None) -> bool:
         """Number the runs' dates in the table and keep the runs for `finish`."""
@@ -248,19 +247,26 @@ def _settled(run: Found, i: int) -> Iterator[Settled]:
             yield start, end, kind, text_of[ref], -1, bool(code & 1)
 
 
-def _name(ids: list[str], table: EntityTable, runs: Gathered) -> None:
-    """Give each name its canonical name across the corpus and write every article's triples, run by run."""
-    counts = Counter(
-        (kind, text)
-        for run, _ in runs
-        for i in range(len(run.places))
-        for _, _, kind, text, _, _ in _settled(run, i)
-        if kind != "date"
-    )
+def _name(ids: list[str], table: EntityTable, runs: Gathered, stop: Callable[[], bool] | None) -> bool:
+    """Give each name its canonical name across the corpus and write every article's triples, run by
+    run; `stop` is asked between runs (the reader's keys come first: at 100,000 articles this takes
+    seconds), and False when it said so."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for run, _ in runs:
+        if stop and stop():
+            return False
+        counts.update(
+            (kind, text)
+            for i in range(len(run.places))
+            for _, _, kind, text, _, _ in _settled(run, i)
+            if kind != "date"
+        )
     names = CanonicalNames(counts)
     triples = table.triples
     runs.reverse()
     while runs:  # each run's memory goes as the table grows
+        if stop and stop():
+            return False
         run, date_numbers = runs.pop()
         for i, place in enumerate(run.places):
             mentions = list(_settled(run, i))
@@ -273,3 +279,4 @@ def _name(ids: list[str], table: EntityTable, runs: Gathered) -> None:
                 name = date_numbers[ref] if kind == "date" else table.number(canonical[kind, text], kind)
                 triples.extend((start, end, name))
             table.close_article(ids[place], len(triples))
+    return True

@@ -74,3 +74,25 @@ def test_articles_analysed_as_they_load_get_the_entities_of_one_analysis_after(m
     after = analyse_corpus(store.articles, processes=0)
     assert store.entity_counts() == after.counts()
     assert all(store.entities(a) == after.entities(a.id, a.body, a.heading) for a in store.articles)
+
+
+def test_naming_after_the_first_pass_steps_aside_for_keys_too(articles):
+    """Giving every name its canonical name takes seconds at 100,000 articles, in the reader's own
+    process: it asks `stop` (which waits while keys come) between runs, as the first pass does."""
+    events: list[str] = []
+
+    def stop() -> bool:
+        events.append("stop")
+        return False
+
+    table = analyse_corpus(articles, stop=stop, progress=lambda done, total: events.append("progress"), processes=0)
+    assert table is not None and table.counts()
+    last_run_taken = len(events) - events[::-1].index("progress")
+    assert "stop" in events[last_run_taken:]
+    asked, said = events.count("stop"), []
+
+    def stop_when_last_asked() -> bool:  # in the naming: the analysis is then of no use
+        said.append(len(said) + 1 == asked)
+        return said[-1]
+
+    assert analyse_corpus(articles, stop=stop_when_last_asked, processes=0) is None
