@@ -192,7 +192,7 @@ class SearchIndex:
         self._lock = threading.Lock()
         self.db = self._open(path)
         self._rows = self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
-        self._changes = 0  # batches added: the vocabulary is read again when it is older than that
+        self._changes = 0  # batches of rows added: the vocabulary is read again when it is older than that
         saved = dict(self.db.execute("SELECT word, docs FROM words"))
         self._vocabulary, self._vocabulary_changes = Vocabulary(saved, self._rows), 0
         self._read_at = self._read_took = 0.0  # when the vocabulary was last read from the index, and how long it took
@@ -271,14 +271,15 @@ class SearchIndex:
     def add_names(self, rows: Sequence[tuple[int, str]]) -> None:
         """Index the entity names of these rows (one text each), in one transaction."""
         with self._lock, self.db:
+            # Not a change that makes the vocabulary read again: names are words of the bodies.
             self.db.executemany("INSERT INTO names(rowid, entities) VALUES (?, ?)", rows)
-            self._changes += 1
 
     def finish(self, saved: Path | None) -> None:
         """Every article and its names are in: mark the index complete, with its vocabulary, its
         segments merged into one (the quickest to search), and move it to `saved` (the cache) when given."""
-        words = self.vocabulary().frequency
         with self._lock:
+            words = self._read_words()  # the names' too
+            self._vocabulary, self._vocabulary_changes = Vocabulary(words, self._rows), self._changes
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", words.items())
                 self.db.execute("INSERT INTO docs(docs) VALUES('optimize')")
