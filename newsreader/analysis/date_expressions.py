@@ -137,8 +137,9 @@ RULES = {
     r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
     r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)",
     # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
-    "relative": r"<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?(?i:<PERIOD>s?|<SEASON>)"
-    r"|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
+    # ("that" before a weekday or a month is most often a conjunction: "said that Thursday's meeting")
+    "relative": r"(?!(?i:that)<SP>(?:<WEEKDAY>|<MONTH>))<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?"
+    r"(?i:<PERIOD>s?|<SEASON>)|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
     # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days", "the near term"
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
     r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
@@ -215,10 +216,13 @@ NOT_A_NAME = frozenset(
     mid last next this fiscal spring summer autumn winter fall to at on as but then also only even that these those
     its their his her our a an each every some all both no""".split()
 )
-# A time word capitalised after a capitalised word, with no full stop between them, begins no sentence.
-AFTER_A_WORD = re.compile(r"\b[A-Z][\w.'-]*[A-Za-z] +$")
-# Words that are capitalised wherever they are: no sign of a name.
-LOWER_CASE_STARTERS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | {h.split()[0].lower() for h in HOLIDAYS}
+# A time word capitalised after a capitalised word, with no full stop between them, begins no sentence
+# (unless that word is one of NOT_A_NAME: "On Christmas Day"); the word before it, if any, is group 1.
+AFTER_A_WORD = re.compile(r"(?:(\w)\s+)?\b([A-Z][\w.'’-]*[A-Za-z]) +$")
+# Words capitalised wherever they are (British writing capitalises the centuries, American the seasons).
+MONTHS_AND_WEEKDAYS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS, *SEASONS, "century", "centuries"))
+HOLIDAY_WORDS = frozenset(w.lower() for h in HOLIDAYS for w in h.split())
+ALWAYS_CAPITALISED = MONTHS_AND_WEEKDAYS | HOLIDAY_WORDS
 MONTH_ALONE = re.compile(
     r"^(?i:the\s+|(?:end|beginning|start|middle) of\s+|early\s+|mid\s+|late\s+)?" + MONTH_NAMES + r"$"
 )
@@ -366,11 +370,27 @@ def _after_a_name(before: str) -> bool:
 
 
 def _a_title(expression: str, before: str) -> bool:
-    """Whether a time word written capitalised inside a sentence is part of a name: after a capitalised word
-    ("USA Today", "VOA Today"), or every word capitalised in quotes (ABC's "This Week")."""
-    words = expression.split()
-    if not words[0][0].isupper() or words[0].lower().rstrip(".,") in LOWER_CASE_STARTERS:
+    """Whether a time expression written with capitals is part of a name: a word inside it capitalised
+    ("Player of the Year", "the Forum for the Future"), its first word capitalised after a capitalised
+    word ("USA Today", the BBC's "Today programme"; a holiday after one inside a sentence is another
+    holiday, "Holocaust Memorial Day", or a name, "Father Christmas"), or every word capitalised in
+    quotes (ABC's "This Week")."""
+    if expression.islower() or expression[0].isdigit():  # most expressions, at no cost
         return False
-    if AFTER_A_WORD.search(before):
+    written = expression.split()
+    words = [w.lower().rstrip(".,") for w in written]
+    if len(words) == 1 and words[0] in MONTHS_AND_WEEKDAYS:  # "Monday", "March": the commonest of the others
+        return False
+    if any(
+        w[:1].isupper() and w[1:].islower() and low not in ALWAYS_CAPITALISED
+        for w, low in zip(written[1:], words[1:], strict=True)
+    ):
         return True
-    return len(words) > 1 and all(w[0].isupper() for w in words) and before.endswith(('"', "“", "'"))
+    if not written[0][0].isupper() or words[0] in MONTHS_AND_WEEKDAYS:
+        return False
+    if name := AFTER_A_WORD.search(before):
+        if words[0] not in HOLIDAY_WORDS:
+            return name[2].lower() not in NOT_A_NAME
+        return name[1] is not None and not name[2].endswith(("'s", "’s"))  # not "Celtic's Boxing Day"
+    titled = len(words) > 1 and all(w[0].isupper() for w in written)
+    return titled and any(w not in ALWAYS_CAPITALISED for w in words) and before.endswith(('"', "“", "'"))

@@ -150,6 +150,14 @@ def test_years_after_capitalised_words(text, expected):
         ('"This week we lost," he said.', [("This week", "DATE", "1989-W44")]),
         ("Shares fell. Today the board meets.", [("Today", "DATE", "1989-10-30")]),
         ("It was quiet on Capitol Hill Monday.", [("Monday", "DATE", "1989-10-30")]),
+        ("He was named Player of the Year by the Forum for the Future.", []),
+        ("She told the BBC's Today programme she played Father Christmas.", []),
+        ("Celtic's Boxing Day match is on television.", [("Boxing Day", "DATE", "1989-12-26")]),
+        ("The 19th Century mill was sold.", [("19th Century", "DATE", "18")]),
+        ("Warsaw marks Polish Independence Day on Nov. 11.", [("Nov. 11", "DATE", "1989-11-11")]),
+        ("On Christmas Day the shops close.", [("Christmas Day", "DATE", "1989-12-25")]),
+        # "that" before a weekday is most often a conjunction, not "that same Thursday"
+        ("He stressed that Thursday's meeting was a first step.", [("Thursday", "DATE", "1989-10-26")]),
     ],
 )
 def test_a_time_word_capitalised_inside_a_sentence_is_part_of_a_name(text, expected):
