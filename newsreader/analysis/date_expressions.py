@@ -140,9 +140,11 @@ RULES = {
     # ("that" before a weekday or a month is most often a conjunction: "said that Thursday's meeting")
     "relative": r"(?!(?i:that)<SP>(?:<WEEKDAY>|<MONTH>))<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?"
     r"(?i:<PERIOD>s?|<SEASON>)|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
-    # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days", "the near term"
+    # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days", "the near term";
+    # not a "current account" or "current affairs"
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
-    r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)|current|recent"
+    r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)"
+    r"|current(?!<SP>(?:account|affairs))|recent"
     r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:of\b|(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b))"
     r"|the<SP>(?:near|short|long|longer)<SP>term)",
     # "for years", "within weeks or months", "in the days ahead", "months ago": some of that unit
@@ -230,6 +232,7 @@ YEAR_RANGE = re.compile(r"(" + YEAR_NUMBER + r")[-–/](\d+)")
 DAY_RANGE = re.compile(r"(.*?\d(?:st|nd|rd|th)?)(?:\s+(?:and|to|or)\s+|[-–])(\d.*)", re.S)
 A_UNIT = re.compile(r"(?i)an?\s+\w+")
 FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
+A_DROP = re.compile(r"\s+(?:of|in|to|from|below|above|back|by|on)\b")
 RATE = re.compile(r"(?i)(?:\d|%|cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per)\s*$")
 
 # Every expression holds one of these words, a number that may be part of one, or a word ending in
@@ -347,12 +350,16 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             continue  # "May" the verb, "March" the walk, "The Darling Buds of May", "Jan Kavan"
         if _a_title(expression, before):
             continue  # "USA Today", ABC's "This Week": a newspaper, a programme
+        if expression == "Now" and text.startswith(",", end):
+            continue  # "Now, he says, ...": a turn in the telling, not a time
         if expression.isdigit() and _after_a_name(before):
             continue  # "Euro 2004", "Resolution 2231", "£2004"; but "Tony Blair 10 days ago"
         if FRACTION.fullmatch(expression) or (A_UNIT.fullmatch(expression) and RATE.search(before)):
             continue  # "a quarter", a fraction; "$5 a year", a rate
         if expression in ("summer", "winter", "spring", "autumn", "fall") and not before.endswith(("the ", "The ")):
             continue
+        if expression == "fall" and A_DROP.match(text, end):
+            continue  # "the fall of the Berlin Wall", "the fall in prices": a drop, not autumn
         range_ = YEAR_RANGE.fullmatch(expression)
         if range_ or (match.lastgroup in DAY_RULES and (range_ := DAY_RANGE.fullmatch(expression))):
             found += [(range_[1], start, start + len(range_[1])), (range_[2], end - len(range_[2]), end)]
@@ -375,7 +382,7 @@ def _a_title(expression: str, before: str) -> bool:
     word ("USA Today", the BBC's "Today programme"; a holiday after one inside a sentence is another
     holiday, "Holocaust Memorial Day", or a name, "Father Christmas"), or every word capitalised in
     quotes (ABC's "This Week")."""
-    if expression.islower() or expression[0].isdigit():  # most expressions, at no cost
+    if expression.islower() or expression.isdigit():  # most expressions, at no cost
         return False
     written = expression.split()
     words = [w.lower().rstrip(".,") for w in written]

@@ -18,9 +18,12 @@ def timexes(text: str, published: str = "1989-10-30") -> list[tuple[str, str, st
         ("Prices are now higher than in the past.", [("now", "DATE", "PRESENT_REF"), ("the past", "DATE", "PAST_REF")]),
         ("The company is currently weighing offers.", [("currently", "DATE", "PRESENT_REF")]),
         ("Sales have slowed recently.", [("recently", "DATE", "PAST_REF")]),
-        ("Now, the bank says, it will cut rates.", [("Now", "DATE", "PRESENT_REF")]),
+        ("Now the bank says it will cut rates.", [("Now", "DATE", "PRESENT_REF")]),
+        ("Now, the bank says, it will cut rates.", []),  # a turn in the telling (TimeBank and AQUAINT leave it)
         ("Margins will suffer in the near term.", [("the near term", "DATE", "FUTURE_REF")]),
         ("Its long-term debt is rated AA.", []),
+        ("The current account deficit grew, a current affairs show said.", []),  # terms, not times
+        ("Since the fall of the Berlin Wall, the fall in prices slowed.", []),  # a drop, not autumn
         ("Trade matters to the future of both peoples.", []),  # a thing's fate, not a time
     ],
 )
@@ -151,6 +154,7 @@ def test_years_after_capitalised_words(text, expected):
         ("Shares fell. Today the board meets.", [("Today", "DATE", "1989-10-30")]),
         ("It was quiet on Capitol Hill Monday.", [("Monday", "DATE", "1989-10-30")]),
         ("He was named Player of the Year by the Forum for the Future.", []),
+        ("He told CBS's 60 Minutes he starred in 24 Hour Party People.", []),
         ("She told the BBC's Today programme she played Father Christmas.", []),
         ("Celtic's Boxing Day match is on television.", [("Boxing Day", "DATE", "1989-12-26")]),
         ("The 19th Century mill was sold.", [("19th Century", "DATE", "18")]),
