@@ -36,6 +36,7 @@ REREAD_AFTER = 4  # a changed index's vocabulary is read again once this many ti
 COMMON_SHARE, COMMON_ROWS = 0.02, 50  # a word in this share of the rows, and in this many, is common
 COMPLETE = 1  # the `user_version` of an index that holds every article and its entity names
 TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
+TABLES = ("docs", "names")  # the full-text tables: titles and bodies, entity names
 SCHEMA = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(title, body, content='', {TOKENIZER})",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5(entities, content='', {TOKENIZER})",
@@ -126,9 +127,10 @@ class Vocabulary:
     """The index's words with the number of rows holding each: sorted for prefixes, bucketed by
     length for typos (both made when first asked for)."""
 
-    def __init__(self, frequency: dict[str, int], rows: int) -> None:
+    def __init__(self, frequency: dict[str, int], rows: int, changes: tuple[int, int] = (0, 0)) -> None:
         self.frequency = frequency
         self.rows = rows  # the index's rows these words were counted in
+        self.changes = changes  # the index's batches of rows and of names when they were read (`SearchIndex`)
         self._expanded: dict[tuple[str, bool], list[str]] = {}  # people search the same words again and again
 
     @cached_property
@@ -183,7 +185,8 @@ class SearchIndex:
     """Full-text index of articles' titles, bodies and entity names, in one SQLite file.
 
     One connection, used by one thread at a time (a lock): the indexer adds rows in small
-    transactions, and a search waits at most for one of them.
+    transactions, and a search waits for one of them, or for another search reading the
+    vocabulary again (about a second at 100,000 articles), or for the index being finished.
     """
 
     def __init__(self, path: Path | None) -> None:
@@ -193,8 +196,10 @@ class SearchIndex:
         self.db = self._open(path)
         self._rows = self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
         self._changes = 0  # batches of rows added: the vocabulary is read again when it is older than that
-        saved = dict(self.db.execute("SELECT word, docs FROM words"))
-        self._vocabulary, self._vocabulary_changes = Vocabulary(saved, self._rows), 0
+        self._names_changes = (
+            0  # batches of names added: they may bring words no body has ("U.S." named "United States")
+        )
+        self._vocabulary = Vocabulary(dict(self.db.execute("SELECT word, docs FROM words")), self._rows)
         self._read_at = self._read_took = 0.0  # when the vocabulary was last read from the index, and how long it took
 
     @staticmethod
@@ -219,7 +224,8 @@ class SearchIndex:
             db.execute(statement)
         # Segments are merged once, when the index is complete (`finish`), not as batches come: merging
         # as they came took a third of the indexing at 100,000 articles.
-        db.execute("INSERT INTO docs(docs, rank) VALUES('automerge', 0)")
+        for table in TABLES:
+            db.execute(f"INSERT INTO {table}({table}, rank) VALUES('automerge', 0)")
         return db
 
     @property
@@ -234,19 +240,22 @@ class SearchIndex:
         share of the time since: it takes a second at 100,000 articles, as long as a tenth of
         their indexing, and counting each batch's words as it came took as long as indexing them."""
         with self._lock:
-            stale = self._vocabulary_changes != self._changes
+            stale = self._vocabulary.changes[0] != self._changes
             if stale and (fresh or time.monotonic() - self._read_at >= REREAD_AFTER * self._read_took):
                 self._read_at = time.monotonic()
-                self._vocabulary = Vocabulary(self._read_words(), self._rows)
-                self._vocabulary_changes = self._changes
+                self._vocabulary = self._read_vocabulary()
                 self._read_took = time.monotonic() - self._read_at
             return self._vocabulary
+
+    def _read_vocabulary(self) -> Vocabulary:
+        """The vocabulary as the index holds it now (the lock held)."""
+        return Vocabulary(self._read_words(), self._rows, (self._changes, self._names_changes))
 
     def _read_words(self) -> dict[str, int]:
         """Each word of titles, bodies and entity names with the number of rows holding it (a row
         holding it in both its text and its names counts twice: a name counts more)."""
         frequency: dict[str, int] = {}
-        for table in ("docs", "names"):
+        for table in TABLES:
             words = f"temp.{table}_words"
             self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {words} USING fts5vocab(main, {table}, 'row')")
             for word, docs in self.db.execute(f"SELECT term, doc FROM {words}"):
@@ -271,18 +280,22 @@ class SearchIndex:
     def add_names(self, rows: Sequence[tuple[int, str]]) -> None:
         """Index the entity names of these rows (one text each), in one transaction."""
         with self._lock, self.db:
-            # Not a change that makes the vocabulary read again: names are words of the bodies.
             self.db.executemany("INSERT INTO names(rowid, entities) VALUES (?, ?)", rows)
+            # Not read again for them: most are words of the bodies, and the index reads them all when finished.
+            self._names_changes += 1
 
     def finish(self, saved: Path | None) -> None:
-        """Every article and its names are in: mark the index complete, with its vocabulary, its
-        segments merged into one (the quickest to search), and move it to `saved` (the cache) when given."""
+        """Every article and its names are in: mark the index complete, with its vocabulary and, where the
+        disk has room, its segments merged into one (the quickest to search), and move it to `saved`
+        (the cache) when given."""
         with self._lock:
-            words = self._read_words()  # the names' too
-            self._vocabulary, self._vocabulary_changes = Vocabulary(words, self._rows), self._changes
+            self._vocabulary = self._read_vocabulary()
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", words.items())
-                self.db.execute("INSERT INTO docs(docs) VALUES('optimize')")
+                self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", self._vocabulary.frequency.items())
+            if self._room_to_merge():
+                for table in TABLES:
+                    self.db.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+                self.db.commit()
             self.db.execute(f"PRAGMA user_version = {COMPLETE}")
             if saved is None or self.path is None:
                 return
@@ -294,6 +307,23 @@ class SearchIndex:
             except OSError:  # not saved: this run still has it
                 pass
             self.db = sqlite3.connect(self.path, check_same_thread=False)
+
+    def discard(self) -> None:
+        """Close the index and remove its file (one the disk had no room for)."""
+        with self._lock:
+            self.db.close()
+            if self.path is not None:
+                self.path.unlink(missing_ok=True)
+
+    def _room_to_merge(self) -> bool:
+        """Whether the disk can take a merged copy of the index beside it (merging writes it whole
+        before freeing the parts; a full disk then fails a finished index, which has no journal)."""
+        if self.path is None:
+            return True
+        try:
+            return shutil.disk_usage(self.path.parent).free > 2 * self.path.stat().st_size
+        except OSError:
+            return False
 
     # --- Querying ----------------------------------------------------------------------------------
 
@@ -310,8 +340,8 @@ class SearchIndex:
         word indexed so far (else perhaps not the newest, while they load: `vocabulary`)."""
         prefixed = [query.prefix_last and i == len(query.words) - 1 for i in range(len(query.words))]
         vocabulary = self.vocabulary(fresh)
-        # Rows came since the words were read: a word as typed may be in them.
-        behind = self._vocabulary_changes != self._changes
+        # Rows or names came since the words were read: a word as typed may be in them.
+        behind = vocabulary.changes != (self._changes, self._names_changes)
         groups: list[list[str]] = []
         as_typed: list[list[str]] = []
         for word, prefix in zip(query.words, prefixed, strict=True):

@@ -349,7 +349,8 @@ class DocumentStore:
     @property
     def searchable(self) -> tuple[int, int]:
         """(articles the search covers so far, articles loaded)."""
-        return min(self._index.rows, len(self._arrived)) if self._index else 0, len(self._arrived)
+        index = self._index  # read once: a fetch's new articles may forget it meanwhile (`read_again`)
+        return min(index.rows, len(self._arrived)) if index else 0, len(self._arrived)
 
     def index_loaded(self, stop: Callable[[], bool] | None = None) -> bool:
         """Index the titles and bodies of the articles loaded since the last call (a saved index of
@@ -361,19 +362,19 @@ class DocumentStore:
     def _index_rows(self, stop: Callable[[], bool] | None) -> bool:
         from newsreader.search import SearchIndex
 
-        if self._index is None:
+        if (index := self._index) is None:
             saved = (
                 self.cache.entry_path("index", self._index_key, ".sqlite") if self.cache and self._index_key else None
             )
-            self._index = SearchIndex(saved if saved and saved.exists() else scratch_path(".sqlite"))
-            self._named = self._index.complete
+            index = self._index = SearchIndex(saved if saved and saved.exists() else scratch_path(".sqlite"))
+            self._named = index.complete
         # Batch after batch in loading order, so that the rows in are always the first ones; the
         # bodies of a batch are read in the order they lie on disk.
-        for first in range(self._index.rows, len(self._arrived), INDEX_BATCH):
+        for first in range(index.rows, len(self._arrived), INDEX_BATCH):
             if stop and stop():
                 return False
             batch = self._arrived[first : first + INDEX_BATCH]
-            self._index.add([_row(first + place, batch[place], body) for place, body in in_file_order(batch)])
+            index.add([_row(first + place, batch[place], body) for place, body in in_file_order(batch)])
         return True
 
     def index_names(self, stop: Callable[[], bool] | None = None) -> None:
@@ -407,6 +408,8 @@ class DocumentStore:
         try:
             return indexing()
         except sqlite3.OperationalError:
+            if self._index is not None:
+                self._index.discard()  # its file takes room the disk has not got
             self._index, self._names_indexed = SearchIndex(None), 0
             return indexing()
 
@@ -430,7 +433,8 @@ class DocumentStore:
         if wait:
             self.build_index()
         parsed = parse_query(query)
-        if parsed.empty or self._index is None:
+        index = self._index  # read once: a fetch's new articles may forget it meanwhile (`read_again`)
+        if parsed.empty or index is None:
             return []
         allowed = None if within is None else {self._by_id[i] for i in within if i in self._by_id}
         if parsed.entity:
@@ -439,9 +443,9 @@ class DocumentStore:
             named = self._rows_mentioning(self._entities, parsed.entity)
             allowed = named if allowed is None else allowed & named
         upto = len(self._arrived)
-        complete = self.loaded and self._index.rows >= upto  # no more to come: every word indexed counts
+        complete = self.loaded and index.rows >= upto  # no more to come: every word indexed counts
         hits = []
-        for row, score, terms in self._index.search(parsed, limit, allowed, upto=upto, fresh=complete):
+        for row, score, terms in index.search(parsed, limit, allowed, upto=upto, fresh=complete):
             article, matched = self._arrived[row], frozenset(terms)
             hits.append(Hit(article.id, score, matched_spans(article.title, matched), matched))
         return hits

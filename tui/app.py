@@ -107,7 +107,7 @@ class NewsReader(App[str]):
         else:
             self.main.status_line.say(f"loading… {counted(len(self.store), 'article')}")
             self.call_after_refresh(self.load_rest)
-        self.call_after_refresh(self.index)
+            self.call_after_refresh(self.index)  # titles and bodies are searchable as they load
         for title, warning in self.warnings:
             self.say(warning, title)
         self.warnings.clear()
@@ -197,6 +197,7 @@ class NewsReader(App[str]):
                 f"Skipped {problems[0]}{more}", title="Some files were not loaded", severity="warning", markup=False
             )
         self.main.all_loaded()
+        self.call_after_refresh(self.index)  # again: the last articles come after the reading says it is done
         self.call_after_refresh(self.analyse)
 
     # --- Keys everywhere -----------------------------------------------------------------------

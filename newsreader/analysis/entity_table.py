@@ -234,7 +234,6 @@ Settled = tuple[int, int, str, str, int, bool]
 
 def _settled(run: Found, i: int) -> Iterator[Settled]:
     """The mentions of a run's article i, unknown ones dropped."""
-
     packed, text_of = run.packed, run.texts
     for j in range(run.ends[i - 1] if i else 0, run.ends[i], 3):
         start, end, code = packed[j : j + 3]

@@ -17,7 +17,8 @@ CODES = 2 * len(KINDS)  # a kind code: the kind's place in KINDS, twice, plus on
 
 class Found(NamedTuple):
     """What the first pass found in a run of articles, as compactly as the table keeps it, with
-    names and dates numbered within the run (a run is found by one worker process, or here).
+    names and dates numbered within the run (a run is found by one worker process, or by the
+    process that asked, for a small corpus).
 
     `packed` holds, article after article, start, end, and a name's text number and kind code
     together (a date: its number, negative); article i's part ends at `ends[i]`.

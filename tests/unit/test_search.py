@@ -148,3 +148,13 @@ def test_a_search_while_articles_load_may_miss_the_newest_typos_until_all_are_in
     assert [row for row, _, _ in index.search(parse_query("valencia "), 5, fresh=False)] != []
     assert [row for row, _, _ in index.search(parse_query("valenica "), 5)] == [1]
     assert index.vocabulary().frequency["valencia"] == 1 and index.vocabulary().rows == 2
+
+
+def test_a_name_that_no_body_words_is_found_while_the_names_are_indexed():
+    """Entity names join the index long after the bodies, and a name may be words no body has (the
+    gazetteer names "U.S." the "United States"): a search meanwhile tries the words as typed."""
+    index = SearchIndex(None)
+    index.add([(0, "Envoy arrives", "The U.S. envoy landed in Paris.", None, None)])
+    assert index.search(parse_query("united states "), 5, fresh=False) == []
+    index.add_names([(0, "Paris ; United States")])
+    assert [row for row, _, _ in index.search(parse_query("united states "), 5, fresh=False)] == [0]
