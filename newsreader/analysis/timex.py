@@ -408,6 +408,7 @@ class Normaliser:
                 self.day = date(self.year, int(m[2]), int(m[3]))
         self.last_year_mentioned: int | None = None
         self.last_dated: str | None = None  # the last value with a year: what "a year earlier" moves
+        self.dated_before: str | None = None  # the one before it: "2004 ... 2003 ... a year earlier" is 2003
         self.first_quarter: str | None = None  # what "a year ago", "the year-earlier period" compare with
         self.last_day: str | None = None  # the last day named: the day of a time of day that names none
         self.anaphoric = False
@@ -439,7 +440,7 @@ class Normaliser:
         value = text if FULL_YEAR.fullmatch(text) else self._first_value(text, when)  # a year: the most common
         if value and value[:4].isdigit() and not self.anaphoric:
             self.last_year_mentioned = int(value[:4])
-            self.last_dated = value
+            self.dated_before, self.last_dated = self.last_dated, value
             if DAY_VALUE.match(value):
                 self.last_day = value[:10]
             recent = self.year is None or int(value[:4]) >= self.year - 1  # not "the third quarter of 1984"
@@ -698,6 +699,8 @@ class Normaliser:
             return "FUTURE_REF" if m[3] in ("later", "from now") else "PAST_REF"
         delta = -count if m[3] in ("ago", "earlier") else count
         anchor = self.last_dated if m[3] in ("earlier", "later") else None
+        if anchor and self.dated_before and anchor == _shift_year(self.dated_before, -1):
+            anchor = self.dated_before  # "$1bn in 2004, against $838m in 2003; sales rose from $3bn a year earlier"
         if anchor is None and unit == "year" and (quarter := self._reported_quarter()) and m[3] == "ago":
             anchor = quarter  # results "a year ago": the same quarter a year before
         if anchor is not None:

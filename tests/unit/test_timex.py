@@ -57,6 +57,11 @@ def test_a_year_earlier_is_the_same_quarter_of_the_year_before():
     assert timexes(text)[1] == ("a year earlier", "DATE", "1988-Q3")
 
 
+def test_a_year_earlier_than_a_year_just_compared_is_that_year():
+    text = "It made 3.3bn yuan in 2004, against 1.4bn yuan in 2003. Sales rose to 6.2bn from 3bn a year earlier."
+    assert timexes(text, "2005-01-20")[-1] == ("a year earlier", "DATE", "2003")
+
+
 def test_a_year_ago_compares_with_the_quarter_the_article_reports():
     text = "Third-quarter net rose 11%. A fourth-quarter charge is likely. Earnings were $6 million a year ago."
     assert timexes(text)[-1] == ("a year ago", "DATE", "1988-Q3")
