@@ -56,7 +56,8 @@ PIECES["ABOUT"] = (
 )
 PIECES["HALF"] = r"(?:<SP>1/2|½|<SP>and<SP>a<SP>half)"  # "2 1/2 years", "two and a half years", "a year and a half"
 PIECES["CLOCK"] = (
-    r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:\d{1,2}:\d\d|[0-2]\d[0-5]\d)(?=\s*<ZONE>)|noon"
+    r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:\d{1,2}:\d\d|[0-2]\d[0-5]\d)(?=\s*<ZONE>|<SP>local\b)"
+    r"|(?<=\bat )(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|noon"
     r"|midnight|midday|\d{1,2}(?::\d\d)?(?:<SP>o'clock)?<SP>in<SP>the<SP>(?:morning|afternoon|evening))"
     r"(?:<SP>(?:<ZONE>|local time))?"
 )
@@ -256,11 +257,11 @@ MONTH_KEYWORDS = tuple(
     """January February March April May June July August September October November December Jan Feb Mar Apr Jun
     Jul Aug Sept Sep Oct Nov Dec""".split()
 )
-# A number that may be part of an expression: a year, or one before a unit, a month, a time of day.
+# A number that may be part of an expression: a year, a clock's time, or one before a unit, a month, a time of day.
 # (Its first digit comes first in the pattern, which lets the search skip to digits.)
 NUMBER_NEAR = re.compile(
     _pattern(
-        r"[0-9](?<![\d.,][0-9])(?=(?<=1)[89]\d\d|(?<=2)0\d\d|0s|[\d,]*(?:st|nd|rd|th)?(?:[:.]\d\d)?(?:[\s-]+(?:to|or"
+        r"[0-9](?<![\d.,][0-9])(?=(?<=1)[89]\d\d|(?<=2)0\d\d|0s|\d?:[0-5]\d\b|[\d,]*(?:st|nd|rd|th)?(?:[:.]\d\d)?(?:[\s-]+(?:to|or"
         r"|more|additional|straight|consecutive|full|trading|business|working|\d[\d,]*))*[\s-]*(?:a\.m|p\.m|am\b|pm\b"
         r"|<ZONE>|(?:of\s+)?<MONTH>|(?i:minute|hour|day|week|fortnight|month|quarter|year|decade|centur|night)))"
     )

@@ -84,6 +84,8 @@ RELATIVE = {
 FULL_YEAR = re.compile(YEAR_NUMBER)
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable|the|a|an)\s+$", re.IGNORECASE)
+# "the 12 months to June", "the year to March": the end of a period reported, not a time limit set
+PERIOD_TO = re.compile(r"\b(?:months?|weeks?|years?|quarters?|period)\s+to\s+$", re.IGNORECASE)
 SEASON_OF_YEAR = re.compile(r"(?:the )?(" + "|".join(SEASONS) + r")(?:,? (?:of )?(\d{4}))?")
 END_OF_RANGE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")  # "25", "25, 1999" after "April 24-"
 LAST_DAY = re.compile(r"(?<!\d)[0-3]?\d(?:st|nd|rd|th)?$")
@@ -841,7 +843,8 @@ class Normaliser:
         if when == "future" and last < today:
             return days + NEVER
         if when == "past" and first > today:
-            return days + (LIMIT_AHEAD if DEADLINE.search(self.preceding) and not strict else NEVER)
+            limit = DEADLINE.search(self.preceding) and not PERIOD_TO.search(self.preceding)
+            return days + (LIMIT_AHEAD if limit and not strict else NEVER)
         return days
 
     # --- "last month", "this week", "next year", "last summer", "the previous year" -------------------

@@ -294,6 +294,10 @@ def test_holidays(text, published, expected):
     assert timexes(text, published) == expected
 
 
+def test_the_end_of_a_period_reported_is_no_time_limit():
+    assert timexes("In the 12 months to June, prices rose 3%.", "2013-03-22")[-1] == ("June", "DATE", "2012-06")
+
+
 def test_a_short_month_name_before_a_name_is_a_first_name():
     assert timexes("Janos Martonyi of Hungary and Jan Kavan of the Czech Republic signed.") == []
 
@@ -401,6 +405,9 @@ def test_a_month_this_or_last_year():
         ("The president speaks tonight.", [("tonight", "TIME", "2013-03-22TNI")]),
         ("He will leave at 4 in the morning.", [("4 in the morning", "TIME", "2013-03-22T04:00")]),
         ("The envoy arrived at midday.", [("midday", "TIME", "2013-03-22T12:00")]),
+        ("The ceremony starts at 19:30 local time.", [("19:30 local time", "TIME", "2013-03-22T19:30")]),
+        ("Polls close at 22:00.", [("22:00", "TIME", "2013-03-22T22:00")]),
+        ("She ran 2:17:18 and won 2:1.", []),
         # a time of day without a day is on the day last named
         (
             "He was shot on Oct. 23, 2012. The gunman fired at 10 p.m. from the woods.",
