@@ -386,19 +386,16 @@ def _a_title(expression: str, before: str) -> bool:
     if expression.islower() or expression.isdigit():  # most expressions, at no cost
         return False
     written = expression.split()
-    words = [w.lower().rstrip(".,") for w in written]
-    if len(words) == 1 and words[0] in MONTHS_AND_WEEKDAYS:  # "Monday", "March": the commonest of the others
-        return False
-    if any(
-        w[:1].isupper() and w[1:].islower() and low not in ALWAYS_CAPITALISED
-        for w, low in zip(written[1:], words[1:], strict=True)
-    ):
-        return True
-    if not written[0][0].isupper() or words[0] in MONTHS_AND_WEEKDAYS:
+    for word in written[1:]:
+        if word[:1].isupper() and word[1:].islower() and word.lower().rstrip(".,") not in ALWAYS_CAPITALISED:
+            return True
+    first = written[0].lower().rstrip(".,")
+    if not written[0][0].isupper() or first in MONTHS_AND_WEEKDAYS:
         return False
     if name := AFTER_A_WORD.search(before):
-        if words[0] not in HOLIDAY_WORDS:
+        if first not in HOLIDAY_WORDS:
             return name[2].lower() not in NOT_A_NAME
         return name[1] is not None and not name[2].endswith(("'s", "’s"))  # not "Celtic's Boxing Day"
-    titled = len(words) > 1 and all(w[0].isupper() for w in written)
-    return titled and any(w not in ALWAYS_CAPITALISED for w in words) and before.endswith(('"', "“", "'"))
+    if len(written) < 2 or not before.endswith(('"', "“", "'")) or not all(w[0].isupper() for w in written):
+        return False
+    return any(w.lower().rstrip(".,") not in ALWAYS_CAPITALISED for w in written)
