@@ -158,8 +158,9 @@ RULES = {
     "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:<SPELLED_YEAR>|two<SP>thousand))",
     # "the year", "over the weekend", "the week"
     "the period": r"(?i:the<SP>(?:(?:full<SP>)?year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
-    # "Tuesday", "today", "Christmas", "last Thanksgiving", "Easter week"
-    "named day": r"<WEEKDAY>|(?i:today|yesterday|tomorrow)|(?:(?i:last|next|this)<SP>)?<HOLIDAY>(?:<SP>week(?![\w-]))?",
+    # "Tuesday", "today", "the day before yesterday", "Christmas", "last Thanksgiving", "Easter week"
+    "named day": r"<WEEKDAY>|(?i:(?:the<SP>day<SP>before<SP>)?yesterday|(?:the<SP>day<SP>after<SP>)?tomorrow|today)"
+    r"|(?:(?i:last|next|this)<SP>)?<HOLIDAY>(?:<SP>week(?![\w-]))?",
     # "the summer", "the early summer", "the summer of 2012", "spring 2011"
     "season": r"(?:(?<=\b[Tt]he\s)(?i:(?:early|late|mid)[\s-]+)?<SEASON>(?:<SP>of<SP>(?:<YEAR>|<SPELLED_YEAR>))?"
     r"|(?i:<SEASON>),?<SP><YEAR>)",

@@ -141,6 +141,7 @@ DAY_AROUND = re.compile(
     r"(?:that (?:same )?|the same |the (next|following|previous|preceding) |the (?=day (?:before|after)$))"
     r"(day|morning|afternoon|evening|night)(?: (before|after))?"
 )
+DAYS_BEFORE_AND_AFTER = {"the day before yesterday": -2, "the day after tomorrow": 2}
 DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 CLOCK = re.compile(
     r"(?:(\d{4}|\d{1,2})(?:[:.](\d\d))?(?:\s*(a\.m\.?|p\.m\.?|am|pm|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|"
@@ -935,7 +936,7 @@ class Normaliser:
                 ahead = (weekday - self.day.weekday()) % 7
                 return self._weekday(weekday, 1 if 0 < ahead < 7 - ahead else -1, strict=False)
             return self._weekday(weekday, 1 if when == "future" else -1, strict=False)
-        offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
+        offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, **DAYS_BEFORE_AND_AFTER}
         if text in offsets:
             return (self.day + timedelta(days=offsets[text])).isoformat() if self.day else "PRESENT_REF"
         which, _, name = text.replace("’", "'").partition(" ")

@@ -369,6 +369,14 @@ def test_a_day_told_from_the_date_last_named(text, expected):
     assert timexes(text)[-1] == expected
 
 
+def test_the_day_before_yesterday_and_after_tomorrow():
+    found = timexes("He came the day before yesterday and leaves the day after tomorrow.")
+    assert found == [
+        ("the day before yesterday", "DATE", "1989-10-28"),
+        ("the day after tomorrow", "DATE", "1989-11-01"),
+    ]
+
+
 def test_a_day_before_an_event_is_left_to_the_event():
     assert timexes("Shares rose the day before the vote and that day itself.") == []
 
