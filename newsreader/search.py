@@ -196,9 +196,8 @@ class SearchIndex:
         self.db = self._open(path)
         self._rows = self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
         self._changes = 0  # batches of rows added: the vocabulary is read again when it is older than that
-        self._names_changes = (
-            0  # batches of names added: they may bring words no body has ("U.S." named "United States")
-        )
+        # Batches of names added: they may bring words no body has ("U.S." is named "United States").
+        self._names_changes = 0
         self._vocabulary = Vocabulary(dict(self.db.execute("SELECT word, docs FROM words")), self._rows)
         self._read_at = self._read_took = 0.0  # when the vocabulary was last read from the index, and how long it took
 
