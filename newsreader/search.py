@@ -271,15 +271,15 @@ class SearchIndex:
     def add(self, rows: Sequence[Row]) -> None:
         """Index these articles' titles and bodies, in one transaction."""
         with self._lock, self.db:
-            self.db.executemany("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", [r[:3] for r in rows])
-            self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", [(r[0], fold(r[3] or ""), r[4]) for r in rows])
+            _insert(self.db, "docs(rowid, title, body)", [r[:3] for r in rows])
+            _insert(self.db, "meta", [(r[0], fold(r[3] or ""), r[4]) for r in rows])
             self._rows += len(rows)
             self._changes += 1
 
     def add_names(self, rows: Sequence[tuple[int, str]]) -> None:
         """Index the entity names of these rows (one text each), in one transaction."""
         with self._lock, self.db:
-            self.db.executemany("INSERT INTO names(rowid, entities) VALUES (?, ?)", rows)
+            _insert(self.db, "names(rowid, entities)", rows)
             # Not read again for them: most are words of the bodies, and the index reads them all when finished.
             self._names_changes += 1
 
@@ -413,6 +413,15 @@ class SearchIndex:
         )
         arguments = (TITLE_WEIGHT, BODY_WEIGHT, match, NAMES_WEIGHT, match, *parameters, limit)
         return self.db.execute(sql, arguments).fetchall()
+
+
+def _insert(db: sqlite3.Connection, into: str, rows: Sequence[tuple]) -> None:
+    """Insert rows in one statement, given as one JSON text. `executemany` gives up the GIL and takes it
+    back for every row: while the loader's thread holds it, each taking back waits the interpreter's
+    switch interval, and indexing went four to five times slower while articles loaded."""
+    if rows:
+        columns = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(rows[0])))
+        db.execute(f"INSERT INTO {into} SELECT {columns} FROM json_each(?)", (json.dumps(rows, ensure_ascii=False),))
 
 
 def matched_spans(text: str, terms: Set[str]) -> tuple[tuple[int, int], ...]:
