@@ -28,5 +28,5 @@ class Found(NamedTuple):
     ends: array
     packed: array
     texts: list[str]
-    dates: list[tuple[str, str | None]]  # (name, value) of each date, in the order first found
+    dates: list[tuple[str, str | None]]  # (name, value) of each date, first found first; emptied once numbered
     failed: list[tuple[int, str]]  # (place, why): articles whose analysis broke off, with no mentions
