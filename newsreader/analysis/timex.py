@@ -69,6 +69,11 @@ REPORTING_WORDS = frozenset(
     "according".split()
 )
 BE = frozenset("is are be been being am".split())
+# What is planned, arranged or invited to comes after the planning, at a time of its own: a date more than
+# PLANNED_OBJECT words after such a verb ("planned a rally in the park on Saturday") is the plan's, one right
+# after it ("planned on Monday", "invited them on Monday") the verb's.
+PLANNING_WORDS = frozenset("planned arranged invited".split())
+PLANNED_OBJECT = 2
 REPORTING = re.compile(r"\b(?:" + "|".join(REPORTING_WORDS) + r")\b", re.IGNORECASE)
 RELATIVE = {
     "last": -1,
@@ -199,6 +204,8 @@ def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]
         # without `regular`, a word in -ed is a verb only before its object's determiner ("killed a guard")
         verb = regular or (i + 1 < len(words) and words[i + 1] in DETERMINERS)
         if past or not (word in PAST_WORDS or (verb and len(word) > 4 and word.endswith("ed"))):
+            continue
+        if word in PLANNING_WORDS and len(words) - i - 1 > PLANNED_OBJECT:
             continue
         passive = i and (words[i - 1] in BE or (i > 1 and words[i - 1].endswith("ly") and words[i - 2] in BE))
         # "the reduced dividend", "unconfirmed reports": a participle that describes a thing

@@ -247,6 +247,11 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         ("The vote was delayed to Monday.", "2000-03-30", "2000-04-03"),
         ("The meeting lasted until Tuesday.", "2000-03-30", "2000-03-28"),
         ("The accession was planned for early March.", "1999-02-10", "1999-03"),
+        # what a past verb plans or invites to has a time of its own: the closest, unless the clause says
+        ("Unions planned a march through the city on Saturday.", "2000-01-07", "2000-01-08"),
+        ("The mayor has invited the governors to a summit in Denver on May 4.", "1999-04-20", "1999-05-04"),
+        ("A vigil planned at the church for Saturday was cancelled.", "1999-10-24", "1999-10-23"),
+        ("The mayor invited them on Monday.", "2000-01-07", "2000-01-03"),
         # a weekday written with the date leaves only the year it falls on
         ("The paper said in an editorial on Saturday, April 25, that it erred.", "1998-04-24", "1998-04-25"),
         # an infinitive's time is its own, not its verb's
