@@ -235,7 +235,12 @@ SAID_ON = REPORTING_WORDS - {"according"}
 REPORTED_ON = re.compile(r"\b(?:" + "|".join(SAID_ON) + r")(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # "Bush on Tuesday said": the same, the date before its verb.
 REPORTED_AFTER = re.compile(r",?\s+(?:" + "|".join(SAID_ON) + r")\b", re.IGNORECASE)
-REPORTED_NEXT = re.compile(r",?\s+(?:[\w.'’-]+\s+){0,4}(?:" + "|".join(SAID_ON) + r")\b", re.IGNORECASE)
+# "On Friday, the government said ...", "On Friday, it planned to pay ...": when it was said or meant, a
+# few words after a date that opens its sentence; what was meant is after it.
+REPORTED_NEXT = re.compile(
+    r",?\s+(?:[\w.'’-]+\s+){0,4}(?:" + "|".join(SAID_ON) + r"|(?:planned|intended|expected|hoped|wanted)\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 # Verbs that move a time ahead: what they move it to is after when they were done.
@@ -270,7 +275,7 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
         return future or past or "present"
     # "In January, a bomb killed a guard": a date that opens its sentence goes with the clause after it
     if after and after[0] == "," and len(before.split()) <= 1:
-        if REPORTED_NEXT.match(sentence, after.end()):  # "In September, it announced plans to ..."
+        if REPORTED_NEXT.match(sentence, after.end()):  # "In September, it announced plans to", "planned to"
             return "past"
         following = CLAUSE_BREAK.search(sentence, after.end())
         future, past = _says_when(sentence[after.end() : following.start() if following else len(sentence)])

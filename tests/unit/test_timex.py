@@ -270,6 +270,8 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         # a date that opens its sentence goes with the clause after it, not with a clause of its own further on
         ("In January, the firm hired a chief, who will remain chairman.", "1989-10-27", "1989-01"),
         ("In September, it announced plans to buy a rival.", "1989-10-30", "1989-09"),
+        ("On Friday, the city planned to pay the first claims.", "1998-09-30", "1998-09-25"),
+        ("The city planned to pay the first claims on Friday.", "1998-09-30", "1998-10-02"),
         # a date that qualifies a thing may be a little ahead of a past verb, as a time limit may, not months
         ("Meissner gave no reason for the Jan. 14 deadline.", "2000-01-05", "2000-01-14"),
         ("Police have searched for him since the Sept. 3 shooting.", "2005-04-10", "2004-09-03"),
