@@ -87,10 +87,13 @@ def _pattern(rule: str) -> str:
 RULES = {
     # "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6", "10 p.m. Wednesday", "10 p.m. on Oct. 23, 1998"
     "clock time": r"<CLOCK>(?:,?<SP>(?:on<SP>)?<CALENDAR_DAY>(?:,?<SP><YEAR>)?)?",
-    # "the next day", "the following morning", "the day before", "earlier that day", "that same day"
+    # "the next day", "the following morning", "the day before", "earlier that day", "that same day";
     # ("that day" alone is more often a day of no date: "the offer ends that day")
     "day around another": r"(?i:(?:earlier|later)<SP>that<SP>(?:same<SP>)?<PART_OF_DAY>|(?:that|the)<SP>same<SP>day"
-    r"|the<SP>(?:next|following|previous|preceding)<SP><PART_OF_DAY>|the<SP>day<SP>(?:before|after)(?=\s*[^\w\s]))",
+    r"|the<SP>(?:next|following|previous|preceding)<SP><PART_OF_DAY>|the<SP>day<SP>(?:before|after)(?=\s*[^\w\s])"
+    # "the day before last Tuesday", "the day after Christmas", "the day before yesterday": a day from the day named
+    r"|the<SP>day<SP>(?:before|after)<SP>(?:(?:last|next|this)<SP>)?(?-i:<WEEKDAY>|<MONTH><SP><DAY>|<DAY><SP><MONTH>"
+    r"|<HOLIDAY>|(?i:yesterday|today|tomorrow))(?![\w-]))",
     # "this morning", "last night", "Tuesday morning", "tonight", "Saturday nights"
     "part of a day": r"(?i:(?:later|earlier)<SP>)?(?:(?i:this|last|tomorrow|yesterday)|<WEEKDAY>)<SP>"
     r"(?i:(?:morning|afternoon|evening|night)s?)|(?i:tonight|overnight)|(?i:(?:early|late|mid)[\s-]?(?:morning"
@@ -158,8 +161,8 @@ RULES = {
     "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:<SPELLED_YEAR>|two<SP>thousand))",
     # "the year", "over the weekend", "the week"
     "the period": r"(?i:the<SP>(?:(?:full<SP>)?year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
-    # "Tuesday", "today", "the day before yesterday", "Christmas", "last Thanksgiving", "Easter week"
-    "named day": r"<WEEKDAY>|(?i:(?:the<SP>day<SP>before<SP>)?yesterday|(?:the<SP>day<SP>after<SP>)?tomorrow|today)"
+    # "Tuesday", "today", "Christmas", "last Thanksgiving", "Easter week"
+    "named day": r"<WEEKDAY>|(?i:yesterday|tomorrow|today)"
     r"|(?:(?i:last|next|this)<SP>)?<HOLIDAY>(?:<SP>week(?![\w-]))?",
     # "the summer", "the early summer", "the summer of 2012", "spring 2011"
     "season": r"(?:(?<=\b[Tt]he\s)(?i:(?:early|late|mid)[\s-]+)?<SEASON>(?:<SP>of<SP>(?:<YEAR>|<SPELLED_YEAR>))?"

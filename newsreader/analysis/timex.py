@@ -146,7 +146,7 @@ DAY_AROUND = re.compile(
     r"(?:that (?:same )?|the same |the (next|following|previous|preceding) |the (?=day (?:before|after)$))"
     r"(day|morning|afternoon|evening|night)(?: (before|after))?"
 )
-DAYS_BEFORE_AND_AFTER = {"the day before yesterday": -2, "the day after tomorrow": 2}
+DAY_BESIDE = re.compile(r"(?i:the day (before|after)) (.+)")  # "the day after Christmas"
 DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 CLOCK = re.compile(
     r"(?:(\d{4}|\d{1,2})(?:[:.](\d\d))?(?:\s*(a\.m\.?|p\.m\.?|am|pm|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|"
@@ -556,6 +556,11 @@ class Normaliser:
     def _day_around(self, text: str, when: str) -> str | None:
         """A day told from the date last named (a day of its month when that was a month), else from the
         publication date; with the part of the day named."""
+        if m := DAY_BESIDE.fullmatch(text):  # "the day before last Tuesday": the day named, moved
+            named = self._first_value(m[2], when) or ""
+            if not DAY_VALUE.match(named) or named.startswith("X"):
+                return None
+            return str(date.fromisoformat(named[:10]) + timedelta(days=DAY_STEPS[m[1].lower()]))
         m = DAY_AROUND.fullmatch(text.lower())
         if not m:
             return None
@@ -948,7 +953,7 @@ class Normaliser:
                 ahead = (weekday - self.day.weekday()) % 7
                 return self._weekday(weekday, 1 if 0 < ahead < 7 - ahead else -1, strict=False)
             return self._weekday(weekday, 1 if when == "future" else -1, strict=False)
-        offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, **DAYS_BEFORE_AND_AFTER}
+        offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
         if text in offsets:
             return (self.day + timedelta(days=offsets[text])).isoformat() if self.day else "PRESENT_REF"
         which, _, name = text.replace("’", "'").partition(" ")

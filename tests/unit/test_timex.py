@@ -384,6 +384,18 @@ def test_the_day_before_yesterday_and_after_tomorrow():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The day before last Tuesday's hearing, he flew in.", ("The day before last Tuesday", "DATE", "1989-10-23")),
+        ("Shops reopened the day after Christmas.", ("the day after Christmas", "DATE", "1988-12-26")),
+        ("The polls closed the day after Oct. 3.", ("the day after Oct. 3", "DATE", "1989-10-04")),
+    ],
+)
+def test_a_day_told_from_a_day_named(text, expected):
+    assert timexes(text) == [expected]
+
+
 def test_a_day_before_an_event_is_left_to_the_event():
     assert timexes("Shares rose the day before the vote and that day itself.") == []
 
