@@ -145,9 +145,23 @@ class BodyFile:
 
     def add(self, body: str) -> StoredBody | str:
         """Where the body now is, or the body itself once the file cannot take it."""
-        if self._stream is None or self.path is None:
-            return body
         data = body.encode("utf-8", "surrogatepass")
+        offset = self._write(data)
+        return body if offset is None or self.path is None else StoredBody(self.path, offset, len(data))
+
+    def place(self, block: BodyBlock) -> list[StoredBody | str]:
+        """Where each body of a block (gathered elsewhere) now is, written in one go; the bodies
+        themselves once the file cannot take them."""
+        offset = self._write(block.data)
+        if offset is None or self.path is None:
+            data = memoryview(block.data)
+            return [str(data[s.offset : s.offset + s.length], "utf-8", "surrogatepass") for s in block.stored]
+        return [StoredBody(self.path, offset + s.offset, s.length) for s in block.stored]
+
+    def _write(self, data: bytes | bytearray) -> int | None:
+        """Append bytes: where they start, or None when the file cannot take them (or there is none)."""
+        if self._stream is None:
+            return None
         try:
             written = 0
             while written < len(data):
@@ -155,15 +169,29 @@ class BodyFile:
         except OSError as error:
             self.close()
             self.on_error(error)
-            return body
-        stored = StoredBody(self.path, self.size, len(data))
+            return None
         self.size += len(data)
-        return stored
+        return self.size - len(data)
 
     def close(self) -> None:
         if self._stream is not None:
             self._stream.close()
             self._stream = None
+
+
+class BodyBlock:
+    """Bodies gathered in memory, in a worker process that cannot write the body file: `add` says
+    where a body lies in the block, and `BodyFile.place` writes the block and says where each is."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.stored: list[StoredBody] = []
+
+    def add(self, body: str) -> StoredBody:
+        data = body.encode("utf-8", "surrogatepass")
+        self.stored.append(StoredBody("", len(self.data), len(data)))
+        self.data += data
+        return self.stored[-1]
 
 
 def temporary_body_file(on_error: Callable[[OSError], None] | None = None) -> BodyFile:

@@ -6,7 +6,7 @@ import hashlib
 import sys
 from typing import Literal, NamedTuple
 
-from newsreader.bodies import BodyFile, StoredBody
+from newsreader.bodies import BodyBlock, BodyFile, StoredBody
 from newsreader.clean import line, pieces
 
 WORDS_PER_MINUTE = 230
@@ -72,7 +72,7 @@ class Article(NamedTuple):
 
     @classmethod
     def of(
-        cls, id: str, source_path: str, title: str, body: str, bodies: BodyFile | None = None, **metadata
+        cls, id: str, source_path: str, title: str, body: str, bodies: BodyFile | BodyBlock | None = None, **metadata
     ) -> Article:
         """An article from its fields; with `bodies`, its body is written there and read back on demand."""
         digest = hashlib.blake2b(f"{title}\n".encode("utf-8", "replace"), digest_size=12)

@@ -527,8 +527,13 @@ def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProble
 
 
 def _read_afresh(path: Path, bodies: BodyFile) -> Iterator[list[Article] | LoadProblem]:
-    from newsreader.ingest.metadata import article_id, build_article  # the page rules: not needed on a warm start
+    # The page rules: not needed on a warm start.
+    from newsreader.ingest.metadata import article_id, build_article
+    from newsreader.ingest.parts import read_in_parts, splittable
 
+    if splittable(path):
+        yield from read_in_parts(path, bodies, BATCH)
+        return
     batch: list[Article] = []
     for found in load_file(path):
         if isinstance(found, LoadProblem):

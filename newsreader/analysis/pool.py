@@ -1,28 +1,21 @@
 """Worker processes for the corpus analysis: the first pass over every body, on the cores it may use.
 
 Threads would not help: the recogniser is Python, and the GIL lets one thread run it at a time.
-The workers are started for an analysis (`spawn`: nothing of the reader's threads or memory is
-copied), the reader's or a command's, and end once it has every run; they run at a lower
-priority than the process that asked, so that its screen answers keys while they work. A worker
-reads its run of the body file itself: only where the bodies are goes to it, and only the compact
-`Found` comes back.
+The workers (`newsreader.processes`) are started for an analysis, the reader's or a command's, and
+end once it has every run. A worker reads its run of the body file itself: only where the bodies
+are goes to it, and only the compact `Found` comes back.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
-import multiprocessing
-import os
-import signal
-import sys
-import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 
 from newsreader.analysis.found import Found
 from newsreader.bodies import StoredBody, read_in_order
+from newsreader.processes import start_pool, usable_cores
 
 RUN = 250  # articles a worker is given at a time (half a megabyte of text)
 SMALL = 1000  # a corpus smaller than this is analysed here: starting the workers takes longer
@@ -54,7 +47,7 @@ class FirstPass:
         self.waiting += items
         if self.processes is None and self.given >= SMALL:
             # Workers only where there are cores for them: on one (`taskset -c 0`) they would only add their start.
-            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+            cores = usable_cores()
             self.processes = 0 if cores == 1 else max(1, cores - self.spare)
         self._send(whole_runs=True)
 
@@ -115,52 +108,9 @@ def _workers(processes: int) -> Pool:
     global _pool, _size
     if _pool is None or _size != processes:
         _stop_workers()
-        # The reader's stderr (Textual's capture of it) has no file descriptor to hand to the
-        # resource tracker that multiprocessing starts with the first pool: the process's own has.
-        with _main_script_unseen(), _ctrl_c_ignored(), contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
-            _pool = multiprocessing.get_context("spawn").Pool(processes, initializer=_start_worker)
+        _pool = start_pool(processes, NICENESS)
         _size = processes
     return _pool
-
-
-@contextlib.contextmanager
-def _main_script_unseen() -> Iterator[None]:
-    """Workers started meanwhile do not import the script that started this process, as spawned
-    processes do to find what it defines: they need nothing of it, and a script without an
-    `if __name__ == "__main__"` guard (a benchmark, a user's) would run again in each of them."""
-    main = sys.modules["__main__"]
-    spec, path = getattr(main, "__spec__", None), main.__dict__.pop("__file__", None)
-    main.__spec__ = None
-    try:
-        yield
-    finally:
-        main.__spec__ = spec
-        if path is not None:
-            main.__file__ = path
-
-
-@contextlib.contextmanager
-def _ctrl_c_ignored() -> Iterator[None]:
-    """Workers started meanwhile ignore ctrl+c from their first instruction (they inherit it; their
-    own handler comes only once they have imported what they need), while a ctrl+c meant for this
-    process waits, blocked, until they are started (an ignored one would be lost). Only the main
-    thread may set it: the reader starts them from another, and its terminal sends no ctrl+c signal."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-
-
-def _start_worker() -> None:
-    """In a worker as it starts: a lower priority, and ctrl+c left to the process that asked (it ends the workers)."""
-    os.nice(NICENESS)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _stop_workers() -> None:

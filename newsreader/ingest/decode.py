@@ -144,17 +144,26 @@ def read_lines(path: Path) -> Iterator[str]:
     """A text file's clean lines, one at a time (each decoded as `decode` would the whole file)."""
     with path.open("rb") as stream:
         head = stream.read(SNIFF_BYTES)
-        wide = head.startswith(WIDE_BOMS) or b"\x00" in head
-        if not wide and not looks_binary(head):
+        if narrow(head):
             stream.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
-            for raw in stream:
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    line = raw.decode("cp1252", errors="replace")
-                yield clean_text(line.rstrip("\r\n"))
+            yield from map(decode_line, stream)
             return
         yield from decode(head + stream.read()).split("\n")  # rare: a wide encoding, read whole
+
+
+def narrow(head: bytes) -> bool:
+    """Whether a text file that begins so is read a line of bytes at a time (`read_lines`): not
+    binary, not UTF-16 or UTF-32."""
+    return not (head.startswith(WIDE_BOMS) or b"\x00" in head or looks_binary(head))
+
+
+def decode_line(raw: bytes) -> str:
+    """One clean line of a narrow text file (its newline, if any, left off): UTF-8, else cp1252."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        line = raw.decode("cp1252", errors="replace")
+    return clean_text(line.rstrip("\r\n"))
 
 
 def clean_text(text: str) -> str:

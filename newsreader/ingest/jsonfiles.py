@@ -105,14 +105,24 @@ def _entries(
 ) -> Iterator[Record | LoadProblem]:
     """Records from (where, object) pairs; one problem naming every entry that is not an article."""
     bad: list[str] = []
+    yield from _records(path, entries, bad, record)
+    if bad:
+        yield skipped(path, bad)
+
+
+def _records(
+    path: str,
+    entries: Iterable[tuple[str, object]],
+    bad: list[str],
+    record: Callable[[str, object], Record | str] = record_from_object,
+) -> Iterator[Record]:
+    """Records from (where, object) pairs; where an entry is not an article, and why, goes to `bad`."""
     for where, obj in entries:
         found = "invalid JSON" if obj is INVALID else record(path, obj)
         if isinstance(found, Record):
             yield found
         else:
             bad.append(f"{where}: {found}")
-    if bad:
-        yield skipped(path, bad)
 
 
 def skipped(path: str, reasons: list[str]) -> LoadProblem:
@@ -155,17 +165,31 @@ def load_jsonl(path: str, text: str) -> Iterator[Record | LoadProblem]:
 
 
 def load_json_lines(path: str, lines: Iterable[str]) -> Iterator[Record | LoadProblem]:
-    """`load_jsonl` over lines read as they are needed; a file of blank lines is an empty file."""
+    """`load_jsonl` over lines read as they are needed."""
+    bad: list[str] = []
     empty = True
-    for record in _entries(path, _json_lines(lines)):
+    for record in json_line_records(path, lines, bad):
         empty = False
         yield record
-    if empty:
+    yield from json_lines_problems(path, empty, bad)
+
+
+def json_line_records(path: str, lines: Iterable[str], bad: list[str], first: int = 1) -> Iterator[Record]:
+    """The records of JSON Lines (numbered from `first`); each bad line, and why, goes to `bad`."""
+    return _records(path, _json_lines(lines, first), bad)
+
+
+def json_lines_problems(path: str, empty: bool, bad: list[str]) -> Iterator[LoadProblem]:
+    """What to say of a JSON Lines file after its lines: the bad ones, in one problem; a file of blank
+    lines is an empty file."""
+    if bad:
+        yield skipped(path, bad)
+    elif empty:
         yield LoadProblem(path, "empty file")
 
 
-def _json_lines(lines: Iterable[str]) -> Iterator[tuple[str, object]]:
-    for number, line in enumerate(lines, start=1):
+def _json_lines(lines: Iterable[str], first: int = 1) -> Iterator[tuple[str, object]]:
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         try:

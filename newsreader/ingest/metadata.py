@@ -22,7 +22,7 @@ from newsreader.ingest.dates import (
 from newsreader.model import Article, Record
 
 if TYPE_CHECKING:
-    from newsreader.bodies import BodyFile
+    from newsreader.bodies import BodyBlock, BodyFile
 
 TOP_LINES = 3  # datelines, bylines and date lines stand within the first few paragraphs
 ID_LENGTH = 10
@@ -163,7 +163,7 @@ def _field(value: object, depth: int = 0) -> object:
     return None if isinstance(value, (dict, list)) else value
 
 
-def build_article(record: Record, article_id: str, bodies: BodyFile | None = None) -> Article:
+def build_article(record: Record, article_id: str, bodies: BodyFile | BodyBlock | None = None) -> Article:
     """Apply every metadata rule to one record; fields the file format gave win over the text's.
 
     With `bodies`, the body goes to that file and the article only says where. The record is cleaned

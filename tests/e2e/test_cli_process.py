@@ -65,7 +65,7 @@ def test_a_script_without_a_main_guard_is_not_run_again_by_the_analysis_workers(
 
 
 def spawned_workers(pid: int) -> list[int]:
-    """The analysis's worker processes of the process `pid`."""
+    """The worker processes of the process `pid`."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -86,9 +86,9 @@ def hears_ctrl_c() -> None:
 
 CTRL_C_WHILE_THE_WORKERS_START = """
 import os, signal
-from newsreader.analysis import pool
+from newsreader import processes
 try:
-    with pool._ctrl_c_ignored():  # the workers are being started: they must not hear it, this process must
+    with processes.ctrl_c_ignored():  # the workers are being started: they must not hear it, this process must
         os.kill(os.getpid(), signal.SIGINT)
     print("lost")
 except KeyboardInterrupt:
@@ -105,11 +105,18 @@ def test_ctrl_c_while_the_workers_start_is_heard_once_they_have():
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers in /proc")
-def test_ctrl_c_during_the_analysis_ends_it_and_its_workers_at_once(tmp_path):
+@pytest.mark.parametrize(
+    "articles",
+    [
+        pytest.param(3000, id="the analysis"),  # 11 MB: read in this process, then analysed by workers
+        pytest.param(6000, id="the loading in parts"),  # 23 MB: read by workers (`newsreader.ingest.parts`)
+    ],
+)
+def test_ctrl_c_ends_the_command_and_its_workers_at_once(tmp_path, articles):
     corpus = tmp_path / "wire.jsonl"
     text = "Gordon Brown met Tony Blair and officials of the European Commission in Brussels on Monday. " * 40
     corpus.write_text(
-        "".join(json.dumps({"title": f"Talks {n}", "text": f"{text} Report {n}."}) + "\n" for n in range(3000)),
+        "".join(json.dumps({"title": f"Talks {n}", "text": f"{text} Report {n}."}) + "\n" for n in range(articles)),
         encoding="utf-8",
     )
     command = [sys.executable, "-m", "newsreader", "export", "--no-cache", str(corpus)]

@@ -1,0 +1,69 @@
+"""Worker processes for work the GIL would serialise: reading a big file, the corpus analysis.
+
+Workers are spawned (nothing of the reader's threads or memory is copied), run at a lower priority
+than the process that asked, so that its screen answers keys while they work, and leave ctrl+c to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from multiprocessing.pool import Pool
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (`taskset -c 0` gives one)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def start_pool(processes: int, niceness: int) -> Pool:
+    """A pool of `processes` spawned workers, each `niceness` below this process's priority."""
+    # The reader's stderr (Textual's capture of it) has no file descriptor to hand to the resource
+    # tracker that multiprocessing starts with the first pool: the process's own has.
+    with main_script_unseen(), ctrl_c_ignored(), contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
+        return multiprocessing.get_context("spawn").Pool(processes, initializer=_start_worker, initargs=(niceness,))
+
+
+@contextlib.contextmanager
+def main_script_unseen() -> Iterator[None]:
+    """Workers started meanwhile do not import the script that started this process, as spawned
+    processes do to find what it defines: they need nothing of it, and a script without an
+    `if __name__ == "__main__"` guard (a benchmark, a user's) would run again in each of them."""
+    main = sys.modules["__main__"]
+    spec, path = getattr(main, "__spec__", None), main.__dict__.pop("__file__", None)
+    main.__spec__ = None
+    try:
+        yield
+    finally:
+        main.__spec__ = spec
+        if path is not None:
+            main.__file__ = path
+
+
+@contextlib.contextmanager
+def ctrl_c_ignored() -> Iterator[None]:
+    """Workers started meanwhile ignore ctrl+c from their first instruction (they inherit it; their
+    own handler comes only once they have imported what they need), while a ctrl+c meant for this
+    process waits, blocked, until they are started (an ignored one would be lost). Only the main
+    thread may set it: the reader starts them from another, and its terminal sends no ctrl+c signal."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _start_worker(niceness: int) -> None:
+    """In a worker as it starts: a lower priority, and ctrl+c left to the process that asked (it ends the workers)."""
+    os.nice(niceness)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
