@@ -43,22 +43,25 @@ LOG_EVERY = 10.0  # seconds between two lines on stderr saying how far the sessi
 
 
 def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (the analysis workers), in MB."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            children.setdefault(int(stat.read_text().rsplit(")", 1)[1].split()[1]), []).append(int(stat.parent.name))
-        except (OSError, ValueError, IndexError):
-            continue
+    """Resident memory of a process and all its descendants (the workers), in MB. Each process's
+    children are read from its threads' `children` files: walking all of /proc took 4 ms of this
+    process's GIL every sample, time the keys measured here waited for."""
     total, waiting = 0, [pid]
     while waiting:
         process = waiting.pop()
-        waiting += children.get(process, [])
         try:
-            total += int((Path(f"/proc/{process}/statm")).read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            total += int(Path(f"/proc/{process}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            waiting += [int(child) for task in Path(f"/proc/{process}/task").iterdir() for child in _children(task)]
         except (OSError, ValueError, IndexError):
             continue
     return total / 1e6
+
+
+def _children(task: Path) -> list[str]:
+    try:
+        return (task / "children").read_text().split()
+    except OSError:
+        return []
 
 
 class Watch:
