@@ -85,6 +85,11 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("He died within weeks or months of his capture.", [("weeks or months", "DURATION", "PXW")]),
         ("For weeks the government has held rallies.", [("weeks", "DURATION", "PXW")]),
         ("Rates may rise in the weeks ahead.", [("the weeks ahead", "DURATION", "PXW")]),
+        ("Over the years, the club has grown.", [("the years", "DURATION", "PXY")]),
+        ("In the early years, few came.", [("the early years", "DURATION", "PXY")]),
+        # told from an event, not some years
+        ("His car was seen in the weeks before the shooting.", []),
+        ("In the years of the war, food ran out.", []),
         ("The feud is decades-long.", [("decades-long", "DURATION", "PXY")]),
         ("It was their third day-long meeting.", [("day-long", "DURATION", "P1D")]),
         # how long ("over the next few days") against when ("in the last few months")
