@@ -879,7 +879,9 @@ class Normaliser:
         if m:
             unit = m[3]
             plural = unit.endswith("s") and unit[:-1] in UNIT_CODES | {"weekend": 0}
-            if (m[2] or plural) and EXTENT.search(self.preceding):  # "over the next few days": how long
+            # "over the next few days", "in the coming weeks" (as "the weeks ahead"): how long
+            ahead = m[1] == "coming" and self.preceding.lower().endswith("the ")
+            if (m[2] or plural) and (ahead or EXTENT.search(self.preceding)):
                 return duration_value(2 if m[2] == "couple of " else None, unit.removesuffix("s"))
             if m[2] or plural:  # "in the last few months": when
                 return "PAST_REF" if m[1] in ("last", "past", "previous") else "FUTURE_REF"

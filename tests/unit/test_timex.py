@@ -95,6 +95,9 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         # how long ("over the next few days") against when ("in the last few months")
         ("Troops will surrender over the next few days.", [("next few days", "DURATION", "PXD")]),
         ("Rates have fallen in the last few months.", [("last few months", "DATE", "PAST_REF")]),
+        # "the coming weeks" are "the weeks ahead"; "in coming months" (no "the") is when
+        ("Rates may rise in the coming weeks.", [("coming weeks", "DURATION", "PXW")]),
+        ("Rates may rise in coming months.", [("coming months", "DATE", "FUTURE_REF")]),
         # "later" says after what: the expression is how long
         ("Three days later, the index fell.", [("Three days", "DURATION", "P3D")]),
         ("He quit weeks later.", [("weeks", "DURATION", "PXW")]),
