@@ -242,7 +242,11 @@ DAY_RANGE = re.compile(r"(.*?\d(?:st|nd|rd|th)?)(?:\s+(?:and|to|or)\s+|[-–])(\
 A_UNIT = re.compile(r"(?i)an?\s+\w+")
 FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
 A_DROP = re.compile(r"\s+(?:of|in|to|from|below|above|back|by|on)\b")
-RATE = re.compile(r"(?i)(?:\d|%|cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per)\s*$")
+# Before "a year", "a week": an amount or a count of things, which makes it a rate ("$5 a year", "four flights a week").
+RATE = re.compile(
+    r"(?i)(?:\d|%|cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per"
+    r"|\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+[a-z]+s)\s*$"
+)
 
 # Every expression holds one of these words, a number that may be part of one, or a word ending in
 # "day" or "night". The rules run only at the words just before them: Python's regular expressions

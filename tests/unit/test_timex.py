@@ -77,6 +77,8 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("He signed a two-year contract.", [("a two-year", "DURATION", "P2Y")]),
         ("The talks lasted several hours.", [("several hours", "DURATION", "PTXH")]),
         ("The firm pays $5 a year to each member.", []),  # a rate
+        ("The airline will add four flights a week.", []),  # a rate of things counted
+        ("Guards stood outside 24 hours a day.", [("24 hours", "DURATION", "PT24H")]),
         ("The minister, 52 years old, resigned.", []),  # an age
         ("The trial lasted 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
         ("She spent about 5 1/2 hours there.", [("about 5 1/2 hours", "DURATION", "PT5H30M")]),
