@@ -156,9 +156,9 @@ RULES = {
     r"|month|year|decade|centurie)s(?:<SP>or<SP>(?:day|week|month|year|decade)s)?)"
     r"|(?i:the<SP>(?:day|week|month|year)s<SP>ahead)"
     # "over the years", "in the years that followed", "in the early years"; not "the days before the shooting",
-    # "the years of the war": those are told from an event
+    # "the weeks preceding the vote", "the years of the war": those are told from an event
     r"|(?:(?<=\b[Ii]n )|(?<=\b[Oo]ver )|(?<=\b[Dd]uring )|(?<=\b[Tt]hrough ))(?i:the<SP>(?:early<SP>)?(?:day|week"
-    r"|month|year|decade)s)(?!<SP>(?:before|after|of|since|between|when)\b)"
+    r"|month|year|decade)s)(?!<SP>(?:before|after|of|since|between|when|preceding|following|leading|prior)\b)"
     # "months ago"; "weeks later", of which "later" says after what (as "three days later")
     r"|(?i:(?:minute|hour|day|week|month|year|decade)s(?:<SP>ago\b|(?=<SP>(?:later|earlier)\b)))",
     # "nineteen ninety-six", "the year two thousand"

@@ -236,9 +236,10 @@ REPORTED_ON = re.compile(r"\b(?:" + "|".join(SAID_ON) + r")(?:\s+\w+){0,2}\s*$",
 # "Bush on Tuesday said": the same, the date before its verb.
 REPORTED_AFTER = re.compile(r",?\s+(?:" + "|".join(SAID_ON) + r")\b", re.IGNORECASE)
 # "On Friday, the government said ...", "On Friday, it planned to pay ...": when it was said or meant, a
-# few words after a date that opens its sentence; what was meant is after it.
+# few words after a date that opens its sentence; what was meant is after it. ("Expected" is most often
+# passive: "this Christmas, parents are expected to spend" is what is expected now.)
 REPORTED_NEXT = re.compile(
-    r",?\s+(?:[\w.'’-]+\s+){0,4}(?:" + "|".join(SAID_ON) + r"|(?:planned|intended|expected|hoped|wanted)\s+to)\b",
+    r",?\s+(?:[\w.'’-]+\s+){0,4}(?:" + "|".join(SAID_ON) + r"|(?:planned|intended|hoped|wanted)\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -91,6 +91,7 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("In the early years, few came.", [("the early years", "DURATION", "PXY")]),
         # told from an event, not some years
         ("His car was seen in the weeks before the shooting.", []),
+        ("Unrest grew in the weeks preceding the vote.", []),
         ("In the years of the war, food ran out.", []),
         ("The feud is decades-long.", [("decades-long", "DURATION", "PXY")]),
         ("It was their third day-long meeting.", [("day-long", "DURATION", "P1D")]),
@@ -282,6 +283,7 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
         ("In September, it announced plans to buy a rival.", "1989-10-30", "1989-09"),
         ("On Friday, the city planned to pay the first claims.", "1998-09-30", "1998-09-25"),
         ("The city planned to pay the first claims on Friday.", "1998-09-30", "1998-10-02"),
+        ("This Christmas, parents are expected to spend more.", "2004-12-10", "2004-12-25"),
         # a date that qualifies a thing may be a little ahead of a past verb, as a time limit may, not months
         ("Meissner gave no reason for the Jan. 14 deadline.", "2000-01-05", "2000-01-14"),
         ("Police have searched for him since the Sept. 3 shooting.", "2005-04-10", "2004-09-03"),
