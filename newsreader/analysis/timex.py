@@ -111,6 +111,10 @@ REFERENCES = {
     **dict.fromkeys(("recently", "more recently", "lately", "recent", "past"), "PAST_REF"),
     **dict.fromkeys(("future", "near future", "near term", "short term", "long term", "longer term"), "FUTURE_REF"),
 }
+# Before "one day", a modal or its subject makes it some day to come ("will one day be", "hopes he one day
+# flies"), not a day's length ("followed by one day").
+SOMEDAY = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|must|he|she|they|we|I)\s+$", re.I)
+LATER = re.compile(r"\s+(?:later|earlier|after|before|ago|from)\b", re.I)  # "they met one day later": how long
 # A unit's TIMEX3 letter and how many of it make one of the unit named.
 UNIT_CODES = {
     "minute": ("TM", 1),
@@ -498,6 +502,8 @@ class Normaliser:
             return duration_value(1, unit) if unit in UNIT_CODES else duration_value(None, unit.removesuffix("s"))
         if lowered.startswith("recent ") and (m := re.fullmatch(r"recent (\w+)s", lowered)):
             return duration_value(None, m[1]) if m[1] in UNIT_CODES else "PAST_REF"
+        if lowered == "one day" and SOMEDAY.search(self.preceding):  # "Islam will one day be": some day to come
+            return None if LATER.match(self.following) else "FUTURE_REF"
         return REFERENCES.get(lowered)
 
     # --- "every Monday", "each month", "annually", "Mondays" --------------------------------------------
