@@ -41,6 +41,7 @@ PIECES = {
     "RELATIVE": r"(?i:last|next|this|previous|current|coming|past|following|that)",
     "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
     "ORDINAL": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
+    "COUNTED": r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))",
     "ZONE": r"(?:GMT|BST|[ECMP][SD]T|ET)",
     "PART_OF_DAY": r"(?:day|morning|afternoon|evening|night)",
     "HOLIDAY": "(?:" + "|".join(name.replace("'", "['’]") for name in HOLIDAYS) + ")",
@@ -93,7 +94,10 @@ RULES = {
     r"|the<SP>(?:next|following|previous|preceding)<SP><PART_OF_DAY>|the<SP>day<SP>(?:before|after)(?=\s*[^\w\s])"
     # "the day before last Tuesday", "the day after Christmas", "the day before yesterday": a day from the day named
     r"|the<SP>day<SP>(?:before|after)<SP>(?:(?:last|next|this)<SP>)?(?-i:<WEEKDAY>|<MONTH><SP><DAY>|<DAY><SP><MONTH>"
-    r"|<HOLIDAY>|(?i:yesterday|today|tomorrow))(?![\w-]))",
+    r"|<HOLIDAY>|(?i:yesterday|today|tomorrow))(?![\w-])"
+    # "today is the eighth day of the siege", "it's the second day of the strike": the day of writing
+    r"|(?:(?<=\btoday is )|(?<=\bit is )|(?<=\bit's )|(?<=\bit’s ))the<SP><COUNTED><SP>day"
+    r"(?=<SP>of\b))",
     # "this morning", "last night", "Tuesday morning", "tonight", "Saturday nights"
     "part of a day": r"(?i:(?:later|earlier)<SP>)?(?:(?i:this|last|tomorrow|yesterday)|<WEEKDAY>)<SP>"
     r"(?i:(?:morning|afternoon|evening|night)s?)|(?i:tonight|overnight)|(?i:(?:early|late|mid)[\s-]?(?:morning"
@@ -207,6 +211,7 @@ WITHOUT_THE = {f"rule{list(RULES).index(name)}" for name in ("relative", "within
 DURATION_RULE = f"rule{list(RULES).index('duration')}"
 DAY_RULES = {f"rule{list(RULES).index(name)}" for name in ("month", "day and month")}
 MONTH_NAMES = PIECES["MONTH"]
+COUNTED_DAY = re.compile(r"(?i:the " + PIECES["COUNTED"] + " day)")  # "the eighth day"
 SPELLED_YEAR_AT_END = re.compile(_pattern(r"(?<=\s)<SPELLED_YEAR>$"))  # "January nineteen ninety-seven"
 YEAR_NUMBER = PIECES["YEAR"]
 # A month name alone is a date only after words like these ("in June", "from June to December", "a June accord").
@@ -294,7 +299,7 @@ STARTERS = frozenset(
 INNER = STARTERS.union(
     """of or to so than least part better from on near short long longer few couple hundred thousand additional more
     straight and half consecutive full trading business working remaining further entire whole initial period year's
-    preceding
+    preceding fifth sixth seventh eighth ninth tenth
     results level o'clock fiscal quarter half day days week weeks month months year years decade decades hour hours
     minute minutes""".split()
 )

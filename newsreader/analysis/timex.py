@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsreader.analysis.date_expressions import (
+    COUNTED_DAY,
     MONTH_NAMES,
     SEASONS,
     SPELLED_YEAR_AT_END,
@@ -563,6 +564,8 @@ class Normaliser:
     def _day_around(self, text: str, when: str) -> str | None:
         """A day told from the date last named (a day of its month when that was a month), else from the
         publication date; with the part of the day named."""
+        if COUNTED_DAY.fullmatch(text):  # "it is the eighth day of the siege": found only as the day of writing
+            return self._today()
         if m := DAY_BESIDE.fullmatch(text):  # "the day before last Tuesday": the day named, moved
             named = self._first_value(m[2], when) or ""
             if not DAY_VALUE.match(named) or named.startswith("X"):

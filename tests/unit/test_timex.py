@@ -412,6 +412,23 @@ def test_a_day_told_from_a_day_named(text, expected):
     assert timexes(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In the capital, today is the eighth day of the siege.",
+            [("today", "DATE", "1989-10-30"), ("the eighth day", "DATE", "1989-10-30")],
+        ),
+        ("It's the second day of the strike.", [("the second day", "DATE", "1989-10-30")]),
+        # a past one is left to the text around it, and a length is no count
+        ("It was the third day of talks.", []),
+        ("Organisers began the two day rally.", [("the two day", "DURATION", "P2D")]),
+    ],
+)
+def test_a_counted_day_said_in_the_present_is_the_day_of_writing(text, expected):
+    assert timexes(text) == expected
+
+
 def test_a_day_before_an_event_is_left_to_the_event():
     assert timexes("Shares rose the day before the vote and that day itself.") == []
 
