@@ -180,7 +180,7 @@ TWELVE_MONTHS = re.compile(r"\s+(?:end(?:ed|ing)|beginn?ing|start(?:ed|ing)|bega
 # Only these expressions' values depend on the tense of their clause: the others take no time to read it.
 NEEDS_TENSE = re.compile(
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\w+day\b|christmas|easter|thanksgiving|halloween|eve\b"
-    r"|quarter|half|weekend)"
+    r"|quarter|half|weekend|year.{1,3}end)"
 )
 
 
@@ -688,8 +688,9 @@ class Normaliser:
         lowered = text.lower()
         if "year" not in lowered and "period" not in lowered:
             return None
-        if lowered in ("year-end", "year end", "year's end"):
-            return f"{self.year}-12-31" if self.year else "XXXX-12-31"
+        if lowered in ("year-end", "year end", "year's end"):  # "since year-end", in the past: the last one
+            passed = when == "past" or self.preceding.lower().endswith("since ")
+            return f"{self.year - passed}-12-31" if self.year else "XXXX-12-31"
         if lowered == "the latest period":  # results: the quarter or half reported, else the latest quarter
             return self._quarter("the latest quarter", when)
         if m := re.fullmatch(r"(?:the )?(\d{4}) period", lowered):

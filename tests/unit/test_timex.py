@@ -429,6 +429,19 @@ def test_a_counted_day_said_in_the_present_is_the_day_of_writing(text, expected)
     assert timexes(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The sale should close by year end.", ("year end", "DATE", "1989-12-31")),
+        # since it, or in the past, the year's end that has passed
+        ("The index has risen 5% since year-end.", ("year-end", "DATE", "1988-12-31")),
+        ("Net income at year-end was below the level of 1987.", ("year-end", "DATE", "1988-12-31")),
+    ],
+)
+def test_the_year_end_is_the_last_one_in_the_past(text, expected):
+    assert timexes(text)[0] == expected
+
+
 def test_a_day_before_an_event_is_left_to_the_event():
     assert timexes("Shares rose the day before the vote and that day itself.") == []
 
