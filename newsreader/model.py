@@ -31,6 +31,11 @@ def word_count(text: str) -> int:
     return marks.count(b" x") + marks.startswith(b"x")
 
 
+def _one_copy(shared: str | None) -> str | None:
+    """The one copy of a string that many articles hold (a field of SHARED_FIELDS)."""
+    return sys.intern(shared) if shared else shared
+
+
 class Record(NamedTuple):
     """One article as a loader found it, before any analysis.
 
@@ -85,6 +90,11 @@ class Article(NamedTuple):
             if isinstance(value := metadata.get(shared), str):
                 metadata[shared] = sys.intern(value)
         return cls(id, source_path, title, stored, digest.hexdigest(), words, **metadata)
+
+    def placed(self, stored_body: str | StoredBody) -> Article:
+        """This article with its body where it now is, and the fields many articles share as one string
+        again: an article that came from a worker process holds copies of them."""
+        return self._replace(stored_body=stored_body, source=_one_copy(self.source), date=_one_copy(self.date))
 
     @property
     def heading(self) -> str:

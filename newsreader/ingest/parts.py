@@ -84,7 +84,7 @@ def read_in_parts(path: Path, bodies: BodyFile, batch: int) -> Iterator[list[Art
             bad += part.bad
             empty = empty and not part.articles
             placed = bodies.place(part.bodies)
-            waiting += [article._replace(stored_body=body) for article, body in zip(part.articles, placed, strict=True)]
+            waiting += [article.placed(body) for article, body in zip(part.articles, placed, strict=True)]
             while len(waiting) >= batch:
                 yield waiting[:batch]
                 del waiting[:batch]
