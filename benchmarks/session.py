@@ -58,6 +58,7 @@ def tree_rss_mb(pid: int) -> float:
 
 
 def _children(task: Path) -> list[str]:
+    """The children a thread started (none once it has ended)."""
     try:
         return (task / "children").read_text().split()
     except OSError:
@@ -133,6 +134,8 @@ async def key_latency(app: NewsReader, key: str) -> tuple[float, float]:
 
 
 async def session(path: str) -> dict[str, float]:
+    if not Path(f"/proc/{os.getpid()}/task/{threading.get_native_id()}/children").exists():
+        sys.exit("benchmarks/session.py sums its workers' memory from /proc/PID/task/TID/children, not here")
     began = time.perf_counter()
     store = open_store([path])
     watch = Watch(store, began)

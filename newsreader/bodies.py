@@ -145,6 +145,8 @@ class BodyFile:
 
     def add(self, body: str) -> StoredBody | str:
         """Where the body now is, or the body itself once the file cannot take it."""
+        if self._stream is None:
+            return body
         data = body.encode("utf-8", "surrogatepass")
         offset = self._write(data)
         return body if offset is None or self.path is None else StoredBody(self.path, offset, len(data))
@@ -188,6 +190,7 @@ class BodyBlock:
         self.stored: list[StoredBody] = []
 
     def add(self, body: str) -> StoredBody:
+        """Where the body lies in the block (no path yet: `BodyFile.place` gives the block its place)."""
         data = body.encode("utf-8", "surrogatepass")
         self.stored.append(StoredBody("", len(self.data), len(data)))
         self.data += data

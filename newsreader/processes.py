@@ -12,8 +12,10 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
-from multiprocessing.pool import Pool
+from collections.abc import Callable, Iterator
+from multiprocessing import resource_tracker
+from multiprocessing.pool import AsyncResult, Pool
+from typing import Any
 
 
 def usable_cores() -> int:
@@ -21,12 +23,55 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def start_pool(processes: int, niceness: int) -> Pool:
-    """A pool of `processes` spawned workers, each `niceness` below this process's priority."""
+class WorkerDied(Exception):
+    """A worker ended while it had work (killed, out of memory): the pool would wait for that work forever."""
+
+
+class Workers:
+    """A pool of spawned workers, each `niceness` below this process's priority, whose results say
+    when a worker died: the pool replaces it, but the work it had never comes."""
+
+    def __init__(self, processes: int, niceness: int) -> None:
+        self.pool = _start_pool(processes, niceness)
+        self.started = list(self.pool._pool)  # type: ignore[attr-defined]  # its processes: they end only with it
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> AsyncResult:
+        return self.pool.apply_async(function, args)
+
+    def result(self, pending: AsyncResult, wait: float = 0.05) -> Any:
+        """The result of work given to the pool, once it comes."""
+        while not pending.ready():
+            self.check()
+            pending.wait(wait)
+        return pending.get()
+
+    def check(self) -> None:
+        """Raise WorkerDied if a worker has ended."""
+        if not all(process.is_alive() for process in self.started):
+            raise WorkerDied("a worker process ended")
+
+    def terminate(self) -> None:
+        self.pool.terminate()
+
+
+def _start_pool(processes: int, niceness: int) -> Pool:
+    """A pool of spawned workers; a ctrl+c meanwhile ends it, then comes here."""
     # The reader's stderr (Textual's capture of it) has no file descriptor to hand to the resource
-    # tracker that multiprocessing starts with the first pool: the process's own has.
-    with main_script_unseen(), ctrl_c_ignored(), contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
-        return multiprocessing.get_context("spawn").Pool(processes, initializer=_start_worker, initargs=(niceness,))
+    # tracker that multiprocessing starts with the first pool: the process's own has. The tracker
+    # starts first: starting, it lets ctrl+c through, which `ctrl_c_ignored` holds back meanwhile.
+    pool = None
+    with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
+        resource_tracker.ensure_running()
+        try:
+            with main_script_unseen(), ctrl_c_ignored():
+                pool = multiprocessing.get_context("spawn").Pool(
+                    processes, initializer=_start_worker, initargs=(niceness,)
+                )
+        except BaseException:  # a ctrl+c held back while the workers started
+            if pool is not None:
+                pool.terminate()
+            raise
+    return pool
 
 
 @contextlib.contextmanager

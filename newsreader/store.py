@@ -527,19 +527,26 @@ def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProble
 
 
 def _read_afresh(path: Path, bodies: BodyFile) -> Iterator[list[Article] | LoadProblem]:
+    """A file's articles in batches and its problems where they come: a big JSON Lines file read in
+    parts by worker processes (`newsreader.ingest.parts`), any other here."""
     # The page rules: not needed on a warm start.
     from newsreader.ingest.metadata import article_id, build_article
     from newsreader.ingest.parts import read_in_parts, splittable
 
-    if splittable(path):
-        yield from read_in_parts(path, bodies, BATCH)
-        return
+    found: Iterable[Article | LoadProblem] = (
+        read_in_parts(path, bodies)
+        if splittable(path)
+        else (
+            item if isinstance(item, LoadProblem) else build_article(item, article_id(item), bodies)
+            for item in load_file(path)
+        )
+    )
     batch: list[Article] = []
-    for found in load_file(path):
-        if isinstance(found, LoadProblem):
-            yield found
+    for item in found:
+        if isinstance(item, LoadProblem):
+            yield item
             continue
-        batch.append(build_article(found, article_id(found), bodies))
+        batch.append(item)
         if len(batch) == BATCH:
             yield batch
             batch = []

@@ -11,11 +11,11 @@ from __future__ import annotations
 import atexit
 from collections import deque
 from collections.abc import Callable, Iterator
-from multiprocessing.pool import AsyncResult, Pool
+from multiprocessing.pool import AsyncResult
 
 from newsreader.analysis.found import Found
 from newsreader.bodies import StoredBody, read_in_order
-from newsreader.processes import start_pool, usable_cores
+from newsreader.processes import Workers, usable_cores
 
 RUN = 250  # articles a worker is given at a time (half a megabyte of text)
 SMALL = 1000  # a corpus smaller than this is analysed here: starting the workers takes longer
@@ -23,7 +23,7 @@ WAIT = 0.05  # seconds between two looks at `stop` while the workers work
 NICENESS = 10  # the workers' priority below the reader's
 # An article's place, where its body is, its publication date and its heading (`Article.heading`).
 Item = tuple[int, str | StoredBody, str | None, str]
-_pool: Pool | None = None
+_pool: Workers | None = None
 _size = 0
 
 
@@ -89,7 +89,7 @@ class FirstPass:
         del self.waiting[:count]
         pool = _workers(self.processes) if self.processes and runs else None
         for run in runs:
-            self.pending.append(pool.apply_async(_find, (run,)) if pool else run)
+            self.pending.append(pool.submit(_find, run) if pool else run)
 
 
 def _ready(run: AsyncResult, stop: Callable[[], bool] | None, wait: bool) -> bool | None:
@@ -99,16 +99,18 @@ def _ready(run: AsyncResult, stop: Callable[[], bool] | None, wait: bool) -> boo
             return None
         if not wait:
             return False
+        if _pool is not None:
+            _pool.check()  # a worker ended (killed, out of memory): its run would never come
         run.wait(WAIT)
     return True
 
 
-def _workers(processes: int) -> Pool:
+def _workers(processes: int) -> Workers:
     """The pool of `processes` workers, started by the analysis that first asks (one of another size is ended)."""
     global _pool, _size
     if _pool is None or _size != processes:
         _stop_workers()
-        _pool = start_pool(processes, NICENESS)
+        _pool = Workers(processes, NICENESS)
         _size = processes
     return _pool
 

@@ -145,7 +145,7 @@ def read_lines(path: Path) -> Iterator[str]:
     with path.open("rb") as stream:
         head = stream.read(SNIFF_BYTES)
         if narrow(head):
-            stream.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
+            stream.seek(text_start(head))
             yield from map(decode_line, stream)
             return
         yield from decode(head + stream.read()).split("\n")  # rare: a wide encoding, read whole
@@ -155,6 +155,11 @@ def narrow(head: bytes) -> bool:
     """Whether a text file that begins so is read a line of bytes at a time (`read_lines`): not
     binary, not UTF-16 or UTF-32."""
     return not (head.startswith(WIDE_BOMS) or b"\x00" in head or looks_binary(head))
+
+
+def text_start(head: bytes) -> int:
+    """Where the text of a narrow file that begins so starts: after its UTF-8 byte order mark, if any."""
+    return len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
 
 
 def decode_line(raw: bytes) -> str:

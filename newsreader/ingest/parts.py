@@ -9,33 +9,39 @@ block of bytes a part, which this process writes to the body file in one go.
 from __future__ import annotations
 
 import codecs
+import os
 from collections import deque
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from newsreader.bodies import BodyBlock, BodyFile
-from newsreader.ingest.decode import SNIFF_BYTES, decode_line, narrow
+from newsreader.ingest.decode import SNIFF_BYTES, decode_line, narrow, text_start
 from newsreader.ingest.files import LINE_SUFFIXES
 from newsreader.ingest.jsonfiles import json_line_records, json_lines_problems
 from newsreader.ingest.metadata import article_id, build_article
 from newsreader.model import Article, LoadProblem
-from newsreader.processes import start_pool, usable_cores
+from newsreader.processes import WorkerDied, Workers, usable_cores
 
 SPLIT_FROM = 16 << 20  # bytes: a smaller file loads in less time than workers take to start
 PART = 4 << 20  # bytes a worker reads at a time (about 1,600 articles of news)
 FIRST_PART = 256 << 10  # the first part is small, so that the first articles come at once
 AHEAD = 2  # parts given to each worker beyond the one taken in: they never wait, and memory stays bounded
+MOST_WORKERS = 8  # past this, the disk and this process's taking in of parts set the pace
 NICENESS = 5  # below the reader, whose screen comes first; above the analysis's workers
+
+Identity = tuple[int, int, int, int]  # a file's device, inode, modification time and size
 
 
 class Span(NamedTuple):
-    """A part of a file: its bytes from `start` to `end` (each a line's start), and the number of its first line."""
+    """A part of a file: its bytes from `start` to `end` (each a line's start), the number of its
+    first line, and the file's identity when it was cut (a file replaced meanwhile is another)."""
 
     start: int
     end: int
     first_line: int
+    identity: Identity
 
 
 class Part(NamedTuple):
@@ -44,6 +50,10 @@ class Part(NamedTuple):
     articles: list[Article]
     bodies: BodyBlock
     bad: list[str]
+
+
+class FileChanged(Exception):
+    """The file is not the one that was cut into parts: it was replaced or written to meanwhile."""
 
 
 def splittable(path: Path) -> bool:
@@ -59,62 +69,67 @@ def splittable(path: Path) -> bool:
         return False  # said by the usual reading, which meets the same error
 
 
-def read_in_parts(path: Path, bodies: BodyFile, batch: int) -> Iterator[list[Article] | LoadProblem]:
-    """The file's articles in batches of `batch` (as `load_file` gives them, in order), then its problems."""
+def read_in_parts(path: Path, bodies: BodyFile) -> Iterator[Article | LoadProblem]:
+    """The file's articles (as `load_file` and `build_article` give them, in order), then its problems."""
     name = str(path)
-    workers = usable_cores()
+    workers = min(usable_cores(), MOST_WORKERS)
     bad: list[str] = []
-    waiting: list[Article] = []
     empty, failed = True, None
-    pool = start_pool(workers, NICENESS)
-    try:  # from the moment the workers are started: a ctrl+c as they start comes here
+    pool = Workers(workers, NICENESS)
+    try:
         spans = _spans(path)
-        pending = deque(
-            (span, pool.apply_async(read_part, (name, span))) for span in islice(spans, workers * (1 + AHEAD))
-        )
+        pending = deque((span, pool.submit(read_part, name, span)) for span in islice(spans, workers * (1 + AHEAD)))
         while pending:
             span, reading = pending.popleft()
             try:
-                part = reading.get()
-            except Exception as error:  # a worker's fault on a hostile file: what loaded stays, the rest goes
-                failed = LoadProblem(name, f"could not be read from line {span.first_line} on ({type(error).__name__})")
+                part = pool.result(reading)
+            except Exception as error:  # the file changed, a worker died, or a fault on a hostile file
+                failed = LoadProblem(name, f"could not be read from line {span.first_line} on ({_why(error)})")
                 break
             if (following := next(spans, None)) is not None:
-                pending.append((following, pool.apply_async(read_part, (name, following))))
+                pending.append((following, pool.submit(read_part, name, following)))
             bad += part.bad
             empty = empty and not part.articles
-            placed = bodies.place(part.bodies)
-            waiting += [article.placed(body) for article, body in zip(part.articles, placed, strict=True)]
-            while len(waiting) >= batch:
-                yield waiting[:batch]
-                del waiting[:batch]
+            for article, body in zip(part.articles, bodies.place(part.bodies), strict=True):
+                yield article.placed(body)
     finally:
         pool.terminate()
-    if waiting:
-        yield waiting
     yield from json_lines_problems(name, empty and failed is None, bad)
     if failed:
         yield failed
 
 
+def _why(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or type(error).__name__
+    return str(error) if isinstance(error, (FileChanged, WorkerDied)) else type(error).__name__
+
+
 def _spans(path: Path) -> Iterator[Span]:
     """The file cut into parts at line ends, counting lines as it goes."""
     with path.open("rb") as stream:
-        start, line, size = 0, 1, FIRST_PART
+        identity = _identity(stream)
+        start, line, size = text_start(stream.read(len(codecs.BOM_UTF8))), 1, FIRST_PART
+        stream.seek(start)
         while data := stream.read(size):
             if len(data) == size:
                 data += stream.readline()
-            yield Span(start, start + len(data), line)
+            yield Span(start, start + len(data), line, identity)
             start, line, size = start + len(data), line + data.count(b"\n"), PART
+
+
+def _identity(stream: BinaryIO) -> Identity:
+    status = os.fstat(stream.fileno())
+    return status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size
 
 
 def read_part(path: str, span: Span) -> Part:
     """In a worker: the articles of a span of a JSON Lines file, their bodies gathered in a block."""
     with open(path, "rb") as stream:
+        if _identity(stream) != span.identity:
+            raise FileChanged("it changed while it loaded")
         stream.seek(span.start)
         data = stream.read(span.end - span.start)
-    if span.start == 0 and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
     bad: list[str] = []
     block = BodyBlock()
     records = json_line_records(path, map(decode_line, data.split(b"\n")), bad, span.first_line)

@@ -103,6 +103,32 @@ def test_ctrl_c_while_the_workers_start_is_heard_once_they_have():
     assert heard.stdout == "heard\n", heard.stderr
 
 
+# In a fresh interpreter: a ctrl+c as the first pool's workers start (multiprocessing starts its resource
+# tracker then, which lets ctrl+c through while it is ignored) is heard, and ends the pool.
+CTRL_C_AS_THE_FIRST_POOL_STARTS = """
+import multiprocessing, os, signal
+from multiprocessing.pool import Pool
+from newsreader.processes import Workers
+start = Pool.__init__
+def starting(self, *args, **kwargs):
+    start(self, *args, **kwargs)
+    os.kill(os.getpid(), signal.SIGINT)
+Pool.__init__ = starting
+try:
+    Workers(1, niceness=0)
+    print("lost")
+except KeyboardInterrupt:
+    print("heard", len(multiprocessing.active_children()))
+"""
+
+
+def test_ctrl_c_as_the_first_pool_starts_is_heard_and_ends_it():
+    heard = subprocess.run(
+        [sys.executable, "-c", CTRL_C_AS_THE_FIRST_POOL_STARTS], capture_output=True, text=True, preexec_fn=hears_ctrl_c
+    )
+    assert heard.stdout == "heard 0\n", heard.stderr
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers in /proc")
 @pytest.mark.parametrize(

@@ -1,16 +1,20 @@
-"""A big JSON Lines file read in parts by worker processes: the same articles and problems as read
-in one go, and what a worker cannot read ends the file with one line, keeping what loaded."""
+"""A big JSON Lines file read in parts by worker processes: the same articles, batches and problems
+as read in one go, and what a worker cannot read ends the file with one line, keeping what loaded."""
 
 from __future__ import annotations
 
 import json
+import os
+import time
 
 import pytest
 
+from newsreader import store
 from newsreader.bodies import BodyBlock, BodyFile, StoredBody
 from newsreader.ingest import parts
-from newsreader.model import LoadProblem
+from newsreader.model import Article, LoadProblem
 from newsreader.persist.cache import Cache
+from newsreader.processes import WorkerDied, Workers
 from newsreader.store import DocumentStore
 
 
@@ -40,22 +44,22 @@ def awkward_lines() -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
-def loaded(path, **options) -> tuple[list[tuple], list[LoadProblem]]:
-    problems: list[LoadProblem] = []
-    store = DocumentStore.load([path], on_problem=problems.append, **options)
-    return [(a.id, a.title, a.body, a.word_count) for a in store._arrived], problems
+def read(path) -> list[list[tuple] | LoadProblem]:
+    """What reading a file afresh gives, in order: its batches (each article as its fields, the body
+    read) and its problems."""
+    values = store._read_afresh(path, BodyFile(None))
+    return [v if isinstance(v, LoadProblem) else [(*a._replace(stored_body=""), a.body) for a in v] for v in values]
 
 
-def test_parts_give_the_articles_and_problems_of_one_reading(tmp_path, monkeypatch, small_parts):
+def test_parts_give_the_batches_and_problems_of_one_reading(tmp_path, monkeypatch, small_parts):
     path = tmp_path / "wire.jsonl"
     path.write_bytes(awkward_lines())
     assert len(list(parts._spans(path))) > 5
-    in_parts = loaded(path)
+    in_parts = read(path)
     monkeypatch.setattr(parts, "SPLIT_FROM", 1 << 60)
-    alone = loaded(path)
-    assert in_parts == alone
-    articles, [problem] = in_parts
-    assert len(articles) == 65 and articles[0][1] == "First"
+    assert in_parts == read(path)
+    *batches, problem, last = in_parts  # the file's problem comes before its last, short batch
+    assert [len(batch) for batch in [*batches, last]] == [50, 15] and batches[0][0][2] == "First"
     first_bad = awkward_lines().split(b"\n").index(b"{broken") + 1
     assert problem.reason.startswith(f"skipped 6 bad entries: line {first_bad}: invalid JSON")
 
@@ -63,22 +67,50 @@ def test_parts_give_the_articles_and_problems_of_one_reading(tmp_path, monkeypat
 def test_parts_from_the_cache_are_the_same_articles(tmp_path, monkeypatch, small_parts):
     path = tmp_path / "wire.jsonl"
     path.write_bytes(awkward_lines())
-    first = loaded(path, cache=Cache(tmp_path / "cache"))
+
+    def loaded() -> list[tuple]:
+        return [(*a._replace(stored_body=""), a.body) for a in DocumentStore.load([path], cache=cache)._arrived]
+
+    cache = Cache(tmp_path / "cache")
+    first = loaded()
     monkeypatch.setattr(parts, "read_in_parts", None)  # not read again
-    assert loaded(path, cache=Cache(tmp_path / "cache")) == first and len(first[0]) == 65
+    assert loaded() == first and len(first) == 65
 
 
-def test_a_file_gone_while_it_loads_keeps_what_loaded_and_says_where_it_stopped(tmp_path, monkeypatch, small_parts):
-    monkeypatch.setattr(parts, "AHEAD", 0)  # each worker given one part at a time: the rest read after the removal
-    path = tmp_path / "wire.jsonl"
-    path.write_bytes(b"\n".join(json.dumps({"title": f"Story {n}", "text": "Body."}).encode() for n in range(400)))
-    reading = parts.read_in_parts(path, BodyFile(None), batch=10)
+def lines(count: int, title: str = "Story") -> bytes:
+    return b"\n".join(json.dumps({"title": f"{title} {n}", "text": "Body."}).encode() for n in range(count))
+
+
+def read_until_stopped(path, meanwhile) -> tuple[list[Article], LoadProblem]:
+    """The articles read in parts, one worker given one part at a time (`meanwhile` done after the
+    first), and the problem they end with."""
+    reading = parts.read_in_parts(path, BodyFile(None))
     first = next(reading)
-    path.unlink()
-    rest = list(reading)
-    articles = [*first, *(a for batch in rest[:-1] for a in batch)]
-    assert 10 <= len(articles) < 400 and [a.title for a in articles] == [f"Story {n}" for n in range(len(articles))]
-    assert rest[-1] == LoadProblem(str(path), f"could not be read from line {len(articles) + 1} on (FileNotFoundError)")
+    meanwhile()
+    *rest, problem = reading
+    return [first, *rest], problem
+
+
+def replace(path):
+    os.replace(path.with_suffix(".new"), path)
+
+
+@pytest.mark.parametrize(
+    ("meanwhile", "why"),
+    [
+        pytest.param(lambda path: path.unlink(), "No such file or directory", id="removed"),
+        pytest.param(lambda path: path.write_bytes(lines(400, "Other")), "it changed while it loaded", id="rewritten"),
+        pytest.param(replace, "it changed while it loaded", id="replaced"),
+    ],
+)
+def test_a_part_that_cannot_be_read_ends_the_file_with_one_line(tmp_path, monkeypatch, small_parts, meanwhile, why):
+    monkeypatch.setattr(parts, "AHEAD", 0)  # the parts after the first two are given out after `meanwhile`
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(lines(400))
+    path.with_suffix(".new").write_bytes(lines(400, "Other"))
+    articles, problem = read_until_stopped(path, lambda: meanwhile(path))
+    assert 1 <= len(articles) < 400 and [a.title for a in articles] == [f"Story {n}" for n in range(len(articles))]
+    assert problem == LoadProblem(str(path), f"could not be read from line {len(articles) + 1} on ({why})")
 
 
 def test_a_block_of_bodies_is_placed_in_the_body_file_or_kept_when_it_cannot_be(tmp_path):
@@ -90,3 +122,14 @@ def test_a_block_of_bodies_is_placed_in_the_body_file_or_kept_when_it_cannot_be(
     placed = bodies.place(block)
     assert [body.read() for body in placed if isinstance(body, StoredBody)] == ["Café", "Lone \ud800"]
     assert BodyFile(None).place(block) == ["Café", "Lone \ud800"]
+
+
+def test_a_worker_that_dies_with_work_is_noticed_not_waited_for():
+    workers = Workers(1, niceness=0)
+    try:
+        pending = workers.submit(time.sleep, 60)
+        workers.started[0].kill()  # as the kernel's out-of-memory killer would
+        with pytest.raises(WorkerDied):
+            workers.result(pending)
+    finally:
+        workers.terminate()
