@@ -245,11 +245,13 @@ MONTH_ALONE = re.compile(
 YEAR_RANGE = re.compile(r"(" + YEAR_NUMBER + r")[-–/](\d+)")
 DAY_RANGE = re.compile(r"(.*?\d(?:st|nd|rd|th)?)(?:\s+(?:and|to|or)\s+|[-–])(\d.*)", re.S)
 A_UNIT = re.compile(r"(?i)an?\s+\w+")
+PER_UNIT = re.compile(r"(?i)annually|yearly|monthly|weekly|daily|hourly")
 FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
 A_DROP = re.compile(r"\s+(?:of|in|to|from|below|above|back|by|on)\b")
-# Before "a year", "a week": an amount or a count of things, which makes it a rate ("$5 a year", "four flights a week").
+# Before "a year", "annually": an amount or a count of things, which makes it a rate ("$5 a year", "four
+# flights a week", "to rise 8.5% annually").
 RATE = re.compile(
-    r"(?i)(?:\d|%|cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per"
+    r"(?i)(?:\d|%|\b(?:cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per)"
     r"|\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+[a-z]+s)\s*$"
 )
 
@@ -372,8 +374,9 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             continue  # "Now, he says, ...": a turn in the telling, not a time
         if expression.isdigit() and _after_a_name(before):
             continue  # "Euro 2004", "Resolution 2231", "£2004"; but "Tony Blair 10 days ago"
-        if FRACTION.fullmatch(expression) or (A_UNIT.fullmatch(expression) and RATE.search(before)):
-            continue  # "a quarter", a fraction; "$5 a year", a rate
+        per_unit = A_UNIT.fullmatch(expression) or PER_UNIT.fullmatch(expression)
+        if FRACTION.fullmatch(expression) or (per_unit and RATE.search(before)):
+            continue  # "a quarter", a fraction; "$5 a year", "to rise 8.5% annually", a rate
         if expression in ("summer", "winter", "spring", "autumn", "fall") and not before.endswith(("the ", "The ")):
             continue
         if expression == "fall" and A_DROP.match(text, end):

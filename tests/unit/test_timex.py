@@ -78,6 +78,8 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("The talks lasted several hours.", [("several hours", "DURATION", "PTXH")]),
         ("The firm pays $5 a year to each member.", []),  # a rate
         ("The airline will add four flights a week.", []),  # a rate of things counted
+        ("Sales should rise 8.5% annually.", []),
+        ("The plant will make 10,000 cars annually.", []),
         ("Guards stood outside 24 hours a day.", [("24 hours", "DURATION", "PT24H")]),
         ("The minister, 52 years old, resigned.", []),  # an age
         ("The trial lasted 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
