@@ -503,6 +503,8 @@ class Normaliser:
             return duration_value(1, unit) if unit in UNIT_CODES else duration_value(None, unit.removesuffix("s"))
         if lowered.startswith("recent ") and (m := re.fullmatch(r"recent (\w+)s", lowered)):
             return duration_value(None, m[1]) if m[1] in UNIT_CODES else "PAST_REF"
+        if lowered == "current" and self.preceding.lower().endswith("then "):  # "the then current price"
+            return "PAST_REF"
         if lowered == "one day" and SOMEDAY.search(self.preceding):  # "Islam will one day be": some day to come
             return None if LATER.match(self.following) else "FUTURE_REF"
         return REFERENCES.get(lowered)

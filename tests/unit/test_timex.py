@@ -108,6 +108,8 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("He quit weeks later.", [("weeks", "DURATION", "PXW")]),
         # "one day" after a modal or its subject is some day to come, not a day's length
         ("The firm will one day be the largest.", [("one day", "DATE", "FUTURE_REF")]),
+        # what was current then is past
+        ("Holders bought at half the then current price.", [("current", "DATE", "PAST_REF")]),
         ("They met one day later.", [("one day", "DURATION", "P1D")]),
         ("He had been in the job one day.", [("one day", "DURATION", "P1D")]),
         # twelve months told by their start, as by their end
