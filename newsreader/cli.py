@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 PROG = "newsreader"
 COMPLETION_SHELLS = ("bash", "zsh", "fish")
 FIRST_FRAME_WAIT = 0.05  # seconds of loading before the reader first draws; the rest loads on screen
+# Cores the reader's workers leave to its process, which takes in the loaded articles, indexes them
+# and answers keys meanwhile; an analysis worker takes 90 MB (a third of a 100,000-article corpus's
+# size): on two cores, one worker.
+READER_SPARE_CORES = 1
 
 
 def warn(message: str) -> None:
@@ -223,7 +227,9 @@ def open_store(paths: Sequence[str], use_cache: bool = True, problems: str | Non
     """The store for the reader: loaded for at most `FIRST_FRAME_WAIT` seconds, the rest while it is
     on screen (which lists the files it skipped; so does the `problems` file)."""
     cache = Cache(warn=warn, enabled=use_cache)
-    store = DocumentStore.open(given_or_default(paths), on_problem=problem_log(problems), cache=cache)
+    store = DocumentStore.open(
+        given_or_default(paths), on_problem=problem_log(problems), cache=cache, spare_cores=READER_SPARE_CORES
+    )
     store.load_batches(seconds=FIRST_FRAME_WAIT)
     return store
 

@@ -65,6 +65,7 @@ class DocumentStore:
         self.problems: list[LoadProblem] = []
         self.has_dates = self.has_sources = False  # whether any article has one: a list leaves out an empty column
         self.loaded = True
+        self.spare_cores = 0  # cores the workers (loading, analysis) leave to this process: the reader's screen
         self._arrived: list[Article] = []  # in the order they came: an article's place here is its search row
         self._by_id: dict[str, int] = {}  # id → place in `_arrived`
         self._index_key: Key | None = None  # the key the files have as they are opened: the saved index's
@@ -86,14 +87,17 @@ class DocumentStore:
         paths: Iterable[PathLike] | None = None,
         on_problem: Callable[[LoadProblem], None] | None = None,
         cache: Cache | None = None,
+        spare_cores: int = 0,
     ) -> DocumentStore:
         """A store for files and folders (None: the bundled seeds), loaded by `load_batches` or `batches`.
 
         Raises `MissingPath` for a path that does not exist; anything unreadable inside the paths is
-        skipped, reported to `on_problem` as it is found and kept in `store.problems`.
+        skipped, reported to `on_problem` as it is found and kept in `store.problems`. The workers
+        that load big files and analyse the articles leave `spare_cores` to this process.
         """
         store = cls(cache=cache)
         store.loaded = False
+        store.spare_cores = spare_cores
         store._on_problem = on_problem
         files = discover([bundled_seeds()] if paths is None else list(paths))
         keyed = [(path, None if isinstance(path, LoadProblem) else store._cache_key(path)) for path in files]
@@ -161,7 +165,8 @@ class DocumentStore:
         With new articles, the entities and the search index are made again, for every article, when
         next asked for; that analysis is not cached, as the store is no longer the files it opened."""
         key = file_key(path) if self.cache and self.cache.enabled else None
-        found = (batch for batch in _load_one(path, self.cache, key) if not isinstance(batch, LoadProblem))
+        loaded = _load_one(path, self.cache, key, self.spare_cores)
+        found = (batch for batch in loaded if not isinstance(batch, LoadProblem))
         new = [article for batch in found for article in batch if article.id not in self._by_id]
         if self.cache:
             self.cache.flush()
@@ -186,7 +191,7 @@ class DocumentStore:
             if isinstance(path, LoadProblem):  # a file or folder that could not be reached
                 loaded: Iterable[list[Article] | LoadProblem] = [path]
             else:
-                loaded = _load_one(path, self.cache, key)
+                loaded = _load_one(path, self.cache, key, self.spare_cores)
             for found in loaded:
                 if isinstance(found, LoadProblem):
                     self._report(found)
@@ -264,9 +269,7 @@ class DocumentStore:
             if self._analysis is None:
                 from newsreader.analysis.entity_table import CorpusAnalysis
 
-                # A core is left to this process, which loads, indexes and answers keys meanwhile; a
-                # worker takes 90 MB (a third of a 100,000-article corpus's size): two cores, one worker.
-                self._analysis = CorpusAnalysis(spare=1)
+                self._analysis = CorpusAnalysis(spare=self.spare_cores)
             self._give_loaded(self._analysis)
             if self._analysis.take(stop):
                 return True
@@ -288,7 +291,7 @@ class DocumentStore:
     def _analyse(self, stop: Callable[[], bool] | None, progress: Callable[[int, int], None] | None) -> None:
         from newsreader.analysis.entity_table import CorpusAnalysis
 
-        analysis, self._analysis = self._analysis or CorpusAnalysis(), None
+        analysis, self._analysis = self._analysis or CorpusAnalysis(spare=self.spare_cores), None
         self._give_loaded(analysis)
         self._given = 0  # done, or stopped: a next analysis starts anew
         self._entities = analysis.finish(stop, progress)
@@ -475,7 +478,9 @@ def _blocks(body: str) -> tuple[Block, ...]:
     return blocks(body)
 
 
-def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list[Article] | LoadProblem]:
+def _load_one(
+    path: Path, cache: Cache | None, key: Key | None, spare_cores: int = 0
+) -> Iterator[list[Article] | LoadProblem]:
     """One file's articles in batches (their ids not yet made unique) and its problems, in file order:
     from the cache when it has them, else read afresh and cached, with the bodies in a file beside."""
     given = 0
@@ -492,7 +497,7 @@ def _load_one(path: Path, cache: Cache | None, key: Key | None) -> Iterator[list
         yield []  # a place to stop before seconds of reading (a cached file's entry takes no such time)
     bodies = _body_file(cache, key)
     written: list[list[Article] | LoadProblem] = []
-    for found in _read_afresh(path, bodies):
+    for found in _read_afresh(path, bodies, spare_cores):
         written.append(found)
         if len(written) > given:
             yield found
@@ -526,16 +531,16 @@ def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProble
     return None
 
 
-def _read_afresh(path: Path, bodies: BodyFile) -> Iterator[list[Article] | LoadProblem]:
+def _read_afresh(path: Path, bodies: BodyFile, spare_cores: int) -> Iterator[list[Article] | LoadProblem]:
     """A file's articles in batches and its problems where they come: a big JSON Lines file read in
-    parts by worker processes (`newsreader.ingest.parts`), any other here."""
+    parts by worker processes (`newsreader.ingest.parts`) that leave `spare_cores`, any other here."""
     # The page rules: not needed on a warm start.
     from newsreader.ingest.metadata import article_id, build_article
     from newsreader.ingest.parts import read_in_parts, splittable
 
     found: Iterable[Article | LoadProblem] = (
-        read_in_parts(path, bodies)
-        if splittable(path)
+        read_in_parts(path, bodies, spare_cores)
+        if splittable(path, spare_cores)
         else (
             item if isinstance(item, LoadProblem) else build_article(item, article_id(item), bodies)
             for item in load_file(path)

@@ -56,9 +56,10 @@ class FileChanged(Exception):
     """The file is not the one that was cut into parts: it was replaced or written to meanwhile."""
 
 
-def splittable(path: Path) -> bool:
-    """Whether a file is read in parts: JSON Lines, big, of a narrow encoding, with cores for workers."""
-    if path.suffix.lower() not in LINE_SUFFIXES or usable_cores() < 2:
+def splittable(path: Path, spare_cores: int = 0) -> bool:
+    """Whether a file is read in parts: JSON Lines, big, of a narrow encoding, with cores for workers
+    (more than one, and more than `spare_cores`, which the workers leave to this process)."""
+    if path.suffix.lower() not in LINE_SUFFIXES or usable_cores() < max(2, spare_cores + 1):
         return False
     try:
         if not path.is_file() or path.stat().st_size < SPLIT_FROM:
@@ -69,10 +70,11 @@ def splittable(path: Path) -> bool:
         return False  # said by the usual reading, which meets the same error
 
 
-def read_in_parts(path: Path, bodies: BodyFile) -> Iterator[Article | LoadProblem]:
-    """The file's articles (as `load_file` and `build_article` give them, in order), then its problems."""
+def read_in_parts(path: Path, bodies: BodyFile, spare_cores: int = 0) -> Iterator[Article | LoadProblem]:
+    """The file's articles (as `load_file` and `build_article` give them, in order), then its problems;
+    one worker a core but `spare_cores`."""
     name = str(path)
-    workers = min(usable_cores(), MOST_WORKERS)
+    workers = min(usable_cores() - spare_cores, MOST_WORKERS)
     bad: list[str] = []
     empty, failed = True, None
     pool = Workers(workers, NICENESS)

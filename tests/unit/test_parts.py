@@ -11,6 +11,7 @@ import pytest
 
 from newsreader import store
 from newsreader.bodies import BodyBlock, BodyFile, StoredBody
+from newsreader.cli import open_store
 from newsreader.ingest import parts
 from newsreader.model import Article, LoadProblem
 from newsreader.persist.cache import Cache
@@ -47,7 +48,7 @@ def awkward_lines() -> bytes:
 def read(path) -> list[list[tuple] | LoadProblem]:
     """What reading a file afresh gives, in order: its batches (each article as its fields, the body
     read) and its problems."""
-    values = store._read_afresh(path, BodyFile(None))
+    values = store._read_afresh(path, BodyFile(None), spare_cores=0)
     return [v if isinstance(v, LoadProblem) else [(*a._replace(stored_body=""), a.body) for a in v] for v in values]
 
 
@@ -133,3 +134,12 @@ def test_a_worker_that_dies_with_work_is_noticed_not_waited_for():
             workers.result(pending)
     finally:
         workers.terminate()
+
+
+def test_the_workers_leave_the_readers_process_a_core(tmp_path, monkeypatch, small_parts):
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(lines(10))
+    assert open_store([str(path)]).spare_cores == 1
+    assert parts.splittable(path, spare_cores=1)  # two cores: one worker, and the reader
+    monkeypatch.setattr(parts, "usable_cores", lambda: 1)
+    assert not parts.splittable(path) and not parts.splittable(path, spare_cores=1)
