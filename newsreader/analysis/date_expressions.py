@@ -88,10 +88,11 @@ def _pattern(rule: str) -> str:
 RULES = {
     # "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6", "10 p.m. Wednesday", "10 p.m. on Oct. 23, 1998"
     "clock time": r"<CLOCK>(?:,?<SP>(?:on<SP>)?<CALENDAR_DAY>(?:,?<SP><YEAR>)?)?",
-    # "the next day", "the following morning", "the day before", "earlier that day", "that same day";
-    # ("that day" alone is more often a day of no date: "the offer ends that day")
+    # "the next day", "the following morning", "the day before", "the year after", "earlier that day", "that same
+    # day"; ("that day" alone is more often a day of no date: "the offer ends that day")
     "day around another": r"(?i:(?:earlier|later)<SP>that<SP>(?:same<SP>)?<PART_OF_DAY>|(?:that|the)<SP>same<SP>day"
-    r"|the<SP>(?:next|following|previous|preceding)<SP><PART_OF_DAY>|the<SP>day<SP>(?:before|after)(?=\s*[^\w\s])"
+    r"|the<SP>(?:next|following|previous|preceding)<SP><PART_OF_DAY>"
+    r"|the<SP>(?:day|week|month|year)<SP>(?:before|after)(?=\s*[^\w\s])"
     # "the day before last Tuesday", "the day after Christmas", "the day before yesterday": a day from the day named
     r"|the<SP>day<SP>(?:before|after)<SP>(?:(?:last|next|this)<SP>)?(?-i:<WEEKDAY>|<MONTH><SP><DAY>|<DAY><SP><MONTH>"
     r"|<HOLIDAY>|(?i:yesterday|today|tomorrow))(?![\w-])"

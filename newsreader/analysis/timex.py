@@ -152,6 +152,7 @@ DAY_AROUND = re.compile(
     r"(day|morning|afternoon|evening|night)(?: (before|after))?"
 )
 DAY_BESIDE = re.compile(r"(?i:the day (before|after)) (.+)")  # "the day after Christmas"
+UNIT_AROUND = re.compile(r"the (week|month|year) (before|after)")  # "the year before", as "a year earlier"
 DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 CLOCK = re.compile(
     r"(?:(\d{4}|\d{1,2})(?:[:.](\d\d))?(?:\s*(a\.m\.?|p\.m\.?|am|pm|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|"
@@ -709,6 +710,8 @@ class Normaliser:
     # --- "four years ago", "a year earlier", "two weeks later" ---------------------------------------------
 
     def _ago(self, text: str, when: str) -> str | None:
+        if m := UNIT_AROUND.fullmatch(text.lower()):  # "the year before": a year earlier than the date last named
+            text = f"a {m[1]} {'earlier' if m[2] == 'before' else 'later'}"
         if not text.lower().endswith(("ago", "earlier", "later", "from now")):
             return None
         lowered = HALF.sub("", text.lower())

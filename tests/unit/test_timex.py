@@ -394,9 +394,18 @@ def test_the_following_or_previous_month_is_of_the_month_last_named():
             ("that same day", "DATE", "1989-08-XX"),
         ),
         ("The board met and the offer was raised the same day.", ("the same day", "DATE", "1989-10-30")),
+        # a year, a month or a week before or after the date last named
+        ("Rents rose to $9 million last year, from $7 million the year before.", ("the year before", "DATE", "1987")),
+        ("The mill shut in 1975 and reopened the year after.", ("the year after", "DATE", "1976")),
+        ("Exports fell in May 1989, after rising the month before.", ("the month before", "DATE", "1989-04")),
+        (
+            "The ferry sank on March 3, 1989; its sister ship was sold the week after.",
+            ("the week after", "DATE", "1989-W10"),
+        ),
+        ("Turnout was higher the year before.", ("the year before", "DATE", "PAST_REF")),
     ],
 )
-def test_a_day_told_from_the_date_last_named(text, expected):
+def test_a_day_or_a_year_told_from_the_date_last_named(text, expected):
     assert timexes(text)[-1] == expected
 
 
