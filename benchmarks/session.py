@@ -10,11 +10,14 @@ Once the search index is ready, times the benchmark queries. Prints JSON: key la
 search covered everything and when the analysis ended (seconds from the start), search p50/p95,
 and the peak memory of this process and its analysis workers together (sampled RSS).
 
-Run: python benchmarks/session.py CORPUS   (with an empty cache, the session loads it afresh)
+Run: python benchmarks/session.py CORPUS [--until-searchable]   (with an empty cache, the session loads
+it afresh; `--until-searchable` ends it once every article is searchable, before the analysis, which
+takes hours at a million articles)
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -133,7 +136,7 @@ async def key_latency(app: NewsReader, key: str) -> tuple[float, float]:
     return times[0], times[1]
 
 
-async def session(path: str) -> dict[str, float]:
+async def session(path: str, until_searchable: bool = False) -> dict[str, object]:
     if not Path(f"/proc/{os.getpid()}/task/{threading.get_native_id()}/children").exists():
         sys.exit("benchmarks/session.py sums its workers' memory from /proc/PID/task/TID/children, not here")
     began = time.perf_counter()
@@ -146,6 +149,18 @@ async def session(path: str) -> dict[str, float]:
             if len(loading_keys) < KEYS_WANTED // 2:
                 loading_keys.append((await key_latency(app, "j"))[0])
             await asyncio.sleep(KEY_GAP)
+        loaded = {
+            "articles": len(store),
+            "loaded_s": round(time.perf_counter() - began, 1),
+            "keys_during_loading": len(loading_keys),
+            "loading_key_p95_ms": round(percentile(loading_keys, 0.95), 1) if loading_keys else None,
+        }
+        if until_searchable:
+            while watch.complete_s is None:
+                await pilot.pause(0.2)
+            watch.done.set()
+            watch.thread.join()
+            return {**loaded, "search_complete_s": round(watch.complete_s, 1), "peak_rss_mb": round(watch.peak_mb)}
         started = time.perf_counter()
         keys, reader = [], []
         while not store.analysed and len(keys) < KEYS_WANTED:
@@ -174,9 +189,7 @@ async def session(path: str) -> dict[str, float]:
             store.search(query, limit=20)
             searches.append((time.perf_counter() - began) * 1000)
     return {
-        "articles": len(store),
-        "keys_during_loading": len(loading_keys),
-        "loading_key_p95_ms": round(percentile(loading_keys, 0.95), 1) if loading_keys else None,
+        **loaded,
         "keys_during_analysis": len(keys),
         "key_p50_ms": round(statistics.median(keys), 1),
         "key_p95_ms": round(percentile(keys, 0.95), 1),
@@ -205,4 +218,10 @@ def session_apart(corpus: Path, env: dict[str, str]) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(asyncio.run(session(sys.argv[1]))))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus")
+    parser.add_argument(
+        "--until-searchable", action="store_true", help="end once every article is searchable, before the analysis"
+    )
+    arguments = parser.parse_args()
+    print(json.dumps(asyncio.run(session(arguments.corpus, arguments.until_searchable))))
