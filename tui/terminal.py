@@ -47,7 +47,8 @@ def driver_class() -> type[Driver] | None:
 
 def keep_what_lives() -> None:
     """Freeze what exists now (the loaded articles, the analysis's tables so far): the collector's full
-    passes, which stall every thread (keys too) while the analysis allocates, walk it no more."""
+    passes, which stall every thread (keys too) while the loading, the analysis and the index
+    allocate, walk it no more. (An Article, a named tuple, is never untracked as a plain tuple is.)"""
     gc.freeze()
 
 
