@@ -1026,10 +1026,12 @@ def _ordinal_number(word: str) -> int | None:
 
 
 # A sentence ends at . ! ? before a capital, a quote or a digit, unless the full stop ends an
-# abbreviation ("D.C.", "Mr.", "Corp.", a month's "Sept." before its day); and at a line break.
+# abbreviation ("D.C.", "Ms.", "Corp.", a month's "Sept." before its day) or "a.m." before a time zone ("9 a.m. EST
+# Tuesday"); and at a line break.
 SENTENCE_OR_LINE_BREAK = re.compile(
-    r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Dr|St|Co|No|Jr|Sr|Lt|Mt|vs)\.)(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Ltd|Col|Sgt|Maj)\.)"
-    r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)(?<!\b(?:Corp|Capt|Prof|Sept)\.)[\"'”’)]*\s+(?=[^a-z\s])|\n"
+    r"[.!?](?!\s+(?:GMT|BST|[ECMP][SD]T|ET)\b)(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Co|No|Jr|Sr|Lt|Mt|vs)\.)"
+    r"(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Ltd|Col|Sgt|Maj|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)"
+    r"(?<!\b(?:Corp|Capt|Prof|Sept)\.)[\"'”’)]*\s+(?=[^a-z\s])|\n"
 )
 
 

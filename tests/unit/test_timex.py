@@ -239,10 +239,18 @@ def test_a_sentence_does_not_end_at_an_abbreviation():
     assert timexes(text, "1989-11-01") == [("Friday", "DATE", "1989-11-03")]
 
 
-def test_a_sentence_does_not_end_at_a_short_month_name_before_its_day():
-    text = "The fund sold bonds from Sept. 12 to Thursday. It holds the rest."
-    assert sentence_span(text, text.index("Thursday"), text.index("Thursday") + 8) == (0, text.index(" It"))
-    assert timexes(text, "1989-10-30")[-1] == ("Thursday", "DATE", "1989-10-26")  # sold: the Thursday before
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund sold bonds from Sept. 12 to Thursday. It holds the rest.",
+        "Now, Ms. Lane said, the bank sold bonds on Thursday. It holds the rest.",
+        "The bank sold bonds until 5 p.m. EST Thursday. It holds the rest.",
+    ],
+)
+def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(text):
+    start = text.index("Thursday")
+    assert sentence_span(text, start, start + 8) == (0, text.index(" It"))
+    assert timexes(text, "1989-10-30")[-1][2].startswith("1989-10-26")  # sold: the Thursday before
 
 
 @pytest.mark.parametrize(
