@@ -176,6 +176,8 @@ DURATION = re.compile(
 
 
 # After "the year": twelve months told by their end or start ("the year ended June 30", "the year beginning 1 October").
+# "over Thursday's closing price", "from Friday's close": a market's close is a figure already recorded
+CLOSING = re.compile(r"['’]s\s+(?:close|closing)\b")
 TWELVE_MONTHS = re.compile(r"\s+(?:end(?:ed|ing)|beginn?ing|start(?:ed|ing)|began)\b")
 
 # Only these expressions' values depend on the tense of their clause: the others take no time to read it.
@@ -967,6 +969,8 @@ class Normaliser:
         text = text.lower()
         if text in WEEKDAYS:
             weekday = WEEKDAYS.index(text)
+            if when == "present" and CLOSING.match(self.following):
+                when = "past"
             if when == "present" and self.day:  # the closest such day, the past one in a tie
                 ahead = (weekday - self.day.weekday()) % 7
                 return self._weekday(weekday, 1 if 0 < ahead < 7 - ahead else -1, strict=False)

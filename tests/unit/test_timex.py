@@ -256,6 +256,9 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
 @pytest.mark.parametrize(
     "text, published, value",
     [
+        # a market's close is a figure already recorded, unless the clause says it is to come
+        ("The notes carry a 24% premium over Thursday's closing price.", "1989-10-30", "1989-10-26"),
+        ("The bonds will be priced at Thursday's close.", "1989-10-30", "1989-11-02"),
         # said in October about December: the coming one, not last year's
         ("Conseco said it will redeem the shares on Dec. 7.", "1989-10-30", "1989-12-07"),
         ("The split is payable Dec. 7 to holders of record.", "1989-10-27", "1989-12-07"),
