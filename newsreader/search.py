@@ -33,6 +33,9 @@ from rapidfuzz.distance import DamerauLevenshtein
 TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the fields
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
 REREAD_AFTER = 4  # a changed index's vocabulary is read again once this many times its last reading has passed
+# Words read from the index at a time: the indexer and the searches wait for one such reading, not for the
+# whole vocabulary (each row's postings are counted: 2-3 s at 100,000 articles, ten times that at a million).
+VOCABULARY_CHUNK = 500
 COMMON_SHARE, COMMON_ROWS = 0.02, 50  # a word in this share of the rows, and in this many, is common
 COMPLETE = 1  # the `user_version` of an index that holds every article and its entity names
 TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
@@ -185,14 +188,15 @@ class SearchIndex:
     """Full-text index of articles' titles, bodies and entity names, in one SQLite file.
 
     One connection, used by one thread at a time (a lock): the indexer adds rows in small
-    transactions, and a search waits for one of them, or for another search reading the
-    vocabulary again (about a second at 100,000 articles), or for the index being finished.
+    transactions, and a search waits for one of them, or for a chunk of the vocabulary being
+    read again, or for the index being finished.
     """
 
     def __init__(self, path: Path | None) -> None:
         """Open the index at `path` (None: in memory); an incomplete or damaged one is made anew."""
         self.path = path
         self._lock = threading.Lock()
+        self._reading = threading.Lock()  # one reading of the vocabulary at a time
         self.db = self._open(path)
         self._rows = self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
         self._changes = 0  # batches of rows added: the vocabulary is read again when it is older than that
@@ -236,29 +240,38 @@ class SearchIndex:
         """The words indexed, with the number of rows holding each, read from the index as FTS5
         tokenized them. Without `fresh` (while articles load and a search runs again as more are in),
         the last one read, unless the index has changed since and the reading took less than a
-        share of the time since: it takes a second at 100,000 articles, as long as a tenth of
-        their indexing, and counting each batch's words as it came took as long as indexing them."""
-        with self._lock:
-            stale = self._vocabulary.changes[0] != self._changes
-            if stale and (fresh or time.monotonic() - self._read_at >= REREAD_AFTER * self._read_took):
-                self._read_at = time.monotonic()
-                self._vocabulary = self._read_vocabulary()
-                self._read_took = time.monotonic() - self._read_at
-            return self._vocabulary
-
-    def _read_vocabulary(self) -> Vocabulary:
-        """The vocabulary as the index holds it now (the lock held)."""
-        return Vocabulary(self._read_words(), self._rows, (self._changes, self._names_changes))
+        share of the time since: counting each batch's words as it came took as long as indexing them."""
+        with self._reading:
+            with self._lock:
+                stale = self._vocabulary.changes[0] != self._changes
+                if not (stale and (fresh or time.monotonic() - self._read_at >= REREAD_AFTER * self._read_took)):
+                    return self._vocabulary
+                # What the reading will hold at least: batches added meanwhile make it behind (`search`).
+                started, rows, changes = time.monotonic(), self._rows, (self._changes, self._names_changes)
+            vocabulary = Vocabulary(self._read_words(), rows, changes)
+            with self._lock:
+                self._vocabulary, self._read_at, self._read_took = vocabulary, started, time.monotonic() - started
+            return vocabulary
 
     def _read_words(self) -> dict[str, int]:
         """Each word of titles, bodies and entity names with the number of rows holding it (a row
-        holding it in both its text and its names counts twice: a name counts more)."""
+        holding it in both its text and its names counts twice: a name counts more), read a chunk
+        of words at a time, the lock held for each."""
         frequency: dict[str, int] = {}
         for table in TABLES:
             words = f"temp.{table}_words"
-            self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {words} USING fts5vocab(main, {table}, 'row')")
-            for word, docs in self.db.execute(f"SELECT term, doc FROM {words}"):
-                frequency[word] = frequency.get(word, 0) + docs
+            with self._lock:
+                self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {words} USING fts5vocab(main, {table}, 'row')")
+            after = ""  # every word sorts after the empty one
+            while True:
+                with self._lock:
+                    sql = f"SELECT term, doc FROM {words} WHERE term > ? ORDER BY term LIMIT ?"
+                    chunk = self.db.execute(sql, (after, VOCABULARY_CHUNK)).fetchall()
+                if not chunk:
+                    break
+                for word, docs in chunk:
+                    frequency[word] = frequency.get(word, 0) + docs
+                after = chunk[-1][0]
         return frequency
 
     @property
@@ -287,8 +300,10 @@ class SearchIndex:
         """Every article and its names are in: mark the index complete, with its vocabulary and, where the
         disk has room, its segments merged into one (the quickest to search), and move it to `saved`
         (the cache) when given."""
+        with self._reading:  # no rows or names come meanwhile: this is the indexer's thread
+            frequency = self._read_words()
         with self._lock:
-            self._vocabulary = self._read_vocabulary()
+            self._vocabulary = Vocabulary(frequency, self._rows, (self._changes, self._names_changes))
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", self._vocabulary.frequency.items())
             if self._room_to_merge():

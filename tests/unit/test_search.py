@@ -150,6 +150,17 @@ def test_a_search_while_articles_load_may_miss_the_newest_typos_until_all_are_in
     assert index.vocabulary().frequency["valencia"] == 1 and index.vocabulary().rows == 2
 
 
+def test_the_vocabulary_read_a_few_words_at_a_time_is_every_word_with_its_rows(monkeypatch):
+    """Read in chunks (the indexer and the searches wait for one chunk, not for all the words), the
+    vocabulary is what FTS5 counts, a word in titles, bodies and names counted in both tables."""
+    monkeypatch.setattr("newsreader.search.VOCABULARY_CHUNK", 2)
+    index = SearchIndex(None)
+    index.add([(0, "Talks in Vienna", "Diplomats met in Vienna.", None, None), (1, "Rain", "In Spain.", None, None)])
+    index.add_names([(0, "Vienna")])
+    frequency = index.vocabulary().frequency
+    assert frequency == {"diplomats": 1, "in": 2, "met": 1, "rain": 1, "spain": 1, "talks": 1, "vienna": 2}
+
+
 def test_a_name_that_no_body_words_is_found_while_the_names_are_indexed():
     """Entity names join the index long after the bodies, and a name may be words no body has (the
     gazetteer names "U.S." the "United States"): a search meanwhile tries the words as typed."""
