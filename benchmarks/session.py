@@ -150,7 +150,6 @@ async def session(path: str, until_searchable: bool = False) -> dict[str, object
                 loading_keys.append((await key_latency(app, "j"))[0])
             await asyncio.sleep(KEY_GAP)
         loaded = {
-            "articles": len(store),
             "loaded_s": round(time.perf_counter() - began, 1),
             "keys_during_loading": len(loading_keys),
             "loading_key_p95_ms": round(percentile(loading_keys, 0.95), 1) if loading_keys else None,
@@ -160,7 +159,8 @@ async def session(path: str, until_searchable: bool = False) -> dict[str, object
                 await pilot.pause(0.2)
             watch.done.set()
             watch.thread.join()
-            return {**loaded, "search_complete_s": round(watch.complete_s, 1), "peak_rss_mb": round(watch.peak_mb)}
+            complete = {"search_complete_s": round(watch.complete_s, 1), "peak_rss_mb": round(watch.peak_mb)}
+            return {"articles": len(store), **loaded, **complete}
         started = time.perf_counter()
         keys, reader = [], []
         while not store.analysed and len(keys) < KEYS_WANTED:
@@ -189,6 +189,7 @@ async def session(path: str, until_searchable: bool = False) -> dict[str, object
             store.search(query, limit=20)
             searches.append((time.perf_counter() - began) * 1000)
     return {
+        "articles": len(store),
         **loaded,
         "keys_during_analysis": len(keys),
         "key_p50_ms": round(statistics.median(keys), 1),
