@@ -23,6 +23,13 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def worker_count(spare: int = 0) -> int:
+    """Workers for work spread over processes: one a core but `spare` (the cores left to this process),
+    at least one; none on a single core (`taskset -c 0`), where they would only add their start."""
+    cores = usable_cores()
+    return 0 if cores == 1 else max(1, cores - spare)
+
+
 class WorkerDied(Exception):
     """A worker ended while it had work (killed, out of memory): the pool would wait for that work forever."""
 

@@ -479,7 +479,7 @@ def _blocks(body: str) -> tuple[Block, ...]:
 
 
 def _load_one(
-    path: Path, cache: Cache | None, key: Key | None, spare_cores: int = 0
+    path: Path, cache: Cache | None, key: Key | None, spare_cores: int
 ) -> Iterator[list[Article] | LoadProblem]:
     """One file's articles in batches (their ids not yet made unique) and its problems, in file order:
     from the cache when it has them, else read afresh and cached, with the bodies in a file beside."""

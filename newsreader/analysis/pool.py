@@ -15,7 +15,7 @@ from multiprocessing.pool import AsyncResult
 
 from newsreader.analysis.found import Found
 from newsreader.bodies import StoredBody, read_in_order
-from newsreader.processes import Workers, usable_cores
+from newsreader.processes import Workers, worker_count
 
 RUN = 250  # articles a worker is given at a time (half a megabyte of text)
 SMALL = 1000  # a corpus smaller than this is analysed here: starting the workers takes longer
@@ -46,9 +46,7 @@ class FirstPass:
         self.given += len(items)
         self.waiting += items
         if self.processes is None and self.given >= SMALL:
-            # Workers only where there are cores for them: on one (`taskset -c 0`) they would only add their start.
-            cores = usable_cores()
-            self.processes = 0 if cores == 1 else max(1, cores - self.spare)
+            self.processes = worker_count(self.spare)
         self._send(whole_runs=True)
 
     def taken(self, stop: Callable[[], bool] | None = None, every: bool = False) -> Iterator[Found | None]:

@@ -22,7 +22,7 @@ from newsreader.ingest.files import LINE_SUFFIXES
 from newsreader.ingest.jsonfiles import json_line_records, json_lines_problems
 from newsreader.ingest.metadata import article_id, build_article
 from newsreader.model import Article, LoadProblem
-from newsreader.processes import WorkerDied, Workers, usable_cores
+from newsreader.processes import WorkerDied, Workers, worker_count
 
 SPLIT_FROM = 16 << 20  # bytes: a smaller file loads in less time than workers take to start
 PART = 4 << 20  # bytes a worker reads at a time (about 1,600 articles of news)
@@ -58,8 +58,8 @@ class FileChanged(Exception):
 
 def splittable(path: Path, spare_cores: int = 0) -> bool:
     """Whether a file is read in parts: JSON Lines, big, of a narrow encoding, with cores for workers
-    (more than one, and more than `spare_cores`, which the workers leave to this process)."""
-    if path.suffix.lower() not in LINE_SUFFIXES or usable_cores() < max(2, spare_cores + 1):
+    (`worker_count`: none on a single core)."""
+    if path.suffix.lower() not in LINE_SUFFIXES or not worker_count(spare_cores):
         return False
     try:
         if not path.is_file() or path.stat().st_size < SPLIT_FROM:
@@ -74,7 +74,7 @@ def read_in_parts(path: Path, bodies: BodyFile, spare_cores: int = 0) -> Iterato
     """The file's articles (as `load_file` and `build_article` give them, in order), then its problems;
     one worker a core but `spare_cores`."""
     name = str(path)
-    workers = min(usable_cores() - spare_cores, MOST_WORKERS)
+    workers = min(worker_count(spare_cores), MOST_WORKERS)
     bad: list[str] = []
     empty, failed = True, None
     pool = Workers(workers, NICENESS)

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from newsreader import store
+from newsreader import processes, store
 from newsreader.bodies import BodyBlock, BodyFile, StoredBody
 from newsreader.cli import open_store
 from newsreader.ingest import parts
@@ -25,7 +25,7 @@ def small_parts(monkeypatch):
     monkeypatch.setattr(parts, "SPLIT_FROM", 0)
     monkeypatch.setattr(parts, "FIRST_PART", 100)
     monkeypatch.setattr(parts, "PART", 700)
-    monkeypatch.setattr(parts, "usable_cores", lambda: 2)
+    monkeypatch.setattr(processes, "usable_cores", lambda: 2)
 
 
 def awkward_lines() -> bytes:
@@ -141,5 +141,5 @@ def test_the_workers_leave_the_readers_process_a_core(tmp_path, monkeypatch, sma
     path.write_bytes(lines(10))
     assert open_store([str(path)]).spare_cores == 1
     assert parts.splittable(path, spare_cores=1)  # two cores: one worker, and the reader
-    monkeypatch.setattr(parts, "usable_cores", lambda: 1)
+    monkeypatch.setattr(processes, "usable_cores", lambda: 1)
     assert not parts.splittable(path) and not parts.splittable(path, spare_cores=1)
