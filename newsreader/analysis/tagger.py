@@ -310,7 +310,7 @@ class Sums(Generic[Key]):
         if new:
             self._add(new, features)
         rows = np.fromiter(map(self.row_of.__getitem__, keys), dtype=np.intp, count=len(keys))
-        self.texts[np.unique(rows)] += 1
+        self.texts[rows] += 1  # once for a row however often it is in `rows`
         return rows
 
     def _add(self, keys: list[Key], features: Callable[[Key], Iterable[Iterable[str]]]) -> None:
@@ -373,17 +373,13 @@ class Tagger:
     def _word_scores(self, tokens: Tokens) -> np.ndarray:
         """Each candidate's scores from its own word and its neighbours' (the candidates' and
         neighbours' words added to `words` where new; the other words are never read)."""
-        sums, count = self.words, len(tokens.words)
-        places = np.array(tokens.candidates) + 2  # places among the tokens and two edges either side
-        near = np.unique(places[:, None] + np.arange(-2, 3))
-        near = near[(near >= 2) & (near < count + 2)]
-        nearby = [tokens.words[place - 2] for place in near.tolist()]
-        found = sums.rows_for([EDGE, *nearby], word_uses)
-        row_at = np.full(count + 4, found[0])
-        row_at[near] = found[1:]
-        scores = sums.rows[row_at[places], 0]
+        sums = self.words
+        padded = [EDGE, EDGE, *tokens.words, EDGE, EDGE]  # a neighbour beyond either end is the edge
+        # For each candidate, the rows of the words from two before it to two after it.
+        rows = sums.rows_for([padded[i + j] for i in tokens.candidates for j in range(5)], word_uses).reshape(-1, 5)
+        scores = sums.rows[rows[:, 2], 0]
         for use, offset in enumerate(OFFSETS, 1):
-            scores += sums.rows[row_at[places + offset], use]
+            scores += sums.rows[rows[:, 2 + offset], use]
         return scores
 
     def _context_scores(self, tokens: Tokens) -> np.ndarray:
