@@ -88,6 +88,7 @@ RELATIVE = {
     "following": 1,
 }
 FULL_YEAR = re.compile(YEAR_NUMBER)
+DIGIT = re.compile(r"\d")
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable|the|a|an)\s+$", re.IGNORECASE)
 # "the 12 months to June", "the year to March": the end of a period reported, not a time limit set
@@ -130,6 +131,7 @@ UNIT_CODES = {
     "century": ("Y", 100),
     "centurie": ("Y", 100),
 }
+UNITS_WRITTEN = tuple(unit + plural for unit in UNIT_CODES for plural in ("", "s"))
 # Half a unit in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
 HALF_UNITS = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
 HALF = re.compile(r"\s+1/2\b|½|\s+and a half\b")
@@ -454,7 +456,7 @@ class Normaliser:
 
     def _value(self, expression: str, sentence: str, at: int, needs_tense: bool) -> str | None:
         whole = " ".join(expression.split()).rstrip(".")
-        text = MODIFIERS.sub("", whole)
+        text = whole[modifier.end() :] if (modifier := MODIFIERS.match(whole)) else whole
         self.following = sentence[at + len(expression) :] if at >= 0 else ""
         self.preceding = sentence[max(0, at - 24) : at] if at > 0 else ""
         when = "present"
@@ -803,7 +805,7 @@ class Normaliser:
 
     def _duration(self, text: str, when: str) -> str | None:
         lowered = HALF.sub("", text.lower())
-        m = DURATION.fullmatch(lowered)
+        m = lowered.endswith(UNITS_WRITTEN) and DURATION.fullmatch(lowered)  # the test of its end first: it is quick
         if not m:
             return None
         words = m["count"]
@@ -841,7 +843,7 @@ class Normaliser:
             day = named[0] if named else PartialDate(None, MONTHS.get(m[1].lower().rstrip("."), 1))
             return day.with_year(self.year + RELATIVE[m[2].lower()]).iso() if self.year else None
         text = _year_in_digits(text)
-        found = find_date(text)
+        found = find_date(text) if DIGIT.search(text) else None  # a date in words has a day or a year in digits
         if not found:
             month = MONTHS.get(text.lower().rstrip("."))
             return self._month_day(PartialDate(None, month), when) if month else None
