@@ -94,15 +94,16 @@ class Recogniser:
         works = {text for start, _, text, _ in tagged if WORK_BEFORE.search(body, max(0, start - 30), start)}
         if works:
             tagged = [(start, end, text, "misc" if text in works else found) for start, end, text, found in tagged]
+        kinds = [_kind(text, found) for _, _, text, found in tagged]
         # "the Joint Comprehensive Plan of Action (JCPOA)": the acronym is what its long form is.
         acronyms = {h.text: h.type for h in hints if h.cue == "acronym" and h.type in ("law", "event")}
-        for _, end, text, found in tagged:
-            if (kind := _kind(text, found)) and (acronym := ACRONYM_AFTER.match(body, end, end + 12)):
+        for (_, end, _, _), kind in zip(tagged, kinds, strict=True):
+            if kind and (acronym := ACRONYM_AFTER.match(body, end, end + 12)):
                 acronyms[acronym.group(1)] = kind
         names = [
             Mention(text, kind, start, end, kind == "person" and _previous_word(body, start) in PERSON_CUES)
-            for start, end, text, found in tagged
-            if (kind := acronyms.get(text) or _kind(text, found)) is not None
+            for (start, end, text, _), own in zip(tagged, kinds, strict=True)
+            if (kind := acronyms.get(text) or own) is not None
         ]
         if acronyms:
             names = _with_acronyms(names, acronyms, body)

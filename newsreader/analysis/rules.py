@@ -303,7 +303,7 @@ class Rules:
         """The type of one name and the cue that says so ("" for a guess)."""
         words = name.split()
         lowered = [_bare(w) for w in words]
-        previous, following = _previous_word(body, start), _next_word(body, end)
+        previous = _previous_word(body, start)
         places = self.gaz.places
         if name in PLAIN_ACRONYMS:
             return None, ""
@@ -319,13 +319,14 @@ class Rules:
             return "law", "law word"
         if len(words) > 1 and lowered[-1] in PLACE_WORDS:
             return "place", "place word"  # "Persian Gulf", "Royal Court Theatre", "Islamic Republic"
-        if _has_org_word(name):
+        if not ORG_WORDS.isdisjoint(lowered):  # an organisation's word in it
             return "org", "org word"
         if name in self.gaz.countries:
             return "place", "country"
         parts = NAME_PARTS.split(name)
         if len(parts) <= 3 and is_demonym(parts[-1]) and not _is_acronym(parts[-1]) and parts[-1] not in places:
             return "nationality", "demonym"  # "Russian", "Sri Lankan", "US-Iranian", "Americans"
+        following = _next_word(body, end)
         if previous in ORG_ROLES or following in ORG_FOLLOWERS:
             return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
         if name in places:

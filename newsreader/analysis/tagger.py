@@ -43,6 +43,8 @@ from newsreader.analysis.rules import is_demonym
 
 TAGS = ("O", "B-person", "I-person", "B-org", "I-org", "B-place", "I-place", "B-misc", "I-misc")
 OUTSIDE = 0
+KIND_OF = tuple(tag[2:] for tag in TAGS)  # each tag's type ("" for outside)
+INSIDE = tuple(tag.startswith("I-") for tag in TAGS)
 MODEL = "tagger.npz"
 
 ABBREVIATIONS = r"(?:Mr|Mrs|Ms|Dr|Lt|Gen|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Prof|Rev|Jr|Sr|Mt|Ft|Inc|Corp|Co|Ltd|No)\."
@@ -272,19 +274,19 @@ def names(tags: Sequence[int], tokens: Tokens) -> Iterator[tuple[int, int, str, 
     start = end = first = -1
     kind = ""
     previous = -2
+    candidates, words, starts, lines = tokens.candidates, tokens.words, tokens.starts, tokens.lines
     for place, tag in enumerate(tags):
-        i = tokens.candidates[place]
-        word = tokens.words[i]
-        label = TAGS[tag]
-        same_line = previous == i - 1 and tokens.lines[i] == tokens.lines[previous]
-        continues = label.startswith("I-") and label[2:] == kind and same_line
+        i = candidates[place]
+        word = words[i]
+        same_line = previous == i - 1 and lines[i] == lines[previous]
+        continues = INSIDE[tag] and KIND_OF[tag] == kind and same_line
         if not continues:
             if kind:
                 yield start, end, kind, first
-            kind = "" if tag == OUTSIDE or not is_candidate(word) else label[2:]
-            start, first = tokens.starts[i], place
+            kind = "" if tag == OUTSIDE or not is_candidate(word) else KIND_OF[tag]
+            start, first = starts[i], place
         if kind and (is_candidate(word) or word[:1].isdigit()):
-            end = tokens.starts[i] + len(word)
+            end = starts[i] + len(word)
         previous = i
     if kind:
         yield start, end, kind, first
