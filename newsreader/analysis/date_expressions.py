@@ -149,10 +149,10 @@ RULES = {
     # ("that" before a weekday or a month is most often a conjunction: "said that Thursday's meeting")
     "relative": r"(?!(?i:that)<SP>(?:<WEEKDAY>|<MONTH>))<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?"
     r"(?i:<PERIOD>s?|<SEASON>)|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
-    # "now", "currently", "recently", "in recent years", "the past", "the near future", "these days", "the near term";
-    # not a "current account" or "current affairs"
+    # "now", "currently", "recently", "recent years" (without its "in", as TimeML has it), "the past", "the near
+    # future", "these days", "the near term"; not a "current account" or "current affairs"
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
-    r"|at the moment|at present|lately|(?:in<SP>)?recent<SP>(?:years|months|weeks|days)"
+    r"|at the moment|at present|lately|recent<SP>(?:years|months|weeks|days)"
     r"|current(?!<SP>(?:account|affairs))|recent"
     r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:of\b|(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b))"
     r"|the<SP>(?:near|short|long|longer)<SP>term)",
@@ -297,7 +297,7 @@ WORD = re.compile(r"(?<![\w'-])[\w']+")
 STARTERS = frozenset(
     """the a an its this that last next previous current coming past following every each other early mid late
     earlier later end beginning start middle nearly almost about around over more less fewer at up roughly some
-    just only within no right now currently recently nowadays these lately in recent today tonight overnight
+    just only within no right now currently recently nowadays these lately recent today tonight overnight
     yesterday tomorrow several many hundreds dozens comparable corresponding same year fiscal first second third
     fourth final latter noon midnight midday sometime latest one two three four five six seven eight nine ten eleven
     twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
@@ -307,7 +307,7 @@ STARTERS = frozenset(
 # The words an expression may hold before its keyword, besides those it may start with.
 INNER = STARTERS.union(
     """of or to so than least part better from on near short long longer few couple hundred thousand additional more
-    straight and half consecutive full trading business working remaining further entire whole initial period year's
+    straight and in half consecutive full trading business working remaining further entire whole initial period year's
     preceding fifth sixth seventh eighth ninth tenth
     results level o'clock fiscal quarter half day days week weeks month months year years decade decades hour hours
     minute minutes""".split()

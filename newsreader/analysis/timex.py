@@ -498,7 +498,7 @@ class Normaliser:
 
     def _reference(self, text: str, when: str) -> str | None:
         """ "now", "currently", "recently", "the future"; "recent years" is some years, `PXY`."""
-        lowered = text.lower().removeprefix("in ").removeprefix("the ").removeprefix("early ")
+        lowered = text.lower().removeprefix("the ").removeprefix("early ")
         first, _, rest = lowered.partition(" ")
         unit = first[:-1]
         if unit in UNIT_CODES and first.endswith("s") and (rest in ("", "ahead") or rest.startswith("or ")):

@@ -18,6 +18,7 @@ def timexes(text: str, published: str = "1989-10-30") -> list[tuple[str, str, st
         ("Prices are now higher than in the past.", [("now", "DATE", "PRESENT_REF"), ("the past", "DATE", "PAST_REF")]),
         ("The company is currently weighing offers.", [("currently", "DATE", "PRESENT_REF")]),
         ("Sales have slowed recently.", [("recently", "DATE", "PAST_REF")]),
+        ("Prices have risen in recent years.", [("recent years", "DURATION", "PXY")]),  # its "in" is no part of it
         ("Now the bank says it will cut rates.", [("Now", "DATE", "PRESENT_REF")]),
         ("Now, the bank says, it will cut rates.", []),  # a turn in the telling (TimeBank and AQUAINT leave it)
         ("Margins will suffer in the near term.", [("the near term", "DATE", "FUTURE_REF")]),
