@@ -18,7 +18,6 @@ import re
 import shutil
 import sqlite3
 import threading
-import time
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
@@ -32,7 +31,9 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the fields
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
-REREAD_AFTER = 4  # a changed index's vocabulary is read again once this many times its last reading has passed
+# While articles load, the vocabulary is read again once the index holds this many times the rows it was read
+# over: a reading costs as much as the index is big, so all of them together cost about twice the last one.
+REREAD_GROWTH = 2
 # Words read from the index at a time: the indexer and the searches wait for one such reading, not for the
 # whole vocabulary (each row's postings are counted: 2-3 s at 100,000 articles, ten times that at a million).
 VOCABULARY_CHUNK = 500
@@ -203,7 +204,6 @@ class SearchIndex:
         # Batches of names added: they may bring words no body has ("U.S." is named "United States").
         self._names_changes = 0
         self._vocabulary = Vocabulary(dict(self.db.execute("SELECT word, docs FROM words")), self._rows)
-        self._read_at = self._read_took = 0.0  # when the vocabulary was last read from the index, and how long it took
 
     @staticmethod
     def _open(path: Path | None) -> sqlite3.Connection:
@@ -239,18 +239,19 @@ class SearchIndex:
     def vocabulary(self, fresh: bool = True) -> Vocabulary:
         """The words indexed, with the number of rows holding each, read from the index as FTS5
         tokenized them. Without `fresh` (while articles load and a search runs again as more are in),
-        the last one read, unless the index has changed since and the reading took less than a
-        share of the time since: counting each batch's words as it came took as long as indexing them."""
+        the last one read, unless the index has grown REREAD_GROWTH times since: counting each batch's
+        words as it came took as long as indexing them, and reading them all again for each search
+        took a fifth of the loading's time when readings were spaced by the time they took."""
         with self._reading:
             with self._lock:
                 stale = self._vocabulary.changes[0] != self._changes
-                if not (stale and (fresh or time.monotonic() - self._read_at >= REREAD_AFTER * self._read_took)):
+                if not (stale and (fresh or self._rows >= REREAD_GROWTH * self._vocabulary.rows)):
                     return self._vocabulary
                 # What the reading will hold at least: batches added meanwhile make it behind (`search`).
-                started, rows, changes = time.monotonic(), self._rows, (self._changes, self._names_changes)
+                rows, changes = self._rows, (self._changes, self._names_changes)
             vocabulary = Vocabulary(self._read_words(), rows, changes)
             with self._lock:
-                self._vocabulary, self._read_at, self._read_took = vocabulary, started, time.monotonic() - started
+                self._vocabulary = vocabulary
             return vocabulary
 
     def _read_words(self) -> dict[str, int]:
