@@ -36,6 +36,7 @@ from textual import events  # noqa: E402
 from benchmarks.search import QUERIES, REPEATS  # noqa: E402
 from newsreader.cli import open_store  # noqa: E402
 from tui.app import NewsReader  # noqa: E402
+from tui.workers import INDEX_EVERY  # noqa: E402
 
 KEY_GAP = 0.2  # seconds between two key presses: more than QUIET_AFTER_INPUT
 KEYS_WANTED = 100
@@ -70,7 +71,8 @@ def _children(task: Path) -> list[str]:
 
 class Watch:
     """A thread that samples the memory of the whole session, asks the search typed at second 1 again
-    as the reader does while more is indexed, and notes when it first covers every article."""
+    as the reader does while more is indexed (once a round of indexing), and notes when it first covers
+    every article."""
 
     def __init__(self, store, started: float) -> None:
         self.store, self.started = store, started
@@ -83,6 +85,7 @@ class Watch:
 
     def run(self) -> None:
         asked: tuple[int, bool] | None = None  # articles covered, and whether all were in, when last asked
+        asked_at = 0.0
         logged = 0.0
         while not self.done.is_set():
             rss = tree_rss_mb(os.getpid())
@@ -96,9 +99,11 @@ class Watch:
                     f"{now:6.0f} s: {loaded:,} loaded ({state}), {covered:,} searchable, {rss:,.0f} MB", file=sys.stderr
                 )
             state = (covered, self.store.loaded)
-            if now >= TYPED_AT and self.complete_s is None and state != asked:
-                complete = self.store.loaded and covered == loaded == len(self.store)
-                hits, asked = self.store.search(TYPED, wait=False), state
+            complete = self.store.loaded and covered == loaded == len(self.store)
+            # The reader asks again once a round of indexing (INDEX_EVERY), not at every batch indexed.
+            due = complete or now - asked_at >= INDEX_EVERY
+            if now >= TYPED_AT and self.complete_s is None and state != asked and due:
+                hits, asked, asked_at = self.store.search(TYPED, wait=False), state, now
                 if self.first_answer is None:
                     self.first_answer = (round(now, 2), len(hits), covered)
                 if complete:
