@@ -169,7 +169,22 @@ async def test_the_loader_steps_aside_for_keys_between_batches(tmp_path, monkeyp
     store = DocumentStore.open([path])
     app = NewsReader(store)
     asked_while_loading = []
-    monkeypatch.setattr(app.input_gap, "wait", lambda: asked_while_loading.append(True) if not store.loaded else None)
+    stopper = app.input_gap.stopper
+
+    def counted(worker):
+        """The loader's look for keys counted (the indexer and the analysis look too, as they can)."""
+        stop = stopper(worker)
+        if worker.group != "load":
+            return stop
+
+        def count_then_stop():
+            if not store.loaded:
+                asked_while_loading.append(True)
+            return stop()
+
+        return count_then_stop
+
+    monkeypatch.setattr(app.input_gap, "stopper", counted)
     async with app.run_test() as pilot:
         while not store.loaded:
             await pilot.pause(0.05)
