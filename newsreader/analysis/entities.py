@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from newsreader.analysis.cues import (
     EVENT_WORDS,
@@ -85,10 +86,10 @@ class Recogniser:
         hints = self.rules.mentions(body)
         sure = _maximal(body, self._sure(body, hints), hints)
         tagged = []
-        for name in _within_titles(sure, hints):
-            if trimmed := _trimmed(body, *name):
-                start, end, found = trimmed
-                tagged.append((start, end, body[start:end], found))
+        for start, end, found in _within_titles(sure, hints):
+            if trimmed := _trimmed(body[start:end], found):
+                cut, found = trimmed
+                tagged.append((start + cut, end, body[start + cut : end], found))
         # A name a work noun stands before ("his album, Genius Loves Company") is a work's title
         # wherever it stands in the article.
         works = {text for start, _, text, _ in tagged if WORK_BEFORE.search(body, max(0, start - 30), start)}
@@ -200,11 +201,11 @@ def _within_titles(tagged: list[tuple[int, int, str]], hints: list[Mention]) -> 
     return sorted(kept + list(covering))
 
 
-def _trimmed(body: str, start: int, end: int, kind: str) -> tuple[int, int, str] | None:
-    """A tagged name without a title or a small word before it ("Lt. General Soleimani", "In Europe"):
-    the rest a place when the gazetteer says so; None for a title alone or a name that ends in one
-    ("Permanent Representative", "US Secretary")."""
-    name = body[start:end]
+@lru_cache(maxsize=1 << 12)  # a name is tagged again and again: worked out once
+def _trimmed(name: str, kind: str) -> tuple[int, str] | None:
+    """A tagged name without a title or a small word before it ("Lt. General Soleimani", "In Europe"),
+    as the characters to cut from its start and its type: the rest a place when the gazetteer says
+    so; None for a title alone or a name that ends in one ("Permanent Representative", "US Secretary")."""
     words = name.split(" ")
     if _bare(words[-1]) in TITLE_ENDS or all(_bare(word) in TITLE_HEADS for word in words):
         return None
@@ -215,10 +216,10 @@ def _trimmed(body: str, start: int, end: int, kind: str) -> tuple[int, int, str]
     ):
         dropped += 1
     if not dropped:
-        return start, end, kind
-    start += sum(len(w) + 1 for w in words[:dropped])
-    place = gazetteer().places.get(body[start:end])
-    return start, end, "place" if place and place[1] else kind
+        return 0, kind
+    cut = sum(len(w) + 1 for w in words[:dropped])
+    place = gazetteer().places.get(name[cut:])
+    return cut, "place" if place and place[1] else kind
 
 
 def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
@@ -274,6 +275,7 @@ def _joined(names: list[Mention], body: str) -> list[Mention]:
     return joined
 
 
+@lru_cache(maxsize=1 << 12)  # a name is tagged again and again: worked out once
 def _kind(name: str, found: str) -> str | None:
     """Our type of a name the tagger found: a demonym it calls misc is a nationality, a name that
     ends in a law's word a law (unless a person's: "Stuart Law"), other names that are no person,

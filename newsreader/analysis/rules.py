@@ -301,31 +301,15 @@ class Rules:
 
     def _kind(self, body: str, name: str, start: int, end: int, titled: bool) -> tuple[str | None, str]:
         """The type of one name and the cue that says so ("" for a guess)."""
-        words = name.split()
-        lowered = [_bare(w) for w in words]
-        previous = _previous_word(body, start)
-        places = self.gaz.places
         if name in PLAIN_ACRONYMS:
             return None, ""
+        previous = _previous_word(body, start)
         if titled or previous in PERSON_ROLES:
             return "person", "title"
-        if len(words) > 1 and (lowered[-1] in EVENT_WORDS or YEAR_IN_NAME.search(name)):
-            return "event", "event word"
-        if len(words) > 1 and (
-            lowered[-1] in LAW_WORDS
-            or _law_of(lowered)
-            or (lowered[0] in LAW_WORDS and words[0] not in self.gaz.first_names)
-        ):
-            return "law", "law word"
-        if len(words) > 1 and lowered[-1] in PLACE_WORDS:
-            return "place", "place word"  # "Persian Gulf", "Royal Court Theatre", "Islamic Republic"
-        if not ORG_WORDS.isdisjoint(lowered):  # an organisation's word in it
-            return "org", "org word"
-        if name in self.gaz.countries:
-            return "place", "country"
-        parts = NAME_PARTS.split(name)
-        if len(parts) <= 3 and is_demonym(parts[-1]) and not _is_acronym(parts[-1]) and parts[-1] not in places:
-            return "nationality", "demonym"  # "Russian", "Sri Lankan", "US-Iranian", "Americans"
+        if own := _own_cue(name):
+            return own
+        words = name.split()
+        places = self.gaz.places
         following = _next_word(body, end)
         if previous in ORG_ROLES or following in ORG_FOLLOWERS:
             return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
@@ -344,6 +328,31 @@ class Rules:
         if len(words) == 1 and previous in PLACE_PREPOSITIONS:
             return "place", ""  # "slums in Narobi": a guess that a cue elsewhere may overrule
         return None, ""
+
+
+@lru_cache(maxsize=1 << 12)  # a name is found again and again: worked out once
+def _own_cue(name: str) -> tuple[str, str] | None:
+    """The type of a name and the cue that says so, if its own words say it, whatever stands around
+    it: an event's, a law's or a place's word, an organisation's word, a country, a demonym."""
+    words = name.split()
+    lowered = [_bare(w) for w in words]
+    gaz = gazetteer()
+    if len(words) > 1 and (lowered[-1] in EVENT_WORDS or YEAR_IN_NAME.search(name)):
+        return "event", "event word"
+    if len(words) > 1 and (
+        lowered[-1] in LAW_WORDS or _law_of(lowered) or (lowered[0] in LAW_WORDS and words[0] not in gaz.first_names)
+    ):
+        return "law", "law word"
+    if len(words) > 1 and lowered[-1] in PLACE_WORDS:
+        return "place", "place word"  # "Persian Gulf", "Royal Court Theatre", "Islamic Republic"
+    if not ORG_WORDS.isdisjoint(lowered):  # an organisation's word in it
+        return "org", "org word"
+    if name in gaz.countries:
+        return "place", "country"
+    parts = NAME_PARTS.split(name)
+    if len(parts) <= 3 and is_demonym(parts[-1]) and not _is_acronym(parts[-1]) and parts[-1] not in gaz.places:
+        return "nationality", "demonym"  # "Russian", "Sri Lankan", "US-Iranian", "Americans"
+    return None
 
 
 def _law_of(lowered: list[str]) -> bool:
