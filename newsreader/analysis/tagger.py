@@ -134,13 +134,12 @@ def _gazetteer_flags(word: str) -> list[str]:
 COMMON_WORDS: set[str] = set()
 
 
-def word_uses(word: str) -> list[tuple[str, ...]]:
-    """A word's features as the token scored, then as the neighbour at each of OFFSETS."""
+def own_features(word: str) -> tuple[str, ...]:
+    """A word's features as the token scored."""
     lower = word.lower()
-    form = shape(word)
     flags = _gazetteer_flags(word)
     cue = _cue(lower)
-    own = [f"w={word}", f"l={lower}", f"s={form}", f"x3={lower[-3:]}", f"x2={lower[-2:]}", f"p3={lower[:3]}"]
+    own = [f"w={word}", f"l={lower}", f"s={shape(word)}", f"x3={lower[-3:]}", f"x2={lower[-2:]}", f"p3={lower[:3]}"]
     if word.isupper() and len(word) <= 4:
         own.append(f"acr{len(word)}")
     own += [f"g={flag}" for flag in flags]
@@ -152,7 +151,16 @@ def word_uses(word: str) -> list[tuple[str, ...]]:
         own.append("demonym")
     if lower in COMMON_WORDS:
         own.append("common")
-    uses = [tuple(own)]
+    return tuple(own)
+
+
+def near_features(word: str) -> list[tuple[str, ...]]:
+    """A word's features as the neighbour at each of OFFSETS."""
+    lower = word.lower()
+    form = shape(word)
+    flags = _gazetteer_flags(word)
+    cue = _cue(lower)
+    uses = []
     for offset in OFFSETS:
         near = [f"{offset}l={lower}", f"{offset}s={form}"]
         if abs(offset) == 1:
@@ -261,10 +269,10 @@ def token_features(tokens: Tokens, place: int) -> list[str]:
     i = tokens.candidates[place]
     words = tokens.words
     count = len(words)
-    features = ["bias", *word_uses(words[i])[0], *tokens.context[place]]
-    for use, offset in enumerate(OFFSETS, 1):
+    features = ["bias", *own_features(words[i]), *tokens.context[place]]
+    for use, offset in enumerate(OFFSETS):
         j = i + offset
-        features += word_uses(words[j] if 0 <= j < count else EDGE)[use]
+        features += near_features(words[j] if 0 <= j < count else EDGE)[use]
     if i + 1 < count and words[i + 1] in POSSESSIVES:
         features.append("possessive")
     return features
@@ -355,9 +363,11 @@ class Tagger:
         weights = np.vstack((weights.astype(np.float64), np.zeros(len(TAGS))))
         self.transitions = transitions.astype(np.float64)
         self.start = self.transitions[OUTSIDE] + ALLOWED[OUTSIDE]  # a run's first tag comes after an outside one
-        # What a word brings as the token scored and as the neighbour at each offset, and what a
-        # token's features of line, document and hints bring.
-        self.words: Sums[str] = Sums(weights, self.index, 1 + len(OFFSETS))
+        # What a word brings as the token scored and as the neighbour at each offset (apart: most
+        # neighbours are never scored themselves), and what a token's features of line, document
+        # and hints bring.
+        self.words: Sums[str] = Sums(weights, self.index, 1)
+        self.neighbours: Sums[str] = Sums(weights, self.index, len(OFFSETS))
         self.contexts: Sums[tuple[str, ...]] = Sums(weights, self.index, 1)
 
     def knows(self, word: str) -> bool:
@@ -370,22 +380,23 @@ class Tagger:
         tokens = tokenise(text, hints)
         if not tokens.candidates:
             return []
-        self.words.forget(WORDS_KEPT)
-        self.contexts.forget(WORDS_KEPT)
+        for sums in (self.words, self.neighbours, self.contexts):
+            sums.forget(WORDS_KEPT)
         emissions = self._word_scores(tokens) + self._context_scores(tokens)
         tags, doubt = decode(emissions, self.start, self.transitions, runs(tokens))
         return [(start, end, kind, doubt[place]) for start, end, kind, place in names(tags, tokens)]
 
     def _word_scores(self, tokens: Tokens) -> np.ndarray:
-        """Each candidate's scores from its own word and its neighbours' (the candidates' and
-        neighbours' words added to `words` where new; the other words are never read)."""
-        sums = self.words
+        """Each candidate's scores from its own word and its neighbours' (the candidates' words added
+        to `words` and their neighbours' to `neighbours` where new; the other words are never read)."""
+        candidates = tokens.candidates
+        own = self.words.rows_for([tokens.words[i] for i in candidates], lambda word: (own_features(word),))
         padded = [EDGE, EDGE, *tokens.words, EDGE, EDGE]  # a neighbour beyond either end is the edge
-        # For each candidate, the rows of the words from two before it to two after it.
-        rows = sums.rows_for([padded[i + j] for i in tokens.candidates for j in range(5)], word_uses).reshape(-1, 5)
-        scores = sums.rows[rows[:, 2], 0]
-        for use, offset in enumerate(OFFSETS, 1):
-            scores += sums.rows[rows[:, 2 + offset], use]
+        around = [padded[i + 2 + offset] for i in candidates for offset in OFFSETS]  # each candidate's neighbours
+        near = self.neighbours.rows_for(around, near_features).reshape(-1, len(OFFSETS))
+        scores = self.words.rows[own, 0]
+        for use in range(len(OFFSETS)):
+            scores += self.neighbours.rows[near[:, use], use]
         return scores
 
     def _context_scores(self, tokens: Tokens) -> np.ndarray:
