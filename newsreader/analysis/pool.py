@@ -20,13 +20,14 @@ from newsreader.processes import Workers, worker_count
 RUN = 250  # articles a worker is given at a time (half a megabyte of text)
 SMALL = 1000  # a corpus smaller than this is analysed here: starting the workers takes longer
 WAIT = 0.05  # seconds between two looks at `stop` while the workers work
-# The workers' priority: the lowest, under the reader and its loading workers. The analysis takes the CPU
-# that loading, indexing and the screen leave (on 2 cores, 12 s of it while 100,000 articles loaded, 33 s at 10).
-NICENESS = 19
+# The workers' priority below the process that asks. The reader's (it keeps cores for its screen): the lowest,
+# under the reader and its loading workers, taking the CPU that loading, indexing and the screen leave (on 2
+# cores, 12 s of it while 100,000 articles loaded, 33 s at 10). A command's, which waits for them, only lower.
+READER_NICENESS, COMMAND_NICENESS = 19, 10
 # An article's place, where its body is, its publication date and its heading (`Article.heading`).
 Item = tuple[int, str | StoredBody, str | None, str]
 _pool: Workers | None = None
-_size = 0
+_shape = (0, 0)  # the pool's workers and their niceness
 
 
 class FirstPass:
@@ -87,7 +88,8 @@ class FirstPass:
         count = len(self.waiting) - len(self.waiting) % RUN if whole_runs else len(self.waiting)
         runs = [self.waiting[i : i + RUN] for i in range(0, count, RUN)]
         del self.waiting[:count]
-        pool = _workers(self.processes) if self.processes and runs else None
+        niceness = READER_NICENESS if self.spare else COMMAND_NICENESS
+        pool = _workers(self.processes, niceness) if self.processes and runs else None
         for run in runs:
             self.pending.append(pool.submit(_find, run) if pool else run)
 
@@ -105,13 +107,14 @@ def _ready(run: AsyncResult, stop: Callable[[], bool] | None, wait: bool) -> boo
     return True
 
 
-def _workers(processes: int) -> Workers:
-    """The pool of `processes` workers, started by the analysis that first asks (one of another size is ended)."""
-    global _pool, _size
-    if _pool is None or _size != processes:
+def _workers(processes: int, niceness: int) -> Workers:
+    """The pool of `processes` workers `niceness` below this process, started by the analysis that first
+    asks (one of another size or priority is ended)."""
+    global _pool, _shape
+    if _pool is None or _shape != (processes, niceness):
         _stop_workers()
-        _pool = Workers(processes, NICENESS)
-        _size = processes
+        _pool = Workers(processes, niceness)
+        _shape = (processes, niceness)
     return _pool
 
 

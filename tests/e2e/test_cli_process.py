@@ -177,7 +177,7 @@ def test_the_reader_analyses_in_worker_processes(tmp_path):
         "from tui.app import NewsReader\n"
         "pool.SMALL = 0  # the seeds too go to the workers\n"
         "started, workers = [], pool._workers\n"
-        "pool._workers = lambda processes: started.append(processes) or workers(processes)\n"
+        "pool._workers = lambda *shape: started.append(shape) or workers(*shape)\n"
         "async def main():\n"
         "    store = DocumentStore.load()\n"
         "    async with NewsReader(store).run_test() as pilot:\n"
