@@ -347,6 +347,8 @@ def _matches(text: str) -> list[re.Match[str]]:
 def _keyword_places(text: str) -> list[int]:
     """Where the keywords and numbers of `text` are, in order."""
     lower = text.lower()
+    if len(lower) != len(text):  # a letter lowers to two ("İ"): the places must be the text's
+        lower = "".join(letter if len(letter.lower()) > 1 else letter.lower() for letter in text)
     places = {m.start() for m in NUMBER_NEAR.finditer(text)}
     for word in INSIDE_WORDS:
         at = lower.find(word)

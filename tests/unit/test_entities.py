@@ -195,10 +195,13 @@ def test_sentence_openers_and_common_acronyms_are_not_names(recogniser):
         ("by the end of February, in late 2007 and on 19 October", ["end of February", "late 2007", "19 October"]),
         ("it may lose the Euro 2004 tournament under Resolution 2231 for £2004", []),
         ("The Darling Buds of May; the last day of the season", []),
+        ("İİİİİİİİİİ İstanbul said last year prices rose.", ["last year"]),  # "İ" lowers to two characters
     ],
 )
 def test_date_expressions(text, dates):
-    assert [found for found, _, _ in find_date_expressions(text)] == dates
+    found = find_date_expressions(text)
+    assert [expression for expression, _, _ in found] == dates
+    assert all(text[start:end] == expression for expression, start, end in found)
 
 
 def test_one_name_per_entity_across_the_seeds():
