@@ -71,7 +71,7 @@ def _children(task: Path) -> list[str]:
 
 class Watch:
     """A thread that samples the memory of the whole session, asks the search typed at second 1 again
-    as the reader does while more is indexed (once a round of indexing), and notes when it first covers
+    about as often as the reader does while more is indexed, and notes when it first covers
     every article."""
 
     def __init__(self, store, started: float) -> None:
@@ -100,7 +100,8 @@ class Watch:
                 )
             state = (covered, self.store.loaded)
             complete = self.store.loaded and covered == loaded == len(self.store)
-            # The reader asks again once a round of indexing (INDEX_EVERY), not at every batch indexed.
+            # The reader asks again after each round of indexing and a pause of INDEX_EVERY; this asks at most
+            # once every INDEX_EVERY (a little more often), not at every batch indexed.
             due = complete or now - asked_at >= INDEX_EVERY
             if now >= TYPED_AT and self.complete_s is None and state != asked and due:
                 hits, asked, asked_at = self.store.search(TYPED, wait=False), state, now
