@@ -279,10 +279,8 @@ KEYWORD_STEMS = tuple(
 )
 INSIDE_WORDS = ("day", "night")  # "Monday", "tonight"
 # Month names are capitalised ("may" is a verb): one pattern finds them all, as it skips to their capitals.
-MONTH_KEYWORD = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun"
-    r"|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=" + KEYWORD_END.pattern + ")"
-)
+_MONTH_NAMES = "|".join(name.title() for name in sorted(MONTHS, key=len, reverse=True))
+MONTH_KEYWORD = re.compile(f"(?:{_MONTH_NAMES})(?={KEYWORD_END.pattern})")
 # A number that may be part of an expression: a year, a clock's time, or one before a unit, a month, a time of day.
 # (Its first digit comes first in the pattern, which lets the search skip to digits.)
 NUMBER_NEAR = re.compile(
