@@ -119,7 +119,8 @@ def _cue(lower: str) -> str | None:
 def _gazetteer_flags(word: str) -> list[str]:
     gaz = gazetteer()
     flags = []
-    for form in {word, word.title()} if word.isupper() and len(word) > 3 else {word}:
+    # In this order, each form once: a set's order (hence the flags', and the last bit of their sum) varied by run.
+    for form in dict.fromkeys((word, word.title()) if word.isupper() and len(word) > 3 else (word,)):
         if form in gaz.countries:
             flags.append("country")
         if (place := gaz.places.get(form)) is not None:
@@ -307,7 +308,8 @@ Key = TypeVar("Key", bound=Hashable)
 
 class Sums(Generic[Key]):
     """Summed scores of groups of features, each worked out once and kept by a key: a row of scores
-    per tag for each of `width` uses of the key (a word as the token scored and as each neighbour)."""
+    per tag for each of `width` uses of the key (a word as the token scored; a word as the neighbour
+    at each offset; a candidate's features of line, document and hints)."""
 
     def __init__(self, weights: np.ndarray, index: dict[str, int], width: int) -> None:
         self.weights, self.index = weights, index
@@ -391,8 +393,9 @@ class Tagger:
         to `words` and their neighbours' to `neighbours` where new; the other words are never read)."""
         candidates = tokens.candidates
         own = self.words.rows_for([tokens.words[i] for i in candidates], lambda word: (own_features(word),))
-        padded = [EDGE, EDGE, *tokens.words, EDGE, EDGE]  # a neighbour beyond either end is the edge
-        around = [padded[i + 2 + offset] for i in candidates for offset in OFFSETS]  # each candidate's neighbours
+        reach = max(map(abs, OFFSETS))
+        padded = [*[EDGE] * reach, *tokens.words, *[EDGE] * reach]  # a neighbour beyond either end is the edge
+        around = [padded[i + reach + offset] for i in candidates for offset in OFFSETS]  # each candidate's neighbours
         near = self.neighbours.rows_for(around, near_features).reshape(-1, len(OFFSETS))
         scores = self.words.rows[own, 0]
         for use in range(len(OFFSETS)):
