@@ -345,7 +345,7 @@ def _own_cue(name: str) -> tuple[str, str] | None:
         return "law", "law word"
     if len(words) > 1 and lowered[-1] in PLACE_WORDS:
         return "place", "place word"  # "Persian Gulf", "Royal Court Theatre", "Islamic Republic"
-    if not ORG_WORDS.isdisjoint(lowered):  # an organisation's word in it
+    if _has_org_word(name):
         return "org", "org word"
     if name in gaz.countries:
         return "place", "country"
