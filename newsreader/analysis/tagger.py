@@ -61,6 +61,7 @@ POSSESSIVES = frozenset(("'s", "’s"))
 WORDS_KEPT = 1 << 14  # words (and contexts) whose summed scores are kept between texts: their rows, 12 MB at most
 FIRST_ROWS = 1 << 12  # room for summed scores to begin with, doubled as needed
 OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features count
+REACH = max(map(abs, OFFSETS))  # how far the farthest neighbour stands
 EDGE = "<edge>"  # the neighbour beyond either end of the text
 ASCII_KINDS = str.maketrans(
     string.ascii_uppercase + string.ascii_lowercase + string.digits, "X" * 26 + "x" * 26 + "d" * 10
@@ -393,9 +394,8 @@ class Tagger:
         to `words` and their neighbours' to `neighbours` where new; the other words are never read)."""
         candidates = tokens.candidates
         own = self.words.rows_for([tokens.words[i] for i in candidates], lambda word: (own_features(word),))
-        reach = max(map(abs, OFFSETS))
-        padded = [*[EDGE] * reach, *tokens.words, *[EDGE] * reach]  # a neighbour beyond either end is the edge
-        around = [padded[i + reach + offset] for i in candidates for offset in OFFSETS]  # each candidate's neighbours
+        padded = [*[EDGE] * REACH, *tokens.words, *[EDGE] * REACH]  # a neighbour beyond either end is the edge
+        around = [padded[i + REACH + offset] for i in candidates for offset in OFFSETS]  # each candidate's neighbours
         near = self.neighbours.rows_for(around, near_features).reshape(-1, len(OFFSETS))
         scores = self.words.rows[own, 0]
         for use in range(len(OFFSETS)):
