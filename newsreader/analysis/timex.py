@@ -262,6 +262,15 @@ PUT_OFF_UNTIL = re.compile(
 )
 
 
+# "the festival, which opens in June, has sold out", "the envoy, who visits Lagos in May, said": a verb of the
+# present with its subject right before it, a few words before the date, is the date's own verb, and the past of
+# the sentence's other clauses is not the date's.
+PRESENT_VERB = re.compile(
+    r"\b(?:which|who|it|he|she)\s+(?:\w+ly\s+)?(?:is|are|(?!(?:has|was|does)\b)[a-z]+[a-rtv-z]s)\s+(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def clause_tense(sentence: str, start: int, end: int) -> str:
     """The tense of the clause around sentence[start:end], else of the sentence.
 
@@ -270,7 +279,8 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     before = sentence[:start]
     if PUT_OFF_UNTIL.search(before, max(0, start - 60)):
         return "future"  # "postponed until Tuesday": a time the past moved ahead
-    if REPORTED_ON.search(before, max(0, start - 40)) or REPORTED_AFTER.match(sentence, end):
+    own_verb = PRESENT_VERB.search(before, max(0, start - 60)) is not None  # "who visits China in May, said"
+    if REPORTED_ON.search(before, max(0, start - 40)) or (REPORTED_AFTER.match(sentence, end) and not own_verb):
         return "past"
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     after = CLAUSE_BREAK.search(sentence, end)
@@ -300,6 +310,8 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     future, past = future or later_future, past or later_past
     if future and WILL.search(sentence):
         return "future"
+    if own_verb:
+        return "present"  # the past of the sentence's other clauses is not its own verb's
     return "past" if past and not _after_an_infinitive(before) else "present"
 
 

@@ -320,6 +320,11 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         # "next to" is a place, "the reduced dividend" a thing
         ("Bombs exploded next to the embassies on Friday.", "1998-08-08", "1998-08-07"),
         ("The reduced dividend is payable Jan. 2.", "1989-11-02", "1990-01-02"),
+        # a verb of the present with its subject just before the date is the date's, not the other clauses' past
+        ("The fair, which opens in June, has sold out.", "2013-03-20", "2013-06"),
+        ("The envoy, who visits Lagos in May, said he was hopeful.", "2013-03-20", "2013-05"),
+        ("The fair, which opened in June, has sold out.", "2013-03-20", "2012-06"),
+        ("The fair, which opens on Thursday, will show films.", "2005-01-01", "2005-01-06"),
     ],
 )
 def test_direction_follows_the_clause(text, published, value):
