@@ -185,7 +185,7 @@ TWELVE_MONTHS = re.compile(r"\s+(?:end(?:ed|ing)|beginn?ing|start(?:ed|ing)|bega
 # Only these expressions' values depend on the tense of their clause: the others take no time to read it.
 NEEDS_TENSE = re.compile(
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\w+day\b|christmas|easter|thanksgiving|halloween|eve\b"
-    r"|quarter|half|weekend|year.{1,3}end)"
+    r"|quarter|half|weekend|year.{1,3}end|spring|summer|autumn|fall|winter)"
 )
 
 
@@ -921,9 +921,9 @@ class Normaliser:
                 return duration_value(1, unit)
             return self._shifted(unit, RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following", "that"))
         named = SEASON_OF_YEAR.fullmatch(_year_in_digits(lowered))  # "summer", "the summer of 2012", "summer 2012"
-        if named and (year := named[2] or self.year) is not None:
-            return f"{year}-{SEASONS[named[1]][0]}"
-        return None
+        if named and named[2]:
+            return f"{named[2]}-{SEASONS[named[1]][0]}"
+        return self._season(named[1], 0, when) if named and self.year is not None else None
 
     def _shifted(self, unit: str, delta: int, anaphoric: bool) -> str | None:
         """A unit of time this many steps from the publication date (or from the last year named)."""
@@ -965,7 +965,9 @@ class Normaliser:
             return f"{y:04d}-Q{(mth - 1) // 3 + 1}"
         return None
 
-    def _season(self, name: str, delta: int) -> str | None:
+    def _season(self, name: str, delta: int, when: str = "present") -> str | None:
+        """ "last summer", "this summer", "next summer"; a season named alone ("in the autumn") in the tense of
+        its clause: one that has not begun is last year's in the past, one that has ended next year's in the future."""
         code, first_month = SEASONS[name]
         if self.year is None:
             return f"XXXX-{code}"
@@ -975,6 +977,10 @@ class Normaliser:
             year -= 0 if month > first_month + 2 else 1  # "last summer": the latest that has ended
         elif delta > 0:
             year += 0 if month < first_month else 1
+        elif when == "past" and month < first_month < 12:  # a winter begun in December runs into the next year
+            year -= 1
+        elif when == "future" and month > first_month + 2:
+            year += 1
         return f"{year}-{code}"
 
     # --- "Tuesday", "today", "Christmas" ----------------------------------------------------------------

@@ -325,6 +325,9 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         ("The envoy, who visits Lagos in May, said he was hopeful.", "2013-03-20", "2013-05"),
         ("The fair, which opened in June, has sold out.", "2013-03-20", "2012-06"),
         ("The fair, which opens on Thursday, will show films.", "2005-01-01", "2005-01-06"),
+        # a season named alone: one that has ended is next year's in the future
+        ("The stadium will open in the spring.", "2013-10-01", "2014-SP"),
+        ("The stadium opened in the spring.", "2013-10-01", "2013-SP"),
     ],
 )
 def test_direction_follows_the_clause(text, published, value):
@@ -376,7 +379,9 @@ def test_the_latest_period_is_the_quarter_last_named():
         ("Growth slows by the end of the decade.", [("end of the decade", "DATE", "201")]),
         ("Numbers dropped through the nineties.", [("nineties", "DATE", "199")]),
         ("Sales for the full year were up.", [("the full year", "DATE", "2013")]),
-        ("It rained in the early summer.", [("early summer", "DATE", "2013-SU")]),
+        # a season named alone, in the tense of its clause: one not begun is last year's in the past
+        ("It rained in the early summer.", [("early summer", "DATE", "2012-SU")]),
+        ("Skiers came in the winter.", [("winter", "DATE", "2013-WI")]),
         ("It posted a loss for the third quarter of $226 million.", [("the third quarter", "DATE", "2012-Q3")]),
         ("A court hears the case the week of March 6.", [("the week of March 6", "DATE", "2013-W10")]),
         ("He was born on Feb. 29.", [("Feb. 29", "DATE", "2012-02-29")]),  # the leap year nearest
