@@ -63,7 +63,10 @@ FUTURE_CUES = FUTURE_WORDS | {first for first, _ in FUTURE_PAIRS}
 PAST_WORDS = frozenset(
     """was were had did ago since fell rose went came took made gave left began won lost met saw held spoke became
     bought sold paid hit cut ran wrote knew thought found led kept brought built grew fought chose drove flew stood
-    struck sent spent broke got sought shot threw withdrew fled last""".split()
+    struck sent spent broke got sought shot threw withdrew fled last ate awoke blew bled bred caught clung crept dealt
+    drank drew dug felt flung forbade forgave forgot froze heard hid knelt laid meant mistook misled overcame overheard
+    oversaw overthrew overtook rang rode sang sank shook slept slid sped sprang spun stole stuck stung strode swam
+    swept swore swung taught tore understood undertook underwent upheld withheld woke wore""".split()
 )
 REPORTING_WORDS = frozenset(
     "said told reported announced added stated noted explained claimed insisted argued warned confirmed predicted "
@@ -232,8 +235,11 @@ def _after_an_infinitive(text: str) -> bool:
         if words[i] == "to" and words[i + 1] not in NOT_A_VERB and words[i + 1][0].isalpha():
             planned = i > 0 and (words[i - 1] in FUTURE_WORDS or (words[i - 1], "to") in FUTURE_PAIRS)
             return not planned  # "is scheduled to close Monday" is to come
-        passive = words[i] in ("be", "been")  # "to be completed around Nov. 1": the infinitive's
-        if words[i + 1] in PAST_WORDS or words[i + 1] in FUTURE_WORDS or (words[i + 1].endswith("ed") and not passive):
+        # a participle after "be" or "is" is no verb of its own: "to be completed around Nov. 1", "to keep him
+        # when the case is heard in May" are the infinitive's
+        passive = words[i] in ("be", "been", "is", "are")
+        past = words[i + 1] in PAST_WORDS or words[i + 1].endswith("ed")
+        if words[i + 1] in FUTURE_WORDS or (past and not passive):
             return False
     return False
 

@@ -325,6 +325,10 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         ("The envoy, who visits Lagos in May, said he was hopeful.", "2013-03-20", "2013-05"),
         ("The fair, which opened in June, has sold out.", "2013-03-20", "2012-06"),
         ("The fair, which opens on Thursday, will show films.", "2005-01-01", "2005-01-06"),
+        # an irregular past is a past ("stole", "overtook"), a participle after "is" is no verb of its own
+        ("On Tuesday, thieves stole a van from the depot.", "1996-08-31", "1996-08-27"),
+        ("He overtook the leader on Tuesday evening.", "2005-01-01", "2004-12-28TEV"),
+        ("They fought to keep him until the case is heard in May.", "2000-03-29", "2000-05"),
         # a season named alone: one that has ended is next year's in the future
         ("The stadium will open in the spring.", "2013-10-01", "2014-SP"),
         ("The stadium opened in the spring.", "2013-10-01", "2013-SP"),
