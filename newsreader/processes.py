@@ -12,9 +12,13 @@ import os
 import signal
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from itertools import chain
 from multiprocessing import resource_tracker
-from multiprocessing.pool import AsyncResult, Pool
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 
@@ -31,54 +35,128 @@ def worker_count(spare: int = 0) -> int:
 
 
 class WorkerDied(Exception):
-    """A worker ended while it had work (killed, out of memory): the pool would wait for that work forever."""
+    """A worker ended while it had the work (killed, out of memory), or the workers were ended first."""
 
 
 class Workers:
-    """A pool of spawned workers, each `niceness` below this process's priority, whose results say
-    when a worker died: the pool replaces it, but the work it had never comes."""
+    """Spawned worker processes, each `niceness` below this process's priority, given work in the order
+    it comes, as each is free. Each has a pipe of its own and shares no lock with this process, so
+    that one may be killed at any moment: multiprocessing's Pool shares locks with its workers, and
+    its terminate() once waited here for ever (CPython issues 96995 and 78178; once in a few dozen
+    runs of a test). A worker that ends fails the work it had with WorkerDied."""
 
     def __init__(self, processes: int, niceness: int) -> None:
-        self.pool = _start_pool(processes, niceness)
-        self.started = list(self.pool._pool)  # type: ignore[attr-defined]  # its processes: they end only with it
+        self.waiting: deque[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]] = deque()
+        self.ended = False
+        self.lock = threading.Lock()
+        self.woken, self.wake_up = os.pipe()  # written to when there is work, or at the end: the thread waits on it
+        self.links = _spawned(processes, niceness)
+        self.started = [process for process, _ in self.links]
+        self.thread = threading.Thread(target=self._serve, name="workers", daemon=True)
+        self.thread.start()
 
-    def submit(self, function: Callable[..., Any], *args: Any) -> AsyncResult:
-        return self.pool.apply_async(function, args)
-
-    def result(self, pending: AsyncResult, wait: float = 0.05) -> Any:
-        """The result of work given to the pool, once it comes."""
-        while not pending.ready():
-            self.check()
-            pending.wait(wait)
-        return pending.get()
-
-    def check(self) -> None:
-        """Raise WorkerDied if a worker has ended."""
-        if not all(process.is_alive() for process in self.started):
-            raise WorkerDied("a worker process ended")
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        """`function(*args)` in the first free worker: its result, or what it raised, comes in the future."""
+        future: Future[Any] = Future()
+        with self.lock:
+            if self.ended:
+                future.set_exception(WorkerDied("the workers were ended"))
+                return future
+            self.waiting.append((future, function, args))
+        os.write(self.wake_up, b".")
+        return future
 
     def terminate(self) -> None:
-        self.pool.terminate()
+        """End the workers at once, whatever they are doing: work not done fails with WorkerDied."""
+        with self.lock:
+            if self.ended:
+                return
+            self.ended = True
+        for process in self.started:
+            process.kill()
+        os.write(self.wake_up, b".")
+        self.thread.join()
+        for process, connection in self.links:
+            process.join()
+            connection.close()
+        os.close(self.woken)
+        os.close(self.wake_up)
+
+    def _serve(self) -> None:
+        """In a thread: give the waiting work to free workers and take what they send back, until the end.
+        A worker is sent work only when free, so that it reads what it is sent at once: one sent more
+        while it sends back a big result would wait for this thread, as this thread for it."""
+        doing: dict[Connection, Future[Any] | None] = {connection: None for _, connection in self.links}
+        while True:
+            with self.lock:
+                if self.ended:
+                    break
+                given = [
+                    (connection, self.waiting.popleft())
+                    for connection, work in doing.items()
+                    if not work and self.waiting
+                ]
+                lost = [] if doing else [future for future, _, _ in self.waiting]
+                if lost:  # every worker ended: none will do what waits
+                    self.waiting.clear()
+            for future in lost:
+                future.set_exception(WorkerDied("the workers ended"))
+            for connection, (future, function, args) in given:
+                doing[connection] = future
+                with contextlib.suppress(OSError):  # it ended: its end of the pipe is closed, as `wait` tells
+                    connection.send((function, args))
+            for ready in wait([self.woken, *doing]):
+                if ready == self.woken:
+                    os.read(self.woken, 1 << 16)
+                elif isinstance(ready, Connection):
+                    _take(ready, doing)
+        for unfinished in chain(doing.values(), (future for future, _, _ in self.waiting)):
+            if unfinished is not None:
+                unfinished.set_exception(WorkerDied("the workers were ended"))
 
 
-def _start_pool(processes: int, niceness: int) -> Pool:
-    """A pool of spawned workers; a ctrl+c meanwhile ends it, then comes here."""
+def _take(connection: Connection, doing: dict[Connection, Future[Any] | None]) -> None:
+    """What a worker sent back: the result of its work (it is free again), or the end of its pipe (it
+    ended, and its work fails)."""
+    try:
+        succeeded, value = connection.recv()
+    except (EOFError, OSError):  # it ended, perhaps as it wrote
+        if (future := doing.pop(connection)) is not None:
+            future.set_exception(WorkerDied("a worker process ended"))
+        return
+    except Exception as error:  # what it sent cannot be unpickled here
+        succeeded, value = False, error
+    future, doing[connection] = doing[connection], None
+    if future is not None:
+        (future.set_result if succeeded else future.set_exception)(value)
+
+
+def _spawned(processes: int, niceness: int) -> list[tuple[BaseProcess, Connection]]:
+    """Worker processes started, each with this process's end of its pipe; a ctrl+c meanwhile ends those
+    started, then comes here."""
     # The reader's stderr (Textual's capture of it) has no file descriptor to hand to the resource
-    # tracker that multiprocessing starts with the first pool: the process's own has. The tracker
+    # tracker that multiprocessing starts with the first process: the process's own has. The tracker
     # starts first: starting, it lets ctrl+c through, which `ctrl_c_ignored` holds back meanwhile.
-    pool = None
+    context = multiprocessing.get_context("spawn")
+    links: list[tuple[BaseProcess, Connection]] = []
     with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
         resource_tracker.ensure_running()
         try:
             with main_script_unseen(), ctrl_c_ignored():
-                pool = multiprocessing.get_context("spawn").Pool(
-                    processes, initializer=_start_worker, initargs=(niceness,)
-                )
+                for _ in range(processes):
+                    ours, theirs = context.Pipe()
+                    process = context.Process(
+                        target=_work, args=(theirs, niceness), name="newsreader worker", daemon=True
+                    )
+                    process.start()
+                    theirs.close()
+                    links.append((process, ours))
         except BaseException:  # a ctrl+c held back while the workers started
-            if pool is not None:
-                pool.terminate()
+            for started, _ in links:
+                started.kill()
+                started.join()
             raise
-    return pool
+    return links
 
 
 @contextlib.contextmanager
@@ -115,7 +193,23 @@ def ctrl_c_ignored() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
-def _start_worker(niceness: int) -> None:
-    """In a worker as it starts: a lower priority, and ctrl+c left to the process that asked (it ends the workers)."""
+def _work(connection: Connection, niceness: int) -> None:
+    """A worker's life: a lower priority, ctrl+c left to the process that asked (it ends the workers),
+    then work, a piece at a time, until that process closes its end of the pipe."""
     os.nice(niceness)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            function, args = connection.recv()
+        except EOFError:
+            return
+        try:
+            outcome = True, function(*args)
+        except Exception as error:
+            outcome = False, error
+        try:
+            connection.send(outcome)
+        except OSError:  # that process's end is closed: nobody waits for it
+            return
+        except Exception as error:  # the result cannot be pickled
+            connection.send((False, TypeError(f"a worker's result could not be sent back: {error}")))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import atexit
 from collections import deque
 from collections.abc import Callable, Iterator
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, wait
 
 from newsreader.analysis.found import Found
 from newsreader.bodies import StoredBody, read_in_order
@@ -42,7 +42,7 @@ class FirstPass:
         self.spare = spare
         self.given = 0
         self.waiting: list[Item] = []  # given, not yet sent: less than a run, or before the workers are chosen
-        self.pending: deque[AsyncResult | list[Item]] = deque()  # sent to a worker, or to be run here
+        self.pending: deque[Future[Found | None] | list[Item]] = deque()  # sent to a worker, or to be run here
 
     def give(self, items: list[Item]) -> None:
         """Articles to go through, each as (its place, where its body is, its publication date, its heading)."""
@@ -70,7 +70,7 @@ class FirstPass:
                         yield None
                     return
                 else:
-                    found = run.get()
+                    found = run.result()
                 self.pending.popleft()
                 yield found
                 if found is None:
@@ -94,16 +94,14 @@ class FirstPass:
             self.pending.append(pool.submit(_find, run) if pool else run)
 
 
-def _ready(run: AsyncResult, stop: Callable[[], bool] | None, wait: bool) -> bool | None:
-    """Whether a worker's run is done (`wait`: once it is); None when `stop` says so first."""
-    while not run.ready():
+def _ready(run: Future[Found | None], stop: Callable[[], bool] | None, every: bool) -> bool | None:
+    """Whether a worker's run is done (`every`: once it is); None when `stop` says so first."""
+    while not run.done():
         if stop and stop():
             return None
-        if not wait:
+        if not every:
             return False
-        if _pool is not None:
-            _pool.check()  # a worker ended (killed, out of memory): its run would never come
-        run.wait(WAIT)
+        wait([run], WAIT)
     return True
 
 

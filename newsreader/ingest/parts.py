@@ -86,7 +86,7 @@ def read_in_parts(path: Path, bodies: BodyFile, spare_cores: int = 0) -> Iterato
         while pending:
             span, reading = pending.popleft()
             try:
-                part = pool.result(reading)
+                part = reading.result()
             except Exception as error:  # the file changed, a worker died, or a fault on a hostile file
                 failed = LoadProblem(name, f"could not be read from line {span.first_line} on ({_why(error)})")
                 break

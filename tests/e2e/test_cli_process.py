@@ -107,15 +107,15 @@ def test_ctrl_c_while_the_workers_start_is_heard_once_they_have():
 # tracker then, which lets ctrl+c through while it is ignored) is heard, and ends the pool.
 CTRL_C_AS_THE_FIRST_POOL_STARTS = """
 import multiprocessing, os, signal
-from multiprocessing.pool import Pool
+from multiprocessing.context import SpawnProcess
 from newsreader.processes import Workers
-start = Pool.__init__
-def starting(self, *args, **kwargs):
-    start(self, *args, **kwargs)
+start = SpawnProcess.start
+def starting(self):
+    start(self)
     os.kill(os.getpid(), signal.SIGINT)
-Pool.__init__ = starting
+SpawnProcess.start = starting
 try:
-    Workers(1, niceness=0)
+    Workers(2, niceness=0)
     print("lost")
 except KeyboardInterrupt:
     print("heard", len(multiprocessing.active_children()))

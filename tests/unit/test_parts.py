@@ -131,7 +131,30 @@ def test_a_worker_that_dies_with_work_is_noticed_not_waited_for():
         pending = workers.submit(time.sleep, 60)
         workers.started[0].kill()  # as the kernel's out-of-memory killer would
         with pytest.raises(WorkerDied):
-            workers.result(pending)
+            pending.result(timeout=30)
+        with pytest.raises(WorkerDied):  # and what was given after it: no worker is left to do it
+            workers.submit(abs, -1).result(timeout=30)
+    finally:
+        workers.terminate()
+
+
+def test_ending_the_workers_ends_them_at_once_and_fails_what_they_had():
+    workers = Workers(2, niceness=0)
+    assert [workers.submit(abs, -n).result(timeout=30) for n in range(4)] == [0, 1, 2, 3]
+    busy = [workers.submit(time.sleep, 60) for _ in range(3)]  # two at work, one waiting
+    workers.terminate()
+    assert not any(process.is_alive() for process in workers.started)
+    for future in busy:
+        with pytest.raises(WorkerDied):
+            future.result(timeout=0)
+
+
+def test_what_a_worker_raises_comes_back_and_the_worker_goes_on():
+    workers = Workers(1, niceness=0)
+    try:
+        with pytest.raises(ValueError, match="invalid literal"):
+            workers.submit(int, "ten").result(timeout=30)
+        assert workers.submit(int, "10").result(timeout=30) == 10
     finally:
         workers.terminate()
 
