@@ -234,6 +234,7 @@ def _after_an_infinitive(text: str) -> bool:
     for i in range(len(words) - 2, -1, -1):
         if words[i] == "to" and words[i + 1] not in NOT_A_VERB and words[i + 1][0].isalpha():
             planned = i > 0 and (words[i - 1] in FUTURE_WORDS or (words[i - 1], "to") in FUTURE_PAIRS)
+            planned = planned or (i > 1 and tuple(words[i - 2 : i]) in FUTURE_PAIRS)  # "is due to arrive Monday"
             return not planned  # "is scheduled to close Monday" is to come
         # a participle after "be" or "is" is no verb of its own: "to be completed around Nov. 1", "to keep him
         # when the case is heard in May" are the infinitive's
@@ -260,6 +261,14 @@ REPORTED_NEXT = re.compile(
 )
 
 
+# "ahead of Monday's holiday", "the survey due on Monday", "an EP due for release in February": what is awaited
+# is to come, whatever the verb of the clause ("traders sold ahead of ...")
+AHEAD_OF = re.compile(
+    r"\b(?:ahead of|in advance of|in the run-up to|(?<!was )(?<!were )due(?: out| back| for \w+)?(?: on| in| by)?)"
+    r"\s+(?:the\s+|this\s+)?$",
+    re.IGNORECASE,
+)
+HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 # Verbs that move a time ahead: what they move it to is after when they were done.
 PUT_OFF_UNTIL = re.compile(
     r"\b(?:postpon|delay|defer|extend|adjourn|reschedul|push(?:ed|ing)? back|put(?:ting)? off|move[ds]? back)\w*"
@@ -291,6 +300,8 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     after = CLAUSE_BREAK.search(sentence, end)
     first = breaks[-1] if breaks else 0
+    if AHEAD_OF.search(before, max(0, start - 40)) and not HAD.search(before, first):
+        return "future"  # unless told in the past of the past: "economists had forecast ahead of Friday's figure"
     if _after_an_infinitive(before[first:]):
         return "present"  # "decided to admit them in March": not when the verb was
     future, past = _says_when(before[first:])

@@ -329,6 +329,11 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         ("On Tuesday, thieves stole a van from the depot.", "1996-08-31", "1996-08-27"),
         ("He overtook the leader on Tuesday evening.", "2005-01-01", "2004-12-28TEV"),
         ("They fought to keep him until the case is heard in May.", "2000-03-29", "2000-05"),
+        # what is due or awaited is to come, whatever the clause's verb, unless told in the past of the past
+        ("Traders were nervous before the survey due on Monday.", "1996-08-30", "1996-09-02"),
+        ("Dealers sold ahead of Monday's holiday.", "1996-08-30", "1996-09-02"),
+        ("The film is due to be released in December.", "2005-01-01", "2005-12"),
+        ("Economists had forecast a rise ahead of Friday's figures.", "2005-01-01", "2004-12-31"),
         # a season named alone: one that has ended is next year's in the future
         ("The stadium will open in the spring.", "2013-10-01", "2014-SP"),
         ("The stadium opened in the spring.", "2013-10-01", "2013-SP"),
