@@ -58,7 +58,7 @@ def gold_tags(document: Document, tokens) -> list[int]:
             inside[position] = kind
     tags = []
     for i in tokens.candidates:
-        start = tokens.starts[i]
+        start = tokens.ends[i] - len(tokens.words[i])
         kind = inside.get(start)
         if kind is None:
             tags.append(OUTSIDE)

@@ -10,7 +10,7 @@ their words say so (nationalities, laws, events). Dates come with the rules' hin
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from newsreader.analysis.cues import (
@@ -226,10 +226,10 @@ def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
     """One type for each name within an article: the type most of its mentions have, the rules' cued
     ones counted too; a lone word that ends a longer name here is what that name is ("Villa"
     after "Aston Villa", "Lavrov" after "Sergey Lavrov")."""
-    votes: dict[str, Counter[str]] = {}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)  # a Counter made for each name, not each mention
     for mention in names:
         if mention.type in NAME_TYPES:
-            votes.setdefault(mention.text, Counter())[mention.type] += 1
+            votes[mention.text][mention.type] += 1
     for hint in hints:
         if hint.cue in VOTING_CUES and hint.text in votes:
             votes[hint.text][hint.type] += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -400,17 +400,15 @@ LIST_END = re.compile(r",? and | or ")
 LIST_GAP = re.compile(r",? and |, | or ")
 
 
-def strong_votes(names: Iterable[Mention], votes: dict[str, Counter[str]] | None = None) -> dict[str, Counter[str]]:
-    """For each name, how often each type was given to it by a cue; a person's name parts count too.
-
-    Given `votes`, these names' votes are added to them."""
-    votes = {} if votes is None else votes
+def strong_votes(names: Iterable[Mention]) -> dict[str, Counter[str]]:
+    """For each name, how often each type was given to it by a cue; a person's name parts count too."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)  # a Counter made for each name, not each mention
     for mention in names:
         if not mention.strong or mention.type in ("unknown", "date"):
             continue
-        votes.setdefault(mention.text, Counter())[mention.type] += 1
+        votes[mention.text][mention.type] += 1
         if mention.type == "person" and " " in mention.text:
             parts = mention.text.split()
             for part in {parts[0], parts[-1]}:
-                votes.setdefault(part, Counter())["person"] += 1
+                votes[part]["person"] += 1
     return votes

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import accumulate, chain, groupby
-from operator import itemgetter, sub
+from operator import itemgetter
 from typing import Generic, Protocol, TypeVar
 
 # The tagger needs no BLAS, and OpenBLAS starts a thread when numpy is imported: a ctrl+c sent while
@@ -198,7 +198,7 @@ class Tokens:
     """A text's tokens and, for each, the features that depend on where it stands."""
 
     words: list[str]
-    starts: list[int]
+    ends: list[int]  # where each token ends in the text
     lines: list[int]  # each token's line: a name never runs on to the next
     candidates: list[int]  # the places of the tokens that are scored
     context: list[list[str]]  # for each candidate, its features of line, sentence and document
@@ -213,11 +213,12 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
     words = list(map(str.lstrip, pieces))
     if not words:
         return Tokens([], [], [], [], [])
-    starts = list(map(sub, accumulate(map(len, pieces)), map(len, words)))
+    ends = list(accumulate(map(len, pieces)))
     count = len(words)
     newlines = [match.start() for match in NEWLINE.finditer(text)]
-    # numpy reads a list an element at a time: fromiter makes the array three times as fast.
-    lines = np.searchsorted(newlines, np.fromiter(starts, dtype=np.intp, count=count))
+    # numpy reads a list an element at a time: fromiter makes the array three times as fast. (A token
+    # holds no newline: the newlines before its end are those before its start.)
+    lines = np.searchsorted(newlines, np.fromiter(ends, dtype=np.intp, count=count))
     line_of = lines.tolist()
     lowered = set(filter(str.islower, words))
     firsts = list(map(itemgetter(0), words))
@@ -256,14 +257,14 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
             features.append("lowerseen")
             if first:
                 features.append("first&lowerseen")
-        start = starts[i]
+        start = ends[i] - len(word)
         while next_hint < len(hints) and hints[next_hint].end <= start:
             next_hint += 1
         if next_hint < len(hints) and (hint := hints[next_hint]).start <= start:
             place = "B" if hint.start == start else "I"
             features.append(f"r={place}-{hint.type}{'' if hint.strong else '?'}")
         context.append(features)
-    return Tokens(words, starts, line_of, candidates, context)
+    return Tokens(words, ends, line_of, candidates, context)
 
 
 def token_features(tokens: Tokens, place: int) -> list[str]:
@@ -286,7 +287,7 @@ def names(tags: Sequence[int], tokens: Tokens) -> Iterator[tuple[int, int, str, 
     start = end = first = -1
     kind = ""
     previous = -2
-    candidates, words, starts, lines = tokens.candidates, tokens.words, tokens.starts, tokens.lines
+    candidates, words, ends, lines = tokens.candidates, tokens.words, tokens.ends, tokens.lines
     for place, tag in enumerate(tags):
         i = candidates[place]
         word = words[i]
@@ -296,9 +297,9 @@ def names(tags: Sequence[int], tokens: Tokens) -> Iterator[tuple[int, int, str, 
             if kind:
                 yield start, end, kind, first
             kind = "" if tag == OUTSIDE or not is_candidate(word) else KIND_OF[tag]
-            start, first = starts[i], place
+            start, first = ends[i] - len(word), place
         if kind and (is_candidate(word) or word[:1].isdigit()):
-            end = starts[i] + len(word)
+            end = ends[i]
         previous = i
     if kind:
         yield start, end, kind, first
@@ -460,29 +461,40 @@ def decode(
     emissions: np.ndarray, start: np.ndarray, transitions: np.ndarray, spans: Iterable[tuple[int, int]]
 ) -> tuple[list[int], list[float]]:
     """The best tags of every candidate, and how much better the best path of its run is than the
-    best one that leaves it outside a name: max-marginals, forward and backward, the runs of each
-    length decoded together (a run of one alone needs no more than its own scores)."""
+    best one that leaves it outside a name: max-marginals, forward and backward, the runs of a text
+    decoded side by side (a run of one alone needs no more than its own scores)."""
     alone = emissions + start
     tags = alone.argmax(axis=1)
     doubt = alone.max(axis=1) - alone[:, OUTSIDE]
-    by_length: dict[int, list[int]] = {}
-    for first, last in spans:
-        if last - first > 1:
-            by_length.setdefault(last - first, []).append(first)
+    longer = sorted(((last - first, first) for first, last in spans if last - first > 1), reverse=True)
+    if not longer:
+        return tags.tolist(), doubt.tolist()
+    # The runs side by side, longest first, lined up at their first candidates for the forward pass
+    # and at their last for the backward one; each step works out only the runs that reach it (the
+    # first `reaching[t]`). A shorter run is padded with its own candidates, and the padding is never read.
+    lengths, firsts = np.array(longer).T
+    width = int(lengths[0])
+    steps = np.arange(width)
+    inside = steps < lengths[:, None]  # (runs, width)
+    reaching = np.count_nonzero(inside, axis=0).tolist()
+    from_first = firsts[:, None] + np.minimum(steps, lengths[:, None] - 1)
+    from_last = firsts[:, None] + np.maximum(steps - (width - lengths)[:, None], 0)
     allowed = transitions + ALLOWED
-    for length, firsts in by_length.items():
-        places = np.array(firsts)[:, None] + np.arange(length)  # (runs, length)
-        scores = emissions[places]  # (runs, length, tags)
-        forward = np.empty_like(scores)
-        forward[:, 0] = scores[:, 0] + allowed[OUTSIDE]
-        for t in range(1, length):
-            forward[:, t] = (forward[:, t - 1, :, None] + allowed).max(axis=1) + scores[:, t]
-        backward = np.zeros_like(scores)
-        for t in range(length - 2, -1, -1):
-            backward[:, t] = (allowed + (scores[:, t + 1] + backward[:, t + 1])[:, None, :]).max(axis=2)
-        marginals = forward + backward
-        tags[places] = marginals.argmax(axis=2)
-        doubt[places] = marginals.max(axis=2) - marginals[:, :, OUTSIDE]
+    scores = emissions[from_first]  # (runs, width, tags)
+    forward = np.empty_like(scores)
+    forward[:, 0] = scores[:, 0] + allowed[OUTSIDE]
+    for t in range(1, width):
+        n = reaching[t]
+        forward[:n, t] = (forward[:n, t - 1, :, None] + allowed).max(axis=1) + scores[:n, t]
+    scores = emissions[from_last]
+    backward = np.zeros_like(scores)
+    for t in range(width - 2, -1, -1):
+        n = reaching[width - 1 - t]
+        backward[:n, t] = (allowed + (scores[:n, t + 1] + backward[:n, t + 1])[:, None, :]).max(axis=2)
+    marginals = forward[inside] + backward[inside[:, ::-1]]  # (candidates in runs, tags), run by run
+    places = from_first[inside]
+    tags[places] = marginals.argmax(axis=1)
+    doubt[places] = marginals.max(axis=1) - marginals[:, OUTSIDE]
     return tags.tolist(), doubt.tolist()
 
 

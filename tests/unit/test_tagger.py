@@ -1,9 +1,10 @@
 """The trained tagger's tokens, candidates and kept sums."""
 
+import numpy as np
 import pytest
 
 from newsreader.analysis import tagger as tagger_module
-from newsreader.analysis.tagger import Tagger, tagger, tokenise
+from newsreader.analysis.tagger import ALLOWED, OUTSIDE, TAGS, Tagger, decode, tagger, tokenise, viterbi
 
 TEXT = (
     "LONDON 1996-08-22\n"
@@ -15,7 +16,7 @@ TEXT = (
 def test_every_character_but_spaces_is_in_one_token_at_its_place():
     tokens = tokenise(TEXT)
     assert "".join(tokens.words) == "".join(TEXT.split())
-    assert all(TEXT[start : start + len(word)] == word for word, start in zip(tokens.words, tokens.starts, strict=True))
+    assert all(TEXT[end - len(word) : end] == word for word, end in zip(tokens.words, tokens.ends, strict=True))
     assert [tokens.lines[tokens.words.index(word)] for word in ("LONDON", "Bank", "Ali")] == [0, 1, 2]
 
 
@@ -38,7 +39,20 @@ def test_a_line_in_capitals_is_marked_so():
 def test_trailing_spaces_change_no_token():
     bare = tokenise("Bank of England")
     padded = tokenise("Bank of England" + " " * 5000 + "\n" * 5000)
-    assert (padded.words, padded.starts, padded.candidates) == (bare.words, bare.starts, bare.candidates)
+    assert (padded.words, padded.ends, padded.candidates) == (bare.words, bare.ends, bare.candidates)
+
+
+def test_runs_of_different_lengths_decoded_side_by_side_get_what_each_gets_alone():
+    rng = np.random.default_rng(7)
+    emissions = rng.normal(size=(14, len(TAGS)))
+    transitions = rng.normal(scale=3, size=(len(TAGS), len(TAGS)))  # strong: a tag depends on its neighbours
+    start = transitions[OUTSIDE] + ALLOWED[OUTSIDE]
+    spans = [(0, 1), (1, 4), (4, 6), (6, 11), (11, 12), (12, 14)]
+    tags, doubt = decode(emissions, start, transitions, spans)
+    for first, last in spans:
+        alone = decode(emissions[first:last], start, transitions, [(0, last - first)])
+        assert (tags[first:last], doubt[first:last]) == alone
+        assert alone[0] == viterbi(emissions[first:last], transitions)
 
 
 @pytest.fixture
