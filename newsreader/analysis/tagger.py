@@ -216,8 +216,7 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
     ends = list(accumulate(map(len, pieces)))
     count = len(words)
     newlines = [match.start() for match in NEWLINE.finditer(text)]
-    # numpy reads a list an element at a time: fromiter makes the array three times as fast. (A token
-    # holds no newline: the newlines before its end are those before its start.)
+    # fromiter: 3x as fast as numpy reading a list. The newlines before a token's end are those before its start.
     lines = np.searchsorted(newlines, np.fromiter(ends, dtype=np.intp, count=count))
     line_of = lines.tolist()
     lowered = set(filter(str.islower, words))
