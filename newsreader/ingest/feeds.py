@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 
 from newsreader.model import LoadProblem, Record
 
 DECODED = {"content-type": "application/xml; charset=utf-8"}
+CHARACTER_REFERENCE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));")
+NO_CHARACTER = "&#xFFFD;"  # what HTML makes of a reference to a surrogate or past U+10FFFF
 
 
 def looks_like_feed(text: str) -> bool:
@@ -27,7 +30,10 @@ def load_feed(path: str, text: str) -> Iterator[Record | LoadProblem]:
     # declaration says the file was. Its HTML sanitiser and link resolver are left out: the HTML becomes
     # plain text here (a fifth of the time).
     parsed = feedparser.parse(
-        io.BytesIO(text.encode("utf-8")), response_headers=DECODED, sanitize_html=False, resolve_relative_uris=False
+        io.BytesIO(_references_to_characters(text).encode("utf-8")),
+        response_headers=DECODED,
+        sanitize_html=False,
+        resolve_relative_uris=False,
     )
     if not parsed.entries:
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or parsed.get("bozo_exception")
@@ -56,3 +62,19 @@ def load_feed(path: str, text: str) -> Iterator[Record | LoadProblem]:
         count = len(parsed.entries)
         entries = "entry is" if count == 1 else "entries are all"
         yield LoadProblem(path, f"the feed's {count} {entries} empty (no title, no text)")
+
+
+def _references_to_characters(text: str) -> str:
+    """The text with each numeric character reference that names no character (a surrogate, a number past
+    U+10FFFF) made a replacement character's: feedparser's lenient parser, which reads a feed that is no
+    well-formed XML, fails on them and loses the whole feed."""
+    return CHARACTER_REFERENCE.sub(_a_character, text) if "&#" in text else text
+
+
+def _a_character(reference: re.Match[str]) -> str:
+    decimal, hexadecimal = reference.groups()
+    digits = (decimal or hexadecimal).lstrip("0")
+    if len(digits) > 8:  # past U+10FFFF however it is written (and no number too long for `int` to read)
+        return NO_CHARACTER
+    code = int(digits or "0", 10 if decimal else 16)
+    return NO_CHARACTER if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else reference.group()

@@ -155,3 +155,20 @@ def test_the_first_frame_does_not_wait_for_a_big_file(tmp_path, monkeypatch):
     assert store.load_batches(seconds=60) is False  # stopped before the big file, with time to spare
     assert [a.title for a in store.articles] == ["Small headline"]
     assert store.load_batches() is True and len(store.articles) == 2
+
+
+@pytest.mark.parametrize(
+    "reference", ["&#xd800;", "&#56320;", "&#x110000;", "&#99999999999999999999;", "&#" + "9" * 5000 + ";"]
+)
+def test_a_feed_with_a_character_reference_to_no_character_loads_with_a_replacement(tmp_path, capsys, reference):
+    # A control character's reference is no XML, so feedparser reads the feed with its lenient parser,
+    # which once failed on a reference to a surrogate or past U+10FFFF and lost the whole feed.
+    (tmp_path / "feed.xml").write_text(
+        "<rss><channel><title>Wire&#27;</title>"
+        f"<item><title>Cut {reference} here</title><description>Text {reference} cut.</description></item>"
+        "<item><title>Second</title><description>Fine.</description></item></channel></rss>"
+    )
+    code, out = run(capsys, "export", "--no-cache", str(tmp_path))
+    records = [json.loads(row) for row in out.splitlines()]
+    assert code == 0 and [record["title"] for record in records] == ["Cut \ufffd here", "Second"]
+    assert records[0]["body"] == "Text \ufffd cut."
