@@ -16,8 +16,9 @@ from importlib import resources
 
 TABLE = "places.tsv"
 # A line of gender-guesser's dictionary whose name (its 4th to 29th characters) is one plain name;
-# a line end, not `^`, before it: the search then leaps from one line end to the next.
-FIRST_NAME = re.compile(r"\n[MF?1].. *([A-Z][a-z]+) *(?<=\n.{29})")
+# a line end, not `^`, before it: the search then leaps from one line end to the next. Its bytes
+# are searched (one a character), not a decoded copy: each worker held the copy's 4 MB after.
+FIRST_NAME = re.compile(rb"\n[MF?1].. *([A-Z][a-z]+) *(?<=\n.{29})")
 
 # Common short forms of country names, mapped to GeoNames' names.
 COUNTRY_ALIASES = {
@@ -89,5 +90,5 @@ def _sections(table: str) -> dict[str, list[str]]:
 
 
 def _first_names() -> frozenset[str]:
-    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="iso-8859-1")
-    return frozenset(FIRST_NAME.findall("\n" + text))
+    data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_bytes()  # a comment line first
+    return frozenset(name.decode("ascii") for name in FIRST_NAME.findall(data))
