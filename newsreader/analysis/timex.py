@@ -269,6 +269,7 @@ AHEAD_OF = re.compile(
     re.IGNORECASE,
 )
 HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # Verbs that move a time ahead: what they move it to is after when they were done.
 PUT_OFF_UNTIL = re.compile(
     r"\b(?:postpon|delay|defer|extend|adjourn|reschedul|push(?:ed|ing)? back|put(?:ting)? off|move[ds]? back)\w*"
@@ -294,6 +295,8 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     before = sentence[:start]
     if PUT_OFF_UNTIL.search(before, max(0, start - 60)):
         return "future"  # "postponed until Tuesday": a time the past moved ahead
+    if SINCE.search(before, max(0, start - 20)):
+        return "past"  # "fears of a rise next month are the first since July": what has been since is past
     own_verb = PRESENT_VERB.search(before, max(0, start - 60)) is not None  # "who visits China in May, said"
     if REPORTED_ON.search(before, max(0, start - 40)) or (REPORTED_AFTER.match(sentence, end) and not own_verb):
         return "past"

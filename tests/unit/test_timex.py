@@ -334,6 +334,8 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         ("Dealers sold ahead of Monday's holiday.", "1996-08-30", "1996-09-02"),
         ("The film is due to be released in December.", "2005-01-01", "2005-12"),
         ("Economists had forecast a rise ahead of Friday's figures.", "2005-01-01", "2004-12-31"),
+        # what has been since a date is past, whatever is to come in its clause
+        ("Rates are expected to rise for the fifth time since June.", "2005-01-15", "2004-06"),
         # a season named alone: one that has ended is next year's in the future
         ("The stadium will open in the spring.", "2013-10-01", "2014-SP"),
         ("The stadium opened in the spring.", "2013-10-01", "2013-SP"),
