@@ -173,5 +173,6 @@ def decode_line(raw: bytes) -> str:
 
 def clean_text(text: str) -> str:
     """Unix newlines, NFC. What is unsafe on a terminal goes later, in one place (`clean.py`)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # one look, not two replacements, for the text that has none (most)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text if text.isascii() else unicodedata.normalize("NFC", text)

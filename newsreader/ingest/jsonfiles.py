@@ -79,7 +79,7 @@ def record_from_object(path: str, obj: object) -> Record | str:
         return f"not an object but {type(obj).__name__}"
     fields = {}
     for name, keys in FIELD_NAMES.items():
-        value = next((obj[key] for key in keys if _fits(name, key, obj.get(key))), None)
+        value = next((obj[key] for key in keys if key in obj and _fits(name, key, obj[key])), None)
         if value is not None:
             fields[name] = value
     # Newlines and NFC as in decoded files; control characters (raw or as "\\u001b") go later, in `clean.py`.
@@ -190,7 +190,7 @@ def json_lines_problems(path: str, empty: bool, bad: list[str]) -> Iterator[Load
 
 def _json_lines(lines: Iterable[str], first: int = 1) -> Iterator[tuple[str, object]]:
     for number, line in enumerate(lines, start=first):
-        if not line.strip():
+        if not line or line.isspace():  # a look, not a stripped copy of every line
             continue
         try:
             yield f"line {number}", json.loads(line, strict=False)
