@@ -180,10 +180,13 @@ DURATION = re.compile(
 )
 
 
-# After "the year": twelve months told by their end or start ("the year ended June 30", "the year beginning 1 October").
+# After "the year": twelve months told by their end or start ("the year ended June 30", "the year beginning 1 October",
+# "the year to March").
 # "over Thursday's closing price", "from Friday's close": a market's close is a figure already recorded
 CLOSING = re.compile(r"['’]s\s+(?:close|closing)\b")
-TWELVE_MONTHS = re.compile(r"\s+(?:end(?:ed|ing)|beginn?ing|start(?:ed|ing)|began)\b")
+TWELVE_MONTHS = re.compile(
+    r"\s+(?:end(?:ed|ing)|beginn?ing|start(?:ed|ing)|began|to\s+(?:the\s+end\s+of\s+)?" + MONTH_NAMES + r")\b"
+)
 
 # Only these expressions' values depend on the tense of their clause: the others take no time to read it.
 NEEDS_TENSE = re.compile(

@@ -118,6 +118,7 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
             "The plan for the year beginning Oct. 1 is set.",
             [("the year", "DURATION", "P1Y"), ("Oct. 1", "DATE", "1989-10-01")],
         ),
+        ("Prices rose 3% in the year to March.", [("the year", "DURATION", "P1Y"), ("March", "DATE", "1989-03")]),
         ("She will decide in the next fortnight.", [("next fortnight", "DURATION", "P2W")]),
         ("The firm, which just months ago was failing, rose.", [("months ago", "DURATION", "PXM")]),
         # a counted quarter is how long, not which
