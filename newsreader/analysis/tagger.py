@@ -460,40 +460,29 @@ def decode(
     emissions: np.ndarray, start: np.ndarray, transitions: np.ndarray, spans: Iterable[tuple[int, int]]
 ) -> tuple[list[int], list[float]]:
     """The best tags of every candidate, and how much better the best path of its run is than the
-    best one that leaves it outside a name: max-marginals, forward and backward, the runs of a text
-    decoded side by side (a run of one alone needs no more than its own scores)."""
+    best one that leaves it outside a name: max-marginals, forward and backward, the runs of each
+    length decoded together (a run of one alone needs no more than its own scores)."""
     alone = emissions + start
     tags = alone.argmax(axis=1)
     doubt = alone.max(axis=1) - alone[:, OUTSIDE]
-    longer = sorted(((last - first, first) for first, last in spans if last - first > 1), reverse=True)
-    if not longer:
-        return tags.tolist(), doubt.tolist()
-    # The runs side by side, longest first, lined up at their first candidates for the forward pass
-    # and at their last for the backward one; each step works out only the runs that reach it (the
-    # first `reaching[t]`). A shorter run is padded with its own candidates, and the padding is never read.
-    lengths, firsts = np.array(longer).T
-    width = int(lengths[0])
-    steps = np.arange(width)
-    inside = steps < lengths[:, None]  # (runs, width)
-    reaching = np.count_nonzero(inside, axis=0).tolist()
-    from_first = firsts[:, None] + np.minimum(steps, lengths[:, None] - 1)
-    from_last = firsts[:, None] + np.maximum(steps - (width - lengths)[:, None], 0)
+    by_length: dict[int, list[int]] = {}
+    for first, last in spans:
+        if last - first > 1:
+            by_length.setdefault(last - first, []).append(first)
     allowed = transitions + ALLOWED
-    scores = emissions[from_first]  # (runs, width, tags)
-    forward = np.empty_like(scores)
-    forward[:, 0] = scores[:, 0] + allowed[OUTSIDE]
-    for t in range(1, width):
-        n = reaching[t]
-        forward[:n, t] = (forward[:n, t - 1, :, None] + allowed).max(axis=1) + scores[:n, t]
-    scores = emissions[from_last]
-    backward = np.zeros_like(scores)
-    for t in range(width - 2, -1, -1):
-        n = reaching[width - 1 - t]
-        backward[:n, t] = (allowed + (scores[:n, t + 1] + backward[:n, t + 1])[:, None, :]).max(axis=2)
-    marginals = forward[inside] + backward[inside[:, ::-1]]  # (candidates in runs, tags), run by run
-    places = from_first[inside]
-    tags[places] = marginals.argmax(axis=1)
-    doubt[places] = marginals.max(axis=1) - marginals[:, OUTSIDE]
+    for length, firsts in by_length.items():
+        places = np.array(firsts)[:, None] + np.arange(length)  # (runs, length)
+        scores = emissions[places]  # (runs, length, tags)
+        forward = np.empty_like(scores)
+        forward[:, 0] = scores[:, 0] + allowed[OUTSIDE]
+        for t in range(1, length):
+            forward[:, t] = (forward[:, t - 1, :, None] + allowed).max(axis=1) + scores[:, t]
+        backward = np.zeros_like(scores)
+        for t in range(length - 2, -1, -1):
+            backward[:, t] = (allowed + (scores[:, t + 1] + backward[:, t + 1])[:, None, :]).max(axis=2)
+        marginals = forward + backward
+        tags[places] = marginals.argmax(axis=2)
+        doubt[places] = marginals.max(axis=2) - marginals[:, :, OUTSIDE]
     return tags.tolist(), doubt.tolist()
 
 

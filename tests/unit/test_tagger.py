@@ -1,5 +1,7 @@
 """The trained tagger's tokens, candidates and kept sums."""
 
+import tracemalloc
+
 import numpy as np
 import pytest
 
@@ -42,17 +44,29 @@ def test_trailing_spaces_change_no_token():
     assert (padded.words, padded.ends, padded.candidates) == (bare.words, bare.ends, bare.candidates)
 
 
-def test_runs_of_different_lengths_decoded_side_by_side_get_what_each_gets_alone():
+def test_runs_decoded_together_get_what_each_gets_alone():
     rng = np.random.default_rng(7)
     emissions = rng.normal(size=(14, len(TAGS)))
     transitions = rng.normal(scale=3, size=(len(TAGS), len(TAGS)))  # strong: a tag depends on its neighbours
     start = transitions[OUTSIDE] + ALLOWED[OUTSIDE]
-    spans = [(0, 1), (1, 4), (4, 6), (6, 11), (11, 12), (12, 14)]
+    spans = [(0, 1), (1, 4), (4, 6), (6, 11), (11, 12), (12, 14)]  # two of two, and runs of other lengths
     tags, doubt = decode(emissions, start, transitions, spans)
     for first, last in spans:
         alone = decode(emissions[first:last], start, transitions, [(0, last - first)])
         assert (tags[first:last], doubt[first:last]) == alone
         assert alone[0] == viterbi(emissions[first:last], transitions)
+
+
+def test_a_long_run_beside_many_short_ones_is_not_decoded_padded_to_their_number():
+    rng = np.random.default_rng(7)
+    spans = [(2 * k, 2 * k + 2) for k in range(200)] + [(400, 2400)]  # a list of 2,000 capitalised words
+    emissions = rng.normal(size=(2400, len(TAGS)))
+    transitions = rng.normal(size=(len(TAGS), len(TAGS)))
+    tracemalloc.start()
+    decode(emissions, transitions[OUTSIDE] + ALLOWED[OUTSIDE], transitions, spans)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 10_000_000  # the 200 short runs padded to 2,000 and decoded beside it would take 86 MB
 
 
 @pytest.fixture
