@@ -285,7 +285,7 @@ class SearchIndex:
     def add(self, rows: Sequence[Row]) -> None:
         """Index these articles' titles and bodies, in one transaction."""
         with self._lock, self.db:
-            _insert(self.db, "docs(rowid, title, body)", [r[:3] for r in rows])
+            _insert_texts(self.db, rows)
             _insert(self.db, "meta", [(r[0], fold(r[3] or ""), r[4]) for r in rows])
             self._rows += len(rows)
             self._changes += 1
@@ -438,6 +438,24 @@ def _insert(db: sqlite3.Connection, into: str, rows: Sequence[tuple]) -> None:
     if rows:
         columns = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(rows[0])))
         db.execute(f"INSERT INTO {into} SELECT {columns} FROM json_each(?)", (json.dumps(rows, ensure_ascii=False),))
+
+
+def _insert_texts(db: sqlite3.Connection, rows: Sequence[Row]) -> None:
+    """Insert the rows' titles and bodies in one statement, as `_insert` does, but the bodies as one block of
+    UTF-8 and each row's place in it: a body in JSON was escaped, then read back, which was a third of the
+    instructions that indexing an article of news took."""
+    if not rows:
+        return
+    bodies = [row[2].encode() for row in rows]
+    places, start = [], 1  # a blob's first byte is byte 1 to SQL
+    for row, body in zip(rows, bodies, strict=True):
+        places.append((row[0], row[1], start, len(body)))
+        start += len(body)
+    db.execute(
+        "INSERT INTO docs(rowid, title, body) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+        "CAST(substr(?2, json_extract(value, '$[2]'), json_extract(value, '$[3]')) AS TEXT) FROM json_each(?1)",
+        (json.dumps(places, ensure_ascii=False), b"".join(bodies)),
+    )
 
 
 def matched_spans(text: str, terms: Set[str]) -> tuple[tuple[int, int], ...]:
