@@ -6,7 +6,17 @@ import numpy as np
 import pytest
 
 from newsreader.analysis import tagger as tagger_module
-from newsreader.analysis.tagger import ALLOWED, OUTSIDE, TAGS, Tagger, decode, tagger, tokenise, viterbi
+from newsreader.analysis.tagger import (
+    ALLOWED,
+    OUTSIDE,
+    TAGS,
+    Tagger,
+    decode,
+    tagger,
+    token_features,
+    tokenise,
+    viterbi,
+)
 
 TEXT = (
     "LONDON 1996-08-22\n"
@@ -87,3 +97,16 @@ def test_kept_sums_change_no_name_nor_margin(fresh, monkeypatch):
     monkeypatch.setattr(tagger_module, "WORDS_KEPT", 2)  # forgotten between every two texts
     fresh.tag(other)
     assert fresh.tag(TEXT) == expected
+
+
+def test_the_scores_tagged_with_are_the_weights_of_the_features_trained_on(fresh):
+    """The kept sums (a word's, its neighbours', a candidate's context) add up to the weights of
+    `token_features`, which training weighs: what tagging adds is what training learned."""
+    tokens = tokenise(TEXT)
+    scores = fresh._word_scores(tokens) + fresh._context_scores(tokens)
+    weights, unweighed = fresh.words.weights, len(fresh.words.weights) - 1
+    trained = [
+        weights[[fresh.index.get(feature, unweighed) for feature in token_features(tokens, place)]].sum(axis=0)
+        for place in range(len(tokens.candidates))
+    ]
+    np.testing.assert_allclose(scores, np.array(trained), rtol=1e-9, atol=1e-9)
