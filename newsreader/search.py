@@ -38,6 +38,7 @@ REREAD_GROWTH = 2
 # whole vocabulary (each row's postings are counted: 2-3 s at 100,000 articles, ten times that at a million).
 VOCABULARY_CHUNK = 500
 COMMON_SHARE, COMMON_ROWS = 0.02, 50  # a word in this share of the rows, and in this many, is common
+PENDING_BYTES = 8 << 20  # a batch's words held until it is in: 1,000 articles of news take about 3 MB
 COMPLETE = 1  # the `user_version` of an index that holds every article and its entity names
 TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
 TABLES = ("docs", "names")  # the full-text tables: titles and bodies, entity names
@@ -226,9 +227,11 @@ class SearchIndex:
         for statement in SCHEMA:
             db.execute(statement)
         # Segments are merged once, when the index is complete (`finish`), not as batches come: merging
-        # as they came took a third of the indexing at 100,000 articles.
+        # as they came took a third of the indexing at 100,000 articles. Each batch makes one segment, as
+        # its words are held in memory until it is in (FTS5 writes a segment a megabyte of them by default).
         for table in TABLES:
             db.execute(f"INSERT INTO {table}({table}, rank) VALUES('automerge', 0)")
+            db.execute(f"INSERT INTO {table}({table}, rank) VALUES('hashsize', {PENDING_BYTES})")
         return db
 
     @property
