@@ -469,6 +469,7 @@ def cmd_opml_export(args: argparse.Namespace) -> int:
 
 
 def cmd_opml_import(args: argparse.Namespace) -> int:
+    from newsreader.feeds.fetch import host_of
     from newsreader.feeds.opml import OpmlError, read_opml
 
     try:
@@ -479,6 +480,10 @@ def cmd_opml_import(args: argparse.Namespace) -> int:
     except OpmlError as error:
         warn(f"{args.file}: {error}")
         return exit_codes.NOTHING
+    if refused := [outline.url for outline in outlines if not host_of(outline.url)]:
+        feeds = f"{len(refused)} feed{'s' * (len(refused) != 1)}"
+        warn(f"{args.file}: skipped {feeds} whose address is no http:// or https:// one: {refused[0]}")
+        outlines = [outline for outline in outlines if outline.url not in refused]
     with Library() as library:
         added = sum(library.add(o.url, name=o.title, folder=o.folder, site_url=o.site_url) for o in outlines)
     warn(f"{args.file}: {len(outlines)} feeds, {added} of them new; 'newsreader fetch' fetches them")

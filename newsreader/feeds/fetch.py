@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import httpx
 
 from newsreader import __version__
+from newsreader.clean import line
 
 USER_AGENT = f"newsreader/{__version__} (terminal news reader; feed fetcher)"
 PERMANENT = (301, 308)
@@ -147,9 +148,10 @@ class Fetcher:
 
 
 def host_of(url: str) -> str:
-    """The host of an http(s) address; empty for anything else."""
+    """The host of an http(s) address; empty for anything else, an address holding what `clean` would
+    take out among it (a bidi override, a control: it is shown as it is, being the subscription's key)."""
     try:
-        return httpx.URL(url).host if url.startswith(("http://", "https://")) else ""
+        return httpx.URL(url).host if url.startswith(("http://", "https://")) and url == line(url) else ""
     except httpx.InvalidURL:
         return ""
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from newsreader.clean import line
 from newsreader.model import LoadProblem, Record
 from newsreader.persist.paths import data_home
 
@@ -125,8 +126,12 @@ FEED_COLUMNS = (
 
 
 def _feed(row: tuple) -> Feed:
+    """A subscription as the library keeps it, what strangers wrote in it (a feed's title, an OPML file's
+    names, a server's error) cleaned to one safe line. Its addresses are its keys, kept as they are."""
     values = list(row)
-    values[5] = tuple(json.loads(values[5]))
+    for shown in (2, 3, 4, 12):  # name, title, site_url, error
+        values[shown] = line(values[shown]) if values[shown] else values[shown]
+    values[5] = tuple(line(str(name)) for name in json.loads(values[5]))
     values[6] = bool(values[6])
     return Feed(*values)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
+from newsreader.clean import line
 from newsreader.feeds.fetch import Fetched, Fetcher, FetchSettings, host_of
 from newsreader.feeds.library import EntryKey, Feed, Library
 from newsreader.ingest.decode import NotText, decode
@@ -36,8 +37,8 @@ class Outcome:
     error: str | None = None
 
     def __str__(self) -> str:
-        if self.error:
-            return f"{self.url}: {self.error}"
+        if self.error:  # a server's words, or a library's quoting them: shown on the screen too
+            return line(f"{self.url}: {self.error}")
         if self.skipped:
             return f"{self.url}: fetched less than a minute ago (--force fetches it again)"
         return f"{self.url}: {'unchanged' if self.unchanged else f'{self.new} new'}"

@@ -6,6 +6,7 @@ import json
 
 from newsreader.cli import main
 from tests.feed_server import Reply, rss
+from tests.unit.test_terminal_safety import UNSAFE_OUTPUT
 
 FEED = rss(
     "Local news",
@@ -73,3 +74,30 @@ def test_opml_import_and_export(capsys, tmp_path):
     bad = tmp_path / "bad.opml"
     bad.write_text('<!DOCTYPE x [<!ENTITY e "e">]><opml><body/></opml>')
     assert run(capsys, "opml", "import", str(bad))[0] == 1
+
+
+def test_what_a_feed_its_server_or_an_opml_file_says_is_printed_clean(capsys, feed_server, tmp_path):
+    hostile = "\x1b]0;pwned\x07\u202e\x1b[2J"
+    feed_server.serve("/news.xml", Reply(body=rss(f"Wire {hostile}", [("http://127.0.0.1/a", "Harbour", "Ships.")])))
+
+    def broken(request):
+        request.responses = {500: ("Broken \x1b]0;pwned\x07\x9b2J", "")}  # the reason phrase, as the server says it
+        return Reply(500)
+
+    feed_server.serve("/broken.xml", broken)
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        f'<opml version="2.0"><body><outline text="Folder \u202e\x85"><outline text="Named \u2066\x9b"'
+        f' xmlUrl="{feed_server.url("/news.xml")}"/><outline text="Broken" xmlUrl="{feed_server.url("/broken.xml")}"/>'
+        f'<outline text="Turned" xmlUrl="{feed_server.url("/turned.xml")}‮"/></outline></body></opml>'
+    )
+    code, _, printed = run(capsys, "opml", "import", str(opml))
+    assert code == 0 and "skipped 1 feed whose address" in printed and "2 feeds, 2 of them new" in printed
+    printed += run(capsys, "fetch")[2]
+    printed += "".join(run(capsys, *command)[1] for command in (["feeds"], ["feeds", "--json"], ["opml", "export"]))
+    run(capsys, "remove", feed_server.url("/news.xml"))  # the feed's own title is shown once it has no name
+    run(capsys, "add", feed_server.url("/news.xml"))
+    run(capsys, "fetch", "--force")
+    printed += run(capsys, "feeds")[1]
+    assert "Wire" in printed and "Named" in printed and "Broken" in printed
+    assert not UNSAFE_OUTPUT.search(printed)
