@@ -6,6 +6,7 @@ stdout carries data only; messages go to stderr. Textual is imported only to ope
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import stat
@@ -198,14 +199,23 @@ def problem_log(path: str | None) -> Callable[[LoadProblem], None]:
     if not path:
         return lambda problem: None
     try:
-        log = open(path, "w", encoding="utf-8")  # noqa: SIM115 - open while the files load; closed at exit
+        log: TextIO | None = open(path, "w", encoding="utf-8")  # noqa: SIM115 - open while the files load
     except OSError as error:
         warn(f"cannot write the problems to {path}: {error.strerror or error}")
         return lambda problem: None
 
     def keep(problem: LoadProblem) -> None:
-        log.write("".join(f"{line}\n" for line in problem.lines()))
-        log.flush()
+        nonlocal log
+        if log is None:
+            return
+        try:
+            log.write("".join(f"{line}\n" for line in problem.lines()))
+            log.flush()
+        except OSError as error:  # a full disk, a device: said once, and the load goes on without the file
+            warn(f"cannot write the problems to {path}: {error.strerror or error}")
+            with contextlib.suppress(OSError):  # what is left in its buffer cannot be written either
+                log.close()
+            log = None
 
     return keep
 

@@ -173,6 +173,16 @@ def test_problems_file_keeps_every_skipped_file_and_line(capsys, tmp_path):
     assert f"{corpus / 'mixed.jsonl'}: line 3: not an object but list" in lines
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+def test_a_problems_file_that_cannot_be_written_to_is_said_once_and_the_load_goes_on(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text("Headline\n\nBody.\n")
+    for number in range(3):
+        (tmp_path / f"bad{number}.json").write_text("{not json")
+    code, out, err = run(capsys, "list", "--problems", "/dev/full", str(tmp_path))
+    assert code == 0 and "Headline" in out and "Traceback" not in err
+    assert err.count("cannot write the problems to /dev/full") == 1 and err.count("invalid JSON") == 3
+
+
 def test_list_columns_line_up_with_wide_characters(capsys, tmp_path):
     records = [
         {"title": "Wide", "text": "x", "source": "新华社国际新闻中心新华社国际新闻中心", "date": "2021-01-02"},
