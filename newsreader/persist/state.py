@@ -4,13 +4,15 @@ Marks are keyed by a hash of the article's content, so they survive moving or re
 live in a SQLite file under `$XDG_DATA_HOME/newsreader` (default `~/.local/share/newsreader`) in WAL
 mode, one short transaction a mark: several newsreaders open at once each add their own marks, and
 none overwrites another's. The JSON file older versions kept is migrated once and kept as a backup.
-A corrupt file is moved aside to a dated backup with a warning; a folder where nothing can be
-written gives one warning, and the marks are kept in memory.
+A corrupt file is moved aside to a dated backup with a warning, and the marks that can still be
+read from it are kept; a folder where nothing can be written gives one warning, and the marks are
+kept in memory.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sqlite3
 import threading
@@ -47,6 +49,7 @@ class ReadingState:
         self.warn = warn or (lambda message: None)
         self.marks: dict[str, set[str]] = {kind: set() for kind in KINDS}
         self._lock = threading.Lock()  # the reader marks from the screen's thread; workers may ask too
+        self._recovered: set[tuple[str, str]] = set()  # (kind, key) read from a damaged database moved aside
         self._db = self._open()
 
     # --- Asking and marking ------------------------------------------------------------------------
@@ -106,7 +109,7 @@ class ReadingState:
                 reason: object = error
             except sqlite3.DatabaseError as error:  # not a database, or a damaged one
                 if not moved:
-                    self._move_aside(self.path, error)
+                    self._recover(error)
                     moved = True
                     continue
                 reason = error
@@ -120,6 +123,10 @@ class ReadingState:
         db = _connect(self.path)
         try:
             self._migrate(db)
+            if self._recovered:
+                with db:
+                    db.executemany("INSERT OR IGNORE INTO marks VALUES (?, ?)", self._recovered)
+                self._recovered = set()
             for kind in KINDS:
                 self.marks[kind] = {key for (key,) in db.execute("SELECT key FROM marks WHERE kind = ?", (kind,))}
         except BaseException:
@@ -146,19 +153,56 @@ class ReadingState:
             data = json.loads(old.read_text(encoding="utf-8"))
             return [(kind, key) for kind in KINDS for key in _keys(data, kind)]
         except (ValueError, TypeError, UnicodeDecodeError, RecursionError) as error:
-            self._move_aside(old, error)
+            if backup := self._move_aside(old, error):
+                self.warn(f"reading state {old} was corrupt ({_reason(error)}); kept as {backup.name}, starting empty")
             return []
 
-    def _move_aside(self, path: Path, error: Exception) -> None:
+    def _recover(self, error: Exception) -> None:
+        """Move a damaged database aside and keep the marks that can still be read from it."""
+        if backup := self._move_aside(self.path, error):
+            self._recovered = _readable_marks(backup)
+            kept = f"{len(self._recovered)} marks read from it" if self._recovered else "starting empty"
+            self.warn(f"reading state {self.path} was corrupt ({_reason(error)}); kept as {backup.name}, {kept}")
+
+    def _move_aside(self, path: Path, error: Exception) -> Path | None:
+        """The dated backup a corrupt file (and its journals) is moved to; None, said, when it cannot be."""
         backup = path.with_name(f"{path.name}.corrupt-{datetime.now():%Y%m%d-%H%M%S}")
-        reason = "nested too deeply" if isinstance(error, RecursionError) else error
         try:
             path.replace(backup)
-            for journal in ("-wal", "-shm"):
-                Path(f"{path}{journal}").unlink(missing_ok=True)
-            self.warn(f"reading state {path} was corrupt ({reason}); kept as {backup.name}, starting empty")
+            for journal in ("-wal", "-shm"):  # the journal goes with its database: marks may be in it
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{path}{journal}").replace(f"{backup}{journal}")
         except OSError as move_error:
             self.warn(f"reading state {path} is corrupt and could not be moved aside: {move_error}")
+            return None
+        return backup
+
+
+def _reason(error: Exception) -> object:
+    return "nested too deeply" if isinstance(error, RecursionError) else error
+
+
+# Keys are hexadecimal fingerprints: read a stretch of them at a time, a damaged page costs only its stretch.
+STRETCHES = list(itertools.pairwise(["", *(f"{n:02x}" for n in range(1, 256)), "g", None]))
+STRETCH = "SELECT kind, key FROM marks WHERE kind = ? AND key >= ? AND (? IS NULL OR key < ?)"
+
+
+def _readable_marks(path: Path) -> set[tuple[str, str]]:
+    """(kind, key) of every mark a damaged database still gives, each stretch of keys looked up on its own
+    through its index, so that a lost or damaged page costs its own marks and not the ones after it."""
+    found: set[tuple[str, str]] = set()
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+    except sqlite3.Error:
+        return found
+    with contextlib.closing(db):
+        # So that SQLite reads a file shorter than its header says as far as it goes, instead of refusing it whole.
+        db.execute("PRAGMA writable_schema = ON")
+        for kind in KINDS:
+            for low, high in STRETCHES:
+                with contextlib.suppress(sqlite3.DatabaseError):  # each row as it comes: those before the damage stay
+                    found.update(db.execute(STRETCH, (kind, low, high, high)))
+    return found
 
 
 def _connect(path: Path) -> sqlite3.Connection:

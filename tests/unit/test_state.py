@@ -131,3 +131,25 @@ def test_list_filters_and_json_marks(capsys):
     main(["list", "--json"])
     records = json.loads(capsys.readouterr().out)
     assert (records[0]["read"], records[0]["starred"], records[1]["starred"]) == (True, False, True)
+
+
+def test_the_marks_a_cut_short_database_still_holds_are_kept(tmp_path):
+    articles = [article(f"T{n}", f"Body {n}.") for n in range(2000)]
+    state = ReadingState(tmp_path)
+    for made in articles:
+        state.mark("read", made, True)
+    for made in articles[:300]:
+        state.mark("starred", made, True)
+    state.close()
+    database = tmp_path / "state.sqlite"
+    with database.open("r+b") as file:  # a disk that filled up, a copy stopped half way
+        file.truncate(database.stat().st_size // 2)
+    warnings: list[str] = []
+    state = ReadingState(tmp_path, warn=warnings.append)
+    read = [made for made in articles if state.is_read(made)]
+    starred = [made for made in articles if state.is_starred(made)]
+    assert len(warnings) == 1 and "corrupt" in warnings[0] and f"{len(read) + len(starred)} marks" in warnings[0]
+    assert len(read) > 500 and all(made in articles[:300] for made in starred)
+    state.mark("read", article("New"), True)
+    again = ReadingState(tmp_path, warn=warnings.append)
+    assert len(warnings) == 1 and again.is_read(article("New")) and all(again.is_read(made) for made in read)
