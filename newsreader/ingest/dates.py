@@ -105,9 +105,20 @@ def find_date(text: str) -> tuple[PartialDate, re.Match[str]] | None:
     return None
 
 
+# Unix's zero time, which scrapers and feeds write for a date they do not have: in a metadata field, no date.
+UNIX_ZERO = PartialDate(1970, 1, 1)
+
+
 def parse_date_field(value: object) -> PartialDate | None:
-    """A date from a metadata field: ISO 8601, RFC 822 (feeds), a Unix time, or words."""
+    """A date from a metadata field: ISO 8601, RFC 822 (feeds), a Unix time, or words; none for a sentinel."""
+    found = _date_field(value)
+    return None if found == UNIX_ZERO else found
+
+
+def _date_field(value: object) -> PartialDate | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value == 0:  # Unix's zero time, whatever day it is in the local time zone
+            return None
         try:
             moment = datetime.fromtimestamp(value / 1000 if value > 1e11 else value)
         except (OverflowError, OSError, ValueError):

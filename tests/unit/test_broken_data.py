@@ -42,7 +42,14 @@ def test_a_date_field_of_any_value_is_a_publication_date_or_none(value):
     assert found is None or found.year is None or FIRST_YEAR <= found.year <= LAST_YEAR
 
 
-@pytest.mark.parametrize("sentinel", ["0001-01-01T00:00:00Z", "9999-12-31", "0000-01-01", -62135596800])
+@pytest.mark.parametrize(
+    "sentinel",
+    [
+        *("0001-01-01T00:00:00Z", "9999-12-31", "0000-01-01", -62135596800),
+        # Unix's zero time, which a scraper or a feed writes for a date it does not have.
+        *("1970-01-01T00:00:00Z", "1970-01-01", "Thu, 01 Jan 1970 00:00:00 +0000", 0, 0.0),
+    ],
+)
 def test_a_sentinel_date_is_no_date(sentinel):
     assert parse_date_field(sentinel) is None
 
