@@ -181,20 +181,19 @@ class Library:
         options replaces what it had)."""
         folders = None if folder is None else json.dumps(list(folder))
         with self._db:
-            exists = self.feed(url) is not None
-            if exists:
+            # One statement that adds or finds it: another newsreader may subscribe to it at the same moment.
+            added = self._db.execute(
+                "INSERT OR IGNORE INTO feeds (url, fetch_url, name, full_text, folder, site_url, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM feeds))",
+                (url, url, name, bool(full_text), folders or "[]", site_url),
+            ).rowcount
+            if not added:
                 self._db.execute(
                     "UPDATE feeds SET name = coalesce(?, name), full_text = coalesce(?, full_text), "
                     "folder = coalesce(?, folder), site_url = coalesce(?, site_url) WHERE url = ?",
                     (name, full_text, folders, site_url, url),
                 )
-            else:
-                self._db.execute(
-                    "INSERT INTO feeds (url, fetch_url, name, full_text, folder, site_url, position) "
-                    "VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM feeds))",
-                    (url, url, name, bool(full_text), folders or "[]", site_url),
-                )
-        return not exists
+        return bool(added)
 
     def remove(self, url: str) -> bool:
         """Unsubscribe and drop the feed's entries; False when it was not subscribed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 
@@ -119,3 +120,27 @@ def test_a_store_takes_in_what_a_fetch_brought(library, feed_server):
     assert len(store) == 3 and store.read_again(library.path) == []
     talks = next(article for article in store.articles if article.title.startswith("Talks"))
     assert any(entity.text == "Geneva" for entity in store.entities(talks))  # analysed again, with the new one
+
+
+def test_newsreaders_subscribing_to_the_same_feed_at_the_same_moment_all_succeed(tmp_path):
+    libraries = [Library(tmp_path / "library.sqlite3") for _ in range(4)]  # four newsreaders' connections
+    together = threading.Barrier(len(libraries))
+    failures: list[Exception] = []
+
+    def subscribe(library: Library) -> None:
+        for number in range(100):
+            together.wait(10)  # each feed asked for by all four at once
+            try:
+                library.add(f"http://127.0.0.1:9/{number}.xml", name=f"Feed {number}")
+            except Exception as error:
+                failures.append(error)
+
+    threads = [threading.Thread(target=subscribe, args=(library,)) for library in libraries]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert [feed.name for feed in libraries[0].feeds()] == [f"Feed {number}" for number in range(100)]
+    for library in libraries:
+        library.close()
