@@ -8,7 +8,6 @@ tricks in `terminal.py`.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
@@ -16,10 +15,9 @@ from typing import TYPE_CHECKING, cast
 from rich.style import Style
 from textual import events, work
 from textual.app import App, SystemCommand
-from textual.css.query import NoMatches
 from textual.driver import Driver
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from newsreader import exit_codes
 from newsreader.clean import line
@@ -139,15 +137,7 @@ class NewsReader(App[str]):
     # --- Background work: @work in a group, and one place where its failures reach the user ------
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            status, notice = workers.failure(event.worker)
-            if status:
-                with contextlib.suppress(NoMatches):  # the status line is gone once the app closes
-                    self.main.status_line.say(status)
-            self.notify(notice, severity="error", markup=False)
-        elif event.state == WorkerState.SUCCESS and event.worker.group == "analyse" and self.store.indexed:
-            self.main.status_line.say("")
-            self.main.more_searchable()  # the entity names are in
+        workers.ended(self, event)
 
     @work(thread=True, group="load", exit_on_error=False)
     def load_rest(self) -> None:

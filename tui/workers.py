@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.worker import Worker
+from textual.css.query import NoMatches
+from textual.worker import Worker, WorkerState
 
 from newsreader.handover import hand_overs
 from newsreader.model import Article
@@ -31,6 +33,22 @@ FAILURES = {
     "fetch": ("feeds not fetched", "Could not fetch the feeds"),
     "browser": ("", "Could not open the link"),
 }
+
+
+def ended(app: NewsReader, event: Worker.StateChanged) -> None:
+    """The one place where a worker's end reaches the user: its failure in a notice (and on the status line),
+    the analysis's in the search. Once the reader has closed, a worker ending has nowhere to say so."""
+    if not app.screen_stack:
+        return
+    if event.state == WorkerState.ERROR:
+        status, notice = failure(event.worker)
+        if status:
+            with contextlib.suppress(NoMatches):  # the status line is gone once the app closes
+                app.main.status_line.say(status)
+        app.notify(notice, severity="error", markup=False)
+    elif event.state == WorkerState.SUCCESS and event.worker.group == "analyse" and app.store.indexed:
+        app.main.status_line.say("")
+        app.main.more_searchable()  # the entity names are in
 
 
 def failure(worker: Worker) -> tuple[str, str]:

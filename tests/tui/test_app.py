@@ -9,12 +9,14 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from rich.console import Console, RenderableType
 from textual.command import CommandPalette
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
+from textual.worker import WorkerState
 
 from newsreader import exit_codes
 from newsreader.model import Article
@@ -558,3 +560,13 @@ def test_quitting_does_not_wait_for_a_file_still_loading():
         cwd=Path(__file__).parents[2],
     )
     assert (left.stdout, left.stderr) == (f"left with {exit_codes.NOTHING}\n", "")
+
+
+@pytest.mark.parametrize("state", [WorkerState.SUCCESS, WorkerState.ERROR])
+async def test_a_worker_ending_as_the_reader_closes_is_no_error(seeds_store, state):
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await until_analysed(pilot)
+    # The analysis (or any worker) may end once the screens are gone: it has nothing to say, and nowhere to.
+    analysis = SimpleNamespace(group="analyse", name="analyse", error=RuntimeError("late"))
+    app.on_worker_state_changed(SimpleNamespace(state=state, worker=analysis))  # type: ignore[arg-type]
