@@ -233,16 +233,19 @@ def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]
 
 def _after_an_infinitive(text: str) -> bool:
     """Whether the last verb of `text` is an infinitive ("has decided to admit them in"): its time is its own."""
-    words = WORD_TOKEN.findall(text.lower())
+    written = WORD_TOKEN.findall(text)
+    words = [word.lower() for word in written]
     for i in range(len(words) - 2, -1, -1):
-        if words[i] == "to" and words[i + 1] not in NOT_A_VERB and words[i + 1][0].isalpha():
+        # a capitalised word is a name, not a verb: "will fly to Paris on Monday", "to the United States"
+        name = written[i + 1][0].isupper()
+        if words[i] == "to" and words[i + 1] not in NOT_A_VERB and words[i + 1][0].isalpha() and not name:
             planned = i > 0 and (words[i - 1] in FUTURE_WORDS or (words[i - 1], "to") in FUTURE_PAIRS)
             planned = planned or (i > 1 and tuple(words[i - 2 : i]) in FUTURE_PAIRS)  # "is due to arrive Monday"
             return not planned  # "is scheduled to close Monday" is to come
         # a participle after "be" or "is" is no verb of its own: "to be completed around Nov. 1", "to keep him
         # when the case is heard in May" are the infinitive's
         passive = words[i] in ("be", "been", "is", "are")
-        past = words[i + 1] in PAST_WORDS or words[i + 1].endswith("ed")
+        past = words[i + 1] in PAST_WORDS or (words[i + 1].endswith("ed") and not name)
         if words[i + 1] in FUTURE_WORDS or (past and not passive):
             return False
     return False

@@ -335,6 +335,10 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         ("Dealers sold ahead of Monday's holiday.", "1996-08-30", "1996-09-02"),
         ("The film is due to be released in December.", "2005-01-01", "2005-12"),
         ("Economists had forecast a rise ahead of Friday's figures.", "2005-01-01", "2004-12-31"),
+        # "to" before a name is no infinitive: the clause's own verb says when
+        ("The minister will fly to Paris on Monday.", "2013-03-20", "2013-03-25"),
+        ("The minister will go to Paris in December.", "2013-03-20", "2013-12"),
+        ("The envoy was due to fly to the United States on Saturday.", "1996-08-23", "1996-08-24"),
         # what has been since a date is past, whatever is to come in its clause
         ("Rates are expected to rise for the fifth time since June.", "2005-01-15", "2004-06"),
         # a season named alone: one that has ended is next year's in the future
