@@ -21,7 +21,7 @@ from newsreader import __version__, exit_codes
 from newsreader.cells import column
 from newsreader.clean import line
 from newsreader.config import Config, load_config
-from newsreader.feeds.library import Feed, Library, LibraryUnavailable, has_articles, library_path
+from newsreader.feeds.library import Feed, Library, LibraryUnavailable, library_path, worth_opening
 from newsreader.ingest.files import STDIN, MissingPath
 from newsreader.model import ENTITY_TYPES, LoadProblem
 from newsreader.persist.cache import Cache
@@ -190,8 +190,8 @@ def _completion_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def given_or_default(paths: Sequence[str]) -> Sequence[str | Path] | None:
-    """The paths given; none given, the library when it has articles, else None (the seeds)."""
-    return paths or ([library_path()] if has_articles(library_path()) else None)
+    """The paths given; none given, the library when it has articles (or cannot be read), else None (the seeds)."""
+    return paths or ([library_path()] if worth_opening(library_path()) else None)
 
 
 def problem_log(path: str | None) -> Callable[[LoadProblem], None]:

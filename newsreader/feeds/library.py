@@ -66,15 +66,16 @@ class LibraryUnavailable(Exception):
     """The library cannot be opened or written (a folder without rights, a file that is no database)."""
 
 
-def has_articles(path: Path) -> bool:
-    """The library at this path exists and holds at least one article (it is neither made nor changed)."""
+def worth_opening(path: Path) -> bool:
+    """Whether a command given no path opens the library at this path (neither made nor changed here): it
+    holds an article, or it cannot be read, which loading it then names instead of the seeds standing in."""
     if not path.is_file():
         return False
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)) as db:
             return db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
     except sqlite3.Error:
-        return False
+        return True
 
 
 class EntryKey(NamedTuple):
@@ -313,11 +314,11 @@ def load_library(path: Path) -> Iterator[Record | LoadProblem]:
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as error:
-        yield LoadProblem(str(path), f"cannot open the library: {error}")
+        yield LoadProblem(str(path), f"cannot read the library ({error})")
         return
     try:
         yield from _records(db)
     except sqlite3.Error as error:
-        yield LoadProblem(str(path), f"not a newsreader library ({error})")
+        yield LoadProblem(str(path), f"cannot read the library ({error})")
     finally:
         db.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from newsreader.cli import main
+from newsreader.feeds.library import library_path
 from tests.feed_server import Reply, rss
 from tests.unit.test_terminal_safety import UNSAFE_OUTPUT
 
@@ -101,3 +102,19 @@ def test_what_a_feed_its_server_or_an_opml_file_says_is_printed_clean(capsys, fe
     printed += run(capsys, "feeds")[1]
     assert "Wire" in printed and "Named" in printed and "Broken" in printed
     assert not UNSAFE_OUTPUT.search(printed)
+
+
+def test_a_damaged_library_is_named_not_passed_over_for_the_seeds(capsys, feed_server, tmp_path):
+    url = feed_server.serve("/news.xml", Reply(body=FEED))
+    run(capsys, "add", url)
+    run(capsys, "fetch")
+    library = library_path()
+    library.write_bytes(library.read_bytes()[:4096])  # cut short: a full disk, a copy stopped half way
+    code, out, err = run(capsys, "list")
+    assert (
+        code == 0
+        and f"{library}: cannot read the library" in err
+        and len(err.splitlines()) == 1
+        and "Traceback" not in err
+    )
+    assert "Harbour" not in out and "Lavrov" not in out  # neither half an answer nor the seeds in its place
