@@ -267,10 +267,11 @@ REPORTED_NEXT = re.compile(
 )
 
 
-# "ahead of Monday's holiday", "the survey due on Monday", "an EP due for release in February": what is awaited
-# is to come, whatever the verb of the clause ("traders sold ahead of ...")
+# "ahead of Monday's holiday", "the survey due on Monday", "an EP due for release in February", "waiting for
+# Friday's report": what is awaited is to come, whatever the verb of the clause ("traders sold ahead of ...")
 AHEAD_OF = re.compile(
-    r"\b(?:ahead of|in advance of|in the run-up to|(?<!was )(?<!were )due(?: out| back| for \w+)?(?: on| in| by)?)"
+    r"\b(?:ahead of|in advance of|in the run-up to|waiting for|awaiting|awaits?"
+    r"|(?<!was )(?<!were )due(?: out| back| for \w+)?(?: on| in| by)?)"
     r"\s+(?:the\s+|this\s+)?$",
     re.IGNORECASE,
 )

@@ -333,6 +333,7 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         # what is due or awaited is to come, whatever the clause's verb, unless told in the past of the past
         ("Traders were nervous before the survey due on Monday.", "1996-08-30", "1996-09-02"),
         ("Dealers sold ahead of Monday's holiday.", "1996-08-30", "1996-09-02"),
+        ("The market was waiting for Friday's stock report.", "1996-08-28", "1996-08-30"),
         ("The film is due to be released in December.", "2005-01-01", "2005-12"),
         ("Economists had forecast a rise ahead of Friday's figures.", "2005-01-01", "2004-12-31"),
         # "to" before a name is no infinitive: the clause's own verb says when
