@@ -9,12 +9,13 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from itertools import chain
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection, wait
@@ -46,12 +47,14 @@ class Workers:
     runs of a test). A worker that ends fails the work it had with WorkerDied."""
 
     def __init__(self, processes: int, niceness: int) -> None:
-        self.waiting: deque[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]] = deque()
-        self.ended = False
+        self.waiting: deque[Work] = deque()
+        self.ended = False  # terminate() was called
+        self.serving = True  # the thread runs: it stops when ended, or on a fault of its own
         self.lock = threading.Lock()
-        self.woken, self.wake_up = os.pipe()  # written to when there is work, or at the end: the thread waits on it
         self.links = _spawned(processes, niceness)
         self.started = [process for process, _ in self.links]
+        self.woken, self.wake_up = os.pipe()  # written to when there is work, or at the end: the thread waits on it
+        os.set_blocking(self.wake_up, False)  # full, it wakes the thread as one more byte would
         self.thread = threading.Thread(target=self._serve, name="workers", daemon=True)
         self.thread.start()
 
@@ -59,11 +62,11 @@ class Workers:
         """`function(*args)` in the first free worker: its result, or what it raised, comes in the future."""
         future: Future[Any] = Future()
         with self.lock:
-            if self.ended:
+            if self.ended or not self.serving:
                 future.set_exception(WorkerDied("the workers were ended"))
                 return future
             self.waiting.append((future, function, args))
-        os.write(self.wake_up, b".")
+            self._wake()
         return future
 
     def terminate(self) -> None:
@@ -72,47 +75,84 @@ class Workers:
             if self.ended:
                 return
             self.ended = True
+            self._wake()
         for process in self.started:
             process.kill()
-        os.write(self.wake_up, b".")
         self.thread.join()
         for process, connection in self.links:
             process.join()
             connection.close()
-        os.close(self.woken)
+        os.close(self.woken)  # nothing writes to it now: `submit` sees `ended`
         os.close(self.wake_up)
 
+    def _wake(self) -> None:
+        """Wake the thread (with the lock held)."""
+        with contextlib.suppress(BlockingIOError):  # the pipe is full of wake-ups it has yet to read
+            os.write(self.wake_up, b".")
+
     def _serve(self) -> None:
-        """In a thread: give the waiting work to free workers and take what they send back, until the end.
-        A worker is sent work only when free, so that it reads what it is sent at once: one sent more
-        while it sends back a big result would wait for this thread, as this thread for it."""
+        """In a thread: give the waiting work to free workers and take what they send back, until the end
+        (or a fault of its own: no future is left waiting). A worker is sent work only when free, so
+        that it reads it at once: one sent more while it sends back a big result would wait for this
+        thread, as this thread for it."""
         doing: dict[Connection, Future[Any] | None] = {connection: None for _, connection in self.links}
-        while True:
+        try:
+            while True:
+                with self.lock:
+                    if self.ended:
+                        return
+                    given = [
+                        (connection, self.waiting.popleft())
+                        for connection, work in doing.items()
+                        if work is None and self.waiting
+                    ]
+                    lost = [] if doing else [future for future, _, _ in self.waiting]
+                    if lost:  # every worker ended: none will do what waits
+                        self.waiting.clear()
+                for future in lost:
+                    _fail(future, "the workers ended")
+                busy = [_give(connection, work, doing) for connection, work in given]  # each given, whatever comes
+                if not all(busy):
+                    continue  # a worker is still free: the next waiting work goes to it first
+                for ready in wait([self.woken, *doing]):
+                    if ready == self.woken:
+                        os.read(self.woken, 1 << 16)
+                    elif isinstance(ready, Connection):
+                        _take(ready, doing)
+        finally:
             with self.lock:
-                if self.ended:
-                    break
-                given = [
-                    (connection, self.waiting.popleft())
-                    for connection, work in doing.items()
-                    if not work and self.waiting
-                ]
-                lost = [] if doing else [future for future, _, _ in self.waiting]
-                if lost:  # every worker ended: none will do what waits
-                    self.waiting.clear()
-            for future in lost:
-                future.set_exception(WorkerDied("the workers ended"))
-            for connection, (future, function, args) in given:
-                doing[connection] = future
-                with contextlib.suppress(OSError):  # it ended: its end of the pipe is closed, as `wait` tells
-                    connection.send((function, args))
-            for ready in wait([self.woken, *doing]):
-                if ready == self.woken:
-                    os.read(self.woken, 1 << 16)
-                elif isinstance(ready, Connection):
-                    _take(ready, doing)
-        for unfinished in chain(doing.values(), (future for future, _, _ in self.waiting)):
-            if unfinished is not None:
-                unfinished.set_exception(WorkerDied("the workers were ended"))
+                self.serving = False
+                left = [future for future, _, _ in self.waiting]
+                self.waiting.clear()
+            for unfinished in chain(doing.values(), left):
+                if unfinished is not None:
+                    _fail(unfinished, "the workers were ended")
+
+
+# A piece of work: its future, the function and its arguments.
+Work = tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]
+
+
+def _give(connection: Connection, work: Work, doing: dict[Connection, Future[Any] | None]) -> bool:
+    """Send a free worker its work, unless its future was cancelled meanwhile or it cannot be pickled
+    (False: the worker is still free)."""
+    future, function, args = work
+    if not future.set_running_or_notify_cancel():
+        return False
+    try:
+        connection.send((function, args))
+    except OSError:  # the worker ended: its end of the pipe is closed, as `wait` tells, and the work fails then
+        pass
+    except Exception as error:  # it cannot be pickled: nothing was sent
+        future.set_exception(error)
+        return False
+    doing[connection] = future
+    return True
+
+
+def _fail(future: Future[Any], why: str) -> None:
+    with contextlib.suppress(InvalidStateError):  # cancelled by whoever waited for it
+        future.set_exception(WorkerDied(why))
 
 
 def _take(connection: Connection, doing: dict[Connection, Future[Any] | None]) -> None:
@@ -122,7 +162,7 @@ def _take(connection: Connection, doing: dict[Connection, Future[Any] | None]) -
         succeeded, value = connection.recv()
     except (EOFError, OSError):  # it ended, perhaps as it wrote
         if (future := doing.pop(connection)) is not None:
-            future.set_exception(WorkerDied("a worker process ended"))
+            _fail(future, "a worker process ended")
         return
     except Exception as error:  # what it sent cannot be unpickled here
         succeeded, value = False, error
@@ -200,10 +240,11 @@ def _work(connection: Connection, niceness: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
-            function, args = connection.recv()
+            message = connection.recv_bytes()
         except EOFError:
             return
         try:
+            function, args = pickle.loads(message)  # a function this process cannot import fails here, not it
             outcome = True, function(*args)
         except Exception as error:
             outcome = False, error

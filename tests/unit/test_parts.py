@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 
 import pytest
@@ -155,6 +156,27 @@ def test_what_a_worker_raises_comes_back_and_the_worker_goes_on():
         with pytest.raises(ValueError, match="invalid literal"):
             workers.submit(int, "ten").result(timeout=30)
         assert workers.submit(int, "10").result(timeout=30) == 10
+    finally:
+        workers.terminate()
+
+
+class UnreadableThere:
+    """Pickled here, it fails to be unpickled, as a function a worker cannot import would."""
+
+    def __reduce__(self):
+        return int, ("ten",)
+
+
+def test_work_that_cannot_be_sent_or_read_fails_alone_and_the_workers_go_on():
+    workers = Workers(1, niceness=0)
+    try:
+        with pytest.raises(TypeError, match="pickle"):
+            workers.submit(abs, threading.Lock()).result(timeout=30)
+        workers.submit(time.sleep, 2)  # the worker is busy meanwhile
+        assert workers.submit(time.sleep, 60).cancel()  # cancelled while it waits
+        with pytest.raises(ValueError, match="invalid literal"):  # read in the worker as int("ten")
+            workers.submit(abs, UnreadableThere()).result(timeout=30)
+        assert workers.submit(abs, -3).result(timeout=30) == 3
     finally:
         workers.terminate()
 
