@@ -60,13 +60,14 @@ FUTURE_PAIRS = frozenset(
     ).split(", ")
 )
 FUTURE_CUES = FUTURE_WORDS | {first for first, _ in FUTURE_PAIRS}
+# The pasts after "last" are simple pasts only: a past that is also the participle ("heard", "laid", "stuck")
+# opens as many clauses of the present ("the appeal, heard by three judges, resumes in March").
 PAST_WORDS = frozenset(
     """was were had did ago since fell rose went came took made gave left began won lost met saw held spoke became
     bought sold paid hit cut ran wrote knew thought found led kept brought built grew fought chose drove flew stood
-    struck sent spent broke got sought shot threw withdrew fled last ate awoke blew bled bred caught clung crept dealt
-    drank drew dug felt flung forbade forgave forgot froze heard hid knelt laid meant mistook misled overcame overheard
-    oversaw overthrew overtook rang rode sang sank shook slept slid sped sprang spun stole stuck stung strode swam
-    swept swore swung taught tore understood undertook underwent upheld withheld woke wore""".split()
+    struck sent spent broke got sought shot threw withdrew fled last ate awoke blew drank drew forbade forgave forgot
+    froze hid mistook overcame oversaw overthrew overtook rang rode sang sank shook sprang stole strode swam swore
+    tore undertook underwent wore""".split()
 )
 REPORTING_WORDS = frozenset(
     "said told reported announced added stated noted explained claimed insisted argued warned confirmed predicted "
@@ -270,11 +271,12 @@ REPORTED_NEXT = re.compile(
 # "ahead of Monday's holiday", "the survey due on Monday", "an EP due for release in February", "waiting for
 # Friday's report": what is awaited is to come, whatever the verb of the clause ("traders sold ahead of ...")
 AHEAD_OF = re.compile(
-    r"\b(?:ahead of|in advance of|in the run-up to|waiting for|awaiting|awaits?"
-    r"|(?<!was )(?<!were )due(?: out| back| for \w+)?(?: on| in| by)?)"
-    r"\s+(?:the\s+|this\s+)?$",
+    r"\b(?:(ahead of)|in advance of|in the run-up to|waiting for|awaiting|awaits?"
+    r"|(?<!was )(?<!were )(?<!fell )(?<!falls )(?<!became )(due)(?: out| back| for \w+)?(?: on| in| by)?)"
+    r"\s+(the\s+|this\s+)?$",
     re.IGNORECASE,
 )
+POSSESSIVE = re.compile(r"['’]s\b")
 HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # Verbs that move a time ahead: what they move it to is after when they were done.
@@ -294,6 +296,19 @@ PRESENT_VERB = re.compile(
 )
 
 
+def _awaited(sentence: str, start: int, end: int, clause_end: int) -> bool:
+    """Whether sentence[start:end] is when something awaited comes ("ahead of Monday's vote", "the survey
+    due on Monday"), not a time a figure is compared with ("sales were 3% ahead of February") nor one
+    something was due at ("payments due in March were missed")."""
+    awaited = AHEAD_OF.search(sentence, max(0, start - 40), start)
+    if awaited is None:
+        return False
+    ahead, due, article = awaited.groups()
+    if ahead and not article and not POSSESSIVE.match(sentence, end):
+        return False  # what comes is an event: "ahead of the June 30 deadline", "ahead of Friday's figures"
+    return not due or not _says_when(sentence[end:clause_end])[1]
+
+
 def clause_tense(sentence: str, start: int, end: int) -> str:
     """The tense of the clause around sentence[start:end], else of the sentence.
 
@@ -310,7 +325,7 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     after = CLAUSE_BREAK.search(sentence, end)
     first = breaks[-1] if breaks else 0
-    if AHEAD_OF.search(before, max(0, start - 40)) and not HAD.search(before, first):
+    if _awaited(sentence, start, end, after.start() if after else len(sentence)) and not HAD.search(before, first):
         return "future"  # unless told in the past of the past: "economists had forecast ahead of Friday's figure"
     if _after_an_infinitive(before[first:]):
         return "present"  # "decided to admit them in March": not when the verb was
@@ -479,6 +494,7 @@ class Normaliser:
         self.anaphoric = False
         self.following = ""  # the text after the expression in its sentence
         self.preceding = ""  # the words just before the expression in its sentence
+        self.part = False  # the expression is a part of a time: "the end of the year", "early March"
 
     def value_at(self, body: str, start: int, end: int) -> str | None:
         """The value of the expression body[start:end], in the tense of its clause."""
@@ -496,6 +512,7 @@ class Normaliser:
     def _value(self, expression: str, sentence: str, at: int, needs_tense: bool) -> str | None:
         whole = " ".join(expression.split()).rstrip(".")
         text = whole[modifier.end() :] if (modifier := MODIFIERS.match(whole)) else whole
+        self.part = modifier is not None  # "the start of the year": a part of what `text` names
         self.following = sentence[at + len(expression) :] if at >= 0 else ""
         self.preceding = sentence[max(0, at - 24) : at] if at > 0 else ""
         when = "present"
@@ -828,7 +845,10 @@ class Normaliser:
         if not m or self.day is None:
             return None
         if m[1] == "year":  # "for the year", "the end of the year"; "the year ended June 30", twelve months
-            return "P1Y" if TWELVE_MONTHS.match(self.following) else str(self.day.year)
+            twelve = TWELVE_MONTHS.match(self.following)
+            if twelve and twelve[0].split()[0] == "to" and self.part:
+                twelve = None  # "from the start of the year to March": the months of this year until then
+            return "P1Y" if twelve else str(self.day.year)
         if m[1] == "month":
             return self.day.isoformat()[:7]
         if m[1] in ("decade", "century"):  # "by the end of the decade", "the middle of the century"

@@ -340,6 +340,15 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         ("The minister will fly to Paris on Monday.", "2013-03-20", "2013-03-25"),
         ("The minister will go to Paris in December.", "2013-03-20", "2013-12"),
         ("The envoy was due to fly to the United States on Saturday.", "1996-08-23", "1996-08-24"),
+        # a past that is also the participle, or an adjective, says nothing of its clause's time
+        ("The appeal, heard by three judges, resumes in March.", "2005-01-05", "2005-03"),
+        ("Woke activists protest outside parliament on Friday.", "2005-01-05", "2005-01-07"),
+        # a figure "ahead of" a month is compared with it; what was due, or fell due, is past
+        ("Retail sales were 3% ahead of February.", "2005-04-15", "2005-02"),
+        ("Payments due in March were missed.", "2005-04-15", "2005-03"),
+        ("The loan fell due in March.", "2005-04-15", "2005-03"),
+        # from the start of the year to a month: a part of this year, not twelve months
+        ("Sales from the start of the year to March rose 4%.", "2005-04-15", "2005"),
         # what has been since a date is past, whatever is to come in its clause
         ("Rates are expected to rise for the fifth time since June.", "2005-01-15", "2004-06"),
         # a season named alone: one that has ended is next year's in the future
