@@ -14,9 +14,9 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from newsreader.clean import line
 from newsreader.model import LoadProblem, Record
@@ -129,12 +129,20 @@ FEED_COLUMNS = (
 def _feed(row: tuple) -> Feed:
     """A subscription as the library keeps it, what strangers wrote in it (a feed's title, an OPML file's
     names, a server's error) cleaned to one safe line. Its addresses are its keys, kept as they are."""
-    values = list(row)
-    for shown in (2, 3, 4, 12):  # name, title, site_url, error
-        values[shown] = line(values[shown]) if values[shown] else values[shown]
-    values[5] = tuple(line(str(name)) for name in json.loads(values[5]))
-    values[6] = bool(values[6])
-    return Feed(*values)
+    feed = Feed(*row)
+    return replace(
+        feed,
+        name=_shown(feed.name),
+        title=_shown(feed.title),
+        site_url=_shown(feed.site_url),
+        error=_shown(feed.error),
+        folder=tuple(line(str(name)) for name in json.loads(cast(str, feed.folder))),  # stored as JSON
+        full_text=bool(feed.full_text),
+    )
+
+
+def _shown(text: str | None) -> str | None:
+    return line(text) if text else text
 
 
 class Library:
