@@ -52,11 +52,15 @@ class Workers:
         self.serving = True  # the thread runs: it stops when ended, or on a fault of its own
         self.lock = threading.Lock()
         self.links = _spawned(processes, niceness)
-        self.started = [process for process, _ in self.links]
         self.woken, self.wake_up = os.pipe()  # written to when there is work, or at the end: the thread waits on it
         os.set_blocking(self.wake_up, False)  # full, it wakes the thread as one more byte would
         self.thread = threading.Thread(target=self._serve, name="workers", daemon=True)
         self.thread.start()
+
+    @property
+    def started(self) -> list[BaseProcess]:
+        """The worker processes, alive or not."""
+        return [process for process, _ in self.links]
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
         """`function(*args)` in the first free worker: its result, or what it raised, comes in the future."""
@@ -76,7 +80,7 @@ class Workers:
                 return
             self.ended = True
             self._wake()
-        for process in self.started:
+        for process, _ in self.links:
             process.kill()
         self.thread.join()
         for process, connection in self.links:
