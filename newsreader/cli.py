@@ -592,6 +592,28 @@ COMMANDS = (
 DEFAULT_COMMAND = "read"
 
 
+class AnyOrderParser(argparse.ArgumentParser):
+    """A command's parser that takes its options anywhere among its positionals, as users expect
+    (`search QUERY --json PATH`): argparse alone gives a positional's nargs="*" PATHs up as soon as an
+    option follows the positional before them, and calls the paths after it unrecognised."""
+
+    _parsing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Intermixed parsing calls this method again (before Python 3.13), refuses a parser with commands,
+        # and takes a "--" for a positional of its own: after "--", whatever starts with "-" was an option
+        # again (`search -- -iran`). A command line with "--" keeps argparse's order.
+        if self._parsing or self._subparsers is not None or (args is not None and "--" in args):
+            return super().parse_known_args(args, namespace)
+        self._parsing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._parsing = False
+
+
 def _version_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
@@ -611,7 +633,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_commands(parser: argparse.ArgumentParser, commands: Sequence[Command]) -> None:
     """Give a parser these subcommands, each with --version and its arguments."""
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True, parser_class=AnyOrderParser)
     for command in commands:
         subparser = subparsers.add_parser(command.name, help=command.description, description=command.description)
         _version_argument(subparser)

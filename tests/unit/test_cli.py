@@ -10,9 +10,10 @@ import pytest
 from rich.cells import cell_len
 
 from newsreader import __version__
-from newsreader.cli import COMMANDS, Command, main
+from newsreader.cli import COMMANDS, Command, _with_command, build_parser, main
 from newsreader.render import article_record
 from newsreader.store import DocumentStore
+from tests.conftest import seed_path
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -135,6 +136,52 @@ def test_every_command_tells_its_version(capsys, command):
     with pytest.raises(SystemExit) as leaving:
         main([*command, "--version"])
     assert leaving.value.code == 0 and capsys.readouterr().out == f"newsreader {__version__}\n"
+
+
+# Each command that runs: positionals it takes, and options, each with its value.
+COMMAND_LINES = {
+    "read": (["a", "b"], ["--no-cache", "-q", "iran", "--print-format", "json"]),
+    "list": (["a", "b"], ["--json", "--unread", "--problems", "p"]),
+    "show": (["ID", "a", "b"], ["--format", "json", "--no-cache"]),
+    "search": (["iran", "a", "b"], ["--json", "--limit", "3"]),
+    "export": (["a", "b"], ["--format", "json", "--no-cache"]),
+    "entities": (["a", "b"], ["--type", "person", "--json"]),
+    "timeline": (["a", "b"], ["--json", "--no-cache"]),
+    "add": (["http://127.0.0.1/f"], ["--name", "F", "--full-text"]),
+    "feeds": ([], ["--json"]),
+    "remove": (["http://127.0.0.1/f"], []),
+    "fetch": (["u1", "u2"], ["--force"]),
+    "opml import": (["f.opml"], []),
+    "opml export": ([], []),
+    "marks export": (["a", "b"], ["--no-cache"]),
+    "marks import": (["m.json", "a", "b"], ["--no-cache", "--problems", "p"]),
+    "completion": (["bash"], []),
+}
+
+
+def test_every_command_has_a_command_line_for_the_option_order_test():
+    lines = [" ".join(words) for words in command_lines(COMMANDS)]
+    assert sorted(COMMAND_LINES) == sorted(set(lines) - {line.rsplit(" ", 1)[0] for line in lines if " " in line})
+
+
+@pytest.mark.parametrize("command", sorted(COMMAND_LINES))
+def test_options_go_anywhere_among_a_commands_positionals(command):
+    # `search QUERY --json PATH` said "unrecognized arguments: PATH": an option after the first positional
+    # ended the paths before they began.
+    positionals, options = COMMAND_LINES[command]
+    words, parser = command.split(), build_parser()
+    first = vars(parser.parse_args([*words, *options, *positionals]))
+    for cut in range(1, len(positionals) + 1):
+        assert vars(parser.parse_args([*words, *positionals[:cut], *options, *positionals[cut:]])) == first
+    if command == "read":  # the reader's command left out: `newsreader a --no-cache b`
+        assert vars(parser.parse_args(_with_command(["a", *options, "b"]))) == first
+
+
+def test_search_with_options_between_query_and_paths_and_a_query_after_dashes(capsys):
+    code, out, _ = run(capsys, "search", "lavrov", "--json", str(seed_path("000")), "--limit", "1")
+    assert code == 0 and len(json.loads(out)) == 1
+    code, out, _ = run(capsys, "search", "--limit", "1", "--", "-lavrov", str(seed_path("000")))
+    assert code == 0 and "Lavrov" in out
 
 
 def test_usage_errors_exit_2(capsys):
