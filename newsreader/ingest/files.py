@@ -36,6 +36,7 @@ LOADERS: dict[str, Loader] = {
 STDIN = "-"
 LINE_SUFFIXES = (".jsonl", ".ndjson")  # read a line at a time
 LIBRARY_SUFFIX = ".sqlite3"  # the library of fetched feeds
+NOT_REGULAR = "not a regular file (a pipe, a device or a socket)"  # reading it could wait for ever, or never end
 
 
 class MissingPath(FileNotFoundError):
@@ -45,7 +46,7 @@ class MissingPath(FileNotFoundError):
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path | LoadProblem]:
     """Every article file the paths name: files as given, folders searched for known suffixes, `-`
     for standard input; and, in their place, a problem for each file or folder inside them that
-    cannot be reached.
+    cannot be reached, and for each article file that is no regular file (a pipe, a socket, a device).
 
     Hidden files and folders are passed over; a named file with an unknown suffix is read by its look.
     """
@@ -89,8 +90,7 @@ def _folder(folder: Path) -> list[Path | LoadProblem]:
                 except OSError as error:
                     found.append(_problem(error, Path(entry.path)))
                     continue
-                if regular:
-                    found.append(Path(entry.path))
+                found.append(Path(entry.path) if regular else LoadProblem(entry.path, NOT_REGULAR))
     # Sorted as paths sort (by their parts), each item's parts made once.
     return sorted(found, key=lambda item: Path(item.path).parts if isinstance(item, LoadProblem) else item.parts)
 
@@ -125,7 +125,7 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     """
     name = "<stdin>" if str(path) == STDIN else str(path)
     if name != "<stdin>" and not path.is_file():  # a FIFO would hang the load, a device never end it
-        yield LoadProblem(name, "not a regular file (a pipe, a device or a socket)")
+        yield LoadProblem(name, NOT_REGULAR)
         return
     suffix = path.suffix.lower()
     if suffix == LIBRARY_SUFFIX:

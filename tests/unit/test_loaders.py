@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import socket
 from pathlib import Path
 
 import pytest
@@ -329,6 +330,23 @@ def test_what_is_not_a_regular_file_is_skipped_with_a_message(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "Good headline" in out
     assert f"{fifo}: not a regular file" in err and "/dev/zero: not a regular file" in err
+
+
+def test_what_is_not_a_regular_file_inside_a_folder_is_named_and_the_rest_loads(tmp_path, capsys):
+    # They were passed over without a word: the user saw an article missing and no reason.
+    os.mkfifo(tmp_path / "pipe.json")
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(tmp_path / "socket.txt"))
+        (tmp_path / "device.txt").symlink_to("/dev/zero")
+        (tmp_path / "good.txt").write_text("Good headline\n\nBody.\n")
+        (tmp_path / "other.sock").symlink_to("/dev/zero")  # no article's suffix: not an article file
+        assert main(["list", "--no-cache", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "Good headline" in out
+    assert err.splitlines() == [
+        f"newsreader: skipped {tmp_path / name}: not a regular file (a pipe, a device or a socket)"
+        for name in ("device.txt", "pipe.json", "socket.txt")
+    ]
 
 
 def test_binary_bytes_without_a_nul_are_named_as_not_text(tmp_path):
