@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 MONTHS = {
     name: number
@@ -107,6 +107,10 @@ def find_date(text: str) -> tuple[PartialDate, re.Match[str]] | None:
 
 # Unix's zero time, which scrapers and feeds write for a date they do not have: in a metadata field, no date.
 UNIX_ZERO = PartialDate(1970, 1, 1)
+# A Unix time is in seconds when it names a moment of the calendar's years 1 to 10000 (where the sentinels
+# stand: 253402300799 is 9999-12-31, which read as milliseconds is a plausible 1978); else in milliseconds.
+SECONDS_FROM = datetime(1, 1, 1, tzinfo=UTC).timestamp()
+SECONDS_TO = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp() + 1
 
 
 def parse_date_field(value: object) -> PartialDate | None:
@@ -120,7 +124,7 @@ def _date_field(value: object) -> PartialDate | None:
         if value == 0:  # Unix's zero time, whatever day it is in the local time zone
             return None
         try:
-            moment = datetime.fromtimestamp(value / 1000 if value > 1e11 else value)
+            moment = datetime.fromtimestamp(value if SECONDS_FROM <= value <= SECONDS_TO else value / 1000)
         except (OverflowError, OSError, ValueError):
             return None
         return _valid(moment.year, moment.month, moment.day)

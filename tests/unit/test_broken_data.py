@@ -127,6 +127,15 @@ def test_timestamps_of_every_size_are_no_error():
     assert parse_date_field(10**30) is None and parse_date_field(float("nan")) is None
 
 
+def test_a_unix_time_is_read_in_the_unit_that_makes_it_a_calendar_moment():
+    # 9999-12-31 and 10000-01-01 in seconds, sentinels for "no date", were read as milliseconds: 12 January 1978.
+    sentinels = [datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp(), 253402300800, 32503680000, -62135596800]
+    assert [parse_date_field(value) for value in sentinels] == [None] * 4
+    day = datetime(2020, 1, 14, 12, tzinfo=UTC).timestamp()
+    assert parse_date_field(day * 1000).iso() == parse_date_field(int(day)).iso() == "2020-01-14"
+    assert parse_date_field(datetime(1600, 1, 2, tzinfo=UTC).timestamp() * 1000).iso() == "1600-01-02"
+
+
 def long_article(tmp_path, paragraphs: int = 3000):
     """One article of about a megabyte, in paragraphs."""
     text = "\n\n".join(
