@@ -226,6 +226,16 @@ MONTH_CONTEXT = re.compile(
     r"|between|through|on)\s+|-)$",
     re.I,
 )
+# A month before a traded contract or commodity is its delivery month ("the December contract", "September gasoline
+# stood", "for November delivery"), though not before a month's figures ("August copper imports rose").
+DELIVERY_MONTH = re.compile(
+    r"\s+(?i:(?:contracts?|delivery|futures?|options?|expiry|shipment|loading)\b|(?:(?:unleaded|light|sweet)\s+)?(?:crude|gasoline|heating\s+oil"
+    r"|gas\s?oil|natural\s+gas|Brent|WTI|T-bonds?|T-bills?|bonds?|Bunds?|gilts?|euromarks?|eurodollars?|wheat|corn|soybeans?|soyoil|soymeal"
+    r"|oats|cotton|coffee|cocoa|sugar|gold|silver|copper|platinum|palladium|aluminium|aluminum|zinc|nickel|cattle|hogs"
+    r"|lumber|rubber)\b(?![\s-]+(?:imports?|exports?|output|production|sales|stocks|inventories|data|figures|demand"
+    r"|consumption|supply|supplies|prices?|reserves|holdings|crush|purchases|arrivals|shipments|receipts|deliveries|runs"
+    r"|throughput|crops?|harvest|plantings?)\b))"
+)
 # A month's short name without its full stop before a capitalised word is a first name ("Jan Kavan").
 FIRST_NAME = re.compile(r"(?:Jan|Jun|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Feb|Jul)\s+[A-Z]")
 TITLE_OF = re.compile(r"[A-Z]\w+ of\s+$")
@@ -376,8 +386,10 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
         if kind == "duration" and expression[-6:].lower() == " later":
             end, expression = end - 6, expression[:-6]  # "Three days later": how long after, "later" says after what
         before = text[max(0, start - 30) : start]
-        if MONTH_ALONE.match(expression) and (
-            not MONTH_CONTEXT.search(before) or TITLE_OF.search(before) or FIRST_NAME.match(text, start)
+        if (
+            MONTH_ALONE.match(expression)
+            and (not MONTH_CONTEXT.search(before) or TITLE_OF.search(before) or FIRST_NAME.match(text, start))
+            and not DELIVERY_MONTH.match(text, end)
         ):
             continue  # "May" the verb, "March" the walk, "The Darling Buds of May", "Jan Kavan"
         if _a_title(expression, before):

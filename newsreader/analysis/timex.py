@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from newsreader.analysis.date_expressions import (
     COUNTED_DAY,
+    DELIVERY_MONTH,
     MONTH_NAMES,
     SEASONS,
     SPELLED_YEAR_AT_END,
@@ -294,6 +295,19 @@ PRESENT_VERB = re.compile(
     r"\b(?:which|who|it|he|she)\s+(?:\w+ly\s+)?(?:is|are|(?!(?:has|was|does)\b)[a-z]+[a-rtv-z]s)\s+(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "his contract expires in June", "the deal, signed last year, runs out in June", "Parliament reconvenes in
+# September": a scheduled event told in the present, its verb after a singular noun or a parenthesis a few words
+# before the date; the past of the sentence's other clauses is not its own. (The verbs are those of a timetable:
+# most verbs in -s before a date are plural nouns, "its former colonies in November".)
+SCHEDULED = (
+    "expires ends runs starts begins opens closes resumes reopens reconvenes convenes meets takes comes returns "
+    "retires leaves arrives kicks finishes concludes launches matures lapses terminates goes plays faces hosts "
+    "travels flies heads sits votes debuts premieres tours lands departs steps turns joins switches"
+).split()
+NOUN_PRESENT_VERB = re.compile(
+    r"(?:\b(?:(?i:the|a|an|his|her|its|their|our|this|whose)|[A-Z][\w-]*['’]s)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[a-rt-z]"
+    r"|\b[A-Z][a-z]+|,)\s+(?:" + "|".join(SCHEDULED) + r")\s+(?:[\w'-]+\s+){0,3}$"
+)
 
 
 def _awaited(sentence: str, start: int, end: int, clause_end: int) -> bool:
@@ -352,7 +366,7 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     future, past = future or later_future, past or later_past
     if future and WILL.search(sentence):
         return "future"
-    if own_verb:
+    if own_verb or NOUN_PRESENT_VERB.search(before, max(0, start - 60)):
         return "present"  # the past of the sentence's other clauses is not its own verb's
     return "past" if past and not _after_an_infinitive(before) else "present"
 
@@ -409,6 +423,13 @@ def duration_value(count: int | None, unit: str, half: bool = False) -> str:
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + month - 1 + delta
     return index // 12, index % 12 + 1
+
+
+def _delivery_month(month: int, published: date) -> str:
+    """A contract's delivery month: one of the twelve from the month before publication's, whatever the tense
+    ("the July contract expired" early in August; "March wheat fell" in August is next March's)."""
+    year, first = _shift_month(published.year, published.month, -1)
+    return f"{year + (month < first):04d}-{month:02d}"
 
 
 def _shift_year(value: str, delta: int) -> str:
@@ -905,6 +926,8 @@ class Normaliser:
         found = find_date(text) if DIGIT.search(text) else None  # a date in words has a day or a year in digits
         if not found:
             month = MONTHS.get(text.lower().rstrip("."))
+            if month and self.day and DELIVERY_MONTH.match(self.following):
+                return _delivery_month(month, self.day)
             return self._month_day(PartialDate(None, month), when) if month else None
         day, match = found
         if day.year is not None:

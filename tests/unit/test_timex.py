@@ -326,6 +326,10 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         ("The envoy, who visits Lagos in May, said he was hopeful.", "2013-03-20", "2013-05"),
         ("The fair, which opened in June, has sold out.", "2013-03-20", "2012-06"),
         ("The fair, which opens on Thursday, will show films.", "2005-01-01", "2005-01-06"),
+        # so is a timetable's verb after a noun or a parenthesis; a plural noun in -s before the date is no verb
+        ("His contract expires in June and he was linked with a move.", "2013-03-20", "2013-06"),
+        ("The deal, signed by both clubs, runs out in June.", "2013-03-20", "2013-06"),
+        ("Nigeria was suspended by Britain and its former colonies in November.", "2013-03-20", "2012-11"),
         # an irregular past is a past ("stole", "overtook"), a participle after "is" is no verb of its own
         ("On Tuesday, thieves stole a van from the depot.", "1996-08-31", "1996-08-27"),
         ("He overtook the leader on Tuesday evening.", "2005-01-01", "2004-12-28TEV"),
@@ -577,3 +581,21 @@ def test_times_of_day(text, expected):
 )
 def test_values_as_a_reader_writes_them(value, kind, words):
     assert as_written(value, kind) == words
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a contract's month: this month, the month just ended, or one to come, whatever the clause's tense
+        ("September gasoline stood 0.87 cent lower at 62.85 cents a gallon.", [("September", "DATE", "1996-09")]),
+        ("October crude rose 44 cents to $22.15 a barrel.", [("October", "DATE", "1996-10")]),
+        ("March wheat ended 3 cents lower.", [("March", "DATE", "1997-03")]),
+        ("Soybeans for November delivery fell.", [("November", "DATE", "1996-11")]),
+        ("The July contract expired at 0.85 cent down.", [("July", "DATE", "1996-07")]),
+        # a month's figures are the month's, before or after the commodity
+        ("China's August copper imports rose 10%.", []),
+        ("Copper imports fell in July.", [("July", "DATE", "1996-07")]),
+    ],
+)
+def test_a_month_before_a_contract_is_its_delivery_month(text, expected):
+    assert timexes(text, "1996-08-30") == expected
