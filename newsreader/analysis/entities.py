@@ -102,9 +102,10 @@ class Recogniser:
             if kind and (acronym := ACRONYM_AFTER.match(body, end, end + 12)):
                 acronyms[acronym.group(1)] = kind
         names = [
-            Mention(text, kind, start, end, kind == "person" and _previous_word(body, start) in PERSON_CUES)
+            Mention(text, kind, start, end, titled)
             for (start, end, text, _), own in zip(tagged, kinds, strict=True)
             if (kind := acronyms.get(text) or own) is not None
+            and ((titled := kind == "person" and _previous_word(body, start) in PERSON_CUES) or not _lone_letter(text))
         ]
         if acronyms:
             names = _with_acronyms(names, acronyms, body)
@@ -159,6 +160,12 @@ def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]
             end = full
         maximal.append((start, end, kind))
     return maximal
+
+
+def _lone_letter(name: str) -> bool:
+    """A name of one letter ("D", "X."): a plan's, a grade's, a vitamin's, a stand-in's or an initial cut
+    from its name ("T" of "T in the Park"); a name only after a title ("Mr X")."""
+    return len(name.rstrip(".")) == 1
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:

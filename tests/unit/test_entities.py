@@ -183,6 +183,21 @@ def test_sentence_openers_and_common_acronyms_are_not_names(recogniser):
     assert found(recogniser, text) == set()
 
 
+def test_a_lone_letter_is_no_name_but_after_a_title(recogniser):
+    # Hostile text made "D" a place and an organisation; BBC's rugby line-ups made "J" of "J van der
+    # Westhuyzen" a person and "T" of "T in the Park" a place.
+    text = (
+        "Shares of D rose on Monday, and D fell in London. Analysts at D said so. "
+        "The author J. K. Rowling spoke. Their star presenter, Mr P, said no."
+    )
+    assert found(recogniser, text) == {
+        ("Monday", "date"),
+        ("London", "place"),
+        ("J. K. Rowling", "person"),
+        ("P", "person"),
+    }
+
+
 @pytest.mark.parametrize(
     "text, dates",
     [
