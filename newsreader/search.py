@@ -32,8 +32,10 @@ from rapidfuzz.distance import DamerauLevenshtein
 TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the fields
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
 # While articles load, the vocabulary is read again once the index holds this many times the rows it was read
-# over: a reading costs as much as the index is big, so all of them together cost about twice the last one.
-REREAD_GROWTH = 2
+# over: a reading costs as much as the index is big, so all of them together cost a third more than the last
+# one. Meanwhile a search counts the words it may stand for afresh, so that only its typos are found among the
+# words read before (`SearchIndex._recounted`).
+REREAD_GROWTH = 4
 # Words read from the index at a time: the indexer and the searches wait for one such reading, not for the
 # whole vocabulary (each row's postings are counted: 2-3 s at 100,000 articles, ten times that at a million).
 VOCABULARY_CHUNK = 500
@@ -137,6 +139,7 @@ class Vocabulary:
         self.rows = rows  # the index's rows these words were counted in
         self.changes = changes  # the index's batches of rows and of names when they were read (`SearchIndex`)
         self._expanded: dict[tuple[str, bool], list[str]] = {}  # people search the same words again and again
+        self._typos: dict[str, list[str]] = {}  # and while articles load, a search runs again as more are in
 
     @cached_property
     def words(self) -> list[str]:
@@ -166,24 +169,39 @@ class Vocabulary:
 
     def _expand(self, word: str, prefix: bool) -> list[str]:
         found = {word} if word in self.frequency else set()
-        budget = typo_budget(word)
-        if budget:
-            for length in range(len(word) - budget, len(word) + budget + 1):
-                bucket = self.by_length.get(length, ())
-                for candidate, _, _ in process.extract(
-                    word, bucket, scorer=DamerauLevenshtein.distance, score_cutoff=budget, limit=MAX_EXPANSIONS
-                ):
-                    found.add(candidate)
+        found.update(self.typos(word))
         if prefix and len(word) >= 2:
-            start = bisect_left(self.words, word)
-            completions = []
-            for candidate in self.words[start:]:
-                if not candidate.startswith(word):
-                    break
-                completions.append(candidate)
+            completions = self.completions(word)
             completions.sort(key=lambda w: -self.frequency[w])
             found.update(completions[:MAX_EXPANSIONS])
         return sorted(found, key=lambda w: (w != word, -self.frequency.get(w, 0)))[:MAX_EXPANSIONS]
+
+    def typos(self, word: str) -> list[str]:
+        """The words within a query word's typo budget: the closest MAX_EXPANSIONS of each length."""
+        if (known := self._typos.get(word)) is None:
+            budget = typo_budget(word)
+            known = self._typos[word] = [
+                candidate
+                for length in (range(len(word) - budget, len(word) + budget + 1) if budget else ())
+                for candidate, _, _ in process.extract(
+                    word,
+                    self.by_length.get(length, ()),
+                    scorer=DamerauLevenshtein.distance,
+                    score_cutoff=budget,
+                    limit=MAX_EXPANSIONS,
+                )
+            ]
+        return known
+
+    def completions(self, word: str) -> list[str]:
+        """The words that start with `word`, in order."""
+        start = bisect_left(self.words, word)
+        found = []
+        for candidate in self.words[start:]:
+            if not candidate.startswith(word):
+                break
+            found.append(candidate)
+        return found
 
 
 class SearchIndex:
@@ -244,7 +262,8 @@ class SearchIndex:
         tokenized them. Without `fresh` (while articles load and a search runs again as more are in),
         the last one read, unless the index has grown REREAD_GROWTH times since: counting each batch's
         words as it came took as long as indexing them, and reading them all again for each search
-        took a fifth of the loading's time when readings were spaced by the time they took."""
+        took a fifth of the loading's time when readings were spaced by the time they took. Either may be
+        behind the index by the rows and names added since it was read (its `changes`)."""
         with self._reading:
             with self._lock:
                 stale = self._vocabulary.changes[0] != self._changes
@@ -263,9 +282,8 @@ class SearchIndex:
         of words at a time, the lock held for each."""
         frequency: dict[str, int] = {}
         for table in TABLES:
-            words = f"temp.{table}_words"
             with self._lock:
-                self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {words} USING fts5vocab(main, {table}, 'row')")
+                words = self._words_of(table)
             after = ""  # every word sorts after the empty one
             while True:
                 with self._lock:
@@ -277,6 +295,37 @@ class SearchIndex:
                     frequency[word] = frequency.get(word, 0) + docs
                 after = chunk[-1][0]
         return frequency
+
+    def _recounted(self, read: Vocabulary, words: Sequence[str], prefixed: Sequence[bool]) -> Vocabulary:
+        """The words a query may stand for, each with the rows holding it now: the words as typed, their
+        typos among the words `read` holds, and the completions of those searched as a prefix, each looked
+        up in the index (a few of FTS5's words, not every one of them read again)."""
+        wanted = set(words)
+        for word in words:
+            wanted.update(read.typos(word))
+        frequency: dict[str, int] = {}
+        with self._lock:
+            for table in TABLES:
+                vocabulary, found = self._words_of(table), dict[str, int]()
+                for word in wanted:
+                    found.update(self.db.execute(f"SELECT term, doc FROM {vocabulary} WHERE term = ?", (word,)))
+                for word in (word for word, prefix in zip(words, prefixed, strict=True) if prefix and len(word) >= 2):
+                    for term, docs in self.db.execute(f"SELECT term, doc FROM {vocabulary} WHERE term >= ?", (word,)):
+                        if not term.startswith(word):
+                            break
+                        found[term] = docs
+                for term, docs in found.items():
+                    frequency[term] = frequency.get(term, 0) + docs
+            rows, changes = self._rows, (self._changes, self._names_changes)
+        # In order, as a reading has them: typos as close as others are taken in that order (`typos`).
+        return Vocabulary(dict(sorted(frequency.items())), rows, changes)
+
+    def _words_of(self, table: str) -> str:
+        """FTS5's vocabulary of a full-text table, as a table of (term, doc): each word and the rows holding it.
+        Called with the lock held."""
+        words = f"temp.{table}_words"
+        self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {words} USING fts5vocab(main, {table}, 'row')")
+        return words
 
     @property
     def rows(self) -> int:
@@ -358,16 +407,10 @@ class SearchIndex:
         word indexed so far (else perhaps not the newest, while they load: `vocabulary`)."""
         prefixed = [query.prefix_last and i == len(query.words) - 1 for i in range(len(query.words))]
         vocabulary = self.vocabulary(fresh)
-        # Rows or names came since the words were read: a word as typed may be in them.
-        behind = vocabulary.changes != (self._changes, self._names_changes)
-        groups: list[list[str]] = []
-        as_typed: list[list[str]] = []
-        for word, prefix in zip(query.words, prefixed, strict=True):
-            for found, words in (
-                (groups, vocabulary.expand(word, prefix)),
-                (as_typed, vocabulary.as_typed(word, prefix)),
-            ):
-                found.append([word, *words] if behind and word not in words else words)
+        if vocabulary.changes != (self._changes, self._names_changes):  # rows or names came since it was read
+            vocabulary = self._recounted(vocabulary, query.words, prefixed)
+        groups = [vocabulary.expand(word, prefix) for word, prefix in zip(query.words, prefixed, strict=True)]
+        as_typed = [vocabulary.as_typed(word, prefix) for word, prefix in zip(query.words, prefixed, strict=True)]
         phrases = [" ".join(phrase) for phrase in query.phrases]
         if query.words and not any(groups) and not phrases:
             return []  # no word of the query is anywhere near a word of the corpus

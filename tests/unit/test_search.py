@@ -135,20 +135,39 @@ def test_an_index_that_fills_the_disk_is_made_again_in_memory(tmp_path, monkeypa
     assert store.indexed and store.searchable == (30, 30)
 
 
-def test_a_search_while_articles_load_may_miss_the_newest_typos_until_all_are_in():
+def test_a_search_while_articles_load_may_miss_the_newest_typos_until_all_are_in(monkeypatch):
     """Reading the index's words again for every search while articles pour in would cost more than
-    indexing them: a search meanwhile may use the words read before (exact words still match every
-    row) until the index has doubled, and the search once all are in knows every word, typos included."""
+    indexing them: a search meanwhile finds typos among the words read before until the index has grown
+    REREAD_GROWTH times (words as typed and their completions match every row), and the search once all
+    are in knows every word, typos included."""
+    monkeypatch.setattr("newsreader.search.REREAD_GROWTH", 2)
     index = SearchIndex(None)
     index.add([(0, "Talks in Vienna", "Diplomats met in Vienna.", None, None), (1, "Rain", "In Spain.", None, None)])
     assert [row for row, _, _ in index.search(parse_query("viena "), 5, fresh=False)] == [0]
     index.add([(2, "Floods in Valencia", "Rain fell on Valencia.", None, None)])
     assert index.search(parse_query("valenica "), 5, fresh=False) == []  # the words read before it came
     assert [row for row, _, _ in index.search(parse_query("valencia "), 5, fresh=False)] == [2]
+    assert [row for row, _, _ in index.search(parse_query("vale"), 5, fresh=False)] == [2]  # completed
     index.add([(3, "Snow in Oslo", "Snow fell.", None, None)])  # twice the rows the words were read over
     assert [row for row, _, _ in index.search(parse_query("valenica "), 5, fresh=False)] == [2]
     assert [row for row, _, _ in index.search(parse_query("osloo "), 5)] == [3]
     assert index.vocabulary().frequency["valencia"] == 1 and index.vocabulary().rows == 4
+
+
+def test_a_search_while_articles_load_counts_its_words_afresh():
+    """Between two readings of the words, a search counts the rows of the words it may stand for in the
+    index as it is: its words as typed and their completions rank as a reading of every word ranks them."""
+    index = SearchIndex(None)
+    index.add([(row, "Notes", "The talks went on.", None, None) for row in range(100)])
+    index.search(parse_query("talks"), 5, fresh=False)  # the words read over 100 rows
+    valencia = [(row, "Floods", "Rain fell on Valencia.", None, None) for row in range(100, 130)]
+    index.add(valencia + [(row, "Floods", "Valencian towns.", None, None) for row in range(130, 150)])
+    queries = ("valen", "valencia", "talks valen", "rain valencia")
+    while_loading = [index.search(parse_query(query), 60, fresh=False) for query in queries]
+    assert "valencia" not in index.vocabulary(fresh=False).frequency
+    assert while_loading == [index.search(parse_query(query), 60) for query in queries]
+    assert "valencia" in index.vocabulary(fresh=False).frequency
+    assert {row for row, _, _ in while_loading[0]} == set(range(100, 150))  # both completions, new since the reading
 
 
 def test_the_vocabulary_read_a_few_words_at_a_time_is_every_word_with_its_rows(monkeypatch):
