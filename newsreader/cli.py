@@ -401,7 +401,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if not host_of(args.url):
         warn(f"not an http:// or https:// address: {args.url}")
         return exit_codes.USAGE
-    with Library() as library:
+    with Library(warn=warn) as library:
         added = library.add(args.url, name=args.name, full_text=args.full_text or None)
     if added:
         warn(f"subscribed to {args.url}; 'newsreader fetch' fetches it")
@@ -431,7 +431,7 @@ def feed_record(feed: Feed) -> dict[str, object]:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    with Library() as library:
+    with Library(warn=warn) as library:
         feeds = library.feeds()
     if args.json:
         write_json([feed_record(feed) for feed in feeds])
@@ -445,7 +445,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with Library() as library:
+    with Library(warn=warn) as library:
         removed = library.remove(args.url)
     if not removed:
         warn(f"not subscribed to {args.url}")
@@ -457,7 +457,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_fetch(args: argparse.Namespace) -> int:
     from newsreader.feeds.refresh import refresh
 
-    with Library() as library:
+    with Library(warn=warn) as library:
         subscribed = {feed.url for feed in library.feeds()}
         if unknown := [url for url in args.urls if url not in subscribed]:
             warn(f"not subscribed to {', '.join(unknown)} ('newsreader add URL' subscribes)")
@@ -472,7 +472,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 def cmd_opml_export(args: argparse.Namespace) -> int:
     from newsreader.feeds.opml import Outline, write_opml
 
-    with Library() as library:
+    with Library(warn=warn) as library:
         feeds = library.feeds()
     sys.stdout.write(write_opml(Outline(f.url, f.name or f.title, f.site_url, f.folder) for f in feeds))
     return exit_codes.OK
@@ -494,7 +494,7 @@ def cmd_opml_import(args: argparse.Namespace) -> int:
         feeds = f"{len(refused)} feed{'s' * (len(refused) != 1)}"
         warn(f"{args.file}: skipped {feeds} whose address is no http:// or https:// one: {refused[0]}")
         outlines = [outline for outline in outlines if outline.url not in refused]
-    with Library() as library:
+    with Library(warn=warn) as library:
         added = sum(library.add(o.url, name=o.title, folder=o.folder, site_url=o.site_url) for o in outlines)
     warn(f"{args.file}: {len(outlines)} feeds, {added} of them new; 'newsreader fetch' fetches them")
     return exit_codes.OK

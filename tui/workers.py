@@ -175,7 +175,10 @@ def fetch_feeds(app: NewsReader, worker: Worker) -> None:
     def say(text: str) -> None:
         app.main.status_line.post_message(StatusLine.Say(text))
 
-    with Library() as library:
+    def warn(said: str) -> None:  # the library was damaged: what it still held is in a new one
+        app.call_from_thread(app.notify, said, severity="warning", markup=False)
+
+    with Library(warn=warn) as library:
         if not library.feeds():
             app.call_from_thread(app.notify, "No feeds yet: 'newsreader add URL' subscribes to one", markup=False)
             return

@@ -8,19 +8,21 @@ reads a file (`records`), through the same loader pipeline and cache.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple, cast
+from typing import Concatenate, NamedTuple, ParamSpec, TypeVar, cast
 
 from newsreader.clean import line
 from newsreader.model import LoadProblem, Record
 from newsreader.persist.paths import data_home
+from newsreader.persist.salvage import Damaged, is_damage, move_aside, opened_damaged, readable_rows
 
 FILE_NAME = "library.sqlite3"
 SUFFIX = ".sqlite3"
@@ -90,9 +92,13 @@ class EntryKey(NamedTuple):
         """The key of a record the feed loader made (its `raw` carries the entry's id)."""
         guid = json.loads(record.raw).get("id")
         link = record.fields.get("url")
-        title = record.fields.get("title", "")
-        digest = hashlib.blake2b(f"{title}\n{record.text}".encode("utf-8", "replace"), digest_size=16).hexdigest()
+        digest = content_hash(record.fields.get("title", ""), record.text)
         return cls(str(guid) if guid else None, str(link) if link else None, digest)
+
+
+def content_hash(title: object, text: str) -> str:
+    """An entry's fingerprint, of its title and text: what tells it from the others when it has no id."""
+    return hashlib.blake2b(f"{title}\n{text}".encode("utf-8", "replace"), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -145,27 +151,143 @@ def _shown(text: str | None) -> str | None:
     return line(text) if text else text
 
 
-class Library:
-    """Feeds and their entries in one SQLite file (created when first written)."""
+# Every field of a subscription and of an entry, as a damaged library's are read and written again.
+FEED_FIELDS = (
+    "url, fetch_url, name, title, site_url, folder, full_text, etag, last_modified, checked, updated, "
+    "new_articles, error, position"
+)
+ENTRY_FIELDS = "feed, guid, link, content_hash, raw, text, fields, seen"
 
-    def __init__(self, path: Path | None = None) -> None:
+
+def _insert(table: str, fields: str) -> str:
+    return f"INSERT OR IGNORE INTO {table} ({fields}) VALUES ({', '.join('?' for _ in fields.split(','))})"
+
+
+def _readable(path: Path) -> tuple[list[tuple], list[tuple]]:
+    """The subscriptions and the entries (every field) a damaged library still gives whole: an entry whose
+    title and text are not those its fingerprint was made of (a page of it lost) is left behind."""
+    with opened_damaged(path) as db:
+        if db is None:
+            return [], []
+        feeds, entries = readable_rows(db, "feeds", FEED_FIELDS), readable_rows(db, "entries", ENTRY_FIELDS)
+    return [row for row in feeds if _json(row[5], list) is not None], [row for row in entries if _whole(row)]
+
+
+def _whole(entry: tuple) -> bool:
+    _, _, _, digest, raw, text, fields, _ = entry
+    found = _json(fields, dict)
+    return (
+        isinstance(found, dict)
+        and isinstance(text, str)
+        and _json(raw, dict) is not None
+        and digest == content_hash(found.get("title", ""), text)
+    )
+
+
+def _json(text: object, kind: type) -> object:
+    """The JSON value of a kind a text holds, or None."""
+    try:
+        value = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+    return value if isinstance(value, kind) else None
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """The library's file opened, made when missing; Damaged when its subscriptions' table is."""
+    # One connection, used by one thread at a time (the reader fetches in a worker thread).
+    db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        # A fetch writes once a feed: without WAL each write waits for the disk (25 ms here).
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.executescript(SCHEMA)
+        # The subscriptions are what the user made: checked at each opening (a millisecond); the entries are
+        # found damaged when they are read.
+        if (check := db.execute("PRAGMA quick_check(feeds)").fetchone()) != ("ok",):
+            raise Damaged(f"its subscriptions are damaged: {str(check[0]).splitlines()[-1]}")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def mend(path: Path, error: sqlite3.Error) -> tuple[sqlite3.Connection, str]:
+    """Move a damaged library aside and make a new one of the subscriptions and entries it still gives: the
+    new one, and what became of the old in words ("damaged (…); kept as …"). LibraryUnavailable when it
+    cannot be done."""
+    try:
+        backup = move_aside(path)
+        feeds, entries = _readable(backup)
+        db = _connect(path)
+        with db:
+            subscribed = sum(db.execute(_insert("feeds", FEED_FIELDS), row).rowcount for row in feeds)
+            kept = {row[0] for row in feeds}
+            for url in dict.fromkeys(row[0] for row in entries if row[0] not in kept):  # lost, but not its entries
+                subscribed += db.execute(
+                    "INSERT OR IGNORE INTO feeds (url, fetch_url, position) "
+                    "VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM feeds))",
+                    (url, url),
+                ).rowcount
+            articles = sum(db.execute(_insert("entries", ENTRY_FIELDS), row).rowcount for row in entries)
+    except (OSError, sqlite3.Error) as failure:
+        raise LibraryUnavailable(f"the library {path} is damaged ({error}) and cannot be mended: {failure}") from None
+    said = f"damaged ({error}); kept as {backup.name}, and the {subscribed:,} subscriptions and {articles:,} "
+    return db, said + "articles it still holds are in a new library"
+
+
+def _guarded(method: Callable[Concatenate[Library, P], T]) -> Callable[Concatenate[Library, P], T]:
+    """A library method that, should the file turn out damaged, runs again on a new library holding what the
+    damaged one still gives; and that says in one line (LibraryUnavailable) why the library cannot be used."""
+
+    @functools.wraps(method)
+    def run(library: Library, *args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return method(library, *args, **kwargs)
+        except sqlite3.Error as error:
+            if not is_damage(error):
+                raise LibraryUnavailable(f"cannot use the library {library.path}: {error}") from None
+            library._mend(error)
+        try:
+            return method(library, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise LibraryUnavailable(f"cannot use the library {library.path}: {error}") from None
+
+    return run
+
+
+class Library:
+    """Feeds and their entries in one SQLite file (created when first written). A damaged file is moved
+    aside, and the subscriptions and entries it still holds go into a new one, said through `warn`."""
+
+    def __init__(self, path: Path | None = None, warn: Callable[[str], None] | None = None) -> None:
         self.path = path or library_path()
+        self.warn = warn or (lambda message: None)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            # One connection, used by one thread at a time (the reader fetches in a worker thread).
-            self._db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            # A fetch writes once a feed: without WAL each write waits for the disk (25 ms here).
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.executescript(SCHEMA)
+            self._db = _connect(self.path)
         except (OSError, sqlite3.Error) as error:
-            raise LibraryUnavailable(f"cannot open the library {self.path}: {error}") from None
+            if not (isinstance(error, sqlite3.Error) and is_damage(error)):
+                raise LibraryUnavailable(f"cannot open the library {self.path}: {error}") from None
+            self._mend(error)
+
+    def _mend(self, error: sqlite3.Error) -> None:
+        if hasattr(self, "_db"):  # found damaged in use, not at its opening
+            with suppress(sqlite3.Error):
+                self._db.close()
+        self._db, said = mend(self.path, error)
+        self.warn(f"the library {self.path} was {said}")
 
     def close(self) -> None:
         self.checkpoint()
         self._db.close()
 
+    @_guarded
     def checkpoint(self) -> None:
         """Move what was written into the library file itself: the store's cache knows it changed by its stamp."""
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -178,6 +300,7 @@ class Library:
 
     # --- Subscriptions -------------------------------------------------------------------------------
 
+    @_guarded
     def add(
         self,
         url: str,
@@ -204,21 +327,25 @@ class Library:
                 )
         return bool(added)
 
+    @_guarded
     def remove(self, url: str) -> bool:
         """Unsubscribe and drop the feed's entries; False when it was not subscribed."""
         with self._db:
             return self._db.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount > 0
 
+    @_guarded
     def feeds(self) -> list[Feed]:
         """Every subscription, in the order they were added."""
         return [_feed(row) for row in self._db.execute(f"SELECT {FEED_COLUMNS} FROM feeds ORDER BY position")]
 
+    @_guarded
     def feed(self, url: str) -> Feed | None:
         row = self._db.execute(f"SELECT {FEED_COLUMNS} FROM feeds WHERE url = ?", (url,)).fetchone()
         return _feed(row) if row else None
 
     # --- After a fetch -------------------------------------------------------------------------------
 
+    @_guarded
     def is_new(self, feed: str, key: EntryKey) -> bool:
         """No stored entry of this feed is this one."""
         return self._find(feed, key) is None
@@ -236,10 +363,11 @@ class Library:
         ).fetchone()
         return row[0] if row else None
 
+    @_guarded
     def store(
         self,
         feed: str,
-        entries: Iterable[tuple[EntryKey, Record]],
+        entries: Sequence[tuple[EntryKey, Record]],  # read again when the library is mended half way
         etag: str | None = None,
         last_modified: str | None = None,
         title: str | None = None,
@@ -271,6 +399,7 @@ class Library:
             )
         return new
 
+    @_guarded
     def unchanged(self, feed: str, now: float | None = None) -> None:
         """The feed answered 304 Not Modified."""
         now = time.time() if now is None else now
@@ -280,6 +409,7 @@ class Library:
                 (now, now, feed),
             )
 
+    @_guarded
     def failed(self, feed: str, error: str, now: float | None = None) -> None:
         """The fetch failed: the error is kept until a fetch succeeds."""
         with self._db:
@@ -288,6 +418,7 @@ class Library:
                 (time.time() if now is None else now, error, feed),
             )
 
+    @_guarded
     def moved(self, feed: str, fetch_url: str) -> None:
         """A permanent redirect: fetch the feed from its new address from now on."""
         with self._db:
@@ -295,6 +426,7 @@ class Library:
 
     # --- Reading -------------------------------------------------------------------------------------
 
+    @_guarded
     def article_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
 
@@ -318,15 +450,32 @@ def _records(db: sqlite3.Connection) -> Iterator[Record]:
 
 
 def load_library(path: Path) -> Iterator[Record | LoadProblem]:
-    """The library's entries as records, for the store's file loading; read only."""
+    """The library's entries as records, for the store's file loading; read only, unless it is the user's
+    library and damaged: then it is mended (moved aside, what it still holds in a new one) and the new one
+    read, as a problem says."""
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as error:
         yield LoadProblem(str(path), f"cannot read the library ({error})")
         return
+    read: set[str] = set()  # the entries' raw texts, one for each entry
     try:
-        yield from _records(db)
+        for record in _records(db):
+            read.add(record.raw)
+            yield record
+        return
     except sqlite3.Error as error:
-        yield LoadProblem(str(path), f"cannot read the library ({error})")
+        failed = error
     finally:
         db.close()
+    if not is_damage(failed) or path.resolve() != library_path().resolve():  # another file is never moved
+        yield LoadProblem(str(path), f"cannot read the library ({failed})")
+        return
+    try:
+        mended, said = mend(path, failed)
+    except LibraryUnavailable as unmended:
+        yield LoadProblem(str(path), str(unmended))
+        return
+    with closing(mended):
+        yield from (record for record in _records(mended) if record.raw not in read)
+    yield LoadProblem(str(path), said)

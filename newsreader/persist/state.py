@@ -18,11 +18,11 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from newsreader.model import Article
 from newsreader.persist.paths import data_home
+from newsreader.persist.salvage import move_aside, opened_damaged
 
 FILE_NAME = "state.sqlite"
 OLD_FILE_NAME = "state.json"  # before marks were kept in SQLite
@@ -153,29 +153,24 @@ class ReadingState:
             data = json.loads(old.read_text(encoding="utf-8"))
             return [(kind, key) for kind in KINDS for key in _keys(data, kind)]
         except (ValueError, TypeError, UnicodeDecodeError, RecursionError) as error:
-            if backup := self._move_aside(old, error):
+            if backup := self._move_aside(old):
                 self.warn(f"reading state {old} was corrupt ({_reason(error)}); kept as {backup.name}, starting empty")
             return []
 
     def _recover(self, error: Exception) -> None:
         """Move a damaged database aside and keep the marks that can still be read from it."""
-        if backup := self._move_aside(self.path, error):
+        if backup := self._move_aside(self.path):
             self._recovered = _readable_marks(backup)
             kept = f"{len(self._recovered)} marks read from it" if self._recovered else "starting empty"
             self.warn(f"reading state {self.path} was corrupt ({_reason(error)}); kept as {backup.name}, {kept}")
 
-    def _move_aside(self, path: Path, error: Exception) -> Path | None:
+    def _move_aside(self, path: Path) -> Path | None:
         """The dated backup a corrupt file (and its journals) is moved to; None, said, when it cannot be."""
-        backup = path.with_name(f"{path.name}.corrupt-{datetime.now():%Y%m%d-%H%M%S}")
         try:
-            path.replace(backup)
-            for journal in ("-wal", "-shm"):  # the journal goes with its database: marks may be in it
-                with contextlib.suppress(FileNotFoundError):
-                    Path(f"{path}{journal}").replace(f"{backup}{journal}")
+            return move_aside(path)
         except OSError as move_error:
             self.warn(f"reading state {path} is corrupt and could not be moved aside: {move_error}")
             return None
-        return backup
 
 
 def _reason(error: Exception) -> object:
@@ -191,13 +186,9 @@ def _readable_marks(path: Path) -> set[tuple[str, str]]:
     """(kind, key) of every mark a damaged database still gives, each stretch of keys looked up on its own
     through its index, so that a lost or damaged page costs its own marks and not the ones after it."""
     found: set[tuple[str, str]] = set()
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
-    except sqlite3.Error:
-        return found
-    with contextlib.closing(db):
-        # So that SQLite reads a file shorter than its header says as far as it goes, instead of refusing it whole.
-        db.execute("PRAGMA writable_schema = ON")
+    with opened_damaged(path) as db:
+        if db is None:
+            return found
         for kind in KINDS:
             for low, high in STRETCHES:
                 with contextlib.suppress(sqlite3.DatabaseError):  # each row as it comes: those before the damage stay

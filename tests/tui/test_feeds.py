@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+
 from newsreader.feeds.library import Library
 from newsreader.feeds.refresh import refresh
 from newsreader.persist.state import ReadingState
@@ -74,3 +76,18 @@ async def test_the_feed_list_filters_to_one_feed(feed_server):
         assert "Alpha wire" in listed.border_title
         await pilot.press("escape")
         assert len(listed.articles) == 4
+
+
+async def test_the_feed_list_of_a_damaged_library_says_what_it_kept(tmp_path):
+    with Library() as library:
+        for number in range(300):
+            library.add(f"http://127.0.0.1:9/{number}.xml", name=f"Feed {number}")
+        path = library.path
+    os.truncate(path, path.stat().st_size // 2)  # cut short: 'f' ended the reader in a traceback
+    app = NewsReader(DocumentStore.load(), state=ReadingState())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f")
+        said = [notice.message for notice in app._notifications]
+        (damaged,) = [message for message in said if "was damaged (database disk image is malformed)" in message]
+        kept = int(damaged.split("and the ")[1].split(" ")[0])
+        assert isinstance(app.screen, FeedPicker) and 0 < kept == len(app.screen.counts) < 300

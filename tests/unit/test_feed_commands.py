@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 from newsreader.cli import main
-from newsreader.feeds.library import library_path
+from newsreader.feeds.library import EntryKey, Library, library_path
+from newsreader.model import Record
 from tests.feed_server import Reply, rss
 from tests.unit.test_terminal_safety import UNSAFE_OUTPUT
 
@@ -111,10 +114,54 @@ def test_a_damaged_library_is_named_not_passed_over_for_the_seeds(capsys, feed_s
     library = library_path()
     library.write_bytes(library.read_bytes()[:4096])  # cut short: a full disk, a copy stopped half way
     code, out, err = run(capsys, "list")
-    assert (
-        code == 0
-        and f"{library}: cannot read the library" in err
-        and len(err.splitlines()) == 1
-        and "Traceback" not in err
-    )
+    assert code == 0 and f"{library}: damaged (database disk image is malformed); kept as " in err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert "Harbour" not in out and "Lavrov" not in out  # neither half an answer nor the seeds in its place
+
+
+def a_library(feeds: int = 300, entries: int = 20) -> Path:
+    """The user's library with feeds subscribed (every tenth with entries fetched), its file on disk whole."""
+    with Library() as library:
+        for number in range(feeds):
+            library.add(f"http://127.0.0.1:9/{number}.xml", name=f"Feed {number}", folder=["News"])
+        for number in range(0, feeds, 10):
+            records = [
+                Record(
+                    f"{number}", f"Story {number} {n}. " * 80, json.dumps({"id": f"{number}-{n}"}), {"title": f"T{n}"}
+                )
+                for n in range(entries)
+            ]
+            library.store(f"http://127.0.0.1:9/{number}.xml", [(EntryKey.of(r), r) for r in records])
+    return library.path
+
+
+def test_a_library_cut_short_gives_back_the_subscriptions_and_articles_it_still_holds(capsys):
+    # A library cut short (a full disk, a copy stopped half way) could not be opened: every subscription was
+    # out of reach of the tool ("cannot open the library"), as the marks had been.
+    path = a_library()
+    os.truncate(path, path.stat().st_size // 2)
+    code, out, err = run(capsys, "feeds")
+    (said,) = err.splitlines()
+    assert code == 0 and f"the library {path} was damaged (database disk image is malformed); kept as " in said
+    assert ", and the 300 subscriptions and " in said and len(out.splitlines()) == 300
+    backup = path.with_name(said.split("kept as ")[1].split(",")[0])
+    assert backup.is_file() and backup.name.startswith("library.sqlite3.corrupt-")
+    kept = int(said.split("subscriptions and ")[1].split(" ")[0])
+    assert 0 < kept < 600 and len(run(capsys, "list")[1].splitlines()) == kept
+    assert run(capsys, "opml", "export")[1].count("<outline ") == 301  # a folder and its feeds
+
+
+def test_a_library_found_damaged_while_read_is_mended_by_the_reading_command(capsys):
+    path = a_library()
+    damaged = bytearray(path.read_bytes())
+    for page in (60, 120):  # pages of entries, overwritten
+        damaged[(page - 1) * 4096 + 8 : page * 4096] = b"\xa5" * 4088
+    path.write_bytes(damaged)
+    code, out, err = run(capsys, "list")
+    (said,) = err.splitlines()
+    assert code == 0 and said.startswith(f"newsreader: skipped {path}: damaged (database disk image is malformed)")
+    kept = int(said.split("subscriptions and ")[1].split(" ")[0])
+    assert 500 < kept < 600 and len(out.splitlines()) == kept and "300 subscriptions" in said
+    code, out, err = run(capsys, "feeds")
+    assert code == 0 and err == "" and len(out.splitlines()) == 300
+    assert run(capsys, "add", "http://127.0.0.1:9/new.xml")[0] == 0

@@ -106,6 +106,7 @@ def test_something_else_named_like_a_library_is_a_load_problem(tmp_path):
     path.write_text("not a database at all, but long enough to have a header" * 20)
     store = DocumentStore.load([path], cache=Cache(enabled=False))
     assert len(store) == 0 and "library" in store.problems[0].reason
+    assert list(tmp_path.iterdir()) == [path]  # only the user's own library is mended, never moved aside
 
 
 def test_a_store_takes_in_what_a_fetch_brought(library, feed_server):

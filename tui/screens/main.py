@@ -236,11 +236,15 @@ class MainScreen(Screen[None]):
         self.app.push_screen(EntityBrowser(self.store.entity_counts()), self.list_pane.filter_by_entity)
 
     def action_feeds(self) -> None:
-        from newsreader.feeds.library import Library
+        from newsreader.feeds.library import Library, LibraryUnavailable
         from tui.screens.feeds import FeedPicker
 
-        with Library() as library:
-            feeds = library.feeds()
+        try:
+            with Library(warn=lambda said: self.notify(said, severity="warning", markup=False)) as library:
+                feeds = library.feeds()
+        except LibraryUnavailable as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
         if not feeds:
             self.notify("No feeds yet: 'newsreader add URL' subscribes to one", timeout=4, markup=False)
             return
