@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from newsreader.persist.paths import scratch_path
-
 READ_AHEAD = 4 << 20  # bytes of a body file read at once when going through the bodies in order
 
 
@@ -200,6 +198,9 @@ class BodyBlock:
 def temporary_body_file(on_error: Callable[[OSError], None] | None = None) -> BodyFile:
     """A body file in this run's temporary folder, removed when the process ends; when none can be
     made there, bodies stay in memory."""
+    # Imported here: the analysis's workers read bodies and need none of platformdirs and tempfile.
+    from newsreader.persist.paths import scratch_path
+
     try:
         return BodyFile(scratch_path(".bodies"), on_error)
     except OSError as error:

@@ -37,7 +37,7 @@ PROG = "newsreader"
 COMPLETION_SHELLS = ("bash", "zsh", "fish")
 FIRST_FRAME_WAIT = 0.05  # seconds of loading before the reader first draws; the rest loads on screen
 # Cores the reader's workers leave to its process, which takes in the loaded articles, indexes them
-# and answers keys meanwhile; an analysis worker takes 90 MB (a third of a 100,000-article corpus's
+# and answers keys meanwhile; an analysis worker takes about 65 MB (a quarter of a 100,000-article corpus's
 # size): on two cores, one worker.
 READER_SPARE_CORES = 1
 

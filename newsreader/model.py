@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from typing import Literal, NamedTuple
 
@@ -80,6 +79,8 @@ class Article(NamedTuple):
         cls, id: str, source_path: str, title: str, body: str, bodies: BodyFile | BodyBlock | None = None, **metadata
     ) -> Article:
         """An article from its fields; with `bodies`, its body is written there and read back on demand."""
+        import hashlib  # here: the analysis's workers need the model's types, not OpenSSL's 4 MB
+
         digest = hashlib.blake2b(f"{title}\n".encode("utf-8", "replace"), digest_size=12)
         words = 0
         for piece in pieces(body):  # a 100 MB body too, without holding the GIL for seconds

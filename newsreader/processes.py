@@ -22,6 +22,9 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+MAPPED_APART = 128 << 10  # bytes: a block this big or bigger is mapped apart, not taken from the heap
+
 
 def usable_cores() -> int:
     """The cores this process may run on (`taskset -c 0` gives one)."""
@@ -237,11 +240,26 @@ def ctrl_c_ignored() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
+def _freed_memory_given_back() -> None:
+    """glibc's malloc keeps the big blocks it has freed (numpy's arrays, a run's texts) in its heap for
+    the next ones, raising the size above which it maps a block apart as it goes: an analysis worker's
+    memory grew by 15 MB over its first runs, and its peaks within a run by 11 MB, all of it free. Above
+    a fixed size (its default's) a block is mapped apart, and given back to the system once freed."""
+    import ctypes  # here: only a worker needs it
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # no glibc: its own malloc
+        return
+    mallopt(M_MMAP_THRESHOLD, MAPPED_APART)
+
+
 def _work(connection: Connection, niceness: int) -> None:
     """A worker's life: a lower priority, ctrl+c left to the process that asked (it ends the workers),
     then work, a piece at a time, until that process closes its end of the pipe."""
     os.nice(niceness)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _freed_memory_given_back()
     while True:
         try:
             message = connection.recv_bytes()

@@ -10,9 +10,13 @@ people or places.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import overload
+
+from newsreader.analysis.string_table import StringTable
 
 TABLE = "places.tsv"
 # A line of gender-guesser's dictionary whose name (its 4th to 29th characters) is one plain name;
@@ -55,13 +59,42 @@ GENERIC_GEO_WORDS = frozenset(
 )
 
 
+class Places:
+    """Place names → (canonical name, whether the name alone says it is a place), held compactly:
+    the canonical name is the name itself but for the few `COUNTRY_ALIASES`."""
+
+    def __init__(self, alone: dict[str, bool]) -> None:
+        self.names = StringTable(alone)
+        self.alone = bytes(alone[name] for name in self.names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __getitem__(self, name: str) -> tuple[str, bool]:
+        if (found := self.get(name)) is None:
+            raise KeyError(name)
+        return found
+
+    @overload
+    def get(self, name: str) -> tuple[str, bool] | None: ...
+    @overload
+    def get(self, name: str, default: tuple[str, bool]) -> tuple[str, bool]: ...
+    def get(self, name: str, default: tuple[str, bool] | None = None) -> tuple[str, bool] | None:
+        if (place := self.names.place(name)) < 0:
+            return default
+        return COUNTRY_ALIASES.get(name, name), bool(self.alone[place])
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Places (name → canonical name and whether the name alone says it is a place) and first names."""
 
-    places: dict[str, tuple[str, bool]]
+    places: Places
     countries: frozenset[str]
-    first_names: frozenset[str]
+    first_names: StringTable
     country_stems: tuple[str, ...]
 
 
@@ -69,18 +102,15 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The name lists, once a process (a tenth of a second)."""
     sections = _sections(resources.files(__package__).joinpath(TABLE).read_text(encoding="utf-8"))
-    places = {name: (name, alone == "1") for name, alone in (line.split("\t") for line in sections["cities"])}
+    alone = {name: flag == "1" for name, flag in (line.split("\t") for line in sections["cities"])}
     continents, countries = sections["continents"], sections["countries"]
-    for name in [*sections["states"], *continents, *countries]:
-        places[name] = (name, True)
-    for alias, name in COUNTRY_ALIASES.items():
-        places[alias] = (name, True)
+    alone.update(dict.fromkeys([*sections["states"], *continents, *countries, *COUNTRY_ALIASES], True))
     # Demonyms share their country's (or continent's) first letters: "Iran" → "Iranian", "Sri Lanka"
     # → "Lankan", "Europe" → "European".
     named = countries + list(COUNTRY_ALIASES) + continents
     words = {word for name in named for word in name.split()} - GENERIC_GEO_WORDS
     stems = tuple(sorted({word[:4] for word in words if len(word) >= 4 and word[0].isupper()}))
-    return Gazetteer(places, frozenset(countries) | frozenset(COUNTRY_ALIASES), _first_names(), stems)
+    return Gazetteer(Places(alone), frozenset(countries) | frozenset(COUNTRY_ALIASES), _first_names(), stems)
 
 
 def _sections(table: str) -> dict[str, list[str]]:
@@ -89,6 +119,6 @@ def _sections(table: str) -> dict[str, list[str]]:
     return {name: lines.rstrip("\n").split("\n") for name, _, lines in parts}
 
 
-def _first_names() -> frozenset[str]:
+def _first_names() -> StringTable:
     data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_bytes()  # a comment line first
-    return frozenset(name.decode("ascii") for name in FIRST_NAME.findall(data))
+    return StringTable(name.decode("ascii") for name in FIRST_NAME.findall(data))

@@ -75,7 +75,7 @@ class FirstPass:
                 yield found
                 if found is None:
                     return
-            if every:  # every run is in: the workers' memory (about 90 MB each) goes before the merge needs its own
+            if every:  # every run is in: the workers' memory (about 65 MB each) goes before the merge needs its own
                 _stop_workers()
         except BaseException:  # failed, or left before the end: what the workers are doing is of no use now
             _stop_workers()

@@ -48,6 +48,20 @@ def test_the_process_that_gathers_what_workers_found_holds_none_of_the_recognise
     assert int(count) > 20 and imported.strip() == "[]"
 
 
+# In a fresh interpreter: what an analysis worker imports to run the first pass.
+WORKER_IMPORTS = """
+import sys
+from newsreader.analysis import pool, first_pass
+print(sorted({"hashlib", "platformdirs"} & set(sys.modules)))
+"""
+
+
+def test_an_analysis_worker_holds_no_more_than_it_needs():
+    """Each worker's memory counts beside the reader's: OpenSSL (hashlib) alone took 4 MB of it."""
+    done = subprocess.run([sys.executable, "-c", WORKER_IMPORTS], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 @pytest.mark.slow
 def test_a_stop_ends_the_workers_at_once(articles, monkeypatch):
     monkeypatch.setattr(pool, "RUN", 1)

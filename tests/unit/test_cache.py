@@ -13,6 +13,7 @@ from newsreader import bodies
 from newsreader.bodies import StoredBody
 from newsreader.cli import main
 from newsreader.model import Article
+from newsreader.persist import paths
 from newsreader.persist.cache import Cache
 from newsreader.store import DocumentStore
 
@@ -178,7 +179,7 @@ def test_a_full_disk_keeps_bodies_in_memory_with_one_warning_and_no_stray_file(t
     cache = Cache(tmp_path / "cache", warn=warnings.append)
     full = Path("/dev/full")  # every write to it fails with ENOSPC, as on a full disk
     monkeypatch.setattr(cache, "new_entry_path", lambda *args: full)
-    monkeypatch.setattr(bodies, "scratch_path", lambda suffix: full)
+    monkeypatch.setattr(paths, "scratch_path", lambda suffix: full)
     real_mkstemp = tempfile.mkstemp
 
     def mkstemp_on_a_full_disk(**where):
