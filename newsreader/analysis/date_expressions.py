@@ -46,6 +46,14 @@ PIECES = {
     "PART_OF_DAY": r"(?:day|morning|afternoon|evening|night)",
     "HOLIDAY": "(?:" + "|".join(name.replace("'", "['’]") for name in HOLIDAYS) + ")",
 }
+# After a time word without its article ("that night", "in spring"): the end of a phrase, not a noun it qualifies
+# ("said that night raids would stop", "after winter storms").
+PIECES["THEN"] = (
+    r"(?=\s*(?:[^\w\s]|\n|$)|<SP>(?:and|or|but|when|as|at|in|on|to|for|with|after|before|until|while|if|he|she|it"
+    r"|they|we|I|you|the|a|an|this|that|its|his|her|their|is|are|was|were|will|would|has|have|had|could|should|may"
+    r"|might)\b)"
+)
+PIECES["PER_UNIT"] = r"(?:annually|yearly|daily|weekly|monthly|hourly)"
 PIECES["NUMBER"] = (
     r"(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|<TENS>(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -72,7 +80,11 @@ PIECES["SPELLED_YEAR"] = (
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
     r"|two<SP>thousand[- ](?:and<SP>)?(?:one|two|three|four|five|six|seven|eight|nine|ten))"
 )
-PIECES["WHICH_YEAR"] = r"(?:,?<SP><YEAR>|<SP>(?i:this|last|next)<SP>year(?![\w'-])|<SP><SPELLED_YEAR>)"
+# "2020", "last year", "of that year", "the following year", "nineteen ninety"
+PIECES["WHICH_YEAR"] = (
+    r"(?:,?<SP><YEAR>|<SP>(?i:this|last|next|(?:of<SP>)?(?:that|the<SP>(?:same|following|next|previous)))<SP>"
+    r"year(?![\w'-])|<SP><SPELLED_YEAR>)"
+)
 PIECES["YEAR_OF"] = (
     r"(?:<SP>(?i:of<SP>)?(?i:fiscal<SP>)?<YEAR>|<SP>(?i:of<SP>(?:the|this|last|next)<SP>(?:fiscal<SP>)?year(?![\w'-])))"
 )
@@ -91,6 +103,7 @@ RULES = {
     # "the next day", "the following morning", "the day before", "the year after", "earlier that day", "that same
     # day"; ("that day" alone is more often a day of no date: "the offer ends that day")
     "day around another": r"(?i:(?:earlier|later)<SP>that<SP>(?:same<SP>)?<PART_OF_DAY>|(?:that|the)<SP>same<SP>day"
+    r"|that<SP>(?:morning|afternoon|evening|night)(?:(?=['’]s\b)|<THEN>)"
     r"|the<SP>(?:next|following|previous|preceding)<SP><PART_OF_DAY>"
     r"|the<SP>(?:day|week|month|year)<SP>(?:before|after)(?=\s*[^\w\s])"
     # "the day before last Tuesday", "the day after Christmas", "the day before yesterday": a day from the day named
@@ -103,9 +116,9 @@ RULES = {
     "part of a day": r"(?i:(?:later|earlier)<SP>)?(?:(?i:this|last|tomorrow|yesterday)|<WEEKDAY>)<SP>"
     r"(?i:(?:morning|afternoon|evening|night)s?)|(?i:tonight|overnight)|(?i:(?:early|late|mid)[\s-]?(?:morning"
     r"|afternoon|evening))(?:<SP>(?:(?i:today|yesterday|tomorrow)|<WEEKDAY>))?",
-    # "every Monday", "each month", "annually", "Mondays"
-    "set": r"(?i:every|each)<SP>(?:other<SP>)?(?:<WEEKDAY>|<MONTH>|(?i:<PERIOD>|day|<SEASON>))"
-    r"|(?i:annually|yearly|daily|weekly|monthly|hourly)|<WEEKDAY>s",
+    # "every Monday", "each month", "every two years", "annually", "Mondays" (and "twice a week": see HOW_OFTEN)
+    "set": r"(?i:(?:every|each)<SP>(?:(?:other<SP>)?(?:(?-i:<WEEKDAY>|<MONTH>)|<PERIOD>|day|<SEASON>)"
+    r"|(?:few|<NUMBER>)<SP><UNIT>)|<PER_UNIT>)|<WEEKDAY>s",
     # "the third quarter", "third-quarter", "the year-earlier quarter", "the 1988 second quarter", "fourth quarters"
     "quarter": r"(?i:(?:(?:the|its|this|that)<SP>)?(?:(?:latest|current|same|comparable|corresponding|year-earlier"
     r"|year-ago|previous|past|last|next|coming|fiscal|recent|(?:this|last|next) year's|<YEAR>(?:'s)?|<ORDINAL>)"
@@ -175,7 +188,13 @@ RULES = {
     r"|(?:(?i:last|next|this)<SP>)?<HOLIDAY>(?:<SP>week(?![\w-]))?",
     # "the summer", "the early summer", "the summer of 2012", "spring 2011"
     "season": r"(?:(?<=\b[Tt]he\s)(?i:(?:early|late|mid)[\s-]+)?<SEASON>(?:<SP>of<SP>(?:<YEAR>|<SPELLED_YEAR>))?"
-    r"|(?i:<SEASON>),?<SP><YEAR>)",
+    r"|(?i:<SEASON>),?<SP><YEAR>"
+    # "in spring", "by late summer", "until winter": not "after winter storms", nor "by Winter" (a name), nor "fall",
+    # most often a drop
+    # (the look ahead first: most places are none of these words, and it fails there sooner than the look behinds)
+    r"|(?=(?i:early|late|mid)[\s-]|spring|summer|autumn|winter)(?:(?<=\b[Ii]n )|(?<=\b[Bb]y )|(?<=\b[Uu]ntil )"
+    r"|(?<=\b[Tt]ill )|(?<=\b[Ss]ince )|(?<=\b[Dd]uring )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\b[Tt]hrough ))"
+    r"(?:(?i:early|late|mid)[\s-]+)?(?:spring|summer|autumn|winter)<THEN>)",
 }
 
 
@@ -262,8 +281,15 @@ YEAR_RANGE = re.compile(r"(" + YEAR_NUMBER + r")[-–/](\d+)")
 DAY_RANGE = re.compile(r"(.*?\d(?:st|nd|rd|th)?)(?:\s+(?:and|to|or)\s+|[-–])(\d.*)", re.S)
 A_UNIT = re.compile(r"(?i)an?\s+\w+")
 PER_UNIT = re.compile(r"(?i)annually|yearly|monthly|weekly|daily|hourly")
+EACH_UNIT = re.compile(r"(?i)(?:each|every)\s+(?:day|week|month|year|quarter|hour)")
 FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
 A_DROP = re.compile(r"\s+(?:of|in|to|from|below|above|back|by|on)\b")
+# Before "a week", "each year", "daily": how many times in it, which the expression takes in ("twice a week", "three
+# times a year", "once daily"); found here, as a rule would be tried at every word before a keyword.
+HOW_OFTEN = re.compile(
+    r"(?i)\b(?:once|twice|thrice|(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
+    r"|a\s+few|a\s+dozen|dozens\s+of|hundreds\s+of)\s+times)\s+$"
+)
 # Before "a year", "annually": an amount or a count of things, which makes it a rate ("$5 a year", "four
 # flights a week", "to rise 8.5% annually").
 RATE = re.compile(
@@ -399,12 +425,12 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
         if expression.isdigit() and _after_a_name(before):
             continue  # "Euro 2004", "Resolution 2231", "£2004"; but "Tony Blair 10 days ago"
         per_unit = A_UNIT.fullmatch(expression) or PER_UNIT.fullmatch(expression)
-        if FRACTION.fullmatch(expression) or (per_unit and RATE.search(before)):
+        if (per_unit or EACH_UNIT.fullmatch(expression)) and (often := HOW_OFTEN.search(before)):
+            start, expression = start - len(often[0]), text[start - len(often[0]) : end]
+        elif FRACTION.fullmatch(expression) or (per_unit and RATE.search(before)):
             continue  # "a quarter", a fraction; "$5 a year", "to rise 8.5% annually", a rate
-        if expression in ("summer", "winter", "spring", "autumn", "fall") and not before.endswith(("the ", "The ")):
-            continue
-        if expression == "fall" and A_DROP.match(text, end):
-            continue  # "the fall of the Berlin Wall", "the fall in prices": a drop, not autumn
+        if expression == "fall" and (not before.endswith(("the ", "The ")) or A_DROP.match(text, end)):
+            continue  # "prices fall", "the fall of the Berlin Wall", "the fall in prices": a drop, not autumn
         range_ = YEAR_RANGE.fullmatch(expression)
         if range_ or (kind in DAY_RULES and (range_ := DAY_RANGE.fullmatch(expression))):
             found += [(range_[1], start, start + len(range_[1])), (range_[2], end - len(range_[2]), end)]

@@ -63,7 +63,10 @@ def _every(value: str) -> str:
         return EVERY[value]
     if m := DATE.fullmatch(value):
         return "every " + _date(m).removeprefix("a ")
-    return "every " + as_written(value, "DURATION")
+    if "X" in value and (m := DURATION.fullmatch(value)):
+        return "every few " + _amount(m)  # "every few weeks"
+    written = as_written(value, "DURATION")
+    return f"every {written}" if written else ""
 
 
 def _amount(m: re.Match[str]) -> str:

@@ -111,7 +111,12 @@ RANGE_REST = re.compile(
 )
 DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 QUARTER_VALUE = re.compile(r"\d{4}-[QH]\d")
-THAT_YEAR = re.compile(r"(.+?)\s+(this|last|next)\s+year", re.IGNORECASE)
+# "June last year", "April of that year", "May the following year": a month of the year named, or of the year last named
+THAT_YEAR = re.compile(
+    r"(.+?)\s+(?:of\s+)?(this|last|next|that|the same|the following|the next|the previous)\s+year", re.I
+)
+YEAR_STEPS = {"this": 0, "last": -1, "next": 1, "that": 0, "the same": 0, "the following": 1, "the next": 1}
+YEAR_STEPS["the previous"] = -1
 PRESENT_WORDS = ("now", "right now", "just now", "currently", "nowadays", "these days", "at the moment", "at present")
 REFERENCES = {
     **dict.fromkeys((*PRESENT_WORDS, "current"), "PRESENT_REF"),
@@ -142,6 +147,7 @@ HALF_UNITS = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
 HALF = re.compile(r"\s+1/2\b|½|\s+and a half\b")
 EVERY = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M"}
 EVERY |= {"quarterly": "P3M", "hourly": "PT1H"}
+TIMES_A = re.compile(r"(?:once|twice|thrice|.+ times) (?:(?:a|an|per|each|every) )?(\w+)")
 # How many days a date ahead of the publication date counts as farther off when its clause is in the
 # past and it is a time limit or a date set ("the offer was extended to Nov. 16", "planned for March"):
 # one a past verb sets may be still to come, but one many months ahead is more likely last year's.
@@ -597,6 +603,8 @@ class Normaliser:
         lowered = text.lower()
         if lowered in EVERY:
             return EVERY[lowered]
+        if m := TIMES_A.fullmatch(lowered):  # "twice a week", "three times a year": how often in a week, a year
+            return EVERY.get(m[1]) or duration_value(1, m[1])
         if not lowered.startswith(("every ", "each ")) and not lowered.endswith("days"):
             return None
         if lowered.endswith("days") and lowered[:-1] in WEEKDAYS:
@@ -613,7 +621,10 @@ class Normaliser:
             return f"XXXX-{SEASONS[what][0]}"
         if what == "weekend":
             return "XXXX-WXX-WE"
-        return duration_value(1, what) if what in UNIT_CODES else None
+        if what in UNIT_CODES:
+            return duration_value(1, what)
+        count, _, unit = what.rpartition(" ")  # "every two years", "every few weeks"
+        return duration_value(count_of(count), unit[:-1]) if unit[:-1] in UNIT_CODES else None
 
     # --- "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6" --------------------------------------------------
 
@@ -918,10 +929,13 @@ class Normaliser:
             return f"{m[2] or self.last_dated[:4]}{self.last_dated[4:8]}{int(m[1]):02d}"  # "April 24 and 25"
         if len(text) == 2 and text.isdigit() and self.last_year_mentioned:  # the end of a range, "1957-58"
             return f"{self.last_year_mentioned // 100:02d}{text}"
-        if m := THAT_YEAR.fullmatch(text):  # "June last year", "Feb. 3 this year"
+        if m := THAT_YEAR.fullmatch(text):  # "June last year", "Feb. 3 this year", "April of that year"
             named = find_date(m[1])
             day = named[0] if named else PartialDate(None, MONTHS.get(m[1].lower().rstrip("."), 1))
-            return day.with_year(self.year + RELATIVE[m[2].lower()]).iso() if self.year else None
+            which = m[2].lower()
+            year = self.last_year_mentioned if which.startswith(("that", "the ")) else None
+            year = year or self.year
+            return day.with_year(year + YEAR_STEPS[which]).iso() if year else None
         text = _year_in_digits(text)
         found = find_date(text) if DIGIT.search(text) else None  # a date in words has a day or a year in digits
         if not found:
@@ -1151,7 +1165,8 @@ class Timex(NamedTuple):
 
 
 SET_EXPRESSION = re.compile(
-    r"(?i:every|each)\s.*|(?i:annually|yearly|daily|weekly|monthly|quarterly|hourly)|[A-Z][a-z]+days(?:\s\w+)?"
+    r"(?i:every|each|once|twice|thrice|.+\stimes)\s.*|(?i:annually|yearly|daily|weekly|monthly|quarterly|hourly)"
+    r"|[A-Z][a-z]+days(?:\s\w+)?"
     r"|[A-Z][a-z]+day\s\w+s"
 )
 

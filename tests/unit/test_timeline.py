@@ -122,3 +122,15 @@ def test_a_date_of_no_known_year_is_named_by_its_words():
     store = DocumentStore([Article.of("a", "a.txt", "Sales", body)])
     dates = {(e.text, e.canonical) for e in store.entities(store.articles[0]) if e.type == "date"}
     assert {canonical for _, canonical in dates} == {"last year", "this year", "2004"}
+
+
+def test_how_often_is_named_in_words_and_stays_off_the_timeline():
+    body = "The board meets twice a week. Elections come every two years, and some users look every few weeks."
+    article = Article.of("a", "a.txt", "Board", body, date="2005-02-15")
+    store = DocumentStore([article])
+    assert {e.canonical for e in store.entities(article) if e.type == "date"} == {
+        "twice a week",
+        "every two years",
+        "every few weeks",
+    }
+    assert [e.kind for e in build_timeline([article], store.entities)] == ["published"]

@@ -568,6 +568,8 @@ def test_times_of_day(text, expected):
         ("XXXX-WXX-1", "SET", "every Monday"),
         ("XXXX-XX-XXTNI", "TIME", "night"),  # "tonight" with no date to go by
         ("P1Y", "SET", "every year"),
+        ("P2Y", "SET", "every two years"),
+        ("PXW", "SET", "every few weeks"),
         ("P3Y", "DURATION", "three years"),
         ("P10Y", "DURATION", "a decade"),
         ("P2Y6M", "DURATION", "two and a half years"),
@@ -599,3 +601,59 @@ def test_values_as_a_reader_writes_them(value, kind, words):
 )
 def test_a_month_before_a_contract_is_its_delivery_month(text, expected):
     assert timexes(text, "1996-08-30") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a season without its article after "in", "by", "until"...; not one that qualifies a noun, nor a name
+        ("The referendum will be held in spring.", [("spring", "DATE", "2005-SP")]),
+        ("The rule has applied since late summer.", [("late summer", "DATE", "2004-SU")]),
+        ("Boats sank after winter storms.", []),
+        ("A free kick by Winter was met by Byrne.", []),
+        # "that night", "that evening": the day last named, as "that same day"; not "that" before a noun
+        (
+            "They met on Monday and that evening he resigned.",
+            [("Monday", "DATE", "2005-02-14"), ("that evening", "TIME", "2005-02-14TEV")],
+        ),
+        ("That night, rebels attacked the town.", [("That night", "TIME", "2005-02-15TNI")]),
+        ("Police said that night raids would stop.", []),
+    ],
+)
+def test_seasons_and_parts_of_a_day_without_their_article(text, expected):
+    assert timexes(text, "2005-02-15") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Elections are held every two years.", [("every two years", "SET", "P2Y")]),
+        ("The board meets twice a week.", [("twice a week", "SET", "P1W")]),
+        ("He trains 3 times a day.", [("3 times a day", "SET", "P1D")]),
+        ("Some users look only every few weeks.", [("every few weeks", "SET", "PXW")]),
+        ("Four flights a week leave for Bombay.", []),  # a rate, as "$5 a year"
+    ],
+)
+def test_how_often(text, expected):
+    assert timexes(text, "2005-02-15") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Elections were held in 1994, in April of that year.",
+            [("1994", "DATE", "1994"), ("April of that year", "DATE", "1994-04")],
+        ),
+        (
+            "She won in 1990. In August the same year she fell ill, and in May the following year she died.",
+            [
+                ("1990", "DATE", "1990"),
+                ("August the same year", "DATE", "1990-08"),
+                ("May the following year", "DATE", "1991-05"),
+            ],
+        ),
+    ],
+)
+def test_a_month_of_the_year_last_named(text, expected):
+    assert timexes(text, "1996-08-31") == expected
