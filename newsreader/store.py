@@ -70,6 +70,8 @@ class DocumentStore:
         self.spare_cores = 0  # cores the workers (loading, analysis) leave to this process: the reader's screen
         self._arrived: list[Article] = []  # in the order they came: an article's place here is its search row
         self._by_id: dict[str, int] = {}  # id → place in `_arrived`
+        self._unlisted: list[Article] = []  # taken in, not yet in `articles` (`take`)
+        self._found_again: dict[str, Article] = {}  # id → the article with another file, not yet in `articles`
         self._index_key: Key | None = None  # the key the files have as they are opened: the saved index's
         self._reading: Iterator[list[Article]] = iter(())
         self._entities: EntityTable | None = None
@@ -133,25 +135,34 @@ class DocumentStore:
         return self.loaded
 
     def batches(self) -> Iterator[list[Article]]:
-        """The articles still to load, a batch at a time, to `add` in order. Both may run on another
-        thread than the store's readers: `add` swaps in a new list of articles, whole."""
-        return self._reading
+        """The articles still to load, a batch at a time, each taken in as it comes (`take`: searchable
+        and analysed from then on), to `add` in order. Both may run on another thread than the store's
+        readers: `add` swaps in a new list of articles, whole."""
+        for batch in self._reading:
+            self.take(batch)
+            yield batch
 
-    def add(self, articles: Iterable[Article]) -> None:
-        """Take loaded articles in, newest first: an article found again (the same content in another file,
-        or through a symlink) is kept once, with the other file noted in its `also_at`."""
-        added: list[Article] = []
-        found_again: dict[str, Article] = {}
+    def take(self, articles: Iterable[Article]) -> None:
+        """Take loaded articles in for the search, the analysis and `get`, not yet listed: `add` lists them,
+        newest first (a sort of every article, so seconds apart at 100,000). An article found again (the
+        same content in another file, or through a symlink) is kept once, with the other file noted in
+        its `also_at`."""
         for article in articles:
             place = self._by_id.get(article.id)
             if place is None:
                 self._by_id[article.id] = len(self._arrived)
                 self._arrived.append(article)
-                added.append(article)
+                self._unlisted.append(article)
             elif article.source_path not in (known := self._arrived[place]).source_paths:
-                self._arrived[place] = found_again[article.id] = known._replace(
+                self._arrived[place] = self._found_again[article.id] = known._replace(
                     also_at=(*known.also_at, article.source_path)
                 )
+
+    def add(self, articles: Iterable[Article]) -> None:
+        """Take loaded articles in (`take`), and list them with those taken in before, newest first."""
+        self.take(articles)
+        added, found_again = self._unlisted, self._found_again
+        self._unlisted, self._found_again = [], {}
         current = self.articles
         if found_again:
             current = [found_again.get(article.id, article) for article in current]

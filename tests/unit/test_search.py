@@ -107,6 +107,18 @@ def test_search_covers_the_articles_indexed_so_far():
     assert store.indexed and store.search('entity:"Sergey Lavrov" vienna', wait=False)
 
 
+def test_articles_are_searchable_as_they_load_before_the_list_shows_them():
+    """The list takes loaded articles in seconds apart at 100,000 (each time a sort of all of them), the
+    search as they come: what it covers does not wait for the list."""
+    store = DocumentStore.open()
+    batches = store.batches()
+    first = next(batches)[0]
+    assert len(store) == 0 and store.index_loaded() and store.searchable == (1, 1)
+    assert [store.get(hit.id) for hit in store.search(first.title, wait=False)] == [first]
+    store.add([])  # the list takes in what was taken in before
+    assert store.articles == [first]
+
+
 def test_a_stopped_index_goes_on_where_it_stopped():
     store = DocumentStore.load()
     assert not store.index_loaded(stop=lambda: True) or store.searchable[0] == 0
