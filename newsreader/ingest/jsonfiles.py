@@ -78,12 +78,13 @@ def record_from_object(path: str, obj: object) -> Record | str:
     if not isinstance(obj, dict):
         return f"not an object but {type(obj).__name__}"
     fields = {}
+    # Each field's first name that fits. Newlines and NFC as in decoded files; control characters (raw or as
+    # "\\u001b") go later, in `clean.py`.
     for name, keys in FIELD_NAMES.items():
-        value = next((obj[key] for key in keys if key in obj and _fits(name, key, obj[key])), None)
-        if value is not None:
-            fields[name] = value
-    # Newlines and NFC as in decoded files; control characters (raw or as "\\u001b") go later, in `clean.py`.
-    fields = {name: clean_text(value) if isinstance(value, str) else value for name, value in fields.items()}
+        for key in keys:
+            if key in obj and _fits(name, key, value := obj[key]):
+                fields[name] = clean_text(value) if isinstance(value, str) else value
+                break
     text = fields.pop("text", None)
     if isinstance(text, list):
         text = clean_text("\n\n".join(str(part) for part in text))
@@ -96,6 +97,7 @@ def record_from_object(path: str, obj: object) -> Record | str:
 
 
 INVALID = object()  # stands for a line that is not JSON
+LINE_DECODER = json.JSONDecoder(strict=False)  # one for every line, not one made for each (as `json.loads` does)
 
 
 def _entries(
@@ -193,7 +195,7 @@ def _json_lines(lines: Iterable[str], first: int = 1) -> Iterator[tuple[str, obj
         if not line or line.isspace():  # a look, not a stripped copy of every line
             continue
         try:
-            yield f"line {number}", json.loads(line, strict=False)
+            yield f"line {number}", LINE_DECODER.decode(line)
         except (ValueError, RecursionError):  # ValueError: bad JSON, or a number of over 4,300 digits
             yield f"line {number}", INVALID
 
