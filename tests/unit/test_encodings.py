@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 
 import pytest
 from hypothesis import given
@@ -55,6 +56,34 @@ def test_a_feed_that_declares_nothing_is_detected(tmp_path, encoding):
     path.write_bytes(rss(encoding, title, body, declared=False))
     [article] = DocumentStore.load([path]).articles
     assert (article.title, article.body) == (title, body)
+
+
+# Western texts in Latin-1 (cp1252) that declare nothing, and texts of other code pages that do not either.
+UNDECLARED = [
+    ("cp1252", "Zürich", "Café society in Zürich is old."),
+    ("cp1252", "El presidente español", "Señaló en Madrid que la economía crecerá un 2,5% este año."),
+    ("cp1252", "Le président à Paris", "Il a déclaré que l’économie était forte — très forte."),
+    ("cp1252", "Inflação em São Paulo", "O presidente disse que a inflação está sob controle."),
+    ("cp1250", "Gdańsk i Łódź", "Zażółć gęślą jaźń. Łódź i Kraków są w Polsce, a Gdańsk nad morzem."),
+    ("cp1251", "Лавров: Россия готова к диалогу", "Министр иностранных дел заявил в Коломбо, что Россия готова."),
+]
+
+
+@pytest.mark.parametrize("encoding, title, body", UNDECLARED, ids=[f"{e}-{t[:8]}" for e, t, _ in UNDECLARED])
+@pytest.mark.parametrize("suffix", [".json", ".txt", ".html"])
+def test_a_western_text_that_declares_nothing_is_read_as_cp1252_others_as_detected(
+    tmp_path, encoding, title, body, suffix
+):
+    # A short Latin-1 JSON file's "Zürich" was read as "Z³rich" (cp775), a Spanish "señaló" as "seńaló" (cp1250).
+    path = tmp_path / f"article{suffix}"
+    if suffix == ".json":
+        path.write_bytes(json.dumps({"title": title, "body": body}, ensure_ascii=False).encode(encoding))
+    elif suffix == ".txt":
+        path.write_bytes(f"{title}\n\n{body}\n".encode(encoding))
+    else:
+        path.write_bytes(f"<html><head><title>{title}</title></head><body><p>{body}</p></body></html>".encode(encoding))
+    [article] = DocumentStore.load([path]).articles
+    assert article.title == title and body in article.body
 
 
 def test_a_page_is_read_in_the_encoding_its_meta_charset_names():
