@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -299,6 +301,19 @@ async def test_marks_print_every_marked_article_in_list_order(seeds_store):
         await until_printed(app, pilot)
     printed = [json.loads(line)["id"] for line in app.return_value.splitlines()]
     assert printed == [seeds_store.articles[i].id for i in (0, 1, 4)]
+
+
+async def test_help_on_a_narrow_terminal_shows_each_description_whole(seeds_store):
+    # At 30 columns the keys' column left the descriptions 5 columns: "Quit wit… pri… (ex…".
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(30, 60)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        svg = app.export_screenshot()
+    text = html.unescape(" ".join(re.findall(r">([^<]*)</text>", svg)))
+    shown = " ".join(text.replace("\xa0", " ").replace("│", " ").split())  # the lines of the box, joined
+    assert "Quit without printing (exit code 1)" in shown and "Quit at once (exit code 130)" in shown
+    assert "…" not in shown
 
 
 async def test_quit_exits_1_and_ctrl_c_exits_130(seeds_store):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -61,13 +63,32 @@ class HelpScreen(ModalScreen[None]):
         bindings = (binding for _, section in self.sections for binding in Binding.make_bindings(section))
         return next(self.app.get_key_display(binding) for binding in bindings if binding.action == action)
 
-    def _table(self) -> Table:
+    def _table(self) -> KeyTable:
+        return KeyTable([(title, self._keys(bindings)) for title, bindings in self.sections])
+
+
+class KeyTable:
+    """The keys and what they do, by pane, as a table made for the width it is drawn at: on a narrow terminal
+    each key's description goes under it (at 30 columns, beside the keys, it had 5 columns: "Quit wit…")."""
+
+    ROOM = 48  # columns from which the descriptions stand beside the keys
+
+    def __init__(self, sections: Sequence[tuple[str, list[tuple[str, str]]]]) -> None:
+        self.sections = sections
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        beside = options.max_width >= self.ROOM
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-        table.add_column(style="bold", no_wrap=True, min_width=16)
-        table.add_column(ratio=1)
-        for title, bindings in self.sections:
-            table.add_row(Text(title, style="bold underline"), "")
-            for keys, description in self._keys(bindings):
-                table.add_row(keys, description)
-            table.add_row("", "")
-        return table
+        table.add_column(style="bold", no_wrap=beside, min_width=16 if beside else None)
+        if beside:
+            table.add_column(ratio=1)
+        for title, rows in self.sections:
+            table.add_row(Text(title, style="bold underline"))
+            for keys, description in rows:
+                if beside:
+                    table.add_row(keys, description)
+                else:
+                    table.add_row(keys)
+                    table.add_row(Padding(description, (0, 0, 0, 2), style="not bold"))
+            table.add_row()
+        yield table
