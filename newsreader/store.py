@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from newsreader.bodies import BodyFile, in_file_order, temporary_body_file
-from newsreader.ingest.files import STDIN, discover, load_file
+from newsreader.ingest.files import STDIN, discover, load_file, unreachable
 from newsreader.ingest.layout import blocks
 from newsreader.model import Article, Block, Entity, LoadProblem
 from newsreader.persist.cache import FILE_KIND, Cache, DamagedEntry, FileEntry, Key, corpus_key, file_key, resolved_path
@@ -104,7 +104,7 @@ class DocumentStore:
         store.spare_cores = spare_cores
         store._on_problem = on_problem
         files = discover([bundled_seeds()] if paths is None else list(paths))
-        keyed = [(path, None if isinstance(path, LoadProblem) else store._cache_key(path)) for path in files]
+        keyed = [store._keyed(path) for path in files]
         keys = [key for path, key in keyed if not isinstance(path, LoadProblem)]
         store._index_key = _whole_corpus_key(keys) if cache else None
         store._reading = store._read(keyed)
@@ -220,6 +220,16 @@ class DocumentStore:
         self.problems.append(problem)
         if self._on_problem:
             self._on_problem(problem)
+
+    def _keyed(self, found: Path | LoadProblem) -> tuple[Path | LoadProblem, Key | None]:
+        """A file found and its key in the cache; a file gone since it was found (or out of reach now), a
+        problem in its place."""
+        if isinstance(found, LoadProblem):
+            return found, None
+        try:
+            return found, self._cache_key(found)
+        except OSError as error:
+            return LoadProblem(str(found), unreachable(error)), None
 
     def _cache_key(self, path: Path) -> Key | None:
         """A file's key in the cache; None without a cache, and for standard input, which no cache can know."""
@@ -514,8 +524,12 @@ def _load_one(
         written.append(found)
         if len(written) > given:
             yield found
-    if cache and key:
-        cache.put_stream(FILE_KIND, key, [FileEntry(resolved_path(path), bodies.path, bodies.size), *written])
+    try:
+        source = resolved_path(path) if cache and key else None
+    except OSError:  # gone once read: no entry to keep for it
+        source = None
+    if cache and key and source:
+        cache.put_stream(FILE_KIND, key, [FileEntry(source, bodies.path, bodies.size), *written])
     else:
         bodies.close()
 

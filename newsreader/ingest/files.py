@@ -124,9 +124,15 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
     A JSON Lines file is read a line at a time, so that a file of any size needs little memory.
     """
     name = "<stdin>" if str(path) == STDIN else str(path)
-    if name != "<stdin>" and not path.is_file():  # a FIFO would hang the load, a device never end it
-        yield LoadProblem(name, NOT_REGULAR)
-        return
+    if name != "<stdin>":
+        try:
+            regular = stat.S_ISREG(os.stat(path).st_mode)  # a FIFO would hang the load, a device never end it
+        except OSError as error:  # gone since it was found, or out of reach now
+            yield LoadProblem(name, unreachable(error))
+            return
+        if not regular:
+            yield LoadProblem(name, NOT_REGULAR)
+            return
     suffix = path.suffix.lower()
     if suffix == LIBRARY_SUFFIX:
         from newsreader.feeds.library import load_library

@@ -12,10 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsreader import store as store_module
 from newsreader.cli import main
 from newsreader.ingest.decode import decode
 from newsreader.ingest.files import MissingPath, discover, load_file
 from newsreader.model import LoadProblem
+from newsreader.persist.cache import Cache
 from newsreader.store import DocumentStore
 
 
@@ -354,3 +356,35 @@ def test_binary_bytes_without_a_nul_are_named_as_not_text(tmp_path):
     noise = random.Random(15)
     path.write_bytes(bytes(noise.randrange(1, 256) for _ in range(3000)))
     assert [str(p) for p in load_file(path)] == [f"{path}: binary file, not text"]
+
+
+def test_a_file_that_vanishes_or_empties_while_the_load_goes_on_is_named_and_the_rest_loads(tmp_path, monkeypatch):
+    # Files removed while a big folder loaded ended the load in a FileNotFoundError traceback: one gone
+    # between being found and its cache key, one gone between being read and its cache entry.
+    for name in ("gone-before.txt", "gone-after.txt", "emptied.txt", "kept.txt"):
+        (tmp_path / name).write_text(f"Headline of {name}\n\nBody.\n")
+    real_discover, real_load_file = store_module.discover, store_module.load_file
+
+    def found_then_gone(paths):
+        found = real_discover(paths)
+        (tmp_path / "gone-before.txt").unlink()
+        (tmp_path / "emptied.txt").write_text("")
+        return found
+
+    def read_then_gone(path):
+        yield from real_load_file(path)
+        if path.name == "gone-after.txt":
+            path.unlink()
+
+    monkeypatch.setattr(store_module, "discover", found_then_gone)
+    monkeypatch.setattr(store_module, "load_file", read_then_gone)
+    store = DocumentStore.load([tmp_path], cache=Cache())
+    assert sorted(a.title for a in store.articles) == ["Headline of gone-after.txt", "Headline of kept.txt"]
+    assert sorted((Path(p.path).name, p.reason) for p in store.problems) == [
+        ("emptied.txt", "empty file"),
+        ("gone-before.txt", "no such file or directory"),
+    ]
+
+
+def test_a_file_gone_before_it_is_read_is_said_to_be_gone_not_to_be_a_pipe(tmp_path):
+    assert [str(p) for p in load_file(tmp_path / "gone.txt")] == [f"{tmp_path / 'gone.txt'}: no such file or directory"]
