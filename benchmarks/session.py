@@ -84,7 +84,9 @@ class Watch:
         self.thread.start()
 
     def run(self) -> None:
-        asked: tuple[int, bool] | None = None  # articles covered, and whether all were in, when last asked
+        # Articles covered, whether all were in and whether the list had them all, when last asked (the search
+        # covers articles as they come, the list takes them in at its hand-overs).
+        asked: tuple[int, bool, bool] | None = None
         asked_at = 0.0
         logged = 0.0
         while not self.done.is_set():
@@ -98,8 +100,8 @@ class Watch:
                 print(
                     f"{now:6.0f} s: {loaded:,} loaded ({state}), {covered:,} searchable, {rss:,.0f} MB", file=sys.stderr
                 )
-            state = (covered, self.store.loaded)
             complete = self.store.loaded and covered == loaded == len(self.store)
+            state = (covered, self.store.loaded, complete)
             # The reader asks again after each round of indexing and a pause of INDEX_EVERY; this asks at most
             # once every INDEX_EVERY (a little more often), not at every batch indexed.
             due = complete or now - asked_at >= INDEX_EVERY
