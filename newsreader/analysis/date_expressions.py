@@ -283,6 +283,24 @@ A_UNIT = re.compile(r"(?i)an?\s+\w+")
 PER_UNIT = re.compile(r"(?i)annually|yearly|monthly|weekly|daily|hourly")
 EACH_UNIT = re.compile(r"(?i)(?:each|every)\s+(?:day|week|month|year|quarter|hour)")
 FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
+# A half or a quarter named alone ("in the second half", "a first-half goal", "the final quarter") on a line of no
+# trade, in a report of a game (a line or the whole text naming several of its words), is the game's, not the year's.
+PART_ALONE = re.compile(r"(?i)(?:(?:the|its)\s+)?(?:first|second|third|fourth|final|last)[\s-]+(?:half|quarter)")
+GAME = re.compile(
+    r"(?i)\b(?:goals?|goalless|scor(?:ed|es|ing|er|ers)|penalty|penalties|the (?:interval|break|match|game|whistle)"
+    r"|half[\s-]time|tries|try|equalis\w+|equaliz\w+|striker|header|free[\s-]kick|sent off|fightback|comeback"
+    r"|substitutes?|replacements?|referee|keeper|innings|wickets?|touchdowns?|quarterback|rebounds"
+    r"|points? (?:clear|lead))\b"
+)
+# A report of a game names several of these (looked for as plain text: a pattern over a whole article is slow).
+GAME_WORDS = tuple(
+    "goal|scored|penalt|half-time|half time|striker|equalis|referee|substitut|replacement|innings|wicket|touchdown"
+    "|fightback|free-kick|free kick|sent off|the match|the game|the interval|the ball| tries|victory|defeat".split("|")
+)
+TRADE = re.compile(
+    r"(?i)\b(?:profits?|sales|earnings|revenues?|turnover|economy|economic|growth|shares|investors|fiscal|inflation"
+    r"|prices|results|figures)\b|%"
+)
 A_DROP = re.compile(r"\s+(?:of|in|to|from|below|above|back|by|on)\b")
 # Before "a week", "each year", "daily": how many times in it, which the expression takes in ("twice a week", "three
 # times a year", "once daily"); found here, as a rule would be tried at every word before a keyword.
@@ -403,6 +421,7 @@ def _keyword_places(text: str) -> list[int]:
 def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
     """Every time expression in `text`, as (text, start, end), without a leading "the" before two words."""
     found = []
+    game = None  # whether the text reports a game, once a half or a quarter alone asks
     for match in _matches(text):
         start, end = match.span()
         expression = match.group()
@@ -429,6 +448,11 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             start, expression = start - len(often[0]), text[start - len(often[0]) : end]
         elif FRACTION.fullmatch(expression) or (per_unit and RATE.search(before)):
             continue  # "a quarter", a fraction; "$5 a year", "to rise 8.5% annually", a rate
+        if PART_ALONE.fullmatch(expression) and not TRADE.search(line := _line(text, start, end)):
+            if game is None:
+                game = _a_game(text)
+            if game or GAME.search(line):
+                continue  # "Cocu scored twice in the second half": the match's half
         if expression == "fall" and (not before.endswith(("the ", "The ")) or A_DROP.match(text, end)):
             continue  # "prices fall", "the fall of the Berlin Wall", "the fall in prices": a drop, not autumn
         range_ = YEAR_RANGE.fullmatch(expression)
@@ -437,6 +461,19 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             continue
         found.append((expression, start, end))
     return found
+
+
+def _a_game(text: str) -> bool:
+    """Whether a text reports a game: it names three of GAME_WORDS."""
+    lowered = text.lower()
+    return sum(word in lowered for word in GAME_WORDS) >= 3
+
+
+def _line(text: str, start: int, end: int, reach: int = 200) -> str:
+    """The text around text[start:end] on its line, at most `reach` characters each side."""
+    first = text.rfind("\n", max(0, start - reach), start) + 1 or max(0, start - reach)
+    last = text.find("\n", end, end + reach)
+    return text[first : last if last >= 0 else end + reach]
 
 
 def _after_a_name(before: str) -> bool:

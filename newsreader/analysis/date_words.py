@@ -116,6 +116,7 @@ def _date(m: re.Match[str]) -> str:
     if part:
         return part if not text else f"{text} {part}" if text in WEEKDAYS else f"{text}, {part}"
     clock = m["time"] if ":" in m["time"] else m["time"] + ":00"
+    clock = "midnight" if clock == "24:00" else clock  # TIMEX3's end of a day ("midnight Friday")
     return f"{text}, {clock}" if text else clock
 
 

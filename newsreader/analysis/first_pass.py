@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from newsreader.analysis.date_words import as_written
 from newsreader.analysis.entities import Recogniser
 from newsreader.analysis.found import CODES, KINDS, Found
-from newsreader.analysis.timex import TIMES_A, Normaliser, timex_type
+from newsreader.analysis.timex import HOW_OFTEN_WORDS, Normaliser, timex_type
 
 PIECE = 100_000  # characters of a long body recognised at a time (a 100 MB article: 1,000 parts)
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
@@ -38,12 +38,12 @@ def pieces(body: str) -> Iterator[tuple[int, str]]:
 
 def _written(text: str, value: str | None) -> str:
     """A date's name as a reader writes it ("3 Jan 2020", "every Monday"); where its value names
-    nothing ("XXXX": "last year" in an undated article) or not how often ("twice a week"), its own words,
-    lower-cased."""
+    nothing ("XXXX": "last year" in an undated article), its own words, lower-cased; where it does not say how often
+    ("twice a week" is P1W, "every other Monday" every Monday), its own words."""
     if value and NOTHING_KNOWN.fullmatch(value):
         return text.lower()
-    if TIMES_A.fullmatch(lowered := " ".join(text.lower().split())):  # "twice a week": its value (P1W) says the week
-        return lowered
+    if HOW_OFTEN_WORDS.fullmatch((words := " ".join(text.split())).lower()):
+        return words[:1].lower() + words[1:]  # "Twice a week" at a sentence's start: "twice a week"
     return as_written(value, timex_type(text, value)) or text
 
 

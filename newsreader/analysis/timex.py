@@ -144,10 +144,15 @@ UNIT_CODES = {
 UNITS_WRITTEN = tuple(unit + plural for unit in UNIT_CODES for plural in ("", "s"))
 # Half a unit in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
 HALF_UNITS = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
+# "this week", "last quarter" in an article of no known date: which one, not known
+UNKNOWN_UNITS = {"year": "XXXX", "decade": "XXX", "century": "XX", "month": "XXXX-XX", "week": "XXXX-WXX"}
+UNKNOWN_UNITS |= {"weekend": "XXXX-WXX-WE", "quarter": "XXXX-QX"}
 HALF = re.compile(r"\s+1/2\b|½|\s+and a half\b")
 EVERY = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M"}
 EVERY |= {"quarterly": "P3M", "hourly": "PT1H"}
 TIMES_A = re.compile(r"(?:once|twice|thrice|.+ times) (?:(?:a|an|per|each|every) )?(\w+)")
+# What a SET's value does not say, its words do: "twice a week" (P1W), "every other Monday" (XXXX-WXX-1).
+HOW_OFTEN_WORDS = re.compile(TIMES_A.pattern + r"|(?:every|each) other [a-z]+day")
 # How many days a date ahead of the publication date counts as farther off when its clause is in the
 # past and it is a time limit or a date set ("the offer was extended to Nov. 16", "planned for March"):
 # one a past verb sets may be still to come, but one many months ahead is more likely last year's.
@@ -609,10 +614,10 @@ class Normaliser:
             return None
         if lowered.endswith("days") and lowered[:-1] in WEEKDAYS:
             return f"XXXX-WXX-{WEEKDAYS.index(lowered[:-1]) + 1}"
-        m = re.fullmatch(r"(?:every|each) (?:other )?(.+)", lowered)
+        m = re.fullmatch(r"(?:every|each) (other )?(.+)", lowered)
         if not m:
             return None
-        what = m[1]
+        other, what = m.groups()
         if what in WEEKDAYS:
             return f"XXXX-WXX-{WEEKDAYS.index(what) + 1}"
         if what.rstrip(".") in MONTHS:
@@ -622,7 +627,7 @@ class Normaliser:
         if what == "weekend":
             return "XXXX-WXX-WE"
         if what in UNIT_CODES:
-            return duration_value(1, what)
+            return duration_value(2 if other else 1, what)  # "every other week": every two weeks
         count, _, unit = what.rpartition(" ")  # "every two years", "every few weeks"
         return duration_value(count_of(count), unit[:-1]) if unit[:-1] in UNIT_CODES else None
 
@@ -1021,7 +1026,7 @@ class Normaliser:
         if month:  # "last August": the latest August before the publication date
             return self._month_day(PartialDate(None, month), "past" if delta < 0 else "future", strict=True)
         if year is None:
-            return {"year": "XXXX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX-XX")
+            return UNKNOWN_UNITS.get(unit)
         if unit == "year":
             return f"{year + delta:04d}"
         if unit == "decade":
@@ -1081,7 +1086,9 @@ class Normaliser:
             return self._weekday(weekday, 1 if when == "future" else -1, strict=False)
         offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
         if text in offsets:
-            return (self.day + timedelta(days=offsets[text])).isoformat() if self.day else "PRESENT_REF"
+            if self.day is None:  # no date to count from: "today" is now, "yesterday" a day not known
+                return "XXXX-XX-XX" if offsets[text] else "PRESENT_REF"
+            return (self.day + timedelta(days=offsets[text])).isoformat()
         which, _, name = text.replace("’", "'").partition(" ")
         if which not in ("last", "next", "this"):
             which, name = "", text.replace("’", "'")

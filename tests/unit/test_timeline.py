@@ -125,12 +125,16 @@ def test_a_date_of_no_known_year_is_named_by_its_words():
 
 
 def test_how_often_is_named_in_words_and_stays_off_the_timeline():
-    body = "The board meets twice a week. Elections come every two years, and some users look every few weeks."
+    body = (
+        "The board meets twice a week. Elections come every two years, and some users look every few weeks. "
+        "Twice a week the bins go out, and the market opens every other Monday."
+    )
     article = Article.of("a", "a.txt", "Board", body, date="2005-02-15")
     store = DocumentStore([article])
     assert {e.canonical for e in store.entities(article) if e.type == "date"} == {
         "twice a week",
         "every two years",
         "every few weeks",
+        "every other Monday",
     }
     assert [e.kind for e in build_timeline([article], store.entities)] == ["published"]

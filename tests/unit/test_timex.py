@@ -577,6 +577,7 @@ def test_times_of_day(text, expected):
         ("P1.5M", "DURATION", "one and a half months"),
         ("PTXH", "DURATION", "hours"),
         ("2013-03-22T15:00", "TIME", "22 Mar 2013, 15:00"),
+        ("1989-10-27T24:00", "TIME", "27 Oct 1989, midnight"),
         ("XXXX-WXX-2TNI", "TIME", "Tuesday night"),
         ("PRESENT_REF", "DATE", "now"),
     ],
@@ -631,6 +632,7 @@ def test_seasons_and_parts_of_a_day_without_their_article(text, expected):
         ("The board meets twice a week.", [("twice a week", "SET", "P1W")]),
         ("He trains 3 times a day.", [("3 times a day", "SET", "P1D")]),
         ("Some users look only every few weeks.", [("every few weeks", "SET", "PXW")]),
+        ("He flies home every other week.", [("every other week", "SET", "P2W")]),
         ("Four flights a week leave for Bombay.", []),  # a rate, as "$5 a year"
     ],
 )
@@ -657,3 +659,27 @@ def test_how_often(text, expected):
 )
 def test_a_month_of_the_year_last_named(text, expected):
     assert timexes(text, "1996-08-31") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a half or a quarter of a game is no half or quarter of the year
+        ("Philip Cocu scored twice in the second half to spur PSV to a 4-1 win.", []),
+        ("Two tries from Wilson in the first quarter gave New Zealand a 24-11 lead.", []),
+        ("Profit rose 5% in the second half, the company said.", [("the second half", "DATE", "1996-H2")]),
+        # in a report of a game, a line with no word of the game's
+        ("Ajax scored twice from the penalty spot before half-time.\nAfter a sterile first half, France woke up.", []),
+    ],
+)
+def test_a_game_has_halves_and_quarters_of_its_own(text, expected):
+    assert timexes(text, "1996-12-30") == expected
+
+
+def test_days_and_weeks_of_an_undated_article():
+    # no publication date to count from: "today" is now, "yesterday" a day, "this week" a week not known
+    assert timexes("He relived yesterday's win today and plays this week.", None) == [
+        ("yesterday", "DATE", "XXXX-XX-XX"),
+        ("today", "DATE", "PRESENT_REF"),
+        ("this week", "DATE", "XXXX-WXX"),
+    ]
