@@ -10,6 +10,7 @@ own. Entries are written atomically; one that cannot be read is discarded with a
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import io
@@ -181,6 +182,7 @@ class Cache:
         self.enabled = enabled
         self.warned_unwritable = False
         self.bodies: BodyFile | None = None  # this run's body file, shared by every file it reads
+        self.entries_written = 0  # entries of their own file written by this process
         self.small = SmallEntries(self.folder / FILE_KIND / SMALL_TABLE, self._discard, self.cannot_write)
 
     def _path(self, kind: str, key: Key) -> str:
@@ -230,6 +232,16 @@ class Cache:
             where = Path(error.filename).parent if error.filename else self.folder
             self.warn(f"cannot write in {where}: {error.strerror or error}; working from memory")
             self.warned_unwritable = True
+            atexit.register(self.give_back)
+
+    def give_back(self) -> None:
+        """At the end of a run that could not write the cache (a full disk): its body file, when no entry
+        that may name it was written, is removed; it kept the disk full until the next day's pruning, too
+        full for the reading state to keep a mark."""
+        if self.bodies and self.bodies.path and not (self.entries_written or self.small.written):
+            self.bodies.close()
+            with contextlib.suppress(OSError):
+                os.unlink(self.bodies.path)
 
     # --- Keeping it small -------------------------------------------------------------------------
 
@@ -384,3 +396,5 @@ class Cache:
             if temporary:  # a full disk leaves no half-written entry behind
                 Path(temporary).unlink(missing_ok=True)
             self.cannot_write(error)
+        else:
+            self.entries_written += 1

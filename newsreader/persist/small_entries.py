@@ -37,6 +37,7 @@ class SmallEntries:
         self._pending: dict[str, bytes | None] = {}  # name → entry, or None: to be removed
         self._fetched: dict[str, bytes | None] = {}  # name → entry, or None: not there; read ahead by `prefetch`
         self._lock = threading.Lock()  # the loading thread and the pruning one
+        self.written = 0  # rows written by this process
 
     def prefetch(self, names: Sequence[str]) -> None:
         """Read these entries (or that they are not there) in one query, for the `get`s to come: a
@@ -105,6 +106,8 @@ class SmallEntries:
                 database.executemany("DELETE FROM entries WHERE name = ?", removed)
         except (OSError, sqlite3.DatabaseError) as error:
             self._failed(error)
+        else:
+            self.written += len(kept)
 
     def _database(self) -> sqlite3.Connection:
         if self._connection is None:

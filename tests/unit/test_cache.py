@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from newsreader import bodies
 from newsreader.bodies import StoredBody
 from newsreader.cli import main
 from newsreader.model import Article
+from newsreader.persist import cache as cache_module
 from newsreader.persist import paths
 from newsreader.persist.cache import Cache
 from newsreader.store import DocumentStore
@@ -202,6 +204,23 @@ def test_a_full_disk_keeps_bodies_in_memory_with_one_warning_and_no_stray_file(t
         assert sorted(a.body for a in store.articles) == [f"Body number {n}." for n in range(3)]
         assert len(warnings) == 1 and "No space left on device" in warnings[0]
     assert not list(tmp_path.rglob(".entry-*"))
+
+
+def test_a_run_that_could_not_write_its_entries_leaves_no_body_file_behind(tmp_path, monkeypatch):
+    # On a full disk the body file filled what was left and stayed, no entry naming it, until a day later's
+    # pruning: the disk stayed full, and the reading state could not keep a mark.
+    files = [write(tmp_path, f"{n}.txt", f"Headline {n}\n\nBody number {n}.\n") for n in range(3)]
+    cache = Cache(tmp_path / "cache", warn=lambda message: None)
+    (tmp_path / "cache").mkdir()
+    write(tmp_path / "cache", "articles", "no folder: no entry can be written")
+    at_exit: list[Callable[[], None]] = []
+    monkeypatch.setattr(cache_module.atexit, "register", at_exit.append)
+    store = DocumentStore.load(files, cache=cache)
+    assert sorted(a.body for a in store.articles) == [f"Body number {n}." for n in range(3)]
+    assert list((tmp_path / "cache" / "bodies").iterdir())  # read from it while the run lasts
+    for function in at_exit:
+        function()
+    assert not list((tmp_path / "cache" / "bodies").iterdir())
 
 
 def test_a_damaged_body_file_is_noticed_and_its_source_read_again(tmp_path):
