@@ -7,6 +7,7 @@ temporary folder without a cache); an article holds only where its body is.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -15,6 +16,10 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 READ_AHEAD = 4 << 20  # bytes of a body file read at once when going through the bodies in order
+# Room a body file leaves on its disk for what the user keeps there (marks, subscriptions): below it the
+# bodies stay in memory, as on a full disk. Looked at each time the file passes another ROOM_CHECK.
+ROOM = 16 << 20
+ROOM_CHECK = 1 << 20
 
 
 class Bodied(Protocol):
@@ -163,6 +168,8 @@ class BodyFile:
         if self._stream is None:
             return None
         try:
+            if self.size == 0 or (self.size + len(data)) // ROOM_CHECK != self.size // ROOM_CHECK:
+                keep_room(self._stream.fileno(), len(data), self.path)
             written = 0
             while written < len(data):
                 written += self._stream.write(memoryview(data)[written:])
@@ -177,6 +184,15 @@ class BodyFile:
         if self._stream is not None:
             self._stream.close()
             self._stream = None
+
+
+def keep_room(handle: int, wanted: int, path: str | None) -> None:
+    """OSError (no space) when writing `wanted` bytes more would leave less than ROOM on the disk of the file
+    open as `handle`: the cache's writes stop there, as on a full disk."""
+    disk = os.fstatvfs(handle)
+    left = disk.f_bavail * disk.f_frsize
+    if left - wanted < ROOM:
+        raise OSError(errno.ENOSPC, f"the disk is nearly full ({left >> 20} MB left, kept for what you save)", path)
 
 
 class BodyBlock:

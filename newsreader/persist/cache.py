@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeGuard
 
+from newsreader.bodies import keep_room
 from newsreader.persist.paths import cache_home
 from newsreader.persist.small_entries import SmallEntries
 
@@ -235,10 +236,11 @@ class Cache:
             atexit.register(self.give_back)
 
     def give_back(self) -> None:
-        """At the end of a run that could not write the cache (a full disk): its body file, when no entry
-        that may name it was written, is removed; it kept the disk full until the next day's pruning, too
-        full for the reading state to keep a mark."""
-        if self.bodies and self.bodies.path and not (self.entries_written or self.small.written):
+        """At the end of a run that could not write the cache (a full disk): its body file, when it is empty
+        or no entry that may name it was written, is removed; it kept the disk full until the next day's
+        pruning, too full for the reading state to keep a mark."""
+        written = self.entries_written or self.small.written
+        if self.bodies and self.bodies.path and not (self.bodies.size and written):
             self.bodies.close()
             with contextlib.suppress(OSError):
                 os.unlink(self.bodies.path)
@@ -388,6 +390,7 @@ class Cache:
             os.makedirs(folder, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=TEMPORARY, dir=folder)
             with os.fdopen(handle, "wb") as stream:
+                keep_room(handle, head.tell(), temporary)
                 stream.write(head.getbuffer())
                 for value in stamped:
                     pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)

@@ -7,6 +7,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -221,6 +222,18 @@ def test_a_run_that_could_not_write_its_entries_leaves_no_body_file_behind(tmp_p
     for function in at_exit:
         function()
     assert not list((tmp_path / "cache" / "bodies").iterdir())
+
+
+def test_the_cache_leaves_room_on_a_nearly_full_disk_for_what_the_user_saves(tmp_path, monkeypatch):
+    # The cache took the disk's last bytes, and then the reading state could not keep a mark.
+    files = [write(tmp_path, f"{n}.txt", f"Headline {n}\n\nBody number {n}.\n") for n in range(3)]
+    warnings: list[str] = []
+    monkeypatch.setattr(os, "fstatvfs", lambda handle: SimpleNamespace(f_bavail=2560, f_frsize=4096))  # 10 MB
+    store = DocumentStore.load(files, cache=Cache(tmp_path / "cache", warn=warnings.append))
+    assert sorted(a.body for a in store.articles) == [f"Body number {n}." for n in range(3)]
+    (warning,) = warnings
+    assert warning.endswith(": the disk is nearly full (10 MB left, kept for what you save); working from memory")
+    assert sum(f.stat().st_size for f in (tmp_path / "cache").rglob("*") if f.is_file()) < 100_000
 
 
 def test_a_damaged_body_file_is_noticed_and_its_source_read_again(tmp_path):
