@@ -99,8 +99,8 @@ def in_file_order(articles: Sequence[Bodied]) -> Iterator[tuple[int, str]]:
     return zip(order, read_in_order(articles[place].stored_body for place in order), strict=True)
 
 
-def read_in_order(stored: Iterable[str | StoredBody]) -> Iterator[str]:
-    """The bodies, given in the order they lie in their files, read megabytes at a time.
+def read_in_order(stored: Iterable[str | StoredBody], ahead: int = READ_AHEAD) -> Iterator[str]:
+    """The bodies, given in the order they lie in their files, read `ahead` bytes at a time (or a body's).
 
     Reading one body at a time, a worker made a system call every millisecond; each gives up the
     GIL and takes it straight back, which keeps Python from ever handing it to the thread that
@@ -124,7 +124,7 @@ def read_in_order(stored: Iterable[str | StoredBody]) -> Iterator[str]:
                     continue
             if offset < window_start or offset + length > window_start + len(window):
                 stream.seek(offset)
-                window, window_start = stream.read(max(READ_AHEAD, length)), offset
+                window, window_start = stream.read(max(ahead, length)), offset
             start = offset - window_start
             yield _decoded(path, window[start : start + length], length)
     finally:

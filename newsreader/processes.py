@@ -22,8 +22,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
-MAPPED_APART = 128 << 10  # bytes: a block this big or bigger is mapped apart, not taken from the heap
+from newsreader.memory import give_back_freed_memory
 
 
 def usable_cores() -> int:
@@ -54,7 +53,9 @@ class Workers:
         self.ended = False  # terminate() was called
         self.serving = True  # the thread runs: it stops when ended, or on a fault of its own
         self.lock = threading.Lock()
+        self.niceness = niceness
         self.links = _spawned(processes, niceness)
+        self.joining: list[Connection] = []  # links of workers started since, for the thread to give work to
         self.woken, self.wake_up = os.pipe()  # written to when there is work, or at the end: the thread waits on it
         os.set_blocking(self.wake_up, False)  # full, it wakes the thread as one more byte would
         self.thread = threading.Thread(target=self._serve, name="workers", daemon=True)
@@ -75,6 +76,24 @@ class Workers:
             self.waiting.append((future, function, args))
             self._wake()
         return future
+
+    def grow(self, processes: int) -> None:
+        """Start more workers, up to `processes` in all: they take the waiting work as the others do."""
+        with self.lock:
+            wanted = processes - len(self.links) if self.serving and not self.ended else 0
+        if wanted <= 0:
+            return
+        links = _spawned(wanted, self.niceness)
+        with self.lock:
+            if self.serving and not self.ended:
+                self.links += links
+                self.joining += [connection for _, connection in links]
+                self._wake()
+                return
+        for process, connection in links:  # ended meanwhile: nobody would give them work
+            process.kill()
+            process.join()
+            connection.close()
 
     def terminate(self) -> None:
         """End the workers at once, whatever they are doing: work not done fails with WorkerDied."""
@@ -108,6 +127,8 @@ class Workers:
                 with self.lock:
                     if self.ended:
                         return
+                    doing.update(dict.fromkeys(self.joining))
+                    self.joining.clear()
                     given = [
                         (connection, self.waiting.popleft())
                         for connection, work in doing.items()
@@ -240,26 +261,14 @@ def ctrl_c_ignored() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
-def _freed_memory_given_back() -> None:
-    """glibc's malloc keeps the big blocks it has freed (numpy's arrays, a run's texts) in its heap for
-    the next ones, raising the size above which it maps a block apart as it goes: an analysis worker's
-    memory grew by 15 MB over its first runs, and its peaks within a run by 11 MB, all of it free. Above
-    a fixed size (its default's) a block is mapped apart, and given back to the system once freed."""
-    import ctypes  # here: only a worker needs it
-
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # no glibc: its own malloc
-        return
-    mallopt(M_MMAP_THRESHOLD, MAPPED_APART)
-
-
 def _work(connection: Connection, niceness: int) -> None:
     """A worker's life: a lower priority, ctrl+c left to the process that asked (it ends the workers),
     then work, a piece at a time, until that process closes its end of the pipe."""
     os.nice(niceness)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _freed_memory_given_back()
+    # An analysis worker's memory grew by 15 MB over its first runs, and its peaks within a run by 11 MB,
+    # all of it numpy's arrays and the runs' texts freed and kept in the heap.
+    give_back_freed_memory()
     while True:
         try:
             message = connection.recv_bytes()

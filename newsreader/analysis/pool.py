@@ -15,6 +15,7 @@ from concurrent.futures import Future, wait
 
 from newsreader.analysis.found import Found
 from newsreader.bodies import StoredBody, read_in_order
+from newsreader.model import Article
 from newsreader.processes import Workers, worker_count
 
 RUN = 250  # articles a worker is given at a time (half a megabyte of text)
@@ -24,8 +25,10 @@ WAIT = 0.05  # seconds between two looks at `stop` while the workers work
 # under the reader and its loading workers, taking the CPU that loading, indexing and the screen leave (on 2
 # cores, 12 s of it while 100,000 articles loaded, 33 s at 10). A command's, which waits for them, only lower.
 READER_NICENESS, COMMAND_NICENESS = 19, 10
-# An article's place, where its body is, its publication date and its heading (`Article.heading`).
-Item = tuple[int, str | StoredBody, str | None, str]
+# An article's place, and the article: the first pass reads its body, publication date and heading. The
+# article itself, not those: its heading is made where it is read (the reader held one for every article
+# waiting, 10 MB at 100,000).
+Item = tuple[int, Article]
 _pool: Workers | None = None
 _shape = (0, 0)  # the pool's workers and their niceness
 
@@ -45,7 +48,7 @@ class FirstPass:
         self.pending: deque[Future[Found | None] | list[Item]] = deque()  # sent to a worker, or to be run here
 
     def give(self, items: list[Item]) -> None:
-        """Articles to go through, each as (its place, where its body is, its publication date, its heading)."""
+        """Articles to go through, each with its place."""
         self.given += len(items)
         self.waiting += items
         if self.processes is None and self.given >= SMALL:
@@ -59,6 +62,11 @@ class FirstPass:
             if self.processes is None:  # all given, fewer than SMALL
                 self.processes = 0
             self._send(whole_runs=False)
+            if self.processes and self.spare:
+                # Every article is in: the core kept for the reader's loading takes a worker too (the
+                # workers yield to its keys and indexing, at a lower priority).
+                self.processes = worker_count()
+                _grow(self.processes)
         try:
             while self.pending:
                 run = self.pending[0]
@@ -116,6 +124,14 @@ def _workers(processes: int, niceness: int) -> Workers:
     return _pool
 
 
+def _grow(processes: int) -> None:
+    """Start more workers for the pool, up to `processes` in all."""
+    global _shape
+    if _pool is not None:
+        _pool.grow(processes)
+        _shape = (processes, _shape[1])
+
+
 def _stop_workers() -> None:
     """End the workers at once, whatever they are doing; the next analysis starts new ones."""
     global _pool
@@ -128,8 +144,11 @@ atexit.register(_stop_workers)
 
 
 def _bodies(run: list[Item]) -> Iterator[tuple[int, str, str | None, str]]:
-    places, stored, dates, headings = zip(*run, strict=True) if run else ((), (), (), ())
-    return zip(places, read_in_order(stored), dates, headings, strict=True)
+    stored = [article.stored_body for _, article in run]
+    # No more read at once than the run's bodies: a run is about half a megabyte, the reading's usual
+    # window four, which each worker held through its run.
+    bodies = read_in_order(stored, sum(body.length for body in stored if isinstance(body, StoredBody)))
+    return ((place, body, article.date, article.heading) for (place, article), body in zip(run, bodies, strict=True))
 
 
 def _find(run: list[Item], stop: Callable[[], bool] | None = None) -> Found | None:

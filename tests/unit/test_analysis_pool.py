@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import subprocess
 import sys
+import tempfile
 import time
 
 import pytest
 
+from newsreader import processes
 from newsreader.analysis import pool
-from newsreader.analysis.entity_table import analyse_corpus
+from newsreader.analysis.entity_table import CorpusAnalysis, analyse_corpus
 from newsreader.store import DocumentStore
 from tests.conftest import BBC
 
@@ -28,6 +32,42 @@ def test_workers_make_the_same_table_as_one_process(articles, monkeypatch):
     shared = analyse_corpus(articles, processes=2)
     assert vars(shared) == vars(alone)
     assert alone.counts()  # a table with entities in it, not two empty ones
+
+
+@pytest.mark.slow
+def test_once_every_article_is_in_the_core_kept_for_loading_takes_a_worker(articles, monkeypatch):
+    """The reader leaves a core to itself while the articles load; after, its keys come first anyway
+    (the workers run at a lower priority), and two workers end the analysis sooner than one."""
+    monkeypatch.setattr(processes, "usable_cores", lambda: 2)
+    monkeypatch.setattr(pool, "SMALL", 0)
+    monkeypatch.setattr(pool, "RUN", 7)
+    analysis = CorpusAnalysis(spare=1)
+    analysis.give(articles)
+    assert pool._pool is not None and len(pool._pool.started) == 1  # while they load
+    workers: list[int] = []
+    table = analysis.finish(progress=lambda done, total: workers.append(len(pool._pool.started)))
+    assert workers and set(workers) == {2}
+    assert table is not None and vars(table) == vars(analyse_corpus(articles, processes=0))
+
+
+class FullAfter(io.FileIO):
+    """A file on a disk that fills up after 20,000 bytes."""
+
+    def write(self, data) -> int:
+        if self.tell() + len(data) > 20_000:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(data)
+
+
+def test_runs_a_full_disk_has_no_room_for_wait_in_memory_and_make_the_same_table(articles, tmp_path, monkeypatch):
+    monkeypatch.setattr(pool, "RUN", 7)
+    alone = analyse_corpus(articles, processes=0)
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda buffering: FullAfter(tmp_path / "runs", "w+b"))
+    analysis = CorpusAnalysis(processes=0)
+    analysis.give(articles)
+    table = analysis.finish()
+    assert analysis.runs.sizes and analysis.runs.kept  # the first runs on disk, the others in memory
+    assert table is not None and vars(table) == vars(alone)
 
 
 # In a fresh interpreter: the seeds analysed by one worker, and what the process that asked imported.

@@ -150,6 +150,18 @@ def test_ending_the_workers_ends_them_at_once_and_fails_what_they_had():
             future.result(timeout=0)
 
 
+def test_workers_started_later_take_the_waiting_work_and_end_with_the_others():
+    workers = Workers(1, niceness=0)
+    busy = workers.submit(time.sleep, 60)
+    waiting = workers.submit(abs, -7)  # the only worker is busy for a minute
+    workers.grow(2)
+    assert waiting.result(timeout=30) == 7 and len(workers.started) == 2
+    workers.terminate()
+    assert not any(process.is_alive() for process in workers.started)
+    with pytest.raises(WorkerDied):
+        busy.result(timeout=0)
+
+
 def test_what_a_worker_raises_comes_back_and_the_worker_goes_on():
     workers = Workers(1, niceness=0)
     try:
