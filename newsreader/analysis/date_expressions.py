@@ -82,7 +82,7 @@ PIECES["SPELLED_YEAR"] = (
 )
 # "2020", "last year", "of that year", "the following year", "nineteen ninety"
 PIECES["WHICH_YEAR"] = (
-    r"(?:,?<SP><YEAR>|<SP>(?i:this|last|next|(?:of<SP>)?(?:that|the<SP>(?:same|following|next|previous)))<SP>"
+    r"(?:,?<SP><YEAR>|,?<SP>(?i:this|last|next|(?:of<SP>)?(?:that|the<SP>(?:same|following|next|previous)))<SP>"
     r"year(?![\w'-])|<SP><SPELLED_YEAR>)"
 )
 PIECES["YEAR_OF"] = (

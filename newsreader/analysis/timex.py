@@ -68,8 +68,10 @@ PAST_WORDS = frozenset(
     bought sold paid hit cut ran wrote knew thought found led kept brought built grew fought chose drove flew stood
     struck sent spent broke got sought shot threw withdrew fled last ate awoke blew drank drew forbade forgave forgot
     froze hid mistook overcame oversaw overthrew overtook rang rode sang sank shook sprang stole strode swam swore
-    tore undertook underwent wore""".split()
+    tore undertook underwent wore arose overran shrank strove outgrew foresaw befell died sued owed tied vied""".split()
 )
+# Words in -ed that are no past verb ("indeed", "at high speed", "a hundred"); "last" after "his" or "the" is final.
+NOT_ED = frozenset("indeed speed succeed exceed proceed breed bleed greed hundred hatred naked wicked sacred".split())
 REPORTING_WORDS = frozenset(
     "said told reported announced added stated noted explained claimed insisted argued warned confirmed predicted "
     "according".split()
@@ -97,6 +99,7 @@ DIGIT = re.compile(r"\d")
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable|the|a|an)\s+$", re.IGNORECASE)
 # "the 12 months to June", "the year to March": the end of a period reported, not a time limit set
+ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
 PERIOD_TO = re.compile(r"\b(?:months?|weeks?|years?|quarters?|period)\s+to\s+$", re.IGNORECASE)
 SEASON_OF_YEAR = re.compile(r"(?:the )?(" + "|".join(SEASONS) + r")(?:,? (?:of )?(\d{4}))?")
 END_OF_RANGE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")  # "25", "25, 1999" after "April 24-"
@@ -113,7 +116,7 @@ DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 QUARTER_VALUE = re.compile(r"\d{4}-[QH]\d")
 # "June last year", "April of that year", "May the following year": a month of the year named, or of the year last named
 THAT_YEAR = re.compile(
-    r"(.+?)\s+(?:of\s+)?(this|last|next|that|the same|the following|the next|the previous)\s+year", re.I
+    r"(.+?),?\s+(?:of\s+)?(this|last|next|that|the same|the following|the next|the previous)\s+year", re.I
 )
 YEAR_STEPS = {"this": 0, "last": -1, "next": 1, "that": 0, "the same": 0, "the following": 1, "the next": 1}
 YEAR_STEPS["the previous"] = -1
@@ -232,13 +235,14 @@ def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]
         was = was or word in ("was", "were", "had")
         # without `regular`, a word in -ed is a verb only before its object's determiner ("killed a guard")
         verb = regular or (i + 1 < len(words) and words[i + 1] in DETERMINERS)
-        if past or not (word in PAST_WORDS or (verb and len(word) > 4 and word.endswith("ed"))):
+        if past or not (word in PAST_WORDS or (verb and len(word) > 4 and word.endswith("ed") and word not in NOT_ED)):
             continue
         if word in PLANNING_WORDS and len(words) - i - 1 > PLANNED_OBJECT:
             continue
         passive = i and (words[i - 1] in BE or (i > 1 and words[i - 1].endswith("ly") and words[i - 2] in BE))
         # "the reduced dividend", "unconfirmed reports": a participle that describes a thing
         adjective = word not in PAST_WORDS and (word.startswith("un") or (i and words[i - 1] in DETERMINERS))
+        adjective = adjective or (word == "last" and i > 0 and words[i - 1] in DETERMINERS)  # "his last budget"
         past = not passive and not adjective
     future = first_future is not None and (first_future == "to" or not was)
     return ("future" if future else None), ("past" if past and not future else None)
@@ -982,7 +986,10 @@ class Normaliser:
         if when == "future" and last < today:
             return days + NEVER
         if when == "past" and first > today:
-            limit = DEADLINE.search(self.preceding) and not PERIOD_TO.search(self.preceding)
+            # a time limit, or a day named with its month: a writer gives the year of a day of last year, seldom of
+            # this year's ("elections on September 22", "Le Monde, dated Aug 27"); not a period's end ("ended Jan. 31")
+            set_ahead = DEADLINE.search(self.preceding) or (day.day and not ENDED.search(self.preceding))
+            limit = set_ahead and not PERIOD_TO.search(self.preceding)
             return days + (LIMIT_AHEAD if limit and not strict else NEVER)
         return days
 

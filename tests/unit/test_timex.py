@@ -570,6 +570,7 @@ def test_times_of_day(text, expected):
         ("P1Y", "SET", "every year"),
         ("P2Y", "SET", "every two years"),
         ("PXW", "SET", "every few weeks"),
+        ("PT11M", "SET", "every 11 minutes"),
         ("P3Y", "DURATION", "three years"),
         ("P10Y", "DURATION", "a decade"),
         ("P2Y6M", "DURATION", "two and a half years"),
@@ -683,3 +684,25 @@ def test_days_and_weeks_of_an_undated_article():
         ("today", "DATE", "PRESENT_REF"),
         ("this week", "DATE", "XXXX-WXX"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        # a day named with its month, just ahead of a past clause, is this year's: a writer gives the year of a day
+        # of last year, seldom of this year's
+        ("The president signed a decree ahead of snap elections on September 22.", "1996-08-23", "1996-09-22"),
+        ("These are the leading stories in Le Monde, dated Aug 27.", "1996-08-26", "1996-08-27"),
+        # but not the end of a period past, a day far ahead, nor a day of "last year"
+        ("Sales rose in the fiscal year ended Jan. 31.", "1989-10-31", "1989-01-31"),
+        ("The general was killed on Dec. 20.", "1996-08-22", "1995-12-20"),
+        ("Clinton spoke in Dublin on December 1, last year.", "1996-08-22", "1995-12-01"),
+        # "indeed", "speed", "a hundred" are no past verbs, nor "last" after "his" or "the" (final)
+        ("Everyone, indeed, expects cuts in his last budget in May.", "2005-02-15", "2005-05"),
+        # an irregular past, or a short one
+        ("The problem arose in July when officials said the plant would close.", "1996-08-29", "1996-07"),
+        ("The singer died in December.", "1996-08-22", "1995-12"),
+    ],
+)
+def test_a_day_ahead_of_a_past_clause(text, published, value):
+    assert timexes(text, published)[-1][2] == value
