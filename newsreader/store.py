@@ -28,6 +28,10 @@ BIG_FILE = 4 << 20  # bytes: a file that takes seconds to read afresh (a 100 MB 
 # Articles indexed at a time: a search waits for at most one such batch (about 0.2 s), and each batch is a
 # segment of the index, merged with the others as they come: batches of 200 took a fifth more CPU at 100,000.
 INDEX_BATCH = 1000
+# While more load, seconds the last articles, fewer than a batch, wait for the rest of their batch before they
+# are indexed anyway: each batch is a segment that every search looks in, and the search covers articles as
+# they come, so a slow load (a busy machine) made hundreds of small ones (231 at 100,000 articles).
+PARTIAL_WAIT = 5.0
 LOOKUP_BATCH = 256  # files whose cache entries are looked up in one query
 BATCH = 50  # articles read at a time while loading: the loader steps aside for keys between two (about 10 ms afresh)
 
@@ -82,6 +86,7 @@ class DocumentStore:
         self._analysis_lock = threading.Lock()  # the reader analyses in a worker thread while you read
         self._index_lock = threading.Lock()  # one indexer at a time
         self._named = False  # the index holds every article's entity names
+        self._partial_since: float | None = None  # when the indexer first left the last articles, fewer than a batch
         self._names_indexed = 0  # articles whose names are in it
         self.add(articles)
 
@@ -380,8 +385,9 @@ class DocumentStore:
 
     def index_loaded(self, stop: Callable[[], bool] | None = None) -> bool:
         """Index the titles and bodies of the articles loaded since the last call (a saved index of
-        these files has them all already). `stop` is asked between batches. True once every loaded
-        article is in."""
+        these files has them all already); while more load, the last ones fewer than a batch past the
+        first batch only once they have waited PARTIAL_WAIT. `stop` is asked between batches. False when
+        it said so."""
         with self._index_lock:
             return self._in_memory_if_full(lambda: self._index_rows(stop))
 
@@ -394,14 +400,26 @@ class DocumentStore:
             )
             index = self._index = SearchIndex(saved if saved and saved.exists() else scratch_path(".sqlite"))
             self._named = index.complete
+        loaded = self.loaded  # asked first: whatever had loaded by then is taken in
         # Batch after batch in loading order, so that the rows in are always the first ones; the
         # bodies of a batch are read in the order they lie on disk.
         for first in range(index.rows, len(self._arrived), INDEX_BATCH):
             if stop and stop():
                 return False
             batch = self._arrived[first : first + INDEX_BATCH]
+            # The first articles are searchable at once: a search waits for them, and they are few.
+            if len(batch) < INDEX_BATCH and first >= INDEX_BATCH and not loaded and not self._waited():
+                break
             index.add([_row(first + place, batch[place], body) for place, body in in_file_order(batch)])
+            self._partial_since = None
         return True
+
+    def _waited(self) -> bool:
+        """Whether the last articles, fewer than a batch, have waited PARTIAL_WAIT since the indexer first left them."""
+        now = time.monotonic()
+        if self._partial_since is None:
+            self._partial_since = now
+        return now - self._partial_since >= PARTIAL_WAIT
 
     def index_names(self, stop: Callable[[], bool] | None = None) -> None:
         """Add every article's entity names to the index, once all are loaded and indexed and the

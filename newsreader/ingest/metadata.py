@@ -51,8 +51,10 @@ def without_captions(blocks: list[list[str]]) -> list[str]:
     """Every line but photo credits and the captions beside them."""
     kept: list[str] = []
     for block in blocks:
-        dropped = page_rules.caption_lines(block)
-        kept.extend(line for i, line in enumerate(block) if i not in dropped)
+        if dropped := page_rules.caption_lines(block):
+            kept.extend(line for i, line in enumerate(block) if i not in dropped)
+        else:  # most blocks: no line to look at again
+            kept += block
     return kept
 
 

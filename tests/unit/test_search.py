@@ -119,6 +119,25 @@ def test_articles_are_searchable_as_they_load_before_the_list_shows_them():
     assert store.articles == [first]
 
 
+def test_while_articles_load_fewer_than_a_batch_wait_for_the_rest_of_it(monkeypatch):
+    """Each batch indexed is a segment every search looks in: while more load, the last articles past the
+    first batch wait for their batch to fill, up to PARTIAL_WAIT, and are indexed once all are in."""
+    monkeypatch.setattr("newsreader.store.INDEX_BATCH", 2)
+    store = DocumentStore.open()
+    batches = store.batches()
+    for taken in (1, 2):
+        next(batches)
+        assert store.index_loaded() and store.searchable == (taken, taken)  # the first batch: at once
+    next(batches)
+    assert store.index_loaded() and store.searchable == (2, 3)  # one of a batch of two: it waits
+    next(batches)
+    assert store.index_loaded() and store.searchable == (4, 4)
+    next(batches)
+    assert store.index_loaded() and store.searchable == (4, 5)
+    monkeypatch.setattr("newsreader.store.PARTIAL_WAIT", 0)  # it has waited long enough
+    assert store.index_loaded() and store.searchable == (5, 5)
+
+
 def test_a_stopped_index_goes_on_where_it_stopped():
     store = DocumentStore.load()
     assert not store.index_loaded(stop=lambda: True) or store.searchable[0] == 0
