@@ -548,7 +548,7 @@ def _load_one(
         source = None
     if cache and key and source:
         cache.put_stream(FILE_KIND, key, [FileEntry(source, bodies.path, bodies.size), *written])
-    else:
+    elif not (cache and bodies is cache.bodies):  # the run's body file in the cache serves the files to come
         bodies.close()
 
 

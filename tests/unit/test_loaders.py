@@ -380,6 +380,8 @@ def test_a_file_that_vanishes_or_empties_while_the_load_goes_on_is_named_and_the
     monkeypatch.setattr(store_module, "load_file", read_then_gone)
     store = DocumentStore.load([tmp_path], cache=Cache())
     assert sorted(a.title for a in store.articles) == ["Headline of gone-after.txt", "Headline of kept.txt"]
+    # The run's body file in the cache stays open for the files after the one gone: their bodies are on disk.
+    assert not any(isinstance(a.stored_body, str) for a in store.articles)
     assert sorted((Path(p.path).name, p.reason) for p in store.problems) == [
         ("emptied.txt", "empty file"),
         ("gone-before.txt", "no such file or directory"),
