@@ -118,7 +118,7 @@ def _codec(label: str) -> str | None:
         name = codecs.lookup(label).name
     except LookupError:
         return None
-    return WIDER.get(name, name)
+    return _wider(name)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -134,25 +134,75 @@ def _utf16_without_bom(head: bytes) -> str | None:
 # language coherence below) and still be taken: on a short Western text the detector's best is often a code
 # page that reads the same letters as others ("Zürich" as cp775's "Z³rich", "à" as cp1250's "ŕ").
 WESTERN_MARGIN = 0.05
+# The letters past ASCII of the languages that Latin code pages are read for, loan letters of their news
+# included ("Café" in German): a text's accented letters come from one of these. Reading a code page as another
+# mixes them: Hungarian's "hétfőn" read as cp1252 gives "hétfõn" (no language has õ beside é and ö), Spanish
+# "señaló" read as cp1250 "seńaló" (Polish has ń, not í and á), Czech "řekl" as cp1252 "øekl" beside "česká"'s è.
+ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        "áéíñóúü",  # Spanish
+        "àçèéíïòóúü",  # Catalan
+        "àáâãçéêíóôõúü",  # Portuguese
+        "àâæçèéêëîïôœùûüÿ",  # French
+        "äöüßéèàç",  # German
+        "àèéìíîòóùú",  # Italian
+        "áäéëèíïóöüú",  # Dutch
+        "æøåéèóòôü",  # Danish, Norwegian
+        "åäöéü",  # Swedish, Finnish
+        "áðéíóúýþæö",  # Icelandic
+        "ąćęłńóśźżü",  # Polish
+        "áčďéěíňóřšťúůýž",  # Czech
+        "áäčďéíĺľňóôŕšťúýž",  # Slovak
+        "áéíóöőúüű",  # Hungarian
+        "ăâîșşțţ",  # Romanian
+        "čćđšžäöü",  # Croatian, Slovene, Bosnian
+        "äõöüšž",  # Estonian
+        "çğıöşüâî",  # Turkish
+    )
+)
+LATIN_LETTERS = re.compile(r"[^\W\d_a-z]")  # a letter past ASCII, in a lower-cased text
+# A sign past ASCII between two Latin letters ("Z³rich", "Preºedintele"): one code page's sign, another's letter.
+SYMBOL_IN_WORD = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])[^\w\s\x00-\x7f’‘“”«»–—…·](?=[A-Za-z\u00c0-\u024f])")
 # The chaos (share of odd characters) the detector allows a reading: at its default, 0.2, it finds none for
 # a short text with a heading ("Gdańsk i Łódź" and a line of Polish), which then fell to cp1252.
 DETECTOR_CHAOS = 0.3
+PLAUSIBLE_SAMPLE = 1 << 16  # bytes of each reading whose letters are looked at
 
 
 def _detected(data: bytes) -> str:
-    """Bytes that are not UTF-8 and declare nothing: cp1252, the web's reading of undeclared bytes, when the
-    detector (charset_normalizer) finds it about as good as its best, else its best."""
+    """Bytes that are not UTF-8 and declare nothing: the detector's (charset_normalizer's) best reading whose
+    letters could be of one language, or cp1252, the web's reading of undeclared bytes, when it finds that about
+    as good."""
     from charset_normalizer import from_bytes  # imported only for the rare file that needs it
 
-    best = from_bytes(data, threshold=DETECTOR_CHAOS).best()
+    matches = from_bytes(data, threshold=DETECTOR_CHAOS)
+    best = matches.best()
     if best is None or best.encoding in ("utf_8", "ascii", "cp1252"):
         return data.decode("cp1252", errors="replace")
+    sample = data[:PLAUSIBLE_SAMPLE]
+    plausible = [match for match in matches if _one_alphabet(sample.decode(_wider(match.encoding), errors="replace"))]
+    chosen = plausible[0] if plausible else best
     western = from_bytes(data, threshold=DETECTOR_CHAOS, cp_isolation=["cp1252"]).best()
-    if western is not None and (
-        western.chaos <= best.chaos + WESTERN_MARGIN and western.coherence >= best.coherence - WESTERN_MARGIN
+    if (
+        western is not None
+        and (not plausible or _one_alphabet(sample.decode("cp1252", errors="replace")))
+        and western.chaos <= chosen.chaos + WESTERN_MARGIN
+        and western.coherence >= chosen.coherence - WESTERN_MARGIN
     ):
         return data.decode("cp1252", errors="replace")
-    return data.decode(WIDER.get(best.encoding, best.encoding), errors="replace")
+    return data.decode(_wider(chosen.encoding), errors="replace")
+
+
+def _wider(codec: str) -> str:
+    """The codec that reads a code page with its extensions (a page labelled Latin-1 as cp1252)."""
+    return WIDER.get(codec, codec)
+
+
+def _one_alphabet(text: str) -> bool:
+    """Whether a text's Latin letters past ASCII could all be of one language, and no sign stands inside a word."""
+    letters = {letter for letter in LATIN_LETTERS.findall(text.lower()) if letter < "\u0250"}  # Latin scripts only
+    return not SYMBOL_IN_WORD.search(text) and any(letters <= alphabet for alphabet in ALPHABETS)
 
 
 def read_lines(path: Path) -> Iterator[str]:

@@ -66,6 +66,11 @@ UNDECLARED = [
     ("cp1252", "Inflação em São Paulo", "O presidente disse que a inflação está sob controle."),
     ("cp1250", "Gdańsk i Łódź", "Zażółć gęślą jaźń. Łódź i Kraków są w Polsce, a Gdańsk nad morzem."),
     ("cp1251", "Лавров: Россия готова к диалогу", "Министр иностранных дел заявил в Коломбо, что Россия готова."),
+    # Read as cp1252 they were "kormányfõ hétfõn", "Preºedintele … cã guvernul" and "Pøedseda … èeská".
+    ("cp1250", "A kormányfő hétfőn", "A miniszterelnök hétfőn bejelentette, hogy a kormány jövő héten tárgyal."),
+    ("iso8859_2", "A kormányfő hétfőn", "Az ellenzék szerint a döntés késői, és a helyzet továbbra is nehéz."),
+    ("cp1250", "Preşedintele României", "Preşedintele a declarat luni că guvernul va continua negocierile."),
+    ("cp1250", "Předseda vlády", "Předseda vlády řekl, že česká ekonomika letos poroste."),
 ]
 
 
