@@ -668,6 +668,8 @@ class Normaliser:
     def _day_around(self, text: str, when: str) -> str | None:
         """A day told from the date last named (a day of its month when that was a month), else from the
         publication date; with the part of the day named."""
+        if text[:4].lower() not in ("the ", "that"):  # "the next day", "that evening": each begins so; most do not
+            return None
         if COUNTED_DAY.fullmatch(text):  # "it is the eighth day of the siege": found only as the day of writing
             return self._today()
         if m := DAY_BESIDE.fullmatch(text):  # "the day before last Tuesday": the day named, moved
@@ -904,7 +906,8 @@ class Normaliser:
     # --- "three years", "the past two weeks", "a decade", "two-year", "the first nine months" ---------
 
     def _duration(self, text: str, when: str) -> str | None:
-        lowered = HALF.sub("", text.lower())
+        whole = text.lower()  # a half taken out only where one may be: a substitution for every expression is slow
+        lowered = HALF.sub("", whole) if "half" in whole or "/2" in whole or "½" in whole else whole
         m = lowered.endswith(UNITS_WRITTEN) and DURATION.fullmatch(lowered)  # the test of its end first: it is quick
         if not m:
             return None
@@ -914,7 +917,7 @@ class Normaliser:
         count = count_of(words)
         if count is None and words not in VAGUE_COUNTS:
             return None
-        return duration_value(count, m["unit"], half=lowered != text.lower())
+        return duration_value(count, m["unit"], half=lowered != whole)
 
     # --- "17th February, 2020", "January 3", "May 2018", "2015", "the 1990s", "58" after "1957-" ---------
 
