@@ -258,6 +258,7 @@ DELIVERY_MONTH = re.compile(
 # A month's short name without its full stop before a capitalised word is a first name ("Jan Kavan").
 FIRST_NAME = re.compile(r"(?:Jan|Jun|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Feb|Jul)\s+[A-Z]")
 TITLE_OF = re.compile(r"[A-Z]\w+ of\s+$")
+NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # a month after a capitalised word is a surname ("Theresa May")
 MONTH_BEFORE = re.compile(MONTH_NAMES + r"\s+$")
 # A capitalised word before a number makes it a name's ("Euro 2004", "Resolution 2231"), unless it is
 # one of these ("In 2011", "Since 1985").
@@ -418,6 +419,11 @@ def _keyword_places(text: str) -> list[int]:
     return sorted(places)
 
 
+def _a_delivery_month(text: str, end: int, before: str) -> bool:
+    """Whether a month alone ending at `end` is a contract's ("September gasoline"), not a surname ("Theresa May")."""
+    return bool(DELIVERY_MONTH.match(text, end)) and not NAME_BEFORE.search(before)
+
+
 def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
     """Every time expression in `text`, as (text, start, end), without a leading "the" before two words."""
     found = []
@@ -431,12 +437,12 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
         if kind == "duration" and expression[-6:].lower() == " later":
             end, expression = end - 6, expression[:-6]  # "Three days later": how long after, "later" says after what
         before = text[max(0, start - 30) : start]
-        if (
-            MONTH_ALONE.match(expression)
-            and (not MONTH_CONTEXT.search(before) or TITLE_OF.search(before) or FIRST_NAME.match(text, start))
-            and not DELIVERY_MONTH.match(text, end)
+        if MONTH_ALONE.match(expression) and (
+            TITLE_OF.search(before)
+            or FIRST_NAME.match(text, start)
+            or not (MONTH_CONTEXT.search(before) or _a_delivery_month(text, end, before))
         ):
-            continue  # "May" the verb, "March" the walk, "The Darling Buds of May", "Jan Kavan"
+            continue  # "May" the verb, "March" the walk, "The Darling Buds of May", "Jan Kavan", "Theresa May options"
         if _a_title(expression, before):
             continue  # "USA Today", ABC's "This Week": a newspaper, a programme
         if expression == "Now" and text.startswith(",", end):

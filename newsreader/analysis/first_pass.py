@@ -19,7 +19,9 @@ from newsreader.analysis.timex import HOW_OFTEN_WORDS, Normaliser, timex_type
 
 PIECE = 100_000  # characters of a long body recognised at a time (a 100 MB article: 1,000 parts)
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
-NOTHING_KNOWN = re.compile(r"[X-]+")  # a TIMEX3 value of no known year, month or day
+# A TIMEX3 value of no known year, month, week or day, perhaps with a part of the day ("XXXX-XX-XXTNI": "that
+# night" in an undated article): named by its own words, not as a reader writes a value ("a week", "night").
+NOTHING_KNOWN = re.compile(r"[X-]+(?:WXX)?(?:T[A-Z]{2})?")
 
 
 def pieces(body: str) -> Iterator[tuple[int, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsreader.analysis.date_words import as_written
+from newsreader.analysis.first_pass import _written
 from newsreader.analysis.timex import find_timexes, sentence_span
 
 
@@ -599,6 +600,9 @@ def test_values_as_a_reader_writes_them(value, kind, words):
         # a month's figures are the month's, before or after the commodity
         ("China's August copper imports rose 10%.", []),
         ("Copper imports fell in July.", [("July", "DATE", "1996-07")]),
+        # a surname before a commodity's word is no month
+        ("Theresa May options were limited.", []),
+        ("Brian May gold records sold well.", []),
     ],
 )
 def test_a_month_before_a_contract_is_its_delivery_month(text, expected):
@@ -675,6 +679,14 @@ def test_a_month_of_the_year_last_named(text, expected):
 )
 def test_a_game_has_halves_and_quarters_of_its_own(text, expected):
     assert timexes(text, "1996-12-30") == expected
+
+
+@pytest.mark.parametrize(
+    "text, value", [("This week", "XXXX-WXX"), ("That night", "XXXX-XX-XXTNI"), ("Last year", "XXXX")]
+)
+def test_a_date_of_an_undated_article_is_named_by_its_own_words(text, value):
+    # the entity browser named "This week" "a week" and "That night" "night"
+    assert _written(text, value) == text.lower()
 
 
 def test_days_and_weeks_of_an_undated_article():
