@@ -15,7 +15,9 @@ from newsreader.feeds.refresh import refresh
 from tests.conftest import FEEDS, needs_feeds
 from tests.feed_server import Reply, gzipped, rss
 
-FAST = FetchSettings(timeout=0.3, total=5, backoff=0.01, retries=2)
+# Quick retries; a timeout that a local server answering at once meets on a loaded machine (0.3 s did not, once).
+FAST = FetchSettings(timeout=5, total=10, backoff=0.01, retries=2)
+STALL_TIMEOUT = FetchSettings(timeout=0.3, total=5, backoff=0.01, retries=2)  # for a server that never answers
 FEED = rss("Local news", [("http://127.0.0.1/a", "First story", "Text one."), ("http://127.0.0.1/b", "Second", "Two.")])
 
 
@@ -63,7 +65,7 @@ def test_a_refused_connection_is_retried_then_named(library):
 
 def test_a_stalled_server_times_out(library, feed_server):
     url = feed_server.serve("/stall.xml", Reply(body=FEED, delay=3))
-    outcome = fetch(library, url)
+    outcome = fetch(library, url, STALL_TIMEOUT)
     assert outcome.error == "timed out (no answer within 0.3 s)"
     assert library.feed(url).error == outcome.error
 
