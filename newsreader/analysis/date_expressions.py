@@ -258,7 +258,6 @@ DELIVERY_MONTH = re.compile(
 # A month's short name without its full stop before a capitalised word is a first name ("Jan Kavan").
 FIRST_NAME = re.compile(r"(?:Jan|Jun|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Feb|Jul)\s+[A-Z]")
 TITLE_OF = re.compile(r"[A-Z]\w+ of\s+$")
-NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # a month after a capitalised word is a surname ("Theresa May")
 MONTH_BEFORE = re.compile(MONTH_NAMES + r"\s+$")
 # A capitalised word before a number makes it a name's ("Euro 2004", "Resolution 2231"), unless it is
 # one of these ("In 2011", "Since 1985").
@@ -421,7 +420,7 @@ def _keyword_places(text: str) -> list[int]:
 
 def _a_delivery_month(text: str, end: int, before: str) -> bool:
     """Whether a month alone ending at `end` is a contract's ("September gasoline"), not a surname ("Theresa May")."""
-    return bool(DELIVERY_MONTH.match(text, end)) and not NAME_BEFORE.search(before)
+    return bool(DELIVERY_MONTH.match(text, end)) and not _after_a_name(before)
 
 
 def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
