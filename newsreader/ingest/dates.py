@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 MONTHS = {
     name: number
@@ -107,10 +107,11 @@ def find_date(text: str) -> tuple[PartialDate, re.Match[str]] | None:
 
 # Unix's zero time, which scrapers and feeds write for a date they do not have: in a metadata field, no date.
 UNIX_ZERO = PartialDate(1970, 1, 1)
-# A Unix time is in seconds when it names a moment of the calendar's years 1 to 10000 (where the sentinels
-# stand: 253402300799 is 9999-12-31, which read as milliseconds is a plausible 1978); else in milliseconds.
-SECONDS_FROM = datetime(1, 1, 1, tzinfo=UTC).timestamp()
-SECONDS_TO = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp() + 1
+# A Unix time is in seconds when that names a day of a publication's years, else in milliseconds, but for the
+# sentinels written in seconds: a year's first or last second beyond those years (9999-12-31T23:59:59 read as
+# milliseconds is a plausible 12 January 1978; 3000-01-01, 0001-01-01).
+DAY_SECONDS = 86400
+UNIX_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def parse_date_field(value: object) -> PartialDate | None:
@@ -123,11 +124,9 @@ def _date_field(value: object) -> PartialDate | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if value == 0:  # Unix's zero time, whatever day it is in the local time zone
             return None
-        try:
-            moment = datetime.fromtimestamp(value if SECONDS_FROM <= value <= SECONDS_TO else value / 1000)
-        except (OverflowError, OSError, ValueError):
-            return None
-        return _valid(moment.year, moment.month, moment.day)
+        if (in_seconds := _unix_day(value)) is not None:
+            return in_seconds
+        return None if _year_end_sentinel(value) else _unix_day(value / 1000)
     if not isinstance(value, str) or not (text := value.strip()):
         return None
     if match := NUMERIC.match(text):
@@ -144,6 +143,31 @@ def _date_field(value: object) -> PartialDate | None:
         return _valid(sent.year, sent.month, sent.day)
     found = find_date(text)
     return found[0] if found else None
+
+
+def _unix_day(seconds: float) -> PartialDate | None:
+    """The day of a Unix time in seconds, if it is one a publication date can have."""
+    try:
+        moment = datetime.fromtimestamp(seconds)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return _valid(moment.year, moment.month, moment.day)
+
+
+def _year_end_sentinel(seconds: float) -> bool:
+    """Whether a Unix time in seconds is the first or last second of a year no publication has: a "never"
+    or "always" of the calendar's ends, not a time in milliseconds."""
+    days, second = divmod(seconds, DAY_SECONDS)
+    if second not in (0, DAY_SECONDS - 1):
+        return False
+    ordinal = int(days) + UNIX_EPOCH_ORDINAL
+    if ordinal == date.max.toordinal() + 1:
+        return True  # 10000-01-01, one day past what `date` holds
+    try:
+        day = date.fromordinal(ordinal)
+    except (OverflowError, ValueError):
+        return False
+    return not FIRST_YEAR <= day.year <= LAST_YEAR and (day.month, day.day) in ((1, 1), (12, 31))
 
 
 def years_mentioned(text: str) -> set[int]:

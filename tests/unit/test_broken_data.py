@@ -134,6 +134,9 @@ def test_a_unix_time_is_read_in_the_unit_that_makes_it_a_calendar_moment():
     day = datetime(2020, 1, 14, 12, tzinfo=UTC).timestamp()
     assert parse_date_field(day * 1000).iso() == parse_date_field(int(day)).iso() == "2020-01-14"
     assert parse_date_field(datetime(1600, 1, 2, tzinfo=UTC).timestamp() * 1000).iso() == "1600-01-02"
+    # Milliseconds of 1973-1978 read as seconds fall in the years 5000-9999: they were no date.
+    for moment in (datetime(1975, 6, 3, 9, 30, tzinfo=UTC), datetime(1977, 3, 1, tzinfo=UTC)):
+        assert parse_date_field(moment.timestamp() * 1000).iso() == moment.date().isoformat()
 
 
 def long_article(tmp_path, paragraphs: int = 3000):
