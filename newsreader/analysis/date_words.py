@@ -15,6 +15,7 @@ WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
 NUMBER_WORDS = "zero one two three four five six seven eight nine".split()  # then figures, as news style has it
+ORDINAL_WORDS = "first second third fourth".split()
 UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "H": "hour", "TM": "minute", "S": "second"}
 EVERY = {"P1Y": "every year", "P1M": "every month", "P1W": "every week", "P1D": "every day", "PT1H": "every hour"}
 EVERY |= {"P3M": "every quarter", "P1Q": "every quarter"}
@@ -62,7 +63,7 @@ def _every(value: str) -> str:
     if value in EVERY:
         return EVERY[value]
     if m := DATE.fullmatch(value):
-        return "every " + _date(m).removeprefix("a ")
+        return "every " + _date(m).removeprefix("a ").removeprefix("the ")
     if "X" in value and (m := DURATION.fullmatch(value)):
         return "every few " + _amount(m)  # "every few weeks"
     written = as_written(value, "DURATION")
@@ -97,10 +98,13 @@ def _date(m: re.Match[str]) -> str:
         text = "a week" if m["week"] == "XX" else f"week {int(m['week'])} of {year}"
     elif m["season"]:
         text = f"{SEASON_NAMES[m['season']]} {year}"
-    elif m["quarter"]:
-        text = f"Q{m['quarter']} {year}" if m["quarter"] != "X" else f"a quarter {year and 'of ' + year}"
+    elif m["quarter"] == "X":
+        text = f"a quarter {year and 'of ' + year}"
+    elif m["quarter"]:  # "Q3 1998"; of no known year, as a reader writes it: "the third quarter", never "Q3"
+        text = f"Q{m['quarter']} {year}" if year else f"the {ORDINAL_WORDS[int(m['quarter']) - 1]} quarter"
     elif m["half"]:
-        text = f"{'first' if m['half'] == '1' else 'second'} half of {year}"
+        half = ORDINAL_WORDS[int(m["half"]) - 1]
+        text = f"{half} half of {year}" if year else f"the {half} half"
     elif month and m["day"] and m["day"] != "XX":
         text = f"{int(m['day'])} {MONTHS[month - 1]} {year}"
     elif month:

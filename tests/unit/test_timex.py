@@ -560,6 +560,10 @@ def test_times_of_day(text, expected):
         ("2020-01", "DATE", "Jan 2020"),
         ("1998-Q3", "DATE", "Q3 1998"),
         ("1989-H1", "DATE", "first half of 1989"),
+        # a quarter or a half of no known year ("sales rise in fourth quarters", an undated article)
+        ("XXXX-Q4", "DATE", "the fourth quarter"),
+        ("XXXX-H2", "DATE", "the second half"),
+        ("XXXX-QX", "DATE", "a quarter"),
         ("2019-SU", "DATE", "summer 2019"),
         ("201", "DATE", "the 2010s"),
         ("XXX", "DATE", "a decade not given"),
