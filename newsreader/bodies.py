@@ -151,19 +151,19 @@ class BodyFile:
         if self._stream is None:
             return body
         data = body.encode("utf-8", "surrogatepass")
-        offset = self._write(data)
+        offset = self.append(data)
         return body if offset is None or self.path is None else StoredBody(self.path, offset, len(data))
 
     def place(self, block: BodyBlock) -> list[StoredBody | str]:
         """Where each body of a block (gathered elsewhere) now is, written in one go; the bodies
         themselves once the file cannot take them."""
-        offset = self._write(block.data)
+        offset = self.append(block.data)
         if offset is None or self.path is None:
             data = memoryview(block.data)
             return [str(data[s.offset : s.offset + s.length], "utf-8", "surrogatepass") for s in block.stored]
         return [StoredBody(self.path, offset + s.offset, s.length) for s in block.stored]
 
-    def _write(self, data: bytes | bytearray) -> int | None:
+    def append(self, data: bytes | bytearray) -> int | None:
         """Append bytes: where they start, or None when the file cannot take them (or there is none)."""
         if self._stream is None:
             return None

@@ -285,6 +285,7 @@ class DocumentStore:
             if self._entities is None:
                 self._analyse(stop, progress)
                 if self._entities is not None and self.cache and self.corpus:
+                    self._entities.keep_mentions(self.cache.new_entry_path("entities", self.corpus, ".mentions"))
                     self.cache.put("entities", self.corpus, self._entities)
 
     def analyse_loaded(self, stop: Callable[[], bool] | None = None) -> bool:

@@ -3,41 +3,54 @@
 Two passes: each body's names and dates are found (`first_pass.py`; dates get their values
 there and then), then each name gets its one canonical name across the corpus. What is kept is a
 table of names and, per article, (start, end, name) integers: a few bytes a mention, compressed a
-block of articles at a time, so that 100,000 articles' millions of mentions fit in about 20 MB.
+block of articles at a time into a file (100,000 articles' millions of mentions take about 20 MB),
+read back a block at a time as they are asked for, as the bodies are.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
+import shutil
 import tempfile
 import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from json.encoder import encode_basestring as encode_string  # what json.dumps(ensure_ascii=False) quotes with
+from pathlib import Path
 from pickle import PickleBuffer
 from typing import BinaryIO
 
 from newsreader.analysis.canonical import CanonicalNames
 from newsreader.analysis.found import CODES, KINDS, Found
-from newsreader.bodies import file_order
+from newsreader.bodies import BodyFile, file_order, temporary_body_file
 from newsreader.model import Article, Entity
 
 # Articles whose mentions are compressed together (zlib's quickest level, half the size): at 100,000
 # articles 42 MB of mentions took 21 MB, for 0.9 s of one core; an article's come back in under 1 ms.
 BLOCK = 256
 
+Stored = bytes | tuple[int, int]  # a compressed block: in memory, or (offset, length) in the mentions file
+
 
 class EntityTable:
     """Every article's entity mentions: names once, mentions as (start, end, name number) triples,
     article after article, those of each BLOCK articles in one compressed block (no overhead per
-    article), the last articles' in one array until they make a block."""
+    article) written to the mentions file, the last articles' in one array until they make a block.
+    In memory, a million articles' blocks took about 200 MB: on disk, they are read as they are asked for.
+    The mentions file is a temporary one until `keep_mentions` moves it beside the table's cache entry."""
 
     def __init__(self) -> None:
         self.names: list[tuple[str, str, str | None]] = []  # (canonical name, type, a date's value)
         self.numbers: dict[tuple[str, str, str | None], int] = {}
-        self.blocks: list[bytes] = []  # the triples of each BLOCK articles, compressed
+        # The triples of each BLOCK articles, compressed: where they lie in the mentions file, or the
+        # bytes themselves where no file could take them (a full disk).
+        self.blocks: list[Stored] = []
+        self.mentions_path: str | None = None  # the mentions file, once kept beside the cache entry
+        self._writer: BodyFile | None = None  # the temporary mentions file being written
+        self._reader: BinaryIO | None = None  # the mentions file, open to read
         self.triples = array("i")  # those of the articles after the last block: start, end, name number, …
         self.ids: list[str] = []  # the articles, in the order of their triples
         self.position: dict[str, int] = {}  # article id → its place in `ids`
@@ -52,7 +65,10 @@ class EntityTable:
     def __getstate__(self) -> dict:
         # The cache writes the last articles' array straight from its memory, not a copy.
         state = {**vars(self), "triples": PickleBuffer(self.triples)}
-        del state["_json_names"], state["_opened"]  # made again as they are used
+        if self.mentions_path is None:  # a temporary mentions file: the blocks go with the table
+            state["blocks"] = [self._stored(block) for block in self.blocks]
+        for made_again in ("_json_names", "_opened", "_writer", "_reader"):  # as they are used
+            del state[made_again]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -60,7 +76,16 @@ class EntityTable:
         triples.frombytes(state.pop("triples"))
         # A table cached before the mentions were compressed holds them all in `triples`.
         state.setdefault("blocks", [])
-        vars(self).update(state, triples=triples, _json_names={}, _opened=(-1, array("i")))
+        state.setdefault("mentions_path", None)
+        vars(self).update(state, triples=triples, _json_names={}, _opened=(-1, array("i")), _writer=None)
+        self._reader = None
+        if self.mentions_path:
+            # A mentions file gone or cut short (pruned from the cache apart from the table) fails the
+            # unpickling: the cache reads the entry as damaged, and the corpus is analysed again.
+            self._reader = open(self.mentions_path, "rb", buffering=0)  # noqa: SIM115 - open as long as the table
+            on_disk = [block for block in self.blocks if isinstance(block, tuple)]
+            if os.fstat(self._reader.fileno()).st_size < max((sum(block) for block in on_disk), default=0):
+                raise ValueError(f"{self.mentions_path} is shorter than its table says")
 
     def number(self, canonical: str, kind: str, value: str | None = None) -> int:
         key = (canonical, kind, value)
@@ -79,8 +104,31 @@ class EntityTable:
         self.triples.extend(triples)
         self.bounds.append(self.bounds[-1] + len(triples))
         if len(self.ids) == (len(self.blocks) + 1) * BLOCK:
-            self.blocks.append(zlib.compress(self.triples, 1))
+            self.blocks.append(self._written(zlib.compress(self.triples, 1)))
             self.triples = array("i")
+
+    def _written(self, block: bytes) -> Stored:
+        """A block's place in the temporary mentions file, or the block itself when the file cannot take it."""
+        if self._writer is None and not self.blocks:
+            self._writer = temporary_body_file()
+            if self._writer.path:
+                self._reader = open(self._writer.path, "rb", buffering=0)  # noqa: SIM115 - open as long as the table
+        offset = self._writer.append(block) if self._writer else None
+        return block if offset is None else (offset, len(block))
+
+    def keep_mentions(self, path: Path | None) -> None:
+        """Move the mentions file to `path` (beside the table's cache entry), once every article is in:
+        the table is then cached without its blocks. Where it cannot go, the blocks are cached with it."""
+        if self._writer is None or self._writer.path is None or path is None:
+            return
+        self._writer.close()
+        try:
+            shutil.move(self._writer.path, path)
+            # Readers on other threads keep the old handle until this one is in: both read the same bytes.
+            self._reader = open(path, "rb", buffering=0)  # noqa: SIM115 - open as long as the table
+        except OSError:
+            return
+        self.mentions_path, self._writer = str(path), None
 
     def _triples(self, article_id: str) -> array:
         place = self.position.get(article_id)
@@ -95,9 +143,18 @@ class EntityTable:
         number, triples = self._opened
         if number != block:
             triples = array("i")
-            triples.frombytes(zlib.decompress(self.blocks[block]))
+            triples.frombytes(zlib.decompress(self._stored(self.blocks[block])))
             self._opened = (block, triples)
         return triples
+
+    def _stored(self, block: Stored) -> bytes:
+        """A compressed block's bytes, read from the mentions file where they lie there."""
+        if isinstance(block, bytes):
+            return block
+        offset, length = block
+        if self._reader is None:
+            raise OSError(f"no mentions file for a block at {offset}")
+        return os.pread(self._reader.fileno(), length, offset)
 
     def _spans(self, article_id: str, body: str, head: str) -> Iterator[tuple[str, int, int, int, str]]:
         """The article's mentions as (text, start, end, name number, part), the title's and the

@@ -50,6 +50,26 @@ def test_a_warm_load_gives_the_same_store(tmp_path):
     assert warm.entities(warm.articles[0]) == cold.entities(cold.articles[0])
 
 
+def test_the_entities_mentions_are_cached_in_a_file_beside_them_and_a_missing_one_is_analysed_again(tmp_path):
+    people = ["Gordon Brown", "Tony Blair", "Jacques Chirac", "Angela Merkel"]
+    met = [f"{people[n % 4]} met {people[(n + 1) % 4]} in London." for n in range(300)]
+    lines = [f'{{"title": "Talks {n}", "text": "{text}"}}' for n, text in enumerate(met)]
+    path = write(tmp_path, "a.jsonl", "\n".join(lines) + "\n")  # more articles than a block of mentions
+    cold = DocumentStore.load([path], cache=Cache(tmp_path / "cache"))
+    expected = [cold.entities(article) for article in cold.articles]
+    assert any(entity.canonical == "Gordon Brown" for entity in expected[0] + expected[1])
+    entries = tmp_path / "cache" / "entities"
+    assert sorted(entry.suffix for entry in entries.iterdir()) == [".mentions", ".pickle"]
+    warm = DocumentStore.load([path], cache=Cache(tmp_path / "cache"))
+    assert [warm.entities(article) for article in warm.articles] == expected
+    [mentions] = entries.glob("*.mentions")
+    mentions.unlink()  # pruned apart from the table: the corpus is analysed again, and both are cached again
+    warned: list[str] = []
+    again = DocumentStore.load([path], cache=Cache(tmp_path / "cache", warn=warned.append))
+    assert [again.entities(article) for article in again.articles] == expected
+    assert len(warned) == 1 and "unreadable" in warned[0] and mentions.exists()
+
+
 def test_the_whole_timeline_is_cached_and_a_part_of_it_is_not(tmp_path):
     folder = folder_of(
         tmp_path,

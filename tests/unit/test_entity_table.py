@@ -1,4 +1,4 @@
-"""The corpus's entity table: every article's mentions kept compressed a block of articles at a time."""
+"""The corpus's entity table: every article's mentions kept compressed a block of articles at a time, on disk."""
 
 from __future__ import annotations
 
@@ -6,7 +6,11 @@ import pickle
 import zlib
 from array import array
 
+import pytest
+
+from newsreader.analysis import entity_table
 from newsreader.analysis.entity_table import BLOCK, EntityTable
+from newsreader.bodies import BodyFile
 
 
 def _mentions(place: int) -> array:
@@ -21,19 +25,49 @@ def _filled(articles: int) -> EntityTable:
     return table
 
 
+def _read_back(table: EntityTable, articles: int) -> bool:
+    """Whether every article's mentions come back, from block to block and back."""
+    places = [*range(articles), BLOCK - 1, 0, articles - 1]
+    return all(table._triples(f"a{place}") == _mentions(place) for place in places)
+
+
 def test_every_articles_mentions_come_back_from_the_blocks_and_after_them_also_from_the_cache():
     table = _filled(2 * BLOCK + 3)
     assert len(table.blocks) == 2  # the last three articles' mentions wait for a block of their own
+    assert all(isinstance(block, tuple) for block in table.blocks)  # in the mentions file, not in memory
     again = pickle.loads(pickle.dumps(table, protocol=5))
-    for place in [*range(2 * BLOCK + 3), BLOCK - 1, 0, 2 * BLOCK + 2]:  # from block to block and back
-        assert table._triples(f"a{place}") == again._triples(f"a{place}") == _mentions(place)
+    assert _read_back(table, 2 * BLOCK + 3) and _read_back(again, 2 * BLOCK + 3)
     assert table._triples("unknown") == array("i")
+
+
+def test_a_table_kept_beside_the_cache_is_cached_without_its_mentions_and_not_read_when_they_are_cut_short(tmp_path):
+    table = _filled(4 * BLOCK)
+    inline = pickle.dumps(table, protocol=5)  # its mentions file is a temporary one: the blocks go with it
+    table.keep_mentions(tmp_path / "entities.mentions")
+    kept = pickle.dumps(table, protocol=5)
+    assert len(kept) < len(inline) - (tmp_path / "entities.mentions").stat().st_size // 2
+    assert _read_back(table, 4 * BLOCK) and _read_back(pickle.loads(kept), 4 * BLOCK)
+    with open(tmp_path / "entities.mentions", "r+b") as mentions:  # pruned or damaged apart from the table
+        mentions.truncate(100)
+    with pytest.raises(ValueError, match="shorter than its table says"):
+        pickle.loads(kept)
+
+
+def test_where_no_mentions_file_can_be_written_the_blocks_stay_in_memory(monkeypatch, tmp_path):
+    monkeypatch.setattr(entity_table, "temporary_body_file", lambda: BodyFile(None))  # as on a full disk
+    table = _filled(2 * BLOCK + 3)
+    assert all(isinstance(block, bytes) for block in table.blocks)
+    table.keep_mentions(tmp_path / "entities.mentions")
+    assert not (tmp_path / "entities.mentions").exists()
+    assert _read_back(pickle.loads(pickle.dumps(table, protocol=5)), 2 * BLOCK + 3)
 
 
 def test_a_table_cached_before_its_mentions_were_compressed_still_reads():
     table = _filled(BLOCK + 5)
-    state = {**vars(table), "triples": b"".join([*map(zlib.decompress, table.blocks), table.triples.tobytes()])}
-    del state["blocks"], state["_json_names"], state["_opened"]
+    unpacked = [zlib.decompress(table._stored(block)) for block in table.blocks]
+    state = {**vars(table), "triples": b"".join([*unpacked, table.triples.tobytes()])}
+    for not_then in ("blocks", "mentions_path", "_json_names", "_opened", "_writer", "_reader"):
+        del state[not_then]
     old = EntityTable.__new__(EntityTable)
     old.__setstate__(state)
     assert all(old._triples(f"a{place}") == _mentions(place) for place in range(BLOCK + 5))
