@@ -204,6 +204,19 @@ TWELVE_MONTHS = re.compile(
     r"\s+(?:end(?:ed|ing)|beginn?ing|start(?:ed|ing)|began|to\s+(?:the\s+end\s+of\s+)?" + MONTH_NAMES + r")\b"
 )
 
+# A statement of what happens every year ("each year the river floods in spring", "the pass usually closes in
+# winter"): a season or a month named alone in it is no one year's. A word of how often says so only in the present:
+# "exports, traditionally the driver, grew slower in January" is of one January.
+EVERY_YEAR = re.compile(
+    r"\b(?:(?:every|each) (?:year|spring|summer|autumn|fall|winter)|annually|yearly|year after year|most years)\b",
+    re.IGNORECASE,
+)
+USUALLY = re.compile(
+    r"\b(?:usually|often|always|normally|typically|generally|traditionally|customarily|sometimes|seldom|rarely"
+    r"|tends? to)\b",
+    re.IGNORECASE,
+)
+
 # Only these expressions' values depend on the tense of their clause: the others take no time to read it.
 NEEDS_TENSE = re.compile(
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\w+day\b|christmas|easter|thanksgiving|halloween|eve\b"
@@ -529,6 +542,7 @@ class Normaliser:
         self.last_day: str | None = None  # the last day named: the day of a time of day that names none
         self.anaphoric = False
         self.following = ""  # the text after the expression in its sentence
+        self.sentence = ""  # the expression's sentence
         self.preceding = ""  # the words just before the expression in its sentence
         self.part = False  # the expression is a part of a time: "the end of the year", "early March"
 
@@ -550,6 +564,7 @@ class Normaliser:
         text = whole[modifier.end() :] if (modifier := MODIFIERS.match(whole)) else whole
         self.part = modifier is not None  # "the start of the year": a part of what `text` names
         self.following = sentence[at + len(expression) :] if at >= 0 else ""
+        self.sentence = sentence
         self.preceding = sentence[max(0, at - 24) : at] if at > 0 else ""
         when = "present"
         if needs_tense:
@@ -954,6 +969,8 @@ class Normaliser:
             month = MONTHS.get(text.lower().rstrip("."))
             if month and self.day and DELIVERY_MONTH.match(self.following):
                 return _delivery_month(month, self.day)
+            if month and self._every_year(when):
+                return f"XXXX-{month:02d}"  # "the market usually peaks in December": every year's
             return self._month_day(PartialDate(None, month), when) if month else None
         day, match = found
         if day.year is not None:
@@ -1022,7 +1039,15 @@ class Normaliser:
         named = SEASON_OF_YEAR.fullmatch(_year_in_digits(lowered))  # "summer", "the summer of 2012", "summer 2012"
         if named and named[2]:
             return f"{named[2]}-{SEASONS[named[1]][0]}"
+        if named and self.year is not None and self._every_year(when):
+            return f"XXXX-{SEASONS[named[1]][0]}"  # "the pass usually closes in winter": every year's
         return self._season(named[1], 0, when) if named and self.year is not None else None
+
+    def _every_year(self, when: str) -> bool:
+        """Whether the sentence tells what happens every year, where a month or a season is no one year's."""
+        return EVERY_YEAR.search(self.sentence) is not None or (
+            when == "present" and bool(USUALLY.search(self.sentence))
+        )
 
     def _shifted(self, unit: str, delta: int, anaphoric: bool) -> str | None:
         """A unit of time this many steps from the publication date (or from the last year named)."""

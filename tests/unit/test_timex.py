@@ -637,6 +637,23 @@ def test_seasons_and_parts_of_a_day_without_their_article(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # what happens every year: a season or a month named alone is no one year's
+        ("The mountain pass usually closes in winter.", [("winter", "DATE", "XXXX-WI")]),
+        ("Each year the river floods in spring.", [("Each year", "SET", "P1Y"), ("spring", "DATE", "XXXX-SP")]),
+        ("Ticket sales typically peak in December.", [("December", "DATE", "XXXX-12")]),
+        ("In the summer, the town often empties.", [("summer", "DATE", "XXXX-SU")]),
+        # one year's: said of once, or a word of how often that is not the statement's
+        ("The mountain pass will close in winter.", [("winter", "DATE", "2005-WI")]),
+        ("Exports, traditionally the driver of growth, fell in January.", [("January", "DATE", "2005-01")]),
+    ],
+)
+def test_a_season_or_month_in_what_happens_every_year_is_no_one_years(text, expected):
+    assert timexes(text, "2005-10-15") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Elections are held every two years.", [("every two years", "SET", "P2Y")]),
         ("The board meets twice a week.", [("twice a week", "SET", "P1W")]),
         ("He trains 3 times a day.", [("3 times a day", "SET", "P1D")]),
