@@ -112,6 +112,8 @@ class DocumentStore:
         keyed = [store._keyed(path) for path in files]
         keys = [key for path, key in keyed if not isinstance(path, LoadProblem)]
         store._index_key = _whole_corpus_key(keys) if cache else None
+        if cache and store._index_key:
+            cache.in_use.add(store._index_key.name)
         store._reading = store._read(keyed)
         return store
 
@@ -569,6 +571,8 @@ def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProble
     except (DamagedEntry, StopIteration):
         return None
     if isinstance(head, FileEntry) and head.intact():
+        if head.bodies:
+            cache.in_use.add(head.bodies)
         return cast("Iterator[list[Article] | LoadProblem]", entry)  # what `_load_one` put there
     entry.close()
     cache.warn(

@@ -130,6 +130,11 @@ def _remove(files: list[Path]) -> None:
             path.unlink()
 
 
+def _entry_name(path: Path) -> str:
+    """The name of the key an entry's file is of: `{name}.pickle`, or `{name}-{stamp}{suffix}`."""
+    return path.name.partition("-")[0].removesuffix(".pickle")
+
+
 def _versions(folder: Path, name: str, suffix: str) -> list[Path]:
     """Every version of one entry in its folder."""
     with os.scandir(folder) as entries:
@@ -183,6 +188,10 @@ class Cache:
         self.enabled = enabled
         self.warned_unwritable = False
         self.bodies: BodyFile | None = None  # this run's body file, shared by every file it reads
+        # What this process reads from, which its pruning leaves however big the cache: body files (an
+        # article reads its body by the path), and the names of corpus entries. A million articles' cache
+        # is more than MAX_BYTES: the day's pruning removed the body file under the reader that used it.
+        self.in_use: set[str] = set()
         self.entries_written = 0  # entries of their own file written by this process
         self.small = SmallEntries(self.folder / FILE_KIND / SMALL_TABLE, self._discard, self.cannot_write)
 
@@ -219,6 +228,7 @@ class Cache:
         except OSError as error:
             self.cannot_write(error)
             return None
+        self.in_use.add(name)
         return Path(name)
 
     def flush(self) -> None:
@@ -301,6 +311,8 @@ class Cache:
         for group in sorted(groups):
             if total <= max_bytes:
                 break
+            if any(str(f) in self.in_use or _entry_name(f) in self.in_use for f in group.files):
+                continue
             _remove(group.files)
             for name in group.rows:
                 self.small.put(name, None)

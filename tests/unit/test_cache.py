@@ -294,8 +294,28 @@ def test_pruning_drops_entries_of_files_gone_and_keeps_the_cache_under_its_bound
     cache.prune()
     assert cached() == (2, 1)
     assert [a.title for a in DocumentStore.load(files[:2], cache=cache).articles] == ["Headline 0", "Headline 1"]
-    cache.prune(max_bytes=1)
+    Cache(tmp_path / "cache").prune(max_bytes=1)  # another newsreader's pruning: none of it is in use there
     assert cached() == (0, 0)
+
+
+def test_pruning_leaves_what_the_pruning_process_reads_however_big_the_cache(tmp_path):
+    earlier, now = (
+        write(tmp_path, "a.txt", "Earlier\n\nGordon Brown spoke.\n"),
+        write(tmp_path, "b.txt", "Now\n\nBody.\n"),
+    )
+    DocumentStore.load([earlier], cache=Cache(tmp_path / "cache")).build_index()  # another run's entries
+    cache = Cache(tmp_path / "cache")
+    store = DocumentStore.load([now], cache=cache)
+    store.build_index()
+    folders = {kind: tmp_path / "cache" / kind for kind in ("bodies", "entities", "index")}
+    assert {kind: len(list(folder.iterdir())) for kind, folder in folders.items()} == dict.fromkeys(folders, 2)
+    cache.prune(max_bytes=1)  # a cache over its bound, as a million articles' is
+    assert {kind: len(list(folder.iterdir())) for kind, folder in folders.items()} == dict.fromkeys(folders, 1)
+    bodies._read.cache_clear()
+    [article] = store.articles
+    assert article.body == "Body." and Path(article.stored_body.path).parent == folders["bodies"]
+    warm = DocumentStore.load([now], cache=Cache(tmp_path / "cache"))
+    assert warm.index_loaded() and warm.indexed  # its index is still there, whole
 
 
 def test_pruning_drops_entries_left_half_written_by_a_process_that_quit(tmp_path, monkeypatch):
