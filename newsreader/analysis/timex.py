@@ -98,6 +98,9 @@ FULL_YEAR = re.compile(YEAR_NUMBER)
 DIGIT = re.compile(r"\d")
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable|the|a|an)\s+$", re.IGNORECASE)
+# "at a May 21 meeting", "in its June letter", "after the March 3 vote": the date of the event the clause's verb was
+# done at, in or after, not of one it set; in the past, it is before publication as the verb is.
+AT_AN_EVENT = re.compile(r"\b(?:at|in|during|after|from|on)\s+(?:a|an|the|its|his|her|their|our)\s+$", re.IGNORECASE)
 # "the 12 months to June", "the year to March": the end of a period reported, not a time limit set
 ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
 PERIOD_TO = re.compile(r"\b(?:months?|weeks?|years?|quarters?|period)\s+to\s+$", re.IGNORECASE)
@@ -1009,7 +1012,7 @@ class Normaliser:
             # a time limit, or a day named with its month: a writer gives the year of a day of last year, seldom of
             # this year's ("elections on September 22", "Le Monde, dated Aug 27"); not a period's end ("ended Jan. 31")
             set_ahead = DEADLINE.search(self.preceding) or (day.day and not ENDED.search(self.preceding))
-            limit = set_ahead and not PERIOD_TO.search(self.preceding)
+            limit = set_ahead and not PERIOD_TO.search(self.preceding) and not AT_AN_EVENT.search(self.preceding)
             return days + (LIMIT_AHEAD if limit and not strict else NEVER)
         return days
 

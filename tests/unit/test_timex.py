@@ -637,6 +637,22 @@ def test_seasons_and_parts_of_a_day_without_their_article(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # the date of the event a past verb was done at, in or after is before publication, as the verb is
+        ("The board approved the merger at a May 21 meeting.", [("May 21", "DATE", "2004-05-21")]),
+        ("Troops withdrew after a May 2 vote.", [("May 2", "DATE", "2004-05-02")]),
+        ("She said in a June letter that she had resigned.", [("June", "DATE", "2004-06")]),
+        # one the past set, or one to come, may be ahead
+        ("The union called a May 21 strike.", [("May 21", "DATE", "2005-05-21")]),
+        ("The board will approve the merger at a May 21 meeting.", [("May 21", "DATE", "2005-05-21")]),
+    ],
+)
+def test_a_date_before_the_event_a_past_verb_was_done_at_is_past(text, expected):
+    assert timexes(text, "2005-04-15") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # what happens every year: a season or a month named alone is no one year's
         ("The mountain pass usually closes in winter.", [("winter", "DATE", "XXXX-WI")]),
         ("Each year the river floods in spring.", [("Each year", "SET", "P1Y"), ("spring", "DATE", "XXXX-SP")]),
