@@ -38,6 +38,7 @@ from textual import events  # noqa: E402
 from benchmarks.search import QUERIES, REPEATS  # noqa: E402
 from newsreader.cli import open_store  # noqa: E402
 from tui.app import NewsReader  # noqa: E402
+from tui.terminal import BackgroundThreads  # noqa: E402
 from tui.workers import INDEX_EVERY  # noqa: E402
 
 KEY_GAP = 0.2  # seconds between two key presses: more than QUIET_AFTER_INPUT
@@ -152,6 +153,9 @@ async def key_latency(app: NewsReader, key: str) -> tuple[float, float]:
 async def session(path: str, until_searchable: bool = False) -> dict[str, object]:
     if not Path(f"/proc/{os.getpid()}/task/{threading.get_native_id()}/children").exists():
         sys.exit("benchmarks/session.py sums its workers' memory from /proc/PID/task/TID/children, not here")
+    # A thread of its own for each worker, as the reader gives them (`run_without_waiting`): a worker's
+    # thread runs below the screen's priority, which a thread used again for the next worker would keep.
+    asyncio.get_running_loop().set_default_executor(BackgroundThreads())
     began = time.perf_counter()
     store = open_store([path])
     app = NewsReader(store)

@@ -4,6 +4,7 @@ measures it, the garbage collector around the first frame, and the threads of th
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import sys
@@ -15,6 +16,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from textual.app import App
     from textual.driver import Driver
+
+# The background work's threads run this far below the screen's priority; the worker processes they start
+# inherit it. While articles load, the indexer's SQLite, the loader and their worker processes kept every core
+# busy, and a key's frames waited for one.
+BACKGROUND_NICENESS = 5
 
 
 def terminal_size() -> os.terminal_size | None:
@@ -56,6 +62,18 @@ def collect_after_first_frame() -> None:
     """Turn the collector back on once the first frame is drawn (`run_reader` turned it off)."""
     keep_what_lives()
     gc.enable()
+
+
+def below_the_screen() -> None:
+    """Run the calling thread BACKGROUND_NICENESS below the screen's, so that the screen's thread has a
+    core first whenever a key wants one. Linux only, where a thread's nice value is its own; for a thread
+    of its own (`BackgroundThreads`), since it cannot take its priority back."""
+    if sys.platform != "linux":
+        return
+    screen = os.getpriority(os.PRIO_PROCESS, os.getpid())  # the main thread's: its id is the process's
+    with contextlib.suppress(OSError):
+        if os.getpriority(os.PRIO_PROCESS, 0) < screen + BACKGROUND_NICENESS:  # 0: this thread
+            os.setpriority(os.PRIO_PROCESS, 0, screen + BACKGROUND_NICENESS)
 
 
 class BackgroundThreads(ThreadPoolExecutor):

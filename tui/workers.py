@@ -13,7 +13,7 @@ from textual.worker import Worker, WorkerState
 
 from newsreader.handover import hand_overs
 from newsreader.model import Article
-from tui.terminal import keep_what_lives
+from tui.terminal import below_the_screen, keep_what_lives
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -104,6 +104,7 @@ def load_rest(app: NewsReader, worker: Worker) -> None:
     """Load the articles the first frame did not wait for, a batch at a time, with their analysis
     beside. The store takes them in here, not on the screen's thread: each `add` sorts every article
     again (30 ms at 100,000)."""
+    below_the_screen()  # and the workers that read a big file with it
     app.call_from_thread(app.analyse, True)
     for articles in hand_overs(app.store.batches(), stop=app.input_gap.stopper(worker)):
         app.store.add(articles)
@@ -116,6 +117,7 @@ def load_rest(app: NewsReader, worker: Worker) -> None:
 def index(app: NewsReader, worker: Worker) -> None:
     """Index titles and bodies for search as they load, so that a search answers from the first second;
     a search typed meanwhile runs again as more are in."""
+    below_the_screen()
     stop = app.input_gap.stopper(worker)
     while True:
         loaded = app.store.loaded  # asked first: whatever had loaded by then is indexed below
@@ -132,6 +134,7 @@ def index(app: NewsReader, worker: Worker) -> None:
 def analyse_loading(app: NewsReader, worker: Worker) -> None:
     """Analyse the articles as they load (their bodies' first pass runs in worker processes), so that
     the analysis ends soon after the last article is in; `analyse` ends it."""
+    below_the_screen()  # and the analysis's workers it starts
     stop = app.input_gap.stopper(worker)
     while not app.store.loaded and app.store.analyse_loaded(stop):
         time.sleep(INDEX_EVERY)

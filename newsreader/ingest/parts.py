@@ -31,7 +31,9 @@ PART = 1 << 20
 FIRST_PART = 256 << 10  # the first part is small, so that the first articles come at once
 AHEAD = 2  # parts given to each worker beyond the one taken in: they never wait, and memory stays bounded
 MOST_WORKERS = 8  # past this, the disk and this process's taking in of parts set the pace
-NICENESS = 5  # below the reader, whose screen comes first; above the analysis's workers
+# Below the process (in the reader, below the loading thread that starts them, itself below the screen);
+# above the analysis's workers.
+NICENESS = 5
 
 Identity = tuple[int, int, int, int]  # a file's device, inode, modification time and size
 

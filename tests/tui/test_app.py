@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from tui.app import NewsReader
 from tui.screens.entities import EntityBrowser
 from tui.screens.help import HelpScreen
 from tui.screens.timeline import TimelineScreen
+from tui.terminal import BACKGROUND_NICENESS
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ArticleView
 from tui.workers import QUIET_AFTER_INPUT
@@ -196,6 +198,34 @@ async def test_the_loader_steps_aside_for_keys_between_batches(tmp_path, monkeyp
         await pilot.pause()
         assert len(app.main.article_list.articles) == 3 * BATCH
     assert len(asked_while_loading) == 3
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a thread's own nice value is Linux's")
+async def test_the_loading_runs_below_the_screens_priority(tmp_path):
+    """The loader and the indexer leave the cores to the screen's thread first: a key's frames need one."""
+    path = tmp_path / "many.jsonl"
+    lines = (json.dumps({"title": f"Article {i}", "body": f"Body of article {i}."}) + "\n" for i in range(3 * BATCH))
+    path.write_text("".join(lines), encoding="utf-8")
+    store = DocumentStore.open([path])
+    priorities = {}
+    batches, index_loaded = store.batches, store.index_loaded
+
+    def loading():
+        priorities["load"] = os.getpriority(os.PRIO_PROCESS, 0)  # 0: the calling thread
+        yield from batches()
+
+    def indexing(stop=None):
+        priorities["index"] = os.getpriority(os.PRIO_PROCESS, 0)
+        return index_loaded(stop)
+
+    store.batches, store.index_loaded = loading, indexing
+    screen = os.getpriority(os.PRIO_PROCESS, 0)
+    app = NewsReader(store)
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: store.loaded and len(priorities) == 2)
+        await app.workers.wait_for_complete()
+        assert os.getpriority(os.PRIO_PROCESS, 0) == screen
+    assert priorities == {"load": screen + BACKGROUND_NICENESS, "index": screen + BACKGROUND_NICENESS}
 
 
 async def test_printing_json_while_the_analysis_runs_waits_for_it():
