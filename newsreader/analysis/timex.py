@@ -966,6 +966,8 @@ class Normaliser:
             year = self.last_year_mentioned if which.startswith(("that", "the ")) else None
             year = year or self.year
             return day.with_year(year + YEAR_STEPS[which]).iso() if year else None
+        if lowered.startswith(("last ", "next ")):
+            return None  # "last Oct. 23": strictly before publication, as "last October" (`_relative`)
         text = _year_in_digits(text)
         found = find_date(text) if DIGIT.search(text) else None  # a date in words has a day or a year in digits
         if not found:
@@ -1006,6 +1008,8 @@ class Normaliser:
         first = date(year, day.month, min(day.day or 1, length))
         last = date(year, day.month, min(day.day or length, length))
         days = max((first - today).days, (today - last).days, 0)
+        if strict and first <= today <= last:
+            return NEVER  # "last March", "next March" said in March: a year away
         if when == "future" and last < today:
             return days + NEVER
         if when == "past" and first > today:
@@ -1038,6 +1042,9 @@ class Normaliser:
                 return "PAST_REF" if m[1] in ("last", "past", "previous") else "FUTURE_REF"
             if unit == "fortnight":  # "the past fortnight", "in the next fortnight": two weeks, as "the past two weeks"
                 return duration_value(1, unit)
+            # "this May", "this Tuesday" in the past: of this year, of this week, the tense says which
+            if RELATIVE[m[1]] == 0 and ((unit in WEEKDAYS and when == "past") or unit.rstrip(".") in MONTHS):
+                return self._named_day(unit, when) or self._calendar(unit, when)
             return self._shifted(unit, RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following", "that"))
         named = SEASON_OF_YEAR.fullmatch(_year_in_digits(lowered))  # "summer", "the summer of 2012", "summer 2012"
         if named and named[2]:

@@ -637,6 +637,26 @@ def test_seasons_and_parts_of_a_day_without_their_article(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # "last" and "next" before the month of publication: a year away
+        ("The strike began last March.", [("last March", "DATE", "2004-03")]),
+        ("The talks resume next March.", [("next March", "DATE", "2006-03")]),
+        ("He was shot dead last March 20.", [("last March 20", "DATE", "2004-03-20")]),
+        ("He was shot dead last March 10.", [("last March 10", "DATE", "2005-03-10")]),
+        # "this" before a month: of this year, or the one its tense says
+        ("Sales rose this January.", [("this January", "DATE", "2005-01")]),
+        ("The plant opens this June.", [("this June", "DATE", "2005-06")]),
+        # "this" before a weekday in the past: of this week, before publication
+        ("The vote was held this Monday.", [("this Monday", "DATE", "2005-03-14")]),
+        ("The vote will be held this Monday.", [("this Monday", "DATE", "2005-03-21")]),
+    ],
+)
+def test_last_next_and_this_before_a_month_or_a_weekday(text, expected):
+    assert timexes(text, "2005-03-17") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # the date of the event a past verb was done at, in or after is before publication, as the verb is
         ("The board approved the merger at a May 21 meeting.", [("May 21", "DATE", "2004-05-21")]),
         ("Troops withdrew after a May 2 vote.", [("May 2", "DATE", "2004-05-02")]),
