@@ -124,7 +124,7 @@ class EntityTable:
         self._writer.close()
         try:
             shutil.move(self._writer.path, path)
-            # Readers on other threads keep the old handle until this one is in: both read the same bytes.
+            # A read on another thread meanwhile holds the old one (`_stored`): both read the same bytes.
             self._reader = open(path, "rb", buffering=0)  # noqa: SIM115 - open as long as the table
         except OSError:
             return
@@ -152,9 +152,12 @@ class EntityTable:
         if isinstance(block, bytes):
             return block
         offset, length = block
-        if self._reader is None:
+        # Held here: `keep_mentions` on another thread may put another in its place, and the last
+        # reference to this one closing it would leave its number to the next file opened.
+        reader = self._reader
+        if reader is None:
             raise OSError(f"no mentions file for a block at {offset}")
-        return os.pread(self._reader.fileno(), length, offset)
+        return os.pread(reader.fileno(), length, offset)
 
     def _spans(self, article_id: str, body: str, head: str) -> Iterator[tuple[str, int, int, int, str]]:
         """The article's mentions as (text, start, end, name number, part), the title's and the
