@@ -97,6 +97,7 @@ RELATIVE = {
 FULL_YEAR = re.compile(YEAR_NUMBER)
 DIGIT = re.compile(r"\d")
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
+ALL_THROUGH = re.compile(r"\b(?:for|over|throughout|within)\s+the\s+$", re.IGNORECASE)  # "over the last decade"
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable|the|a|an)\s+$", re.IGNORECASE)
 # "at a May 21 meeting", "in its June letter", "after the March 3 vote": the date of the event the clause's verb was
 # done at, in or after, not of one it set; in the past, it is before publication as the verb is.
@@ -1040,6 +1041,10 @@ class Normaliser:
                 return duration_value(2 if m[2] == "couple of " else None, unit.removesuffix("s"))
             if m[2] or plural:  # "in the last few months": when
                 return "PAST_REF" if m[1] in ("last", "past", "previous") else "FUTURE_REF"
+            if unit in ("decade", "century") and (
+                m[1] == "past" or (m[1] == "last" and ALL_THROUGH.search(self.preceding))
+            ):
+                return duration_value(1, unit)  # "over the past decade": the ten years to now, not the decade before
             if unit == "fortnight":  # "the past fortnight", "in the next fortnight": two weeks, as "the past two weeks"
                 return duration_value(1, unit)
             # "this May", "this Tuesday" in the past: of this year, of this week, the tense says which

@@ -637,6 +637,22 @@ def test_seasons_and_parts_of_a_day_without_their_article(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # the past decade, the past century: the years up to now, not the calendar's decade or century before
+        ("Crime has fallen over the past decade.", [("past decade", "DURATION", "P10Y")]),
+        ("It was the best film of the past century.", [("past century", "DURATION", "P100Y")]),
+        ("Rents doubled over the last decade.", [("last decade", "DURATION", "P10Y")]),
+        # "in the last decade", "the last century": the one before this
+        ("Rents doubled in the last decade.", [("last decade", "DATE", "198")]),
+        ("The war was the worst of the last century.", [("last century", "DATE", "18")]),
+    ],
+)
+def test_the_past_decade_is_ten_years_to_now(text, expected):
+    assert timexes(text, "1998-10-25") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # "last" and "next" before the month of publication: a year away
         ("The strike began last March.", [("last March", "DATE", "2004-03")]),
         ("The talks resume next March.", [("next March", "DATE", "2006-03")]),
