@@ -24,7 +24,6 @@ from newsreader.analysis.cues import (
 )
 from newsreader.analysis.gazetteer import gazetteer
 from newsreader.analysis.rules import (
-    ACRONYM_AFTER,
     YEAR_IN_NAME,
     Mention,
     Rules,
@@ -33,6 +32,7 @@ from newsreader.analysis.rules import (
     _is_acronym,
     _law_of,
     _previous_word,
+    acronym_after,
     clear_of,
     covered,
     is_demonym,
@@ -99,8 +99,8 @@ class Recogniser:
         # "the Joint Comprehensive Plan of Action (JCPOA)": the acronym is what its long form is.
         acronyms = {h.text: h.type for h in hints if h.cue == "acronym" and h.type in ("law", "event")}
         for (_, end, _, _), kind in zip(tagged, kinds, strict=True):
-            if kind and (acronym := ACRONYM_AFTER.match(body, end, end + 12)):
-                acronyms[acronym.group(1)] = kind
+            if kind and (acronym := acronym_after(body, end)):
+                acronyms[acronym] = kind
         names = [
             Mention(text, kind, start, end, titled)
             for (start, end, text, _), own in zip(tagged, kinds, strict=True)

@@ -49,8 +49,9 @@ PARTICLE = r"(?:van der|van den|van|von|der|de la|de|del|da|du|al|bin|ibn|le|la)
 # The lookahead lets the engine skip quickly past every position that cannot start a name.
 RUN = re.compile(rf"(?=[A-Za]){WORD}(?:(?: {PARTICLE})? {WORD})*")
 # "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
-CONNECTOR = re.compile(r" (?:of|for|of the|for the) $")
+CONNECTORS = frozenset((" of ", " for ", " of the ", " for the "))
 POSSESSIVE = re.compile(r"[’']s?$")
+POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds at a word's end, told without a regex
 SPEECH_VERBS = re.compile(
     r"\s*,?\s+(?:said|says|told|added|explained|insisted|argued|claimed|stated|admitted|warned)\b"
 )
@@ -106,8 +107,14 @@ def _previous_word(text: str, start: int) -> str:
 
 
 def _next_word(text: str, end: int, pattern: re.Pattern[str] = NEXT_WORD) -> str:
-    match = pattern.match(text, end, end + 40)
+    match = text.startswith(" ", end) and pattern.match(text, end, end + 40)  # a space first: no regex for most
     return match.group(1).lower() if match else ""
+
+
+def acronym_after(text: str, end: int) -> str | None:
+    """The acronym in brackets just after a name that ends at `end` ("the European Union (EU)"), if any."""
+    match = text.startswith(" (", end) and ACRONYM_AFTER.match(text, end, end + 12)  # no regex for most
+    return match.group(1) if match else None
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -141,7 +148,7 @@ def _runs(body: str) -> list[list[Token]]:
         if runs:
             prev_start, prev_word = runs[-1][-1]
             gap = body[prev_start + len(prev_word) : match.start()]
-            if CONNECTOR.fullmatch(gap) and _bare(prev_word) in JOINS_BY_OF:
+            if gap in CONNECTORS and _bare(prev_word) in JOINS_BY_OF:
                 runs[-1].extend(tokens)
                 continue
         runs.append(tokens)
@@ -179,7 +186,7 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
         if i + 2 < len(tokens) and _starts_person(bare, word, tokens[i + 1][1]):
             segments.append((current, titled))  # "… Mobilization Force Abu Mahdi al-Muhandis"
             current, titled = [], False
-        elif POSSESSIVE.search(word) and bare not in NAME_POSSESSIVES:
+        elif word.endswith(POSSESSIVE_ENDS) and bare not in NAME_POSSESSIVES:
             segments.append((current, titled))
             current, titled = [], False
         i += 1
@@ -243,9 +250,9 @@ class Rules:
             tokens, sentence_start = tokens[1:], False  # "Escalation Persian Gulf": a first word, then a name
         start = tokens[0][0]
         last_start, last = tokens[-1]
-        if dash := DASH_LOWER.search(last):
+        if "-" in last and (dash := DASH_LOWER.search(last)):
             last = last[: dash.start()]  # "UK-based", "US-led"
-        elif not _is_acronym(last) and POSSESSIVE.search(last):
+        elif last.endswith(POSSESSIVE_ENDS) and not _is_acronym(last):
             last = POSSESSIVE.sub("", last)
         end = last_start + len(last)
         name = body[start:end]
@@ -255,8 +262,8 @@ class Rules:
         if kind == "org" and len(tokens) > 1 and is_demonym(tokens[0][1]) and not _has_org_word(name):
             start = tokens[1][0]  # "Italian La Stampa": the paper is "La Stampa"
             name = body[start:end]
-        if kind and (acronym := ACRONYM_AFTER.match(body, end, end + 12)):
-            acronyms[acronym.group(1)] = kind
+        if kind and (acronym := acronym_after(body, end)):
+            acronyms[acronym] = kind
         if kind is None:
             # Unknown for now: a later mention, here or elsewhere in the corpus, may say what it is.
             return Mention(name, "unknown", start, end, strong=False)

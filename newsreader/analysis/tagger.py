@@ -219,7 +219,7 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
     # fromiter: 3x as fast as numpy reading a list. The newlines before a token's end are those before its start.
     lines = np.searchsorted(newlines, np.fromiter(ends, dtype=np.intp, count=count))
     line_of = lines.tolist()
-    lowered = set(filter(str.islower, words))
+    seen = set(words)  # a candidate's lower case is looked up here, and is lower case (faster than a set of those)
     firsts = list(map(itemgetter(0), words))
     upper = np.fromiter(map(str.isupper, firsts), dtype=bool, count=count)
     # Lines nearly all in capitals: headlines and datelines of wire copy (of the words that begin with a letter).
@@ -252,7 +252,7 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
             if word.title() in mixed:
                 features.append("capsline&mixed")
         lower = word.lower()
-        if lower in lowered:
+        if lower in seen and lower.islower():
             features.append("lowerseen")
             if first:
                 features.append("first&lowerseen")
