@@ -57,7 +57,8 @@ PIECES["PER_UNIT"] = r"(?:annually|yearly|daily|weekly|monthly|hourly)"
 PIECES["NUMBER"] = (
     r"(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|<TENS>(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|a hundred|one hundred|hundreds of|a few|a couple of|several|many|some|a dozen|dozens of)"
+    r"|a hundred|one hundred|hundreds of|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)<SP>thousand"
+    r"|thousands of|a few|a couple of|several|many|some|a dozen|dozens of)"
 )
 PIECES["ABOUT"] = (
     r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some|just"
@@ -180,7 +181,9 @@ RULES = {
     # "months ago"; "weeks later", of which "later" says after what (as "three days later")
     r"|(?i:(?:minute|hour|day|week|month|year|decade)s(?:<SP>ago\b|(?=<SP>(?:later|earlier)\b)))",
     # "nineteen ninety-six", "the year two thousand"
-    "spelled year": r"(?i:(?:the<SP>year<SP>)?(?:<SPELLED_YEAR>|two<SP>thousand))",
+    # ("two thousand" alone only after a word of when, at a phrase's end: "some two thousand soldiers" are a count)
+    "spelled year": r"(?i:(?:the<SP>year<SP>)?<SPELLED_YEAR>|the<SP>year<SP>two<SP>thousand|(?:(?<=\bin )|(?<=\bby )"
+    r"|(?<=\buntil )|(?<=\bsince )|(?<=\bbefore )|(?<=\bafter ))two<SP>thousand<THEN>)",
     # "the year", "over the weekend", "the week"
     "the period": r"(?i:the<SP>(?:(?:full<SP>)?year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
     # "Tuesday", "today", "Christmas", "last Thanksgiving", "Easter week"

@@ -165,7 +165,7 @@ HOW_OFTEN_WORDS = re.compile(TIMES_A.pattern + r"|(?:every|each) other [a-z]+day
 # one a past verb sets may be still to come, but one many months ahead is more likely last year's.
 LIMIT_AHEAD = 150
 NEVER = 1000
-VAGUE_COUNTS = ("a few", "several", "many", "some", "hundreds of", "dozens of")
+VAGUE_COUNTS = ("a few", "several", "many", "some", "hundreds of", "thousands of", "dozens of")
 # "Tuesday morning", "last night", "mid-afternoon yesterday", "Saturday nights"
 PART_OF_DAY = re.compile(
     r"(?:(?:later|earlier) )?(?:(\w+) )?(?:(?:early|late|mid)[\s-]?)?(morning|afternoon|evening|night)(s?)(?: (\w+))?"
@@ -410,6 +410,8 @@ def count_of(words: str) -> int | None:
         return int(words)
     if words in NUMBERS:
         return NUMBERS[words]
+    if words.endswith(" thousand") and (thousands := count_of(words[: -len(" thousand")])):
+        return 1000 * thousands  # "two thousand years"
     tens, _, ones = words.replace(" ", "-").partition("-")
     if tens in TENS and ones in SMALL_NUMBERS[1:10]:
         return TENS[tens] + SMALL_NUMBERS.index(ones)

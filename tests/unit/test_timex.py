@@ -230,6 +230,23 @@ def test_spelled_out_years():
     assert [value for _, _, value in found] == ["1996", "2000"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "two thousand" is a count before a unit or a noun, a year only after a word of when
+        (
+            "Families kept the secret for more than two thousand years.",
+            [("more than two thousand years", "DURATION", "P2000Y")],
+        ),
+        ("Herders have crossed the desert for thousands of years.", [("thousands of years", "DURATION", "PXY")]),
+        ("Some two thousand soldiers were killed.", []),
+        ("Unemployment will halve by two thousand.", [("two thousand", "DATE", "2000")]),
+    ],
+)
+def test_two_thousand_is_a_year_only_after_a_word_of_when(text, expected):
+    assert timexes(text) == expected
+
+
 def test_a_month_or_a_season_of_a_spelled_out_year():
     found = timexes("Prices fell in January nineteen ninety-seven, as in the winter of nineteen ninety-four.")
     assert [value for _, _, value in found] == ["1997-01", "1994-WI"]
