@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import pairwise
 
 from newsreader.analysis.cues import (
     EVENT_WORDS,
@@ -49,6 +50,12 @@ TITLE_ENDS = frozenset(("representative", "secretary", "spokesman", "spokeswoman
 # Small words that open a sentence and are no part of the name after them: "In Europe", "But Mr Brown".
 LEADING_SMALL_WORDS = frozenset(
     "in at on for from by with to of and but as after before while when if a an the".split()
+)
+# Words that open sentences and are never a name's next word: after an initial ("Mr Y. Then the police
+# came"), the initial's full stop ends a sentence.
+SENTENCE_OPENERS = LEADING_SMALL_WORDS | frozenset(
+    "then there here this that these those it he she they we i you his her its their our my so yet or "
+    "however meanwhile also although though because what who why how where which nothing nobody".split()
 )
 
 
@@ -89,6 +96,7 @@ class Recogniser:
         for start, end, found in _within_titles(sure, hints):
             if trimmed := _trimmed(body[start:end], found):
                 cut, found = trimmed
+                end = start + cut + _before_a_sentence(body[start + cut : end])
                 tagged.append((start + cut, end, body[start + cut : end], found))
         # A name a work noun stands before ("his album, Genius Loves Company") is a work's title
         # wherever it stands in the article.
@@ -160,6 +168,20 @@ def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]
             end = full
         maximal.append((start, end, kind))
     return maximal
+
+
+def _before_a_sentence(name: str) -> int:
+    """The length of a tagged name up to an initial whose full stop ends a sentence, a word that opens
+    sentences after it ("Y. Then": "Y"); the whole name's where there is none."""
+    if ". " not in name:
+        return len(name)
+    words = name.split(" ")
+    length = 0
+    for word, following in pairwise(words):
+        if len(word) == 2 and word[0].isupper() and word[1] == "." and following.lower() in SENTENCE_OPENERS:
+            return length + 1
+        length += len(word) + 1
+    return len(name)
 
 
 def _lone_letter(name: str) -> bool:

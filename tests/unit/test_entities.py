@@ -183,6 +183,12 @@ def test_sentence_openers_and_common_acronyms_are_not_names(recogniser):
     assert found(recogniser, text) == set()
 
 
+def test_an_initial_before_a_sentence_s_first_word_ends_the_name(recogniser):
+    # An initial's full stop that ends a sentence: the next sentence's first word is no part of the name.
+    text = "The man known as Mr Y. Then the police came. Q. What did the author J. K. Rowling see? A. Nothing."
+    assert found(recogniser, text) == {("Y", "person"), ("J. K. Rowling", "person")}
+
+
 def test_a_lone_letter_is_no_name_but_after_a_title(recogniser):
     # Hostile text made "D" a place and an organisation; BBC's rugby line-ups made "J" of "J van der
     # Westhuyzen" a person and "T" of "T in the Park" a place.
