@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 MONTHS = {
     name: number
@@ -126,7 +126,7 @@ def _date_field(value: object) -> PartialDate | None:
             return None
         if (in_seconds := _unix_day(value)) is not None:
             return in_seconds
-        return None if _year_end_sentinel(value) else _unix_day(value / 1000)
+        return None if _year_end_sentinel(value) else _unix_day(value, per_second=1000)
     if not isinstance(value, str) or not (text := value.strip()):
         return None
     if match := NUMERIC.match(text):
@@ -145,10 +145,11 @@ def _date_field(value: object) -> PartialDate | None:
     return found[0] if found else None
 
 
-def _unix_day(seconds: float) -> PartialDate | None:
-    """The day of a Unix time in seconds, if it is one a publication date can have."""
+def _unix_day(value: float, per_second: int = 1) -> PartialDate | None:
+    """The day (in UTC, as the sentinels are written) of a Unix time in seconds, or in milliseconds with
+    `per_second` 1000, if it is one a publication date can have."""
     try:
-        moment = datetime.fromtimestamp(seconds)
+        moment = datetime.fromtimestamp(value / per_second, UTC)
     except (OverflowError, OSError, ValueError):
         return None
     return _valid(moment.year, moment.month, moment.day)

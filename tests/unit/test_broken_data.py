@@ -124,7 +124,8 @@ def test_a_number_of_thousands_of_digits_names_its_file_and_the_rest_loads(tmp_p
 
 def test_timestamps_of_every_size_are_no_error():
     assert parse_date_field(datetime(2020, 1, 14, 12, tzinfo=UTC).timestamp()).iso() == "2020-01-14"
-    assert parse_date_field(10**30) is None and parse_date_field(float("nan")) is None
+    assert parse_date_field(10**30) is None and parse_date_field(10**400) is None
+    assert parse_date_field(float("nan")) is None and parse_date_field(float("inf")) is None
 
 
 def test_a_unix_time_is_read_in_the_unit_that_makes_it_a_calendar_moment():
