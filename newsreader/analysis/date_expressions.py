@@ -57,8 +57,7 @@ PIECES["PER_UNIT"] = r"(?:annually|yearly|daily|weekly|monthly|hourly)"
 PIECES["NUMBER"] = (
     r"(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|<TENS>(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|a hundred|one hundred|hundreds of|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)<SP>thousand"
-    r"|thousands of|a few|a couple of|several|many|some|a dozen|dozens of)"
+    r"|a hundred|one hundred|hundreds of|thousands of|a few|a couple of|several|many|some|a dozen|dozens of)"
 )
 PIECES["ABOUT"] = (
     r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some|just"
@@ -138,8 +137,8 @@ RULES = {
     # "three years", "the past two weeks", "a decade", "the first nine months", "two-year", "30-day";
     # "four years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
     "duration": r"(?i:(?:(?:the|a|an)<SP>)?(?:(?:past|last|next|first|coming|previous|following|latest|final"
-    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><NUMBER><HALF>?(?:<SP>(?:to|or)<SP>"
-    r"<NUMBER>)?(?:<SP>(?:more|additional|straight|consecutive|full|trading|business|working))?[\s-]+<UNIT>"
+    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><NUMBER>(?: thousand)?<HALF>?"
+    r"(?:<SP>(?:to|or)<SP><NUMBER>)?(?:<SP>(?:more|additional|straight|consecutive|full|trading|business|working))?[\s-]+<UNIT>"
     r"<HALF>?(?:(?:<SP>or so)?<SP>(?:ago|earlier|later|from now))?(?!<SP>old\b))",
     # "earlier this year", "later this month", "earlier in the year", "the end of the year", "year-end"
     "within a period": r"(?i:(?:earlier|later|early|late)<SP>(?:this|last|next)<SP><PERIOD>|(?:earlier|later)<SP>"
@@ -182,8 +181,9 @@ RULES = {
     r"|(?i:(?:minute|hour|day|week|month|year|decade)s(?:<SP>ago\b|(?=<SP>(?:later|earlier)\b)))",
     # "nineteen ninety-six", "the year two thousand"
     # ("two thousand" alone only after a word of when, at a phrase's end: "some two thousand soldiers" are a count)
-    "spelled year": r"(?i:(?:the<SP>year<SP>)?<SPELLED_YEAR>|the<SP>year<SP>two<SP>thousand|(?:(?<=\bin )|(?<=\bby )"
-    r"|(?<=\buntil )|(?<=\bsince )|(?<=\bbefore )|(?<=\bafter ))two<SP>thousand<THEN>)",
+    # (the look ahead first: most places are not "two", and it fails there sooner than the look behinds)
+    "spelled year": r"(?i:the<SP>year<SP>(?:<SPELLED_YEAR>|two<SP>thousand)|<SPELLED_YEAR>|(?=two\s)(?:(?<=\bin )"
+    r"|(?<=\bby )|(?<=\buntil )|(?<=\bsince )|(?<=\bbefore )|(?<=\bafter ))two<SP>thousand<THEN>)",
     # "the year", "over the weekend", "the week"
     "the period": r"(?i:the<SP>(?:(?:full<SP>)?year|week(?:<SP>of<SP>(?-i:<MONTH>)<SP><DAY>)?|weekend))",
     # "Tuesday", "today", "Christmas", "last Thanksgiving", "Easter week"
