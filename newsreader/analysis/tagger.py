@@ -16,7 +16,7 @@ import re
 import string
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, chain, groupby
 from operator import itemgetter
@@ -84,6 +84,7 @@ class Hint(Protocol):
     def strong(self) -> bool: ...
 
 
+@lru_cache(maxsize=1 << 13)  # made for a word as the token scored and as a neighbour: once
 def shape(word: str) -> str:
     """ "Xx", "XX", "X.X.", "d-d", "Xx-Xx": the word's kinds of characters, repeats collapsed."""
     if word.isascii():
@@ -117,7 +118,8 @@ def _cue(lower: str) -> str | None:
     return None
 
 
-def _gazetteer_flags(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 13)  # made for a word as the token scored and as a neighbour: looked up once
+def _gazetteer_flags(word: str) -> tuple[str, ...]:
     gaz = gazetteer()
     flags = []
     # In this order, each form once: a set's order (hence the flags', and the last bit of their sum) varied by run.
@@ -128,7 +130,7 @@ def _gazetteer_flags(word: str) -> list[str]:
             flags.append("bigplace" if place[1] else "place")
         if form in gaz.first_names:
             flags.append("first")
-    return flags
+    return tuple(flags)
 
 
 # Words the training set writes in lower case (three times or more): a capitalised one opens a
