@@ -67,7 +67,7 @@ def table(r: dict) -> str:
     """The results against the bars, as a Markdown table; a step not run or not finished says so."""
     cold, analysis, warm = (r.get(step, {}) for step in ("cold", "analysis", "warm"))
 
-    def figure(step: dict, key: str, form: str = "{:.0f}", unit: str = " s") -> str:
+    def figure(step: dict, key: str, form: str = "{:,.0f}", unit: str = " s") -> str:
         if key in step and step[key] is not None:
             return f"{form.format(step[key])}{unit}"
         return f"not reached in {step['ended_after_s']:,} s" if "ended_after_s" in step else "not run"
