@@ -101,7 +101,13 @@ ALL_THROUGH = re.compile(r"\b(?:for|over|throughout|within)\s+the\s+$", re.IGNOR
 DEADLINE = re.compile(r"\b(?:until|till|through|by|to|for|effective|payable|the|a|an)\s+$", re.IGNORECASE)
 # "at a May 21 meeting", "in its June letter", "after the March 3 vote": the date of the event the clause's verb was
 # done at, in or after, not of one it set; in the past, it is before publication as the verb is.
-AT_AN_EVENT = re.compile(r"\b(?:at|in|during|after|from|on)\s+(?:a|an|the|its|his|her|their|our)\s+$", re.IGNORECASE)
+AT_AN_EVENT = re.compile(r"\b(?:at|in|during|after|from)\s+(?:a|an|the|its|his|her|their|our)\s+$", re.IGNORECASE)
+# A word of the clause before such an event that looks ahead: the event is still to come ("could vote at the May 21
+# meeting", "talks were scheduled in a May 21 session", "was planning a decision at a May meeting").
+LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|could|can|may|might|shall|should|to|due|scheduled|planned|expected)\b|\b(?:is|are|was|were)\s+\w+ing\b",
+    re.IGNORECASE,
+)
 # "the 12 months to June", "the year to March": the end of a period reported, not a time limit set
 ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
 PERIOD_TO = re.compile(r"\b(?:months?|weeks?|years?|quarters?|period)\s+to\s+$", re.IGNORECASE)
@@ -216,6 +222,7 @@ EVERY_YEAR = re.compile(
     re.IGNORECASE,
 )
 EVERY_YEAR_WORDS = ("every ", "each ", "annually", "yearly", "most years")
+ONE_YEAR = re.compile(r"\b(?:this|last|next) year\b", re.IGNORECASE)  # "every year ...; this year it is in June"
 USUALLY = re.compile(
     r"\b(?:usually|often|always|normally|typically|generally|traditionally|customarily|sometimes|seldom|rarely"
     r"|tends? to)\b",
@@ -551,6 +558,7 @@ class Normaliser:
         self.following = ""  # the text after the expression in its sentence
         self.sentence = ""  # the expression's sentence
         self.preceding = ""  # the words just before the expression in its sentence
+        self.at = -1  # where the expression starts in its sentence (-1: not known)
         self.part = False  # the expression is a part of a time: "the end of the year", "early March"
 
     def value_at(self, body: str, start: int, end: int) -> str | None:
@@ -573,6 +581,7 @@ class Normaliser:
         self.following = sentence[at + len(expression) :] if at >= 0 else ""
         self.sentence = sentence
         self.preceding = sentence[max(0, at - 24) : at] if at > 0 else ""
+        self.at = at
         when = "present"
         if needs_tense:
             when = tense(sentence) if at < 0 else clause_tense(sentence, at, at + len(expression))
@@ -1020,7 +1029,8 @@ class Normaliser:
             # a time limit, or a day named with its month: a writer gives the year of a day of last year, seldom of
             # this year's ("elections on September 22", "Le Monde, dated Aug 27"); not a period's end ("ended Jan. 31")
             set_ahead = DEADLINE.search(self.preceding) or (day.day and not ENDED.search(self.preceding))
-            limit = set_ahead and not PERIOD_TO.search(self.preceding) and not AT_AN_EVENT.search(self.preceding)
+            at_a_past_event = AT_AN_EVENT.search(self.preceding) and not LOOKS_AHEAD.search(self._clause_before())
+            limit = set_ahead and not PERIOD_TO.search(self.preceding) and not at_a_past_event
             return days + (LIMIT_AHEAD if limit and not strict else NEVER)
         return days
 
@@ -1044,15 +1054,18 @@ class Normaliser:
                 return duration_value(2 if m[2] == "couple of " else None, unit.removesuffix("s"))
             if m[2] or plural:  # "in the last few months": when
                 return "PAST_REF" if m[1] in ("last", "past", "previous") else "FUTURE_REF"
-            if unit in ("decade", "century") and (
-                m[1] == "past" or (m[1] == "last" and ALL_THROUGH.search(self.preceding))
+            if (
+                unit in ("decade", "century")
+                and (m[1] == "past" or (m[1] == "last" and ALL_THROUGH.search(self.preceding)))
+                and not self.following.startswith(" of ")  # "the last decade of the century" is one decade
             ):
                 return duration_value(1, unit)  # "over the past decade": the ten years to now, not the decade before
             if unit == "fortnight":  # "the past fortnight", "in the next fortnight": two weeks, as "the past two weeks"
                 return duration_value(1, unit)
-            # "this May", "this Tuesday" in the past: of this year, of this week, the tense says which
-            if RELATIVE[m[1]] == 0 and ((unit in WEEKDAYS and when == "past") or unit.rstrip(".") in MONTHS):
-                return self._named_day(unit, when) or self._calendar(unit, when)
+            if RELATIVE[m[1]] == 0 and (month := MONTHS.get(unit.rstrip("."))):
+                return self._this_month(month, when)
+            if RELATIVE[m[1]] == 0 and unit in WEEKDAYS and when == "past":  # "the vote was held this Monday"
+                return self._named_day(unit, when)
             return self._shifted(unit, RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following", "that"))
         named = SEASON_OF_YEAR.fullmatch(_year_in_digits(lowered))  # "summer", "the summer of 2012", "summer 2012"
         if named and named[2]:
@@ -1062,13 +1075,36 @@ class Normaliser:
         return self._season(named[1], 0, when) if named and self.year is not None else None
 
     def _every_year(self, when: str) -> bool:
-        """Whether the sentence tells what happens every year, where a month or a season is no one year's."""
-        sentence = self.sentence
-        lowered = (
-            sentence.lower()
-        )  # the words' test first: most sentences hold none, and it is quicker than the pattern
-        every = any(word in lowered for word in EVERY_YEAR_WORDS) and EVERY_YEAR.search(sentence)
-        return bool(every) or (when == "present" and USUALLY.search(sentence) is not None)
+        """Whether the expression's clause tells what happens every year, where a month or a season is no one
+        year's ("the pass usually closes in winter"; not "held every year since 1990, it will be in June")."""
+        if when == "future":
+            return False
+        before = self._clause_before()
+        end = self._clause_end(max(self.at, 0) + 1)
+        if self.sentence.startswith(",", end) and len(before.split()) <= 2:  # "In the summer, the town often empties"
+            end = self._clause_end(end + 1)
+        clause = before + self.sentence[self.at : end]
+        lowered = clause.lower()  # the words' test first: most clauses hold none, and it is quicker than the pattern
+        every = any(word in lowered for word in EVERY_YEAR_WORDS) and EVERY_YEAR.search(clause) is not None
+        return not ONE_YEAR.search(clause) and (every or (when == "present" and USUALLY.search(clause) is not None))
+
+    def _clause_before(self) -> str:
+        """The expression's clause up to it."""
+        before = self.sentence[: max(self.at, 0)]
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
+        return before[breaks[-1] if breaks else 0 :]
+
+    def _clause_end(self, start: int) -> int:
+        """Where the clause that goes on at `start` ends in the expression's sentence."""
+        after = CLAUSE_BREAK.search(self.sentence, start)
+        return after.start() if after else len(self.sentence)
+
+    def _this_month(self, month: int, when: str) -> str:
+        """ "this May": the publication year's, or next year's when it is over and the clause looks ahead."""
+        if self.year is None:
+            return f"XXXX-{month:02d}"
+        over = self.day is not None and month < self.day.month
+        return f"{self.year + (when == 'future' and over):04d}-{month:02d}"
 
     def _shifted(self, unit: str, delta: int, anaphoric: bool) -> str | None:
         """A unit of time this many steps from the publication date (or from the last year named)."""

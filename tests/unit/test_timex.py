@@ -808,3 +808,27 @@ def test_days_and_weeks_of_an_undated_article():
 )
 def test_a_day_ahead_of_a_past_clause(text, published, value):
     assert timexes(text, published)[-1][2] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date set in the past for an event still to come keeps its coming year
+        ("Shareholders were told they could vote at the May 21 meeting.", "2005-05-21"),
+        ("The minister said talks were scheduled in a May 21 session.", "2005-05-21"),
+        ("Officials agreed on a May 21 date for the talks.", "2005-05-21"),
+        ("He announced he was standing in the May 5 election.", "2005-05-05"),
+        # an event a past verb was done at is before publication
+        ("Police were called after a May 2 fight.", "2004-05-02"),
+        # "this" and a month: the publication year's, whatever the tense
+        ("Organisers cancelled this July's festival.", "2005-07"),
+        ("The firm said sales rose this January.", "2005-01"),
+        # a word of every year in another clause than the date's
+        ("The festival, held every year since 1990, will take place in June.", "2005-06"),
+        ("Every year the group meets; this year it meets in June.", "2005-06"),
+        ("The firm, which reports annually, reported a loss in January.", "2005-01"),
+    ],
+)
+def test_a_clause_of_its_own_decides_a_dates_year(text, expected):
+    values = [value for _, _, value in timexes(text, "2005-03-15") if value and value[:4].isdigit() and "-" in value]
+    assert values[-1] == expected
