@@ -35,6 +35,28 @@ BLOCK = 256
 Stored = bytes | tuple[int, int]  # a compressed block: in memory, or (offset, length) in the mentions file
 
 
+def _move_whole(source: str, target: Path) -> None:
+    """Move a file so that `target` is never seen half written: another newsreader may be reading the file of
+    that name. Across file systems (a temporary folder in memory) a move copies, so the copy is made beside
+    `target` first and takes its name once whole."""
+    try:
+        os.replace(source, target)
+        return
+    except OSError:
+        pass
+    from newsreader.persist.cache import TEMPORARY  # here: the analysis's workers need none of the cache's imports
+
+    staged = target.with_name(f"{TEMPORARY}{os.getpid()}-{target.name}")
+    try:
+        shutil.copyfile(source, staged)
+        os.replace(staged, target)
+    except OSError:
+        staged.unlink(missing_ok=True)
+        raise
+    with contextlib.suppress(OSError):
+        os.unlink(source)
+
+
 class EntityTable:
     """Every article's entity mentions: names once, mentions as (start, end, name number) triples,
     article after article, those of each BLOCK articles in one compressed block (no overhead per
@@ -123,7 +145,7 @@ class EntityTable:
             return
         self._writer.close()
         try:
-            shutil.move(self._writer.path, path)
+            _move_whole(self._writer.path, path)
             # A read on another thread meanwhile holds the old one (`_stored`): both read the same bytes.
             self._reader = open(path, "rb", buffering=0)  # noqa: SIM115 - open as long as the table
         except OSError:

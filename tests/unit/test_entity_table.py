@@ -71,3 +71,28 @@ def test_a_table_cached_before_its_mentions_were_compressed_still_reads():
     old = EntityTable.__new__(EntityTable)
     old.__setstate__(state)
     assert all(old._triples(f"a{place}") == _mentions(place) for place in range(BLOCK + 5))
+
+
+def test_across_file_systems_the_mentions_file_another_reader_has_open_is_replaced_whole(monkeypatch, tmp_path):
+    # A temporary folder in memory and the cache on disk: a move copied onto the kept file's name, and a second
+    # newsreader reading the file of that name read blocks half overwritten.
+    target = tmp_path / "entities.mentions"
+    target.write_bytes(b"another reader's mentions")
+    held = open(target, "rb")  # noqa: SIM115 - the other reader's handle, open while this one keeps its table
+    real_replace = entity_table.os.replace
+
+    def across(source, destination):
+        if str(source).endswith(".bodies"):  # the temporary file, on another file system
+            raise OSError(18, "Invalid cross-device link")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(entity_table.os, "replace", across)
+    monkeypatch.setattr(entity_table.os, "rename", across)
+    table = _filled(2 * BLOCK)
+    temporary = table._writer.path
+    table.keep_mentions(target)
+    assert held.read() == b"another reader's mentions"
+    held.close()
+    assert table.mentions_path == str(target) and _read_back(table, 2 * BLOCK)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["entities.mentions"]
+    assert not entity_table.os.path.exists(temporary)
