@@ -1079,14 +1079,19 @@ class Normaliser:
         year's ("the pass usually closes in winter"; not "held every year since 1990, it will be in June")."""
         if when == "future":
             return False
-        before = self._clause_before()
-        end = self._clause_end(max(self.at, 0) + 1)
-        if self.sentence.startswith(",", end) and len(before.split()) <= 2:  # "In the summer, the town often empties"
-            end = self._clause_end(end + 1)
-        clause = before + self.sentence[self.at : end]
+        clause = self._clause() if self.at >= 0 else self.sentence  # where in its sentence is not known: all of it
         lowered = clause.lower()  # the words' test first: most clauses hold none, and it is quicker than the pattern
         every = any(word in lowered for word in EVERY_YEAR_WORDS) and EVERY_YEAR.search(clause) is not None
         return not ONE_YEAR.search(clause) and (every or (when == "present" and USUALLY.search(clause) is not None))
+
+    def _clause(self) -> str:
+        """The expression's clause; for a date that opens its sentence, with the clause after it ("In the summer,
+        the town often empties")."""
+        before = self._clause_before()
+        end = self._clause_end(self.at + 1)
+        if self.sentence.startswith(",", end) and len(before.split()) <= 2:
+            end = self._clause_end(end + 1)
+        return before + self.sentence[self.at : end]
 
     def _clause_before(self) -> str:
         """The expression's clause up to it."""
