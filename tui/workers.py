@@ -47,8 +47,9 @@ def ended(app: NewsReader, event: Worker.StateChanged) -> None:
                 app.main.status_line.say(status)
         app.notify(notice, severity="error", markup=False)
     elif event.state == WorkerState.SUCCESS and event.worker.group == "analyse" and app.store.indexed:
-        app.main.status_line.say("")
-        app.main.more_searchable()  # the entity names are in
+        with contextlib.suppress(NoMatches):  # the analysis may end as the app closes, its widgets gone
+            app.main.status_line.say("")
+            app.main.more_searchable()  # the entity names are in
 
 
 def failure(worker: Worker) -> tuple[str, str]:

@@ -607,6 +607,16 @@ def test_quitting_does_not_wait_for_a_file_still_loading():
     assert (left.stdout, left.stderr) == (f"left with {exit_codes.NOTHING}\n", "")
 
 
+async def test_the_analysis_ending_as_the_screens_widgets_go_is_no_error(seeds_store):
+    # The reader closing: its screen still on the stack, its widgets removed (a test failed on this now and then).
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: app.store.indexed)
+        await app.main.status_line.remove()
+        analysis = SimpleNamespace(group="analyse", name="analyse", error=None)
+        app.on_worker_state_changed(SimpleNamespace(state=WorkerState.SUCCESS, worker=analysis))  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("state", [WorkerState.SUCCESS, WorkerState.ERROR])
 async def test_a_worker_ending_as_the_reader_closes_is_no_error(seeds_store, state):
     app = NewsReader(seeds_store)
