@@ -363,6 +363,12 @@ def _awaited(sentence: str, start: int, end: int, clause_end: int) -> bool:
     return not due or not _says_when(sentence[end:clause_end])[1]
 
 
+def clause_start(sentence: str, at: int) -> int:
+    """Where the clause that holds sentence[at] begins: after the last clause break before it."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)]
+    return breaks[-1] if breaks else 0
+
+
 def clause_tense(sentence: str, start: int, end: int) -> str:
     """The tense of the clause around sentence[start:end], else of the sentence.
 
@@ -376,9 +382,8 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     own_verb = PRESENT_VERB.search(before, max(0, start - 60)) is not None  # "who visits China in May, said"
     if REPORTED_ON.search(before, max(0, start - 40)) or (REPORTED_AFTER.match(sentence, end) and not own_verb):
         return "past"
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     after = CLAUSE_BREAK.search(sentence, end)
-    first = breaks[-1] if breaks else 0
+    first = clause_start(sentence, start)
     if _awaited(sentence, start, end, after.start() if after else len(sentence)) and not HAD.search(before, first):
         return "future"  # unless told in the past of the past: "economists had forecast ahead of Friday's figure"
     if _after_an_infinitive(before[first:]):
@@ -1095,9 +1100,8 @@ class Normaliser:
 
     def _clause_before(self) -> str:
         """The expression's clause up to it."""
-        before = self.sentence[: max(self.at, 0)]
-        breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
-        return before[breaks[-1] if breaks else 0 :]
+        at = max(self.at, 0)
+        return self.sentence[clause_start(self.sentence, at) : at]
 
     def _clause_end(self, start: int) -> int:
         """Where the clause that goes on at `start` ends in the expression's sentence."""
