@@ -244,7 +244,7 @@ def tense(sentence: str) -> str:
 
 def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]:
     """("future" or None, "past" or None): what the words of `text` say of when; without `regular`, a word
-    in -ed is not taken for a verb ("the preferred stock")."""
+    in -ed is taken for a verb only before its object or at the end ("the preferred stock" has none)."""
     words = [w for w in WORD_TOKEN.findall(text.lower()) if w not in REPORTING_WORDS]
     if "may" in words and "May" in text:  # "may" is a modal, "May" a month
         words = [w if w == "May" else w.lower() for w in WORD_TOKEN.findall(text) if w.lower() not in REPORTING_WORDS]
@@ -258,8 +258,10 @@ def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]
             elif (word in FUTURE_WORDS and pair not in NOT_FUTURE) or word.endswith("'ll"):
                 first_future = word
         was = was or word in ("was", "were", "had")
-        # without `regular`, a word in -ed is a verb only before its object's determiner ("killed a guard")
-        verb = regular or (i + 1 < len(words) and words[i + 1] in DETERMINERS)
+        # without `regular`, a word in -ed is a verb only before its object ("killed a guard", "flooded 40 homes")
+        # or at its clause's end ("the troops retreated"), not before a noun ("the preferred stock")
+        after = words[i + 1] if i + 1 < len(words) else ""
+        verb = regular or not after or after in DETERMINERS or after in NUMBERS or after[0].isdigit()
         if past or not (word in PAST_WORDS or (verb and len(word) > 4 and word.endswith("ed") and word not in NOT_ED)):
             continue
         if word in PLANNING_WORDS and len(words) - i - 1 > PLANNED_OBJECT:

@@ -832,3 +832,21 @@ def test_a_day_ahead_of_a_past_clause(text, published, value):
 def test_a_clause_of_its_own_decides_a_dates_year(text, expected):
     values = [value for _, _, value in timexes(text, "2005-03-15") if value and value[:4].isdigit() and "-" in value]
     assert values[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date that opens its sentence without a comma goes with the verb after it, a regular past too: one that
+        # ends its clause or has a number after it is a verb, as one before its object's article is
+        ("On Monday the two armies withdrew.", "2013-03-18"),
+        ("On Monday the two armies retreated.", "2013-03-18"),
+        ("Early Monday the rebels attacked and the town fell.", "2013-03-18"),
+        ("Monday's storm flooded 40 homes.", "2013-03-18"),
+        ("Monday's storm flooded three villages.", "2013-03-18"),
+        # a participle that describes a thing is still none, and a future stays one
+        ("On Monday the preferred shares will be redeemed.", "2013-03-25"),
+    ],
+)
+def test_a_regular_past_after_a_date_that_opens_its_sentence(text, expected):
+    assert timexes(text, "2013-03-22")[0][2] == expected
