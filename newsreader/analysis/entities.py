@@ -25,6 +25,7 @@ from newsreader.analysis.cues import (
 )
 from newsreader.analysis.gazetteer import gazetteer
 from newsreader.analysis.rules import (
+    CAPITALS_LINE,
     YEAR_IN_NAME,
     Mention,
     Rules,
@@ -38,7 +39,7 @@ from newsreader.analysis.rules import (
     covered,
     is_demonym,
 )
-from newsreader.analysis.tagger import JOINERS, tagger
+from newsreader.analysis.tagger import COMMON_WORDS, JOINERS, tagger
 
 PERSON_CUES = TITLES | PERSON_ROLES
 NAME_TYPES = frozenset(("person", "org", "place"))
@@ -118,6 +119,11 @@ class Recogniser:
         if acronyms:
             names = _with_acronyms(names, acronyms, body)
         names = _joined(_agreed(names, hints), body)
+        if "\n" in body and (
+            capitals := [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body) if m.end() > m.start()]
+        ):
+            others = [(start, end) for start, end, _, found in tagged if found == "misc"]
+            names = _named_in_capitals(names, body, capitals, others)
         if lines := _title_case_lines(body[:heading]):
             names = _confirmed(names, lines)
         dates = [m for m in hints if m.type == "date"]
@@ -188,6 +194,67 @@ def _lone_letter(name: str) -> bool:
     """A name of one letter ("D", "X."): a plan's, a grade's, a vitamin's, a stand-in's or an initial cut
     from its name ("T" of "T in the Park"); a name only after a title ("Mr X")."""
     return len(name.rstrip(".")) == 1
+
+
+# A word of a line in capitals: "O'BRIEN", "U.S.", "MILAN'S" (its possessive is no part of the name).
+# Fewer words in a line in capitals than this make a dateline ("NEW YORK 1996-08-30"), not a headline.
+HEADLINE_WORDS = 3
+CAPITALS_WORD = re.compile(r"[A-Z0-9][\w.&'’-]*?(?=['’]S\b|[.,:;!?]?(?:\s|$))")
+
+
+def _named_in_capitals(
+    names: list[Mention], body: str, capitals: list[tuple[int, int]], others: list[tuple[int, int]]
+) -> list[Mention]:
+    """The names, those of headlines in capitals ("KOVALENKO STUNS SEEDS IN ROME") read from the
+    article's other lines: words the article names in ordinary case ("Parma", the surname of
+    "Marta Kovalenko") are that name, of its type there, in place of what the tagger made of them
+    (capitals hide which words are names). A name the tagger found there stays as it found it where it
+    is such a name, ends in one of its type ("RAUL DURAN") or has more than such names and common
+    words ("NORDVIK AB"), as do the `others` it found, names of none of our types ("TOUR OF
+    BELGIUM"); a dateline ("MILAN 1996-08-22") names where the story was filed, whatever else the
+    place names in the story."""
+    inside = [covered(capitals, n.start, n.end) for n in names]
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, heading in zip(names, inside, strict=True):
+        if not heading and name.type in NAME_TYPES:
+            votes[name.text.upper()][name.type] += 2
+            if name.type == "person" and " " in name.text:
+                votes[name.text.rsplit(" ", 1)[1].upper()]["person"] += 1
+    if not votes:
+        return names
+    known = {text: vote.most_common(1)[0][0] for text, vote in votes.items()}
+    confirmed = others + [
+        (n.start, n.end)
+        for n, heading in zip(names, inside, strict=True)
+        if heading and (n.text in known or known.get(n.text.rsplit(" ", 1)[-1]) == n.type or _more_than(n.text, known))
+    ]
+    confirmed.sort()
+    read: list[Mention] = []
+    for start, end in capitals:
+        words = [(m.start(), m.end()) for m in CAPITALS_WORD.finditer(body, start, end) if body[m.start()].isalpha()]
+        if len(words) < HEADLINE_WORDS:
+            continue
+        words = [w for w in words if not covered(confirmed, *w)]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i, -1):
+                first, last = words[i][0], words[j - 1][1]
+                if (kind := known.get(body[first:last])) is not None:
+                    read.append(Mention(body[first:last], kind, first, last, strong=False))
+                    i = j
+                    break
+            else:
+                i += 1
+    return sorted(clear_of(names, read) + read, key=lambda m: m.start) if read else names
+
+
+def _more_than(name: str, known: dict[str, str]) -> bool:
+    """Whether a name in capitals has a word that is no name the article knows, no small joining word
+    and no word news writes in lower case ("AB" of "NORDVIK AB", not "STUNS" of "KOVALENKO STUNS")."""
+    return any(
+        word not in known and (lower := word.lower()) not in JOINERS and lower not in COMMON_WORDS
+        for word in name.split()
+    )
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:

@@ -122,6 +122,24 @@ def test_headlines_and_datelines_in_capitals_are_read_as_words(recogniser):
     assert not {("YORK", "org"), ("BEAT", "org"), ("SOCCER", "org"), ("FRIENDLY", "org")} & found
 
 
+def test_a_headline_in_capitals_names_what_the_story_names(recogniser):
+    """A surname or a club in a headline in capitals is the name the story gives it in ordinary case,
+    of its type there; a longer name the tagger found stays whole, and the dateline stays a place."""
+    text = (
+        "TENNIS - KOVALENKO AND ORTIZ STUN SEEDS UNDER LIGHTS.\nMILAN 1996-08-22\n"
+        "Ukraine's Marta Kovalenko and Elena Ortiz won their doubles match on Thursday. "
+        "Milan coach Paolo Ferri watched the match, and Milan scored twice against Parma later."
+    )
+    found = {(m.text, m.type) for m in recogniser.mentions(text)}
+    assert {("KOVALENKO", "person"), ("ORTIZ", "person"), ("MILAN", "place")} <= found
+    assert not {("KOVALENKO AND ORTIZ", "org"), ("MILAN", "org")} & found
+    found = {
+        (m.text, m.type)
+        for m in recogniser.mentions("BOXING - PANAMA'S RAUL DURAN TO FIGHT AGAIN.\nRaul Duran, 45, will fight again.")
+    }
+    assert ("RAUL DURAN", "person") in found
+
+
 def test_a_name_never_runs_on_to_the_next_line(recogniser):
     # CoNLL-2003 style: a company's name ends a line and the next line opens with a place.
     text = "The deal was handled by Homegate Hospitality Inc.\nWASHINGTON 1996-08-29\nShares rose."
