@@ -298,14 +298,20 @@ class DocumentStore:
             if self._entities is not None or (self._analysis is None and self._entities_cached()):
                 return True
             if self._analysis is None:
-                from newsreader.analysis.entity_table import CorpusAnalysis
-
-                self._analysis = CorpusAnalysis(spare=self.spare_cores)
+                self._analysis = self._new_analysis()
             self._give_loaded(self._analysis)
             if self._analysis.take(stop):
                 return True
             self._analysis, self._given = None, 0
             return False
+
+    def _new_analysis(self) -> CorpusAnalysis:
+        """An analysis of these files, going on from where the last one stopped (its runs in the cache)."""
+        from newsreader.analysis.entity_table import CorpusAnalysis
+
+        key = self._index_key
+        log = self.cache.new_entry_path("firstpass", key, ".runs") if self.cache and key else None
+        return CorpusAnalysis(spare=self.spare_cores, log=log)
 
     def _entities_cached(self) -> bool:
         """The cache has these files' entities: nothing to find while they load."""
@@ -320,9 +326,7 @@ class DocumentStore:
         analysis.give(new)
 
     def _analyse(self, stop: Callable[[], bool] | None, progress: Callable[[int, int], None] | None) -> None:
-        from newsreader.analysis.entity_table import CorpusAnalysis
-
-        analysis, self._analysis = self._analysis or CorpusAnalysis(spare=self.spare_cores), None
+        analysis, self._analysis = self._analysis or self._new_analysis(), None
         self._give_loaded(analysis)
         self._given = 0  # done, or stopped: a next analysis starts anew
         self._entities = analysis.finish(stop, progress)

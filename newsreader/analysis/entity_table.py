@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import shutil
-import tempfile
 import zlib
 from array import array
 from collections import Counter
@@ -25,6 +23,7 @@ from typing import BinaryIO
 
 from newsreader.analysis.canonical import CanonicalNames
 from newsreader.analysis.found import CODES, KINDS, Found
+from newsreader.analysis.run_log import RunLog, run_digest
 from newsreader.bodies import BodyFile, file_order, temporary_body_file
 from newsreader.model import Article, Entity
 
@@ -284,55 +283,22 @@ def analyse_corpus(
     return analysis.finish(stop, progress)
 
 
-class Gathered:
-    """The first pass's runs, each with its dates' numbers in the table, kept in a temporary file
-    until the last is in, then read back in the order they came: in memory, at 100,000 articles,
-    they grew the reader by 30 MB beside its workers. On a full disk the rest stay in memory."""
-
-    def __init__(self) -> None:
-        self.file: BinaryIO | None = None
-        self.sizes = array("q")  # the bytes of each run in the file, in order
-        self.kept: list[tuple[Found, array]] = []  # runs the disk had no room for
-        with contextlib.suppress(OSError):
-            # Unbuffered: what a full disk refused is known at once, and nothing of it waits to be written.
-            self.file = tempfile.TemporaryFile(buffering=0)  # noqa: SIM115 - open until the analysis is dropped
-
-    def add(self, run: Found, dates: array) -> None:
-        if self.file is not None and not self.kept:
-            pickled = pickle.dumps((run, dates), pickle.HIGHEST_PROTOCOL)
-            data = memoryview(pickled)
-            try:
-                while data:
-                    data = data[self.file.write(data) :]
-                self.sizes.append(len(pickled))
-                return
-            except OSError:
-                with contextlib.suppress(OSError):
-                    self.file.truncate(sum(self.sizes))
-        self.kept.append((run, dates))
-
-    def __iter__(self) -> Iterator[tuple[Found, array]]:
-        if self.file is not None:
-            self.file.seek(0)
-            for size in self.sizes:
-                yield pickle.loads(self.file.read(size))
-        yield from self.kept
-
-
 class CorpusAnalysis:
     """The analysis of a corpus given a batch of articles at a time, as they load: the first pass
     over their bodies runs meanwhile, in worker processes, and its runs are taken in the order
     given, so the table is the same however many workers there were and however the articles
     came; each name gets its canonical name across the corpus once every article is in (`finish`)."""
 
-    def __init__(self, processes: int | None = None, spare: int = 0) -> None:
-        """`processes` and `spare`: the first pass's workers (`pool.FirstPass`)."""
+    def __init__(self, processes: int | None = None, spare: int = 0, log: Path | None = None) -> None:
+        """`processes` and `spare`: the first pass's workers (`pool.FirstPass`); `log`: where the runs
+        are kept until the corpus is named (`RunLog`), those of an earlier analysis taken back."""
         from newsreader.analysis.pool import FirstPass
 
         self.table = EntityTable()
         self.ids: list[str] = []  # the articles given, in order: a place in the first pass is a place here
-        self.first_pass = FirstPass(processes, spare)
-        self.runs = Gathered()
+        self.runs = RunLog(log)
+        self.first_pass = FirstPass(processes, spare, lambda run: self.runs.logged(run_digest(run)))
+        self.dates: list[array] = []  # each run's dates' numbers in the table
         self.done = 0  # articles whose run is taken
 
     def give(self, articles: Sequence[Article]) -> None:
@@ -343,27 +309,31 @@ class CorpusAnalysis:
 
     def take(self, stop: Callable[[], bool] | None = None) -> bool:
         """Take in the runs done so far; False when `stop` said so (the analysis is then of no use)."""
-        return self._gather(self.first_pass.taken(stop), None)
+        if self._gather(self.first_pass.taken(stop), None):
+            return True
+        self.runs.close()
+        return False
 
     def finish(
         self, stop: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None
     ) -> EntityTable | None:
         """Every article is given: wait for the first pass, then type and name every entity; None
         when `stop` said so. `progress` hears (articles done, articles in all) run by run."""
-        if not self._gather(self.first_pass.taken(stop, every=True), progress):
-            return None
-        return self.table if _name(self.ids, self.table, self.runs, stop) else None
+        named = self._gather(self.first_pass.taken(stop, every=True), progress) and _name(
+            self.ids, self.table, self.runs, self.dates, stop
+        )
+        self.runs.close(remove=named)
+        return self.table if named else None
 
     def _gather(self, runs: Iterator[Found | None], progress: Callable[[int, int], None] | None) -> bool:
-        """Number the runs' dates in the table and keep the runs, less their dates, for `finish`."""
+        """Number the runs' dates in the table and keep the runs for `finish`."""
         table = self.table
         for run in runs:
             if run is None:
                 return False
             table.failed.extend((self.ids[place], why) for place, why in run.failed)
-            dates = array("i", (table.number(name, "date", value) for name, value in run.dates))
-            run.dates.clear()  # numbered: the table has them
-            self.runs.add(run, dates)
+            self.dates.append(array("i", (table.number(name, "date", value) for name, value in run.dates)))
+            self.runs.add(run, run_digest((place, self.ids[place]) for place in run.places))
             if progress:
                 progress(self.done, len(self.ids))
             self.done += len(run.places)
@@ -394,19 +364,21 @@ def _settled(run: Found) -> Iterator[list[Settled]]:
         begun = ended
 
 
-def _name(ids: list[str], table: EntityTable, runs: Gathered, stop: Callable[[], bool] | None) -> bool:
+def _name(
+    ids: list[str], table: EntityTable, runs: RunLog, dates: list[array], stop: Callable[[], bool] | None
+) -> bool:
     """Give each name its canonical name across the corpus and write every article's triples, run by
-    run; `stop` is asked between runs (the reader's keys come first: at 100,000 articles this takes
-    seconds), and False when it said so."""
+    run (`dates`: the numbers of each run's dates); `stop` is asked between runs (the reader's keys come
+    first: at 100,000 articles this takes seconds), and False when it said so."""
     counts: Counter[tuple[str, str]] = Counter()
-    for run, _ in runs:
+    for run in runs:
         if stop and stop():
             return False
         counts.update(
             (kind, text) for mentions in _settled(run) for _, _, kind, text, _, _ in mentions if kind != "date"
         )
     names = CanonicalNames(counts)
-    for run, date_numbers in runs:
+    for run, date_numbers in zip(runs, dates, strict=True):
         if stop and stop():
             return False
         for place, mentions in zip(run.places, _settled(run), strict=True):

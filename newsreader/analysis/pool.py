@@ -37,15 +37,22 @@ class FirstPass:
     """The first pass over articles given a batch at a time (as they load), its results taken run
     by run in the order given: in worker processes, or here for a small corpus."""
 
-    def __init__(self, processes: int | None = None, spare: int = 0) -> None:
+    def __init__(
+        self,
+        processes: int | None = None,
+        spare: int = 0,
+        logged: Callable[[list[tuple[int, str]]], Found | None] = lambda run: None,
+    ) -> None:
         """`processes`: how many workers (0: none, here; default: one a core this process may use but
         `spare` cores, and at least one, once SMALL articles are given; none for a corpus smaller than
-        that, or a single core)."""
+        that, or a single core). `logged`: a run found before, by its articles' (place, id), if kept."""
         self.processes = processes
         self.spare = spare
+        self.logged = logged
         self.given = 0
         self.waiting: list[Item] = []  # given, not yet sent: less than a run, or before the workers are chosen
-        self.pending: deque[Future[Found | None] | list[Item]] = deque()  # sent to a worker, or to be run here
+        # Sent to a worker, to be run here, or found before.
+        self.pending: deque[Future[Found | None] | list[Item] | Found] = deque()
 
     def give(self, items: list[Item]) -> None:
         """Articles to go through, each with its place."""
@@ -70,7 +77,10 @@ class FirstPass:
         try:
             while self.pending:
                 run = self.pending[0]
-                if isinstance(run, list):
+                found: Found | None
+                if isinstance(run, Found):
+                    found = run
+                elif isinstance(run, list):
                     found = _find(run, stop)
                 elif not (ready := _ready(run, stop, every)):
                     if ready is None:
@@ -96,10 +106,11 @@ class FirstPass:
         count = len(self.waiting) - len(self.waiting) % RUN if whole_runs else len(self.waiting)
         runs = [self.waiting[i : i + RUN] for i in range(0, count, RUN)]
         del self.waiting[:count]
+        found = [self.logged([(place, article.id) for place, article in run]) for run in runs]
         niceness = READER_NICENESS if self.spare else COMMAND_NICENESS
-        pool = _workers(self.processes, niceness) if self.processes and runs else None
-        for run in runs:
-            self.pending.append(pool.submit(_find, run) if pool else run)
+        pool = _workers(self.processes, niceness) if self.processes and None in found else None
+        for run, before in zip(runs, found, strict=True):
+            self.pending.append(before if before is not None else pool.submit(_find, run) if pool else run)
 
 
 def _ready(run: Future[Found | None], stop: Callable[[], bool] | None, every: bool) -> bool | None:

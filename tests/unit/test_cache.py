@@ -45,7 +45,9 @@ def test_a_warm_load_gives_the_same_store(tmp_path):
     warm = DocumentStore.load([folder], cache=cache)
     assert [a.id for a in warm.articles] == [a.id for a in cold.articles]  # duplicate ids still numbered
     assert warm.articles == cold.articles
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["articles", "bodies", "entities", "pruned"]
+    folders = ["articles", "bodies", "entities", "firstpass", "pruned"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == folders
+    assert not any((tmp_path / "cache" / "firstpass").iterdir())  # the first pass's runs go once it is named
     warm.analyse()
     assert warm.entities(warm.articles[0]) == cold.entities(cold.articles[0])
 
