@@ -314,7 +314,7 @@ HOW_OFTEN = re.compile(
 # Before "a year", "annually": an amount or a count of things, which makes it a rate ("$5 a year", "four
 # flights a week", "to rise 8.5% annually").
 RATE = re.compile(
-    r"(?i)(?:\d|%|\b(?:cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per)"
+    r"(?i)(?:\d|%|\b(?:percent|cents?|dollars?|pounds?|euros?|million|billion|times|twice|once|per)"
     r"|\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+[a-z]+s)\s*$"
 )
 

@@ -57,7 +57,7 @@ FUTURE_PAIRS = frozenset(
     for pair in (
         "going to, is due, are due, is to, are to, set to, plan to, plans to, planned to, planning to, intend to, "
         "intends to, intended to, intending to, expect to, expects to, expected to, likely to, is expected, "
-        "are expected"
+        "are expected, hope to, hopes to, hoping to, aim to, aims to, aiming to, set for"
     ).split(", ")
 )
 FUTURE_CUES = FUTURE_WORDS | {first for first, _ in FUTURE_PAIRS}
@@ -1183,6 +1183,8 @@ class Normaliser:
             weekday = WEEKDAYS.index(text)
             if when == "present" and CLOSING.match(self.following):
                 when = "past"
+            if when == "present" and self._timetable():
+                when = "future"
             if when == "present" and self.day:  # the closest such day, the past one in a tie
                 ahead = (weekday - self.day.weekday()) % 7
                 return self._weekday(weekday, 1 if 0 < ahead < 7 - ahead else -1, strict=False)
@@ -1207,6 +1209,11 @@ class Normaliser:
             year, number, _ = chosen.isocalendar()
             return f"{year:04d}-W{number:02d}"
         return chosen.isoformat()
+
+    def _timetable(self) -> bool:
+        """Whether the expression's clause tells what is timetabled in the present ("the trial opens on Monday")."""
+        before = self.sentence[max(0, self.at - 60) : self.at] if self.at > 0 else ""
+        return NOUN_PRESENT_VERB.search(before) is not None
 
     def _nearest_holiday(self, days: list[date], which: str, when: str) -> date:
         """The latest up to publication, or the first from it when it is to come; "last", "next": strictly."""

@@ -59,7 +59,7 @@ def test_previous_year_follows_the_year_just_named():
 def test_tense():
     assert tense("Deliberations will start after documents are brought in by Thursday") == "future"
     assert tense("Soleimani was killed on the night of January 3") == "past"
-    assert tense("Wilkinson is aiming to make his third start on 13 March") == "present"
+    assert tense("Wilkinson is aiming to make his third start on 13 March") == "future"  # an intention
 
 
 def test_period_starts():

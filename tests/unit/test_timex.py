@@ -81,6 +81,7 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("The firm pays $5 a year to each member.", []),  # a rate
         ("The airline will add four flights a week.", []),  # a rate of things counted
         ("Sales should rise 8.5% annually.", []),
+        ("Prices rose 3 percent a month.", []),  # a rate, as "3% a month"
         ("The plant will make 10,000 cars annually.", []),
         ("Guards stood outside 24 hours a day.", [("24 hours", "DURATION", "PT24H")]),
         ("The minister, 52 years old, resigned.", []),  # an age
@@ -849,4 +850,22 @@ def test_a_clause_of_its_own_decides_a_dates_year(text, expected):
     ],
 )
 def test_a_regular_past_after_a_date_that_opens_its_sentence(text, expected):
+    assert timexes(text, "2013-03-22")[0][2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday after a timetable's verb in the present is the coming one, not the day before publication
+        ("The inquiry opens on Thursday in Cardiff.", "2013-03-28"),
+        ("The cabinet, which meets on Thursday, will discuss the budget.", "2013-03-28"),
+        ("The inquiry opened on Thursday in Cardiff.", "2013-03-21"),
+        # what is hoped, aimed at or set for is to come
+        ("Negotiators hope to agree a text by Thursday.", "2013-03-28"),
+        ("The league aims to publish its fixtures on Thursday.", "2013-03-28"),
+        ("The vote is set for Thursday.", "2013-03-28"),
+        ("The vote was set for Thursday but never took place.", "2013-03-21"),
+    ],
+)
+def test_a_weekday_told_in_a_timetables_present_or_hoped_for_is_to_come(text, expected):
     assert timexes(text, "2013-03-22")[0][2] == expected
