@@ -8,7 +8,8 @@ a prefix while typing), then FTS5 ranks the rows by BM25 with titles weighted ov
 bodies, in SQL, best first and no more than asked for. As Meilisearch ranks, rows that match every
 word come before those that match fewer, and among them rows that match every word as typed (or
 completed) before those that need a typo: when there are enough of those, the typos are not looked
-up at all, which halves the work for common words.
+up at all, which halves the work for common words. Only the last few hundred matches are ranked, so
+that a query costs about as much at a million articles as at a thousand, however many rows match.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 from pathlib import Path
 
 from rapidfuzz import process
@@ -31,6 +33,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the fields
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
+WINDOW = 500  # the matches a query scores at most (or as many as it asks for): the last loaded of them
 # While articles load, the vocabulary is read again once the index holds this many times the rows it was read
 # over: a reading costs as much as the index is big, so all of them together cost a third more than the last
 # one. Meanwhile a search counts the words it may stand for afresh, so that only its typos are found among the
@@ -419,8 +422,9 @@ class SearchIndex:
             where += " AND meta.rowid IN (SELECT value FROM json_each(?))"
             parameters = (*parameters, json.dumps(sorted(allowed)))
         terms = {term for group in groups for term in group} | {w for p in query.phrases for w in p}
+        common = {term for term in terms if 2 * vocabulary.frequency.get(term, 0) > vocabulary.rows}
         with self._lock:
-            ranked = self._rank(groups, as_typed, phrases, (where, parameters), limit, upto)
+            ranked = self._rank(groups, as_typed, phrases, common, (where, parameters), limit, upto)
         return [(row, score, terms) for row, score in ranked]
 
     def _rank(
@@ -428,12 +432,15 @@ class SearchIndex:
         groups: list[list[str]],
         as_typed: list[list[str]],
         phrases: list[str],
+        common: set[str],
         conditions: Conditions,
         limit: int,
         upto: int | None,
     ) -> list[tuple[int, float]]:
         """Rows matching every word as typed first, then every word with typos, then, as Meilisearch
-        does, without the last words in turn; within each tier by weighted BM25."""
+        does, without the last words in turn; within each tier by weighted BM25 of the words not `common`
+        (in half the rows or more, where BM25 gives a word no weight, but FTS5 still reads every row of it
+        to find out), unless every word is."""
         ranked: dict[int, float] = {}
         present = [g for g in groups if g]
         tiers = [present[:size] for size in range(len(present), 0, -1)] or [[]]
@@ -441,10 +448,11 @@ class SearchIndex:
             tiers.insert(0, as_typed)
         phrase_part = [f'"{p}"' for p in phrases]
         for tier, chosen in enumerate(tiers):
-            clauses = ["(" + " OR ".join(f'"{t}"' for t in group) + ")" for group in chosen] + phrase_part
+            clauses = [_any_of(group) for group in chosen] + phrase_part
             if not clauses:  # filters alone: the newest articles that pass them
                 return self.lookup(None, conditions, limit, upto)
-            for row, score in self.lookup(" AND ".join(clauses), conditions, limit + len(ranked), upto):
+            telling = " AND ".join([_any_of(group) for group in chosen if not common.issuperset(group)] + phrase_part)
+            for row, score in self.lookup(" AND ".join(clauses), conditions, limit + len(ranked), upto, telling):
                 if row not in ranked:
                     ranked[row] = score - 1000.0 * tier
             if len(ranked) >= limit:
@@ -452,29 +460,60 @@ class SearchIndex:
         return sorted(ranked.items(), key=lambda item: -item[1])[:limit]
 
     def lookup(
-        self, match: str | None, conditions: Conditions = ("", ()), limit: int = 20, upto: int | None = None
+        self,
+        match: str | None,
+        conditions: Conditions = ("", ()),
+        limit: int = 20,
+        upto: int | None = None,
+        scored_by: str | None = None,
     ) -> list[tuple[int, float]]:
         """Raw FTS5 lookup: (row, score), best first, at most `limit`, of the rows below `upto` that
         pass the filter `conditions` (an SQL condition on `meta` and its parameters). With no
-        `match`, the newest rows. Titles and bodies are scored by one BM25, entity names (a table
-        of their own) by another, added at half weight: at full weight they outweighed the body."""
+        `match`, the newest rows. Only the last WINDOW matches are scored (`_window`), or `limit` when
+        more: titles and bodies by one BM25, entity names (a table of their own) by another, added at
+        half weight (at full weight they outweighed the body), each of the words of `scored_by` (all of
+        `match`'s when not given; the rows scored are still `match`'s)."""
         where, parameters = conditions
         below = "" if upto is None else f" AND rowid < {int(upto)}"  # FTS5 keeps to a rowid range itself
         if match is None:
             sql = f"SELECT rowid, 0.0 FROM meta WHERE 1 {where}{below} ORDER BY date DESC LIMIT ?"
             return self.db.execute(sql, (*parameters, limit)).fetchall()
-        # The filters apply to the matches, after FTS5 found them: inside its query, a condition on
-        # rowids made it look every row up by itself.
+        window = self._window(match, conditions, below, max(WINDOW, limit))
+        if not window:
+            return []
+        below += f" AND rowid >= {min(window)}"
         sql = (
-            "SELECT found.rowid, sum(score) AS total FROM ("
+            "SELECT rowid, sum(score) AS total FROM ("
             f"SELECT rowid, -bm25(docs, ?, ?) AS score FROM docs WHERE docs MATCH ?{below} "
             f"UNION ALL SELECT rowid, -? * bm25(names) FROM names WHERE names MATCH ?{below}"
-            ") AS found "
-            + (f"JOIN meta ON meta.rowid = found.rowid WHERE 1 {where} " if where else "")
-            + "GROUP BY found.rowid ORDER BY total DESC LIMIT ?"
+            ") GROUP BY rowid ORDER BY total DESC"
         )
-        arguments = (TITLE_WEIGHT, BODY_WEIGHT, match, NAMES_WEIGHT, match, *parameters, limit)
-        return self.db.execute(sql, arguments).fetchall()
+        scored_by = scored_by or match
+        found = self.db.execute(sql, (TITLE_WEIGHT, BODY_WEIGHT, scored_by, NAMES_WEIGHT, scored_by))
+        return list(islice((row for row in found if row[0] in window), limit))
+
+    def _window(self, match: str, conditions: Conditions, below: str, size: int) -> set[int]:
+        """The last `size` rows that match, in their titles and bodies or their entity names, and pass the
+        filters: FTS5 reads a word's rows in order and stops there, where scoring them all takes it through
+        every one (a common word's hundreds of thousands took seconds at a million articles). The filters
+        apply to the matches, after FTS5 found them: inside its query, a condition on rowids made it look
+        every row up by itself."""
+        where, parameters = conditions
+        rows: set[int] = set()
+        for table in TABLES:
+            sql = (
+                f"SELECT {table}.rowid FROM {table} "
+                + (f"JOIN meta ON meta.rowid = {table}.rowid " if where else "")
+                + f"WHERE {table} MATCH ?{below.replace('rowid', f'{table}.rowid')} {where} "
+                f"ORDER BY {table}.rowid DESC LIMIT ?"
+            )
+            rows.update(row for (row,) in self.db.execute(sql, (match, *parameters, size)))
+        return set(sorted(rows)[-size:])
+
+
+def _any_of(words: Iterable[str]) -> str:
+    """An FTS5 query for rows with any of these words."""
+    return "(" + " OR ".join(f'"{word}"' for word in words) + ")"
 
 
 def _insert(db: sqlite3.Connection, into: str, rows: Sequence[tuple]) -> None:

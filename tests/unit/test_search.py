@@ -220,3 +220,30 @@ def test_a_name_that_no_body_words_is_found_while_the_names_are_indexed():
     assert index.search(parse_query("united states "), 5, fresh=False) == []
     index.add_names([(0, "Paris ; United States")])
     assert [row for row, _, _ in index.search(parse_query("united states "), 5, fresh=False)] == [0]
+
+
+def test_a_word_in_many_rows_is_ranked_among_its_last_matches_and_the_filters_stay_exact(monkeypatch):
+    """A query scores only its last WINDOW matches (or as many as it asks for), those that pass its
+    filters, in their titles and bodies or their entity names: the best of an older match is not looked at."""
+    monkeypatch.setattr("newsreader.search.WINDOW", 3)
+    index = SearchIndex(None)
+    best = (0, "Budget budget budget", "The budget.", "Reuters", "2005-01-01")
+    index.add([best] + [(row, "Notes", "A budget was set.", "AFP", "2005-01-01") for row in range(1, 6)])
+    index.add([(6, "Notes", "Nothing new.", "AFP", "2005-01-01")])
+    index.add_names([(6, "Budget Office")])
+    assert {row for row, _, _ in index.search(parse_query("budget "), 2)} <= {4, 5, 6}  # not the best, 0
+    assert {row for row, _, _ in index.search(parse_query("budget "), 3)} == {4, 5, 6}  # 6 by its names
+    assert {row for row, _, _ in index.search(parse_query("budget "), 10)} == set(range(7))  # more asked: all
+    assert [row for row, _, _ in index.search(parse_query("source:reuters budget "), 2)] == [0]
+    assert [row for row, _, _ in index.search(parse_query("budget "), 2, allowed={0, 1})] == [0, 1]
+
+
+def test_a_word_in_most_rows_still_has_to_be_there():
+    """BM25 gives a word in half the rows or more no weight, so the others rank the rows, but a row
+    without it matches fewer words (it comes after)."""
+    index = SearchIndex(None)
+    index.add([(row, "Notes", "Most of them.", None, None) for row in range(4)])
+    index.add([(4, "Bank of England", "The bank of England.", None, None)])
+    index.add([(5, "Bank, England", "The bank, England, bank, England.", None, None)])
+    assert [row for row, _, _ in index.search(parse_query("bank england "), 5)] == [5, 4]
+    assert [row for row, _, _ in index.search(parse_query("bank of england "), 5)] == [4, 5]
