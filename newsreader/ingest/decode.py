@@ -90,7 +90,7 @@ def _decoded(data: bytes, content_type: str | None) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError:
                 continue  # the declaration is wrong: find out what the bytes are
-    return _detected(data)
+    return mostly_utf8(data) or _detected(data)
 
 
 def looks_binary(head: bytes) -> bool:
@@ -170,6 +170,21 @@ DETECTOR_CHAOS = 0.3
 PLAUSIBLE_SAMPLE = 1 << 16  # bytes of each reading whose letters are looked at
 
 
+# A byte that begins no UTF-8 character, as `surrogateescape` reads it: U+DC80-U+DCFF for 0x80-0xFF.
+STRAY_BYTE = re.compile("[\udc80-\udcff]")
+STRAY_AS_CP1252 = {0xDC00 + code: bytes([code]).decode("cp1252", errors="replace") for code in range(0x80, 0x100)}
+
+
+def mostly_utf8(data: bytes) -> str | None:
+    """Bytes that are UTF-8 but for some stray bytes, each read as cp1252 reads it (a cp1252 quote pasted into
+    UTF-8 text, files of both encodings run together); None when no more characters read as UTF-8 than bytes
+    stray, as in every legacy encoding (at most two fifths as many, in Thai, Japanese, Chinese and the rest)."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    strays = len(text) - len(STRAY_BYTE.sub("", text))
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - strays  # characters of more than one byte
+    return text.translate(STRAY_AS_CP1252) if wide >= strays else None
+
+
 def _detected(data: bytes) -> str:
     """Bytes that are not UTF-8 and declare nothing: the detector's (charset_normalizer's) best reading whose
     letters could be of one language, or cp1252, the web's reading of undeclared bytes, when it finds that about
@@ -228,11 +243,12 @@ def text_start(head: bytes) -> int:
 
 
 def decode_line(raw: bytes) -> str:
-    """One clean line of a narrow text file (its newline, if any, left off): UTF-8, else cp1252."""
+    """One clean line of a narrow text file (its newline, if any, left off): UTF-8 (but for some stray
+    bytes), else cp1252."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
-        line = raw.decode("cp1252", errors="replace")
+        line = mostly_utf8(raw) or raw.decode("cp1252", errors="replace")
     return clean_text(line.rstrip("\r\n"))
 
 

@@ -134,3 +134,25 @@ def test_utf32_with_a_bom_is_text():
 def test_c1_codes_are_read_as_cp1252_wherever_they_stand(text):
     # Decoding rewrites only text a look finds C1 codes in: what it gives must be what a rewrite of any gives.
     assert decode_module._normal(text) == decode_module.clean_text(decode_module.C1.sub(decode_module._as_cp1252, text))
+
+
+# UTF-8 articles of several scripts, each given one stray cp1252 byte (0x92, a typographic apostrophe).
+MOSTLY_UTF8 = [
+    ("Zürich café – “quoted”", "Müller said{stray}s the crème brûlée was délicieux."),
+    ("東京で新しい政策を発表", "日本政府は本日{stray}新しい経済政策を発表した。"),
+    ("Лавров: Россия готова к диалогу", "Министр заявил{stray}s в Коломбо, что Россия готова."),
+]
+
+
+@pytest.mark.parametrize("title, body", MOSTLY_UTF8, ids=["latin", "japanese", "cyrillic"])
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".txt"])
+def test_utf8_with_a_stray_byte_stays_utf8_and_the_byte_reads_as_cp1252(tmp_path, title, body, suffix):
+    # The whole file (or JSON Lines line) was read as cp1252 for one byte: "ZÃ¼rich", "æ—¥æœ¬".
+    path = tmp_path / f"article{suffix}"
+    if suffix == ".txt":
+        data = f"{title}\n\n{body}\n".encode()
+    else:
+        data = json.dumps({"title": title, "body": body}, ensure_ascii=False).encode() + b"\n"
+    path.write_bytes(data.replace(b"{stray}", b"\x92"))
+    [article] = DocumentStore.load([path]).articles
+    assert (article.title, article.body) == (title, body.format(stray="’"))
