@@ -296,8 +296,8 @@ class CorpusAnalysis:
 
         self.table = EntityTable()
         self.ids: list[str] = []  # the articles given, in order: a place in the first pass is a place here
-        self.runs = RunLog(log)
-        self.first_pass = FirstPass(processes, spare, lambda run: self.runs.logged(run_digest(run)))
+        self.runs = runs = RunLog(log)
+        self.first_pass = FirstPass(processes, spare, lambda run: runs.logged(run_digest(run)))
         self.dates: list[array] = []  # each run's dates' numbers in the table
         self.done = 0  # articles whose run is taken
 

@@ -9,7 +9,7 @@ import pytest
 
 from newsreader.analysis import pool
 from newsreader.analysis.entity_table import CorpusAnalysis, analyse_corpus
-from newsreader.analysis.run_log import RunLog
+from newsreader.analysis.run_log import HEAD, RunLog
 from newsreader.persist.cache import Cache
 from newsreader.store import DocumentStore
 
@@ -77,6 +77,21 @@ def test_a_record_cut_short_ends_the_log(articles, tmp_path, found_here):
     analysis.give(articles)
     table = analysis.finish()
     assert sum(found_here) == len(articles) - 2 * pool.RUN
+    assert table is not None and vars(table) == vars(whole)
+
+
+def test_a_damaged_record_is_found_again_with_those_after_it(articles, tmp_path, found_here):
+    whole = analyse_corpus(articles, processes=0)
+    stopped_after(articles, tmp_path / "runs", 3)
+    with open(tmp_path / "runs", "r+b") as log:
+        size, _ = HEAD.unpack(log.read(HEAD.size))
+        log.seek(HEAD.size + size + HEAD.size)  # the second record's pickle
+        log.write(b"\0" * 8)
+    found_here.clear()
+    analysis = CorpusAnalysis(processes=0, log=tmp_path / "runs")
+    analysis.give(articles)
+    table = analysis.finish()
+    assert sum(found_here) == len(articles) - 1
     assert table is not None and vars(table) == vars(whole)
 
 
