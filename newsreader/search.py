@@ -5,11 +5,12 @@ names once the analysis has found them, so that search answers from the first se
 waits for a rebuild. Each query word is expanded to the words of the index's vocabulary within its
 typo budget (as Meilisearch allows: one typo from five letters, two from nine; the last word also as
 a prefix while typing), then FTS5 ranks the rows by BM25 with titles weighted over entities over
-bodies, in SQL, best first and no more than asked for. As Meilisearch ranks, rows that match every
-word come before those that match fewer, and among them rows that match every word as typed (or
-completed) before those that need a typo: when there are enough of those, the typos are not looked
-up at all, which halves the work for common words. Only the last few hundred matches are ranked, so
-that a query costs about as much at a million articles as at a thousand, however many rows match.
+bodies, in SQL, best first and no more than asked for, the rows with every word in their title
+first. As Meilisearch ranks, rows that match every word come before those that match fewer, and
+among them rows that match every word as typed (or completed) before those that need a typo: when
+there are enough of those, the typos are not looked up at all, which halves the work for common
+words. Only the last few hundred matches are ranked, so that a query costs about as much at a
+million articles as at a thousand, however many rows match.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice
 from pathlib import Path
 
 from rapidfuzz import process
@@ -34,6 +34,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the fields
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
 WINDOW = 500  # the matches a query scores at most (or as many as it asks for): the last loaded of them
+TITLED = 500.0  # added to the score of a row with every word in its title: above the others (BM25 stays below it)
 # While articles load, the vocabulary is read again once the index holds this many times the rows it was read
 # over: a reading costs as much as the index is big, so all of them together cost a third more than the last
 # one. Meanwhile a search counts the words it may stand for afresh, so that only its typos are found among the
@@ -470,9 +471,10 @@ class SearchIndex:
         """Raw FTS5 lookup: (row, score), best first, at most `limit`, of the rows below `upto` that
         pass the filter `conditions` (an SQL condition on `meta` and its parameters). With no
         `match`, the newest rows. Only the last WINDOW matches are scored (`_window`), or `limit` when
-        more: titles and bodies by one BM25, entity names (a table of their own) by another, added at
-        half weight (at full weight they outweighed the body), each of the words of `scored_by` (all of
-        `match`'s when not given; the rows scored are still `match`'s)."""
+        more, those with every word in their title first: titles and bodies by one BM25, entity names
+        (a table of their own) by another, added at half weight (at full weight they outweighed the
+        body), each of the words of `scored_by` (all of `match`'s when not given; the rows scored are
+        still `match`'s)."""
         where, parameters = conditions
         below = "" if upto is None else f" AND rowid < {int(upto)}"  # FTS5 keeps to a rowid range itself
         if match is None:
@@ -489,8 +491,15 @@ class SearchIndex:
             ") GROUP BY rowid ORDER BY total DESC"
         )
         scored_by = scored_by or match
-        found = self.db.execute(sql, (TITLE_WEIGHT, BODY_WEIGHT, scored_by, NAMES_WEIGHT, scored_by))
-        return list(islice((row for row in found if row[0] in window), limit))
+        arguments = (TITLE_WEIGHT, BODY_WEIGHT, scored_by, NAMES_WEIGHT, scored_by)
+        found = [row for row in self.db.execute(sql, arguments) if row[0] in window]
+        # BM25 weighs a word by its count in a row, and a title's count saturates as a body's does: a rare
+        # completion in a body ("laboured" for "labour") outscored the word in a title. So the rows with every
+        # word in their title come first.
+        in_title = f"SELECT rowid FROM docs WHERE docs MATCH ?{below}"
+        titled = {row for (row,) in self.db.execute(in_title, (f"{{title}} : ({match})",))}
+        ranked = [(row, score + TITLED) for row, score in found if row in titled]
+        return (ranked + [(row, score) for row, score in found if row not in titled])[:limit]
 
     def _window(self, match: str, conditions: Conditions, below: str, size: int) -> set[int]:
         """The last `size` rows that match, in their titles and bodies or their entity names, and pass the

@@ -247,3 +247,15 @@ def test_a_word_in_most_rows_still_has_to_be_there():
     index.add([(5, "Bank, England", "The bank, England, bank, England.", None, None)])
     assert [row for row, _, _ in index.search(parse_query("bank england "), 5)] == [5, 4]
     assert [row for row, _, _ in index.search(parse_query("bank of england "), 5)] == [4, 5]
+
+
+def test_rows_with_every_word_in_their_title_come_first():
+    """BM25's count of a word saturates, in a title as in a body: a rare completion in a body ("laboured" for
+    "labour") outscored the word in a title."""
+    index = SearchIndex(None)
+    index.add(
+        [(0, "Labour plans", "The party met.", None, None), (1, "Derby", "United laboured to a draw.", None, None)]
+    )
+    index.add([(row, "Notes", "Labour met.", None, None) for row in range(2, 6)])
+    assert [row for row, _, _ in index.search(parse_query("labour"), 2)] == [0, 1]
+    assert [row for row, _, _ in index.search(parse_query("labour plans"), 1)] == [0]
