@@ -46,6 +46,8 @@ DAY_MONTH = re.compile(WEEKDAY + DAY + r"\s+(?:of\s+)?" + MONTH + r"\b(?:,?\s+" 
 MONTH_YEAR = re.compile(MONTH + r",?\s+" + YEAR + r"\b", re.I)
 # "2020-01-14", "2020-01-14T10:00:00Z", "2020/01/14"
 NUMERIC = re.compile(r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})")
+# The year of an RFC 822 date ("Mon, 01 Jan 0001 00:00:00 GMT"): the number after the month's name.
+RFC822_YEAR = re.compile(r"[A-Za-z]{3}\w*\.?\s+(-?\d+)\b")
 YEAR_ONLY = re.compile(r"^" + YEAR + r"$")
 YEAR_MENTION = re.compile(r"\b" + YEAR + r"\b")
 
@@ -140,7 +142,11 @@ def _date_field(value: object) -> PartialDate | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
     else:
-        return _valid(sent.year, sent.month, sent.day)
+        written = RFC822_YEAR.search(text)
+        # Email's rule puts a year of two digits in 1969-2068, and so also "0001" (.NET's zero time), "0000" and
+        # PHP's "-0001": a year of more digits is the one written.
+        year = int(written[1]) if written and len(written[1].lstrip("-")) > 2 else sent.year
+        return _valid(year, sent.month, sent.day)
     found = find_date(text)
     return found[0] if found else None
 

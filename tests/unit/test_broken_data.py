@@ -48,10 +48,20 @@ def test_a_date_field_of_any_value_is_a_publication_date_or_none(value):
         *("0001-01-01T00:00:00Z", "9999-12-31", "0000-01-01", -62135596800),
         # Unix's zero time, which a scraper or a feed writes for a date it does not have.
         *("1970-01-01T00:00:00Z", "1970-01-01", "Thu, 01 Jan 1970 00:00:00 +0000", 0, 0.0),
+        # The zero times of .NET's and PHP's feeds, which email's two-digit rule read as 2001-01-01 and 2000-11-30.
+        *("Mon, 01 Jan 0001 00:00:00 GMT", "Sat, 01 Jan 0000 00:00:00 GMT", "Wed, 30 Nov -0001 00:00:00 +0000"),
     ],
 )
 def test_a_sentinel_date_is_no_date(sentinel):
     assert parse_date_field(sentinel) is None
+
+
+@given(year=st.integers(0, 9999), month=st.sampled_from(["Jan", "January"]))
+def test_a_year_written_in_four_digits_in_a_feeds_date_is_the_year_read(year, month):
+    found = parse_date_field(f"Mon, 01 {month} {year:04d} 00:00:00 +0000")
+    assert (found and found.year) == (year if FIRST_YEAR <= year <= LAST_YEAR else None)
+    two_digits = parse_date_field(f"Tue, 14 {month} {year % 100:02d} 10:00:00 GMT")
+    assert two_digits is not None and two_digits.year in range(1969, 2069)
 
 
 def run(capsys, *argv: str) -> tuple[int, str]:
