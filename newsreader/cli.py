@@ -680,7 +680,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _apply_config(args, load_config(warn=config_problem), problems)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # what is still buffered is written here, where a failure to write it is heard
+        return code
     except MissingPath as error:
         warn(str(error))
         return exit_codes.USAGE
@@ -691,8 +693,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_codes.INTERRUPTED
     except BrokenPipeError:
         # The reader of our stdout went away (`newsreader export | head`): not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _stdout_to_nowhere()
         return exit_codes.OK
+    except OSError as error:
+        if error.filename is not None:  # a file's error, not stdout's: each is named where it is read
+            raise
+        warn(f"cannot write the output: {error.strerror or error}")  # a full disk, a device gone
+        _stdout_to_nowhere()
+        return exit_codes.USAGE
+
+
+def _stdout_to_nowhere() -> None:
+    """Send what is left in stdout's buffer to /dev/null: flushed at exit, it would fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def entry_point() -> None:

@@ -2,5 +2,5 @@
 
 OK = 0  # done; in the reader: printed what the user picked
 NOTHING = 1  # nothing found; in the reader: quit without printing
-USAGE = 2  # a wrong argument, or no terminal for the reader
+USAGE = 2  # a wrong argument, no terminal for the reader, or an output that cannot be written
 INTERRUPTED = 130  # ctrl+c

@@ -36,6 +36,17 @@ def test_closed_pipe_is_not_an_error(tmp_path):
     assert result.stderr == "" and len(result.stdout) == 10
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+@pytest.mark.parametrize("command", [["list"], ["export"], ["list", "--json"], ["search", "iran"]])
+def test_an_output_that_cannot_be_written_is_one_line_on_stderr(tmp_path, command):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsreader", *command], stdout=full, stderr=subprocess.PIPE, text=True, cwd=tmp_path
+        )
+    assert result.returncode == 2
+    assert result.stderr == "newsreader: cannot write the output: No space left on device\n"
+
+
 @pytest.mark.parametrize("feed", [False, True])
 def test_stdin(tmp_path, feed):
     data = WIRE_RSS if feed else json.dumps({"title": "From a pipe", "text": "Piped body."}) + "\n"
