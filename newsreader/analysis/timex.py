@@ -110,7 +110,7 @@ LOOKS_AHEAD = re.compile(
 )
 # "the 12 months to June", "the year to March": the end of a period reported, not a time limit set
 ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
-PERIOD_TO = re.compile(r"\b(?:months?|weeks?|years?|quarters?|period)\s+to\s+$", re.IGNORECASE)
+PERIOD_TO = re.compile(r"\b(?:months?|weeks?|years?|quarters?|period)\s+(?:to|through)\s+$", re.IGNORECASE)
 SEASON_OF_YEAR = re.compile(r"(?:the )?(" + "|".join(SEASONS) + r")(?:,? (?:of )?(\d{4}))?")
 END_OF_RANGE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")  # "25", "25, 1999" after "April 24-"
 LAST_DAY = re.compile(r"(?<!\d)[0-3]?\d(?:st|nd|rd|th)?$")
@@ -185,6 +185,12 @@ DAY_AROUND = re.compile(
 DAY_BESIDE = re.compile(r"(?i:the day (before|after)) (.+)")  # "the day after Christmas"
 UNIT_AROUND = re.compile(r"the (week|month|year) (before|after)")  # "the year before", as "a year earlier"
 DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
+# "at 10 a.m. (1500 GMT) Tuesday", "at 0830 GMT (10:30 local time) on Sunday": the day of a time of day and of the
+# same time in another zone in brackets, named after the brackets
+DAY_AFTER_BRACKETS = re.compile(
+    r"(?:\s*\([^()\n]{1,30}\)|[^()\n]{0,30}\)),?\s+(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday"
+    r"|tomorrow|" + MONTH_NAMES + r"\s+[0-3]?\d\b|[0-3]?\d\s+" + MONTH_NAMES + ")"
+)
 CLOCK = re.compile(
     r"(?:(\d{4}|\d{1,2})(?:[:.](\d\d))?(?:\s*(a\.m\.?|p\.m\.?|am|pm|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|"
     r"evening)))?|(noon|midnight|midday))"
@@ -570,7 +576,9 @@ class Normaliser:
 
     def value_at(self, body: str, start: int, end: int) -> str | None:
         """The value of the expression body[start:end], in the tense of its clause."""
-        if not NEEDS_TENSE.search(body, start, end):  # no need of its sentence: the words around it will do
+        bracket = body.find(")", end, end + 34) >= 0  # most expressions have none after them: no pattern tried
+        if not NEEDS_TENSE.search(body, start, end) and not (bracket and DAY_AFTER_BRACKETS.match(body, end)):
+            # no need of its sentence: the words around it will do
             first = max(0, start - 24)
             return self._value(body[start:end], body[first : end + 40], start - first, False)
         first, last = sentence_span(body, start, end)
@@ -690,6 +698,8 @@ class Normaliser:
             if m[3] and (m[3].lower().startswith("p") or m[3].lower().endswith(("afternoon", "evening"))):
                 hour += 12
         rest = text[m.end() :]
+        if not rest and (after := DAY_AFTER_BRACKETS.match(self.following)):
+            rest = after[1]
         # without a day, the day last named: "shot on Oct. 23 ... at 10 p.m."
         day = self._day_of(rest, when) if rest else self.last_day or self._today()
         return f"{day}T{hour:02d}:{minute:02d}" if day else None

@@ -565,6 +565,24 @@ def test_a_month_this_or_last_year():
         ),
         ("Shares slid in mid-afternoon yesterday.", [("mid-afternoon yesterday", "TIME", "2013-03-21TAF")]),
         ("Questions start at 1200 GMT on Wednesday.", [("1200 GMT on Wednesday", "TIME", "2013-03-20T12:00")]),
+        # the day of a time of day, and of the same time in another zone in brackets, named after the brackets
+        (
+            "The ferry sank at 11 p.m. (2100 GMT) Tuesday.",
+            [
+                ("11 p.m.", "TIME", "2013-03-19T23:00"),
+                ("2100 GMT", "TIME", "2013-03-19T21:00"),
+                ("Tuesday", "DATE", "2013-03-19"),
+            ],
+        ),
+        (
+            "Voting ended at 1800 GMT (8 p.m. local time) on March 20.",
+            [
+                ("1800 GMT", "TIME", "2013-03-20T18:00"),
+                ("8 p.m. local time", "TIME", "2013-03-20T20:00"),
+                ("March 20", "DATE", "2013-03-20"),
+            ],
+        ),
+        ("The fire began at 4 a.m. (a time of no traffic).", [("4 a.m.", "TIME", "2013-03-22T04:00")]),
     ],
 )
 def test_times_of_day(text, expected):
@@ -798,6 +816,7 @@ def test_days_and_weeks_of_an_undated_article():
         ("These are the leading stories in Le Monde, dated Aug 27.", "1996-08-26", "1996-08-27"),
         # but not the end of a period past, a day far ahead, nor a day of "last year"
         ("Sales rose in the fiscal year ended Jan. 31.", "1989-10-31", "1989-01-31"),
+        ("Exports fell in the three months through June.", "2013-03-22", "2012-06"),  # "through" as "to"
         ("The general was killed on Dec. 20.", "1996-08-22", "1995-12-20"),
         ("Clinton spoke in Dublin on December 1, last year.", "1996-08-22", "1995-12-01"),
         # "indeed", "speed", "a hundred" are no past verbs, nor "last" after "his" or "the" (final)
