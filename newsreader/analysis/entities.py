@@ -75,6 +75,21 @@ WORK_BEFORE = re.compile(
 )
 
 
+# Small words inside a person's name, then the rest of it ("van der Merwe", "wa Dondo", "bin Salman").
+PARTICLES_AFTER = re.compile(
+    r"(?: (?:van|von|der|den|de|del|della|di|da|dos|das|du|ter|wa|bin|ibn|al|el)){1,2} ([A-Z][\w'’]+)"
+)
+# A hyphen and a part in lower case, and a capitalised part after another hyphen: "Dae-jung", "Saeed-ur-Rehman".
+HYPHENED_AFTER = re.compile(r"-([a-z]+)(?:-[A-Z][a-z]+)?\b")
+# Small words between the hyphens of a place's name, not a person's: "Stoke-on-Trent", "Aix-en-Provence".
+IN_PLACE_NAMES = frozenset("le la les sur en on upon under in de du sous".split())
+# Roles that stand inside a tagged run between a body and the person who holds the role there.
+INNER_ROLES = frozenset("ceo cfo chairman chairwoman director spokesman spokeswoman president".split())
+# Words before a person's name that are no part of it, beside the titles: a party's member ("Democrat
+# Jane Doe"), a company's officer ("CEO John Smith").
+PERSON_LABELS = frozenset("democrat republican ceo cfo".split())
+
+
 # A figure between a name and a work noun is the name's: "Channel 4 show", "Radio 4 programme".
 NUMBERED = re.compile(rf"( \d{{1,2}}) (?:{_WORK})s?\b")
 
@@ -94,7 +109,7 @@ class Recogniser:
         hints = self.rules.mentions(body)
         sure = _maximal(body, self._sure(body, hints), hints)
         tagged = []
-        for start, end, found in _within_titles(sure, hints):
+        for start, end, found in _at_roles(_whole_people(body, _within_titles(sure, hints)), body):
             if trimmed := _trimmed(body[start:end], found):
                 cut, found = trimmed
                 end = start + cut + _before_a_sentence(body[start + cut : end])
@@ -174,6 +189,49 @@ def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]
             end = full
         maximal.append((start, end, kind))
     return maximal
+
+
+def _whole_people(body: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tagged names, a person's running on over small particles to the rest of the name ("Pieter
+    van der Merwe", "Kengo wa Dondo": whatever the tagger found after them is part of it) and over a
+    hyphen and a part in lower case that news does not write alone ("Kim Dae-jung"), unless it is one
+    of a place's ("Aix-en-Provence")."""
+    whole: list[tuple[int, int, str]] = []
+    for start, end, kind in tagged:
+        if whole and start < whole[-1][1]:
+            continue  # the rest of the person before
+        after = kind == "person" and (PARTICLES_AFTER.match(body, end) or HYPHENED_AFTER.match(body, end))
+        if after and (rest := after.group(1)) not in COMMON_WORDS and rest not in IN_PLACE_NAMES:
+            end = after.end()
+        whole.append((start, end, kind))
+    return whole
+
+
+def _at_roles(tagged: list[tuple[int, int, str]], body: str) -> list[tuple[int, int, str]]:
+    """The tagged names, one with a role inside that a name follows cut in two: the organisation (or
+    place) whose role it is and the person who holds it ("Nordex CEO Peter Hallam", "Port Authority
+    Director Anna Berg"), where the words before the role name a body ("Managing Director Jane Doe" is
+    a title and a person)."""
+    cut: list[tuple[int, int, str]] = []
+    for start, end, kind in tagged:
+        words = body[start:end].split(" ")
+        role = next((i for i in range(1, len(words) - 1) if _bare(words[i]) in INNER_ROLES), 0)
+        before = " ".join(words[:role])
+        if not role or words[role + 1].lower() in JOINERS or not _names_a_body(before):
+            cut.append((start, end, kind))
+            continue
+        place = gazetteer().places.get(before)
+        holder = start + len(before) + 1 + len(words[role]) + 1
+        cut += [(start, start + len(before), "place" if place and place[1] else "org"), (holder, end, "person")]
+    return cut
+
+
+def _names_a_body(words: str) -> bool:
+    """Whether the words before a role name whose role it is: an organisation word, or a word that is
+    no title and no word news writes in lower case ("Nordex", not "Vice" or "Managing")."""
+    return _has_org_word(words) or any(
+        (bare := _bare(word)) not in TITLES and bare not in COMMON_WORDS for word in words.split(" ")
+    )
 
 
 def _before_a_sentence(name: str) -> int:
@@ -303,11 +361,11 @@ def _trimmed(name: str, kind: str) -> tuple[int, str] | None:
     as the characters to cut from its start and its type: the rest a place when the gazetteer says
     so; None for a title alone or a name that ends in one ("Permanent Representative", "US Secretary")."""
     words = name.split(" ")
-    if _bare(words[-1]) in TITLE_ENDS or all(_bare(word) in TITLE_HEADS for word in words):
+    if _bare(words[-1]) in TITLE_ENDS or all(_is_title(word, kind) for word in words):
         return None
     dropped = 0
     while len(words) - dropped > 1 and (
-        (_bare(words[dropped]) in TITLE_HEADS and not _has_org_word(" ".join(words[dropped + 1 :])))
+        (_is_title(words[dropped], kind) and not _has_org_word(" ".join(words[dropped + 1 :])))
         or (words[dropped].lower() in LEADING_SMALL_WORDS and name not in gazetteer().places)
     ):
         dropped += 1
@@ -316,6 +374,13 @@ def _trimmed(name: str, kind: str) -> tuple[int, str] | None:
     cut = sum(len(w) + 1 for w in words[:dropped])
     place = gazetteer().places.get(name[cut:])
     return cut, "place" if place and place[1] else kind
+
+
+def _is_title(word: str, kind: str) -> bool:
+    """A title ("General", "Lieutenant-Colonel"), or before a person a label that is no part of the name
+    ("Democrat", "CEO")."""
+    bare = _bare(word)
+    return all(part in TITLE_HEADS for part in bare.split("-")) or (kind == "person" and bare in PERSON_LABELS)
 
 
 def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:

@@ -347,3 +347,37 @@ def test_a_title_case_headline_names_only_what_the_article_names(recogniser):
     text = head + "Moscow believes that only dialogue can help, Russian Foreign Minister Sergey Lavrov said."
     in_head = {(m.text, m.type) for m in recogniser.mentions(text, len(head)) if m.start < len(head)}
     assert in_head == {("Moscow", "place"), ("Lavrov", "person")}
+
+
+def test_a_person_s_name_runs_on_over_particles_and_lower_case_parts(recogniser):
+    """Small particles inside a name ("van der", "wa") and a hyphen before a part in lower case
+    ("Dae-jung", "ur-Rehman") are the person's name, not two people or half of one; a place's
+    hyphened name stays a place."""
+    text = (
+        "Scrum-half Pieter van der Merwe scored twice, and midfielder Carlos del Rio once. "
+        "Prime Minister Kengo wa Dondo met Kim Dae-jung, and opener Saeed-ur-Rehman made 40 at Stoke-on-Trent."
+    )
+    names = found(recogniser, text)
+    people = {name for name, kind in names if kind == "person"}
+    assert {"Pieter van der Merwe", "Carlos del Rio", "Kengo wa Dondo", "Kim Dae-jung"} <= people
+    assert not people & {"Pieter", "Carlos", "Rio", "Kengo", "Dondo", "Kim Dae", "Stoke-on-Trent", "Stoke"}
+
+
+def test_a_role_inside_a_name_parts_the_body_from_the_person(recogniser):
+    """ "Port Authority Director Anna Berg": the body whose role it is, then the person; a hyphened
+    title or a party's member before a name is no part of it."""
+    text = (
+        "Port Authority Director Anna Berg said the quay would reopen. "
+        "Army spokesman Lieutenant-Colonel John Hart agreed, and Republican Bob Dole lost the vote. "
+        "Vice President Al Gore met Managing Director Jane Doe."
+    )
+    names = found(recogniser, text)
+    assert {
+        ("Port Authority", "org"),
+        ("Anna Berg", "person"),
+        ("John Hart", "person"),
+        ("Bob Dole", "person"),
+    } <= names
+    assert {("Al Gore", "person"), ("Jane Doe", "person")} <= names
+    assert not {name for name, _ in names} & {"Lieutenant-Colonel John Hart", "Republican Bob Dole", "Vice", "Managing"}
+    assert not [name for name, _ in names if "Director" in name]
