@@ -25,6 +25,7 @@ from newsreader.analysis.cues import (
 )
 from newsreader.analysis.gazetteer import gazetteer
 from newsreader.analysis.rules import (
+    ACRONYM_AFTER,
     CAPITALS_LINE,
     YEAR_IN_NAME,
     Mention,
@@ -85,9 +86,13 @@ HYPHENED_AFTER = re.compile(r"-([a-z]+)(?:-[A-Z][a-z]+)?\b")
 IN_PLACE_NAMES = frozenset("le la les sur en on upon under in de du sous".split())
 # Roles that stand inside a tagged run between a body and the person who holds the role there.
 INNER_ROLES = frozenset("ceo cfo chairman chairwoman director spokesman spokeswoman president".split())
+INNER_ROLE = re.compile(r" (?:CEO|CFO|Chairman|Chairwoman|Director|Spokesman|Spokeswoman|President) [A-Z]")
 # Words before a person's name that are no part of it, beside the titles: a party's member ("Democrat
 # Jane Doe"), a company's officer ("CEO John Smith").
 PERSON_LABELS = frozenset("democrat republican ceo cfo".split())
+
+
+LONGEST_FORM = 10  # the most words before an acronym in brackets that may spell it
 
 
 # A figure between a name and a work noun is the name's: "Channel 4 show", "Radio 4 programme".
@@ -114,6 +119,8 @@ class Recogniser:
                 cut, found = trimmed
                 end = start + cut + _before_a_sentence(body[start + cut : end])
                 tagged.append((start + cut, end, body[start + cut : end], found))
+        if ACRONYM_AFTER.search(body):
+            tagged = _long_forms(body, tagged)
         # A name a work noun stands before ("his album, Genius Loves Company") is a work's title
         # wherever it stands in the article.
         works = {text for start, _, text, _ in tagged if WORK_BEFORE.search(body, max(0, start - 30), start)}
@@ -134,8 +141,9 @@ class Recogniser:
         if acronyms:
             names = _with_acronyms(names, acronyms, body)
         names = _joined(_agreed(names, hints), body)
-        if "\n" in body and (
-            capitals := [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body) if m.end() > m.start()]
+        head = max(heading, body.find("\n") % (len(body) + 1))  # the heading, or the first line
+        if HEADLINE_HINT.search(body, 0, head) and (
+            capitals := [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body, 0, head) if m.end() > m.start()]
         ):
             others = [(start, end) for start, end, _, found in tagged if found == "misc"]
             names = _named_in_capitals(names, body, capitals, others)
@@ -200,7 +208,12 @@ def _whole_people(body: str, tagged: list[tuple[int, int, str]]) -> list[tuple[i
     for start, end, kind in tagged:
         if whole and start < whole[-1][1]:
             continue  # the rest of the person before
-        after = kind == "person" and (PARTICLES_AFTER.match(body, end) or HYPHENED_AFTER.match(body, end))
+        following = body[end : end + 2]  # a hyphen, or a space and a small word: most names have neither
+        after = (
+            kind == "person"
+            and (following[:1] == "-" or following[1:].islower())
+            and (PARTICLES_AFTER.match(body, end) or HYPHENED_AFTER.match(body, end))
+        )
         if after and (rest := after.group(1)) not in COMMON_WORDS and rest not in IN_PLACE_NAMES:
             end = after.end()
         whole.append((start, end, kind))
@@ -212,6 +225,8 @@ def _at_roles(tagged: list[tuple[int, int, str]], body: str) -> list[tuple[int, 
     place) whose role it is and the person who holds it ("Nordex CEO Peter Hallam", "Port Authority
     Director Anna Berg"), where the words before the role name a body ("Managing Director Jane Doe" is
     a title and a person)."""
+    if not INNER_ROLE.search(body):
+        return tagged
     cut: list[tuple[int, int, str]] = []
     for start, end, kind in tagged:
         words = body[start:end].split(" ")
@@ -232,6 +247,59 @@ def _names_a_body(words: str) -> bool:
     return _has_org_word(words) or any(
         (bare := _bare(word)) not in TITLES and bare not in COMMON_WORDS for word in words.split(" ")
     )
+
+
+def _long_forms(body: str, tagged: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The tagged names, those that an acronym in brackets after them spells with the names before
+    them made one organisation: "the Council for Trade and Industry in Wales (CTIW)" is one name, not
+    an organisation and a place, where the tagger found an organisation among them."""
+    merged: list[tuple[int, int, str, str]] = []
+    for start, end, text, found in tagged:
+        acronym = acronym_after(body, end)
+        first = _spelt_from(body, end, acronym) if acronym else start
+        inside = [m for m in merged if first <= m[0]] if first < start else []
+        if inside and "org" in {found, *(m[3] for m in inside)}:
+            del merged[len(merged) - len(inside) :]
+            merged.append((first, end, body[first:end], "org"))
+        else:
+            merged.append((start, end, text, found))
+    return merged
+
+
+def _spelt_from(body: str, end: int, acronym: str) -> int:
+    """Where the longest run of words ending at `end` starts whose capitals spell `acronym` in order,
+    small words in lower case spelling a letter or none ("Interim Force in Lebanon", "IFIL"); `end`
+    where none does."""
+    line = body.rfind("\n", 0, end) + 1
+    words = body[line:end].split(" ")[-LONGEST_FORM:]
+    start = end
+    position = end - len(words[-1])
+    for count in range(1, len(words) + 1):
+        if count > 1:
+            position -= len(words[-count]) + 1
+        if words[-count][:1].isupper() and _spells(words[-count:], acronym):
+            start = position
+    return start
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """Whether the capitalised words' initials ("U.N." gives two) spell `acronym` in order, each small
+    word in lower case between them spelling its own initial or nothing."""
+
+    def spells_from(word: int, letter: int) -> bool:
+        if word == len(words):
+            return letter == len(acronym)
+        text = words[word]
+        if text[:1].islower():
+            small = len(text) <= 3 and text.isalpha()
+            own = letter < len(acronym) and acronym[letter] == text[0].upper()
+            return small and (spells_from(word + 1, letter) or (own and spells_from(word + 1, letter + 1)))
+        if not text[:1].isupper() or any(c in ',;:()"' for c in text):
+            return False
+        initials = "".join(part[0] for part in text.split(".") if part) if "." in text.rstrip(".") else text[0]
+        return acronym.startswith(initials, letter) and spells_from(word + 1, letter + len(initials))
+
+    return spells_from(0, 0)
 
 
 def _before_a_sentence(name: str) -> int:
@@ -257,20 +325,23 @@ def _lone_letter(name: str) -> bool:
 # A word of a line in capitals: "O'BRIEN", "U.S.", "MILAN'S" (its possessive is no part of the name).
 # Fewer words in a line in capitals than this make a dateline ("NEW YORK 1996-08-30"), not a headline.
 HEADLINE_WORDS = 3
+# Two words in capitals side by side: a headline in capitals may be there (a regex scanned in C, while
+# CAPITALS_LINE tries every character).
+HEADLINE_HINT = re.compile(r"[A-Z][A-Z'.&-]+ [A-Z][A-Z'.&-]+ ")
 CAPITALS_WORD = re.compile(r"[A-Z0-9][\w.&'’-]*?(?=['’]S\b|[.,:;!?]?(?:\s|$))")
 
 
 def _named_in_capitals(
     names: list[Mention], body: str, capitals: list[tuple[int, int]], others: list[tuple[int, int]]
 ) -> list[Mention]:
-    """The names, those of headlines in capitals ("KOVALENKO STUNS SEEDS IN ROME") read from the
-    article's other lines: words the article names in ordinary case ("Parma", the surname of
-    "Marta Kovalenko") are that name, of its type there, in place of what the tagger made of them
-    (capitals hide which words are names). A name the tagger found there stays as it found it where it
-    is such a name, ends in one of its type ("RAUL DURAN") or has more than such names and common
-    words ("NORDVIK AB"), as do the `others` it found, names of none of our types ("TOUR OF
-    BELGIUM"); a dateline ("MILAN 1996-08-22") names where the story was filed, whatever else the
-    place names in the story."""
+    """The names, those of a headline in capitals (the heading's, or the first line's: "KOVALENKO STUNS
+    SEEDS IN ROME") read from the article's other lines: words the article names in ordinary case
+    ("Parma", the surname of "Marta Kovalenko") are that name, of its type there, in place of what the
+    tagger made of them (capitals hide which words are names). A name the tagger found there stays as
+    it found it where it is such a name, ends in one of its type ("RAUL DURAN") or has more than such
+    names and common words ("NORDVIK AB"), as do the `others` it found, names of none of our types
+    ("TOUR OF BELGIUM"); a dateline ("MILAN 1996-08-22") names where the story was filed, whatever else
+    the place names in the story."""
     inside = [covered(capitals, n.start, n.end) for n in names]
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for name, heading in zip(names, inside, strict=True):

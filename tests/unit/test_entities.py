@@ -381,3 +381,22 @@ def test_a_role_inside_a_name_parts_the_body_from_the_person(recogniser):
     assert {("Al Gore", "person"), ("Jane Doe", "person")} <= names
     assert not {name for name, _ in names} & {"Lieutenant-Colonel John Hart", "Republican Bob Dole", "Vice", "Managing"}
     assert not [name for name, _ in names if "Director" in name]
+
+
+def test_an_acronym_in_brackets_makes_the_words_it_spells_one_organisation(recogniser):
+    """ "the Council for Trade and Industry in Wales (CTIW)": one organisation, and so is its acronym,
+    not an organisation, a place and an acronym typed as the place; a name that spells no acronym is
+    left as it was."""
+    text = (
+        "The Council for Trade and Industry in Wales (CTIW) said exports fell. The CTIW was set up in 1990. "
+        "Peacekeepers of the U.N. Mission in Haiti (UNMIH) left, and the European Union (EU) and Iran agreed."
+    )
+    names = found(recogniser, text)
+    assert {
+        ("Council for Trade and Industry in Wales", "org"),
+        ("CTIW", "org"),
+        ("U.N. Mission in Haiti", "org"),
+        ("UNMIH", "org"),
+        ("European Union", "org"),
+    } <= names
+    assert not {("Wales", "place"), ("Haiti", "place"), ("CTIW", "place"), ("UNMIH", "place")} & names
