@@ -76,6 +76,7 @@ WORK_BEFORE = re.compile(
 )
 
 
+PERSON_GOES_ON = frozenset(" -")  # what follows a person's name that may run on: a space, a hyphen
 # Small words inside a person's name, then the rest of it ("van der Merwe", "wa Dondo", "bin Salman").
 PARTICLES_AFTER = re.compile(
     r"(?: (?:van|von|der|den|de|del|della|di|da|dos|das|du|ter|wa|bin|ibn|al|el)){1,2} ([A-Z][\w'’]+)"
@@ -86,7 +87,8 @@ HYPHENED_AFTER = re.compile(r"-([a-z]+)(?:-[A-Z][a-z]+)?\b")
 IN_PLACE_NAMES = frozenset("le la les sur en on upon under in de du sous".split())
 # Roles that stand inside a tagged run between a body and the person who holds the role there.
 INNER_ROLES = frozenset("ceo cfo chairman chairwoman director spokesman spokeswoman president".split())
-INNER_ROLE = re.compile(r" (?:CEO|CFO|Chairman|Chairwoman|Director|Spokesman|Spokeswoman|President) [A-Z]")
+# The same, as written between two names; its first letters let the regex skip to the capitals C, D, S and P.
+INNER_ROLE = re.compile(r"(?:C(?:EO|FO|hairman|hairwoman)|Director|Spokes(?:man|woman)|President) [A-Z]")
 # Words before a person's name that are no part of it, beside the titles: a party's member ("Democrat
 # Jane Doe"), a company's officer ("CEO John Smith").
 PERSON_LABELS = frozenset("democrat republican ceo cfo".split())
@@ -114,7 +116,12 @@ class Recogniser:
         hints = self.rules.mentions(body)
         sure = _maximal(body, self._sure(body, hints), hints)
         tagged = []
-        for start, end, found in _at_roles(_whole_people(body, _within_titles(sure, hints)), body):
+        reach = 0  # where the last person's name ends, run on over particles ("van der Merwe")
+        for start, end, found in _at_roles(_within_titles(sure, hints), body):
+            if start < reach:
+                continue  # the rest of that person's name
+            if found == "person" and body[end : end + 1] in PERSON_GOES_ON:
+                end = reach = _person_end(body, end)
             if trimmed := _trimmed(body[start:end], found):
                 cut, found = trimmed
                 end = start + cut + _before_a_sentence(body[start + cut : end])
@@ -199,25 +206,15 @@ def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]
     return maximal
 
 
-def _whole_people(body: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The tagged names, a person's running on over small particles to the rest of the name ("Pieter
-    van der Merwe", "Kengo wa Dondo": whatever the tagger found after them is part of it) and over a
-    hyphen and a part in lower case that news does not write alone ("Kim Dae-jung"), unless it is one
-    of a place's ("Aix-en-Provence")."""
-    whole: list[tuple[int, int, str]] = []
-    for start, end, kind in tagged:
-        if whole and start < whole[-1][1]:
-            continue  # the rest of the person before
-        following = body[end : end + 2]  # a hyphen, or a space and a small word: most names have neither
-        after = (
-            kind == "person"
-            and (following[:1] == "-" or following[1:].islower())
-            and (PARTICLES_AFTER.match(body, end) or HYPHENED_AFTER.match(body, end))
-        )
-        if after and (rest := after.group(1)) not in COMMON_WORDS and rest not in IN_PLACE_NAMES:
-            end = after.end()
-        whole.append((start, end, kind))
-    return whole
+def _person_end(body: str, end: int) -> int:
+    """Where a person's name that the tagger ended at `end` ends: on over small particles to the rest
+    of the name ("Pieter van der Merwe", "Kengo wa Dondo": whatever the tagger found after them is part
+    of it) and over a hyphen and a part in lower case that news does not write alone ("Kim Dae-jung"),
+    unless it is one of a place's ("Aix-en-Provence")."""
+    after = PARTICLES_AFTER.match(body, end) or HYPHENED_AFTER.match(body, end)
+    if after and (rest := after.group(1)) not in COMMON_WORDS and rest not in IN_PLACE_NAMES:
+        return after.end()
+    return end
 
 
 def _at_roles(tagged: list[tuple[int, int, str]], body: str) -> list[tuple[int, int, str]]:
