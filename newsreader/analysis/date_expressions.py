@@ -66,7 +66,7 @@ PIECES["ABOUT"] = (
 PIECES["HALF"] = r"(?:<SP>1/2|½|<SP>and<SP>a<SP>half)"  # "2 1/2 years", "two and a half years", "a year and a half"
 PIECES["CLOCK"] = (
     r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:\d{1,2}:\d\d|[0-2]\d[0-5]\d)(?=\s*<ZONE>|<SP>local\b)"
-    r"|(?<=\bat )(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|noon"
+    r"|(?<=\b[Aa]t )(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|noon"
     r"|midnight|midday|\d{1,2}(?::\d\d)?(?:<SP>o'clock)?<SP>in<SP>the<SP>(?:morning|afternoon|evening))"
     r"(?:<SP>(?:<ZONE>|local time))?"
 )
@@ -161,7 +161,7 @@ RULES = {
     # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
     # ("that" before a weekday or a month is most often a conjunction: "said that Thursday's meeting")
     "relative": r"(?!(?i:that)<SP>(?:<WEEKDAY>|<MONTH>))<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?"
-    r"(?i:<PERIOD>s?|<SEASON>)|(?i:(?:few|couple<SP>of)<SP>days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
+    r"(?i:<PERIOD>s?|<SEASON>)|(?i:(?:few|couple<SP>of)<SP>days|(?<=coming\s)days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
     # "now", "currently", "recently", "recent years" (without its "in", as TimeML has it), "the past", "the near
     # future", "these days", "the near term"; not a "current account" or "current affairs"
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"

@@ -74,6 +74,8 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
     [
         ("He ran the firm for three years.", [("three years", "DURATION", "P3Y")]),
         ("Stocks fell over the past two weeks.", [("the past two weeks", "DURATION", "P2W")]),
+        ("More aid will arrive in the coming days.", [("coming days", "DURATION", "PXD")]),  # as "coming weeks"
+        ("The last days of the old regime were bloody.", []),
         ("It took a decade to build.", [("a decade", "DURATION", "P10Y")]),
         ("Sales rose in the first nine months.", [("the first nine months", "DURATION", "P9M")]),
         ("He signed a two-year contract.", [("a two-year", "DURATION", "P2Y")]),
@@ -583,6 +585,7 @@ def test_a_month_this_or_last_year():
             ],
         ),
         ("The fire began at 4 a.m. (a time of no traffic).", [("4 a.m.", "TIME", "2013-03-22T04:00")]),
+        ("At 23:15 the lights went out.", [("23:15", "TIME", "2013-03-22T23:15")]),  # "At" opening a sentence
     ],
 )
 def test_times_of_day(text, expected):
