@@ -22,7 +22,7 @@ from typing import Concatenate, NamedTuple, ParamSpec, TypeVar, cast
 from newsreader.clean import line
 from newsreader.model import LoadProblem, Record
 from newsreader.persist.paths import data_home
-from newsreader.persist.salvage import Damaged, is_damage, move_aside, opened_damaged, readable_rows
+from newsreader.persist.salvage import Damaged, is_damage, move_aside, opened_to_read, read_only, readable_rows
 
 FILE_NAME = "library.sqlite3"
 SUFFIX = ".sqlite3"
@@ -73,8 +73,10 @@ def worth_opening(path: Path) -> bool:
     holds an article, or it cannot be read, which loading it then names instead of the seeds standing in."""
     if not path.is_file():
         return False
+    if (db := read_only(path)) is None:
+        return True
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)) as db:
+        with closing(db):
             return db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
     except sqlite3.Error:
         return True
@@ -166,7 +168,7 @@ def _insert(table: str, fields: str) -> str:
 def _readable(path: Path) -> tuple[list[tuple], list[tuple]]:
     """The subscriptions and the entries (every field) a damaged library still gives whole: an entry whose
     title and text are not those its fingerprint was made of (a page of it lost) is left behind."""
-    with opened_damaged(path) as db:
+    with opened_to_read(path) as db:
         if db is None:
             return [], []
         feeds, entries = readable_rows(db, "feeds", FEED_FIELDS), readable_rows(db, "entries", ENTRY_FIELDS)
@@ -453,10 +455,8 @@ def load_library(path: Path) -> Iterator[Record | LoadProblem]:
     """The library's entries as records, for the store's file loading; read only, unless it is the user's
     library and damaged: then it is mended (moved aside, what it still holds in a new one) and the new one
     read, as a problem says."""
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error as error:
-        yield LoadProblem(str(path), f"cannot read the library ({error})")
+    if (db := read_only(path)) is None:
+        yield LoadProblem(str(path), "cannot read the library (unable to open database file)")
         return
     read: set[str] = set()  # the entries' raw texts, one for each entry
     try:

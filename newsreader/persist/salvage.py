@@ -35,12 +35,17 @@ def move_aside(path: Path) -> Path:
     return backup
 
 
+# How a database is opened only to read it: as usual, else as a file nothing changes, where not even the index
+# of its WAL can be made (a read-only file system); what an unfinished write left in its WAL is not seen then.
+READ_ONLY_WAYS = ("mode=ro", "immutable=1")
+
+
 @contextlib.contextmanager
-def opened_damaged(path: Path) -> Iterator[sqlite3.Connection | None]:
-    """A damaged database opened to read what it still holds, or None when it cannot be opened at all."""
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error:
+def opened_to_read(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """A database opened only to read what it still holds (a damaged one, or one in a place that cannot be
+    written), or None when it cannot be opened at all."""
+    db = read_only(path)
+    if db is None:
         yield None
         return
     with contextlib.closing(db):
@@ -51,6 +56,23 @@ def opened_damaged(path: Path) -> Iterator[sqlite3.Connection | None]:
             yield None
             return
         yield db
+
+
+def read_only(path: Path) -> sqlite3.Connection | None:
+    """A database opened only to read it, in the first of `READ_ONLY_WAYS` that can open it; None when none can."""
+    for way in READ_ONLY_WAYS:
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?{way}", uri=True, timeout=10)
+        except sqlite3.Error:
+            return None
+        try:
+            db.execute("PRAGMA schema_version")  # the file (and its WAL) is opened at the first statement
+        except sqlite3.Error as error:
+            if getattr(error, "sqlite_errorname", None) == "SQLITE_CANTOPEN":
+                db.close()
+                continue
+        return db  # damage is found, and named, as it is read
+    return None
 
 
 def readable_rows(db: sqlite3.Connection, table: str, columns: str) -> list[tuple]:

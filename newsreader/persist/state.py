@@ -22,7 +22,7 @@ from pathlib import Path
 
 from newsreader.model import Article
 from newsreader.persist.paths import data_home
-from newsreader.persist.salvage import move_aside, opened_damaged
+from newsreader.persist.salvage import move_aside, opened_to_read
 
 FILE_NAME = "state.sqlite"
 OLD_FILE_NAME = "state.json"  # before marks were kept in SQLite
@@ -116,7 +116,11 @@ class ReadingState:
             except OSError as error:
                 reason = error.strerror or error
             break
-        self.warn(f"cannot keep reading state in {self.path}: {reason}; marks kept until you quit")
+        # The marks the file holds still show (a read-only file system, another user's file), and those of a
+        # damaged one moved aside.
+        for kind, key in self._recovered | _readable_marks(self.path):
+            self.marks[kind].add(key)
+        self.warn(f"cannot keep reading state in {self.path}: {reason}; new marks kept until you quit")
         return None
 
     def _read_all(self) -> sqlite3.Connection:
@@ -183,10 +187,10 @@ STRETCH = "SELECT kind, key FROM marks WHERE kind = ? AND key >= ? AND (? IS NUL
 
 
 def _readable_marks(path: Path) -> set[tuple[str, str]]:
-    """(kind, key) of every mark a damaged database still gives, each stretch of keys looked up on its own
-    through its index, so that a lost or damaged page costs its own marks and not the ones after it."""
+    """(kind, key) of every mark a database that cannot be written, or a damaged one, gives; each stretch of keys
+    looked up on its own through its index, so that a lost or damaged page costs its own marks and no others."""
     found: set[tuple[str, str]] = set()
-    with opened_damaged(path) as db:
+    with opened_to_read(path) as db:
         if db is None:
             return found
         for kind in KINDS:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from newsreader.cli import main
 from newsreader.model import Article
+from newsreader.persist import state as state_module
 from newsreader.persist.paths import data_home
 from newsreader.persist.state import ReadingState
 from newsreader.store import DocumentStore
@@ -80,6 +82,23 @@ def test_unwritable_place_warns_once_and_keeps_marks_in_memory(tmp_path):
     assert state.is_starred(article()) and state.is_read(article())
     assert len(warnings) == 1 and warnings[0].startswith("cannot keep reading state")
     assert [p.name for p in tmp_path.iterdir()] == ["file"]  # and nothing left beside it
+
+
+def test_a_state_that_cannot_be_written_still_shows_its_marks(tmp_path, monkeypatch):
+    # On a read-only file system SQLite cannot make the WAL's index, so the file would not open to be written:
+    # every article was listed unread and unstarred, as if the marks were lost.
+    ReadingState(tmp_path).mark("starred", article("A"), True)
+
+    def cannot_write(path: Path) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(state_module, "_connect", cannot_write)
+    warnings: list[str] = []
+    state = ReadingState(tmp_path, warn=warnings.append)
+    assert state.is_starred(article("A"))
+    state.mark("read", article("B"), True)
+    assert state.is_read(article("B"))
+    assert len(warnings) == 1 and "new marks kept until you quit" in warnings[0]
 
 
 def test_two_readers_at_once_lose_nothing(tmp_path):
