@@ -97,6 +97,7 @@ def record_from_object(path: str, obj: object) -> Record | str:
 
 
 INVALID = object()  # stands for a line that is not JSON
+BOM = "\ufeff"
 LINE_DECODER = json.JSONDecoder(strict=False)  # one for every line, not one made for each (as `json.loads` does)
 
 
@@ -154,6 +155,9 @@ def load_json(path: str, text: str) -> Iterator[Record | LoadProblem]:
     if not isinstance(data, list):
         yield LoadProblem(path, "JSON holds neither an article object nor a list of them")
         return
+    if not data:  # said, as a feed without entries is: else the file is passed over without a word
+        yield LoadProblem(path, "no articles: its list is empty")
+        return
     yield from _entries(path, ((f"item {number}", obj) for number, obj in enumerate(data, start=1)))
 
 
@@ -194,6 +198,8 @@ def _json_lines(lines: Iterable[str], first: int = 1) -> Iterator[tuple[str, obj
     for number, line in enumerate(lines, start=first):
         if not line or line.isspace():  # a look, not a stripped copy of every line
             continue
+        if line[0] == BOM:  # where a file that began with one was joined to another (`cat a.jsonl b.jsonl`)
+            line = line[1:]
         try:
             yield f"line {number}", LINE_DECODER.decode(line)
         except (ValueError, RecursionError):  # ValueError: bad JSON, or a number of over 4,300 digits

@@ -65,6 +65,13 @@ def test_json_object_and_container(tmp_path):
     assert sorted(a.title for a in DocumentStore.load([tmp_path]).articles) == ["One", "Two"]
 
 
+@pytest.mark.parametrize("content", ["[]", '{"articles": []}'])
+def test_a_json_file_with_an_empty_list_is_named(tmp_path, content):
+    path = tmp_path / "empty.json"
+    path.write_text(content)
+    assert [str(problem) for problem in load_file(path)] == [f"{path}: no articles: its list is empty"]
+
+
 def test_half_broken_jsonl_keeps_good_lines_and_names_the_bad(tmp_path):
     path = tmp_path / "mixed.jsonl"
     path.write_text('{"title": "Good", "text": "Fine."}\n{broken\n[1, 2]\n\n{"title": "Also good", "body": "Yes."}\n')
@@ -128,6 +135,16 @@ def test_json_lines_are_read_a_line_at_a_time_in_any_encoding(tmp_path):
     assert len(list(load_file(tmp_path / "wide.jsonl"))) == 3
     (tmp_path / "blank.jsonl").write_text("\n  \n")
     assert [str(p) for p in load_file(tmp_path / "blank.jsonl")] == [f"{tmp_path / 'blank.jsonl'}: empty file"]
+
+
+def test_json_lines_joined_from_files_that_began_with_a_byte_order_mark_all_load(tmp_path):
+    # `cat a.jsonl b.jsonl`: b's mark stood at the start of a line, which was then no JSON and skipped.
+    one = b"\xef\xbb\xbf" + json.dumps({"title": "First", "text": "One."}).encode() + b"\n"
+    two = b"\xef\xbb\xbf" + json.dumps({"title": "Second", "text": "Two."}).encode() + b"\n"
+    path = tmp_path / "joined.jsonl"
+    path.write_bytes(one + two)
+    records = list(load_file(path))
+    assert [r.fields["title"] for r in records] == ["First", "Second"]
 
 
 def test_an_article_found_again_is_listed_once_with_every_path(tmp_path):
