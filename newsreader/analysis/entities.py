@@ -87,8 +87,9 @@ HYPHENED_AFTER = re.compile(r"-([a-z]+)(?:-[A-Z][a-z]+)?\b")
 IN_PLACE_NAMES = frozenset("le la les sur en on upon under in de du sous".split())
 # Roles that stand inside a tagged run between a body and the person who holds the role there.
 INNER_ROLES = frozenset("ceo cfo chairman chairwoman director spokesman spokeswoman president".split())
-# The same, as written between two names; its first letters let the regex skip to the capitals C, D, S and P.
-INNER_ROLE = re.compile(r"(?:C(?:EO|FO|hairman|hairwoman)|Director|Spokes(?:man|woman)|President) [A-Z]")
+# The same as written between two names, looked for in the text first (a search in C; "Chair" and "Spokes"
+# stand for both forms).
+INNER_ROLE_WORDS = (" CEO ", " CFO ", " Chair", " Director ", " Spokes", " President ")
 # Words before a person's name that are no part of it, beside the titles: a party's member ("Democrat
 # Jane Doe"), a company's officer ("CEO John Smith").
 PERSON_LABELS = frozenset("democrat republican ceo cfo".split())
@@ -222,7 +223,7 @@ def _at_roles(tagged: list[tuple[int, int, str]], body: str) -> list[tuple[int, 
     place) whose role it is and the person who holds it ("Nordex CEO Peter Hallam", "Port Authority
     Director Anna Berg"), where the words before the role name a body ("Managing Director Jane Doe" is
     a title and a person)."""
-    if not INNER_ROLE.search(body):
+    if not any(role in body for role in INNER_ROLE_WORDS):
         return tagged
     cut: list[tuple[int, int, str]] = []
     for start, end, kind in tagged:
@@ -448,7 +449,9 @@ def _is_title(word: str, kind: str) -> bool:
     """A title ("General", "Lieutenant-Colonel"), or before a person a label that is no part of the name
     ("Democrat", "CEO")."""
     bare = _bare(word)
-    return all(part in TITLE_HEADS for part in bare.split("-")) or (kind == "person" and bare in PERSON_LABELS)
+    if bare in TITLE_HEADS or (kind == "person" and bare in PERSON_LABELS):
+        return True
+    return "-" in bare and all(part in TITLE_HEADS for part in bare.split("-"))
 
 
 def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
