@@ -61,6 +61,9 @@ FUTURE_PAIRS = frozenset(
     ).split(", ")
 )
 FUTURE_CUES = FUTURE_WORDS | {first for first, _ in FUTURE_PAIRS}
+# A hope or an aim told in the past is of its time ("were hoping to reach them on Thursday, but"): unlike
+# a plan ("were planning to drive"), it says nothing of what is still to come.
+HOPES = frozenset("hope hopes hoping aim aims aiming".split())
 # The pasts after "last" are simple pasts only: a past that is also the participle ("heard", "laid", "stuck")
 # opens as many clauses of the present ("the appeal, heard by three judges, resumes in March").
 PAST_WORDS = frozenset(
@@ -260,7 +263,7 @@ def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]
         if first_future is None and (word in FUTURE_CUES or word.endswith("'ll")):
             pair = tuple(words[i : i + 2])
             if pair in FUTURE_PAIRS:
-                first_future = pair[-1]
+                first_future = word if word in HOPES else pair[-1]
             elif (word in FUTURE_WORDS and pair not in NOT_FUTURE) or word.endswith("'ll"):
                 first_future = word
         was = was or word in ("was", "were", "had")

@@ -887,6 +887,9 @@ def test_a_regular_past_after_a_date_that_opens_its_sentence(text, expected):
         ("The league aims to publish its fixtures on Thursday.", "2013-03-28"),
         ("The vote is set for Thursday.", "2013-03-28"),
         ("The vote was set for Thursday but never took place.", "2013-03-21"),
+        # a hope or an aim told in the past is of its time
+        ("Rescuers were hoping to reach the miners on Thursday, but the shaft flooded.", "2013-03-21"),
+        ("The team was aiming to finish the climb on Thursday.", "2013-03-21"),
     ],
 )
 def test_a_weekday_told_in_a_timetables_present_or_hoped_for_is_to_come(text, expected):
