@@ -41,18 +41,18 @@ class FirstPass:
         self,
         processes: int | None = None,
         spare: int = 0,
-        logged: Callable[[list[tuple[int, str]]], Found | None] = lambda run: None,
+        logged: Callable[[list[tuple[int, str]]], Callable[[], Found] | None] = lambda run: None,
     ) -> None:
         """`processes`: how many workers (0: none, here; default: one a core this process may use but
         `spare` cores, and at least one, once SMALL articles are given; none for a corpus smaller than
-        that, or a single core). `logged`: a run found before, by its articles' (place, id), if kept."""
+        that, or a single core). `logged`: what reads back a run found before, by its articles' (place, id), if kept."""
         self.processes = processes
         self.spare = spare
         self.logged = logged
         self.given = 0
         self.waiting: list[Item] = []  # given, not yet sent: less than a run, or before the workers are chosen
         # Sent to a worker, to be run here, or found before.
-        self.pending: deque[Future[Found | None] | list[Item] | Found] = deque()
+        self.pending: deque[Future[Found | None] | list[Item] | Callable[[], Found]] = deque()
 
     def give(self, items: list[Item]) -> None:
         """Articles to go through, each with its place."""
@@ -78,10 +78,10 @@ class FirstPass:
             while self.pending:
                 run = self.pending[0]
                 found: Found | None
-                if isinstance(run, Found):
-                    found = run
-                elif isinstance(run, list):
+                if isinstance(run, list):
                     found = _find(run, stop)
+                elif not isinstance(run, Future):
+                    found = run()  # found before: read back from the log
                 elif not (ready := _ready(run, stop, every)):
                     if ready is None:
                         _stop_workers()

@@ -21,7 +21,7 @@ import pickle
 import struct
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -80,22 +80,28 @@ class RunLog:
             whole += HEAD.size + size
         file.truncate(whole)
 
-    def logged(self, digest: bytes) -> Found | None:
-        """The next record's run if it is the run of this digest; else None, and the records from there
-        on are forgotten (the articles came in another order): the runs to come are found again."""
+    def logged(self, digest: bytes) -> Callable[[], Found] | None:
+        """If the next record is the run of this digest, what reads it back when it is wanted (a million
+        articles' runs are not all held at once); else None, and the records from there on are forgotten
+        (the articles came in another order, or the record is damaged): the runs to come are found again."""
         if self.matched == len(self.digests) or self.file is None:
             return None
         if self.digests[self.matched] == digest:
-            self.file.seek(sum(self.sizes[: self.matched]) + HEAD.size)
+            number = self.matched
             try:
-                run = pickle.loads(self.file.read(self.sizes[self.matched] - HEAD.size))
-            except Exception:  # damaged: found again, with those after it
-                run = None
-            if isinstance(run, Found):
+                whole = isinstance(self._run(number), Found)
+            except Exception:  # damaged
+                whole = False
+            if whole:
                 self.matched += 1
-                return run
+                return lambda: self._run(number)
         self._forget_unmatched()
         return None
+
+    def _run(self, number: int) -> Found:
+        assert self.file is not None
+        self.file.seek(sum(self.sizes[:number]) + HEAD.size)
+        return pickle.loads(self.file.read(self.sizes[number] - HEAD.size))
 
     def add(self, run: Found, digest: bytes) -> None:
         """A run taken: written at the end, unless it is a record given back."""
@@ -137,7 +143,7 @@ class RunLog:
         if self.file is None:
             return
         name = getattr(self.file, "name", None)
+        if remove and isinstance(name, str):  # before the lock goes: another newsreader may take the file then
+            Path(name).unlink(missing_ok=True)
         self.file.close()
         self.file = None
-        if remove and isinstance(name, str):
-            Path(name).unlink(missing_ok=True)

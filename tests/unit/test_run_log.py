@@ -9,6 +9,7 @@ import pytest
 
 from newsreader.analysis import pool
 from newsreader.analysis.entity_table import CorpusAnalysis, analyse_corpus
+from newsreader.analysis.found import Found
 from newsreader.analysis.run_log import HEAD, RunLog
 from newsreader.persist.cache import Cache
 from newsreader.store import DocumentStore
@@ -49,6 +50,7 @@ def test_a_stopped_analysis_goes_on_from_its_runs_and_makes_the_same_table(artic
     found_here.clear()
     analysis = CorpusAnalysis(processes=0, log=tmp_path / "runs")
     analysis.give(articles)
+    assert not any(isinstance(run, Found) for run in analysis.first_pass.pending)  # read back one at a time
     table = analysis.finish()
     assert sum(found_here) == len(articles) - 3 * pool.RUN  # the first three runs taken back
     assert table is not None and vars(table) == vars(whole)
