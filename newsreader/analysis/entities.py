@@ -326,7 +326,7 @@ HEADLINE_WORDS = 3
 # Two words in capitals side by side: a headline in capitals may be there (a regex scanned in C, while
 # CAPITALS_LINE tries every character).
 HEADLINE_HINT = re.compile(r"[A-Z][A-Z'.&-]+ [A-Z][A-Z'.&-]+ ")
-CAPITALS_WORD = re.compile(r"[A-Z0-9][\w.&'’-]*?(?=['’]S\b|[.,:;!?]?(?:\s|$))")
+CAPITALS_WORD = re.compile(r"(?<![\w'’-])[A-Z0-9][\w.&'’-]*?(?=['’]S\b|[.,:;!?]?(?:\s|$))")
 
 
 def _named_in_capitals(
@@ -366,7 +366,9 @@ def _named_in_capitals(
         while i < len(words):
             for j in range(min(len(words), i + 4), i, -1):
                 first, last = words[i][0], words[j - 1][1]
-                if (kind := known.get(body[first:last])) is not None:
+                # A word news writes in lower case is that word in a headline ("MARKETS MAY FALL"), not a name.
+                ordinary = j == i + 1 and body[first:last].lower() in COMMON_WORDS
+                if (kind := known.get(body[first:last])) is not None and not ordinary:
                     read.append(Mention(body[first:last], kind, first, last, strong=False))
                     i = j
                     break

@@ -140,6 +140,18 @@ def test_a_headline_in_capitals_names_what_the_story_names(recogniser):
     assert ("RAUL DURAN", "person") in found
 
 
+def test_a_headline_word_in_capitals_is_no_name_inside_a_word_or_as_a_common_word(recogniser):
+    """Only whole words of a headline are read as the story's names, and a word news writes in lower
+    case stays that word ("MAY" of "MARKETS MAY FALL"), whoever the story names."""
+    text = (
+        "SHARES MAY DIP AS TALKS STALL\nAnalysts said Judith May would chair the talks.\n"
+        "ÉCOLE STRIKE SHUTS CLASSES ACROSS REGION\nTeachers backed by Tom Cole walked out."
+    )
+    found = {(m.text, m.type) for m in recogniser.mentions(text)}
+    assert not {("MAY", "person"), ("COLE", "person")} & found
+    assert {("Judith May", "person"), ("Tom Cole", "person")} <= found
+
+
 def test_a_name_never_runs_on_to_the_next_line(recogniser):
     # CoNLL-2003 style: a company's name ends a line and the next line opens with a place.
     text = "The deal was handled by Homegate Hospitality Inc.\nWASHINGTON 1996-08-29\nShares rose."
