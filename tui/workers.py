@@ -143,6 +143,7 @@ def analyse_loading(app: NewsReader, worker: Worker) -> None:
 
 def analyse(app: NewsReader, worker: Worker) -> None:
     """Analyse the store, then index it for search; the status line says how far it is."""
+    below_the_screen()  # its gathering and naming, and the index of names, leave the cores to keys first
     # Posted, not called: progress comes under the analysis lock, which the screen may be waiting for
     # (`p` printing JSON needs the entities), so it must not wait for the screen.
     progress = Progress(lambda text: app.main.status_line.post_message(StatusLine.Say(text)), worker)
