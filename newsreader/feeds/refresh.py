@@ -1,8 +1,9 @@
 """Fetching subscribed feeds into the library: fetch, parse with the feed loader, keep what is new.
 
-A feed is fetched at most once a minute unless forced. Entries are parsed by the same loader that
-reads feed files (`newsreader.ingest.feeds`); for a feed marked full-text, each new entry's page is
-fetched and its main text extracted by the same loader as saved pages, the summary kept when that fails.
+A feed is fetched at most once a minute unless forced. Entries are parsed by the same loaders that
+read feed files (RSS and Atom by `newsreader.ingest.feeds`, JSON Feed by `newsreader.ingest.jsonfiles`);
+for a feed marked full-text, each new entry's page is fetched and its main text extracted by the same
+loader as saved pages, the summary kept when that fails.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from newsreader.feeds.fetch import Fetched, Fetcher, FetchSettings, host_of
 from newsreader.feeds.library import EntryKey, Feed, Library
 from newsreader.ingest.decode import NotText, decode
 from newsreader.ingest.feeds import load_feed, looks_like_feed
+from newsreader.ingest.jsonfeed import parse_json_feed
+from newsreader.ingest.jsonfiles import load_json_feed
 from newsreader.ingest.pages import load_page
 from newsreader.model import LoadProblem, Record
 
@@ -122,13 +125,18 @@ def _parse(url: str, fetched: Fetched) -> tuple[list[Record], str | None]:
         text = decode(fetched.body or b"", fetched.content_type)
     except NotText:
         return [], "not a feed: the answer is binary"
-    if not looks_like_feed(text):
-        if "html" in fetched.content_type.lower() or text.lstrip()[:200].lower().startswith(HTML_START):
-            return [], "not a feed: the address gives a web page (HTML)"
-        return [], "not an RSS or Atom feed"
+    json_feed = parse_json_feed(text)
+    if json_feed is not None:
+        entries = load_json_feed(url, json_feed)
+    elif looks_like_feed(text):
+        entries = load_feed(url, text)
+    elif "html" in fetched.content_type.lower() or text.lstrip()[:200].lower().startswith(HTML_START):
+        return [], "not a feed: the address gives a web page (HTML)"
+    else:
+        return [], "not an RSS, Atom or JSON feed"
     records: list[Record] = []
     problems: list[LoadProblem] = []
-    for found in load_feed(url, text):
+    for found in entries:
         if isinstance(found, LoadProblem):
             problems.append(found)
         else:

@@ -15,6 +15,17 @@ def is_json_feed(data: object) -> bool:
     return isinstance(data, dict) and str(data.get("version", "")).startswith(VERSION_PREFIX)
 
 
+def parse_json_feed(text: str) -> dict | None:
+    """The feed object when this text is a JSON Feed, else None."""
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        data = json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        return None
+    return data if is_json_feed(data) else None
+
+
 def feed_items(feed: dict) -> list[object]:
     return feed["items"] if isinstance(feed.get("items"), list) else []
 

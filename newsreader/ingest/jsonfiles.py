@@ -143,11 +143,7 @@ def load_json(path: str, text: str) -> Iterator[Record | LoadProblem]:
         yield LoadProblem(path, f"invalid JSON: {_why_invalid(error)}")
         return
     if is_json_feed(data):
-        items = feed_items(data)
-        if not items:
-            yield LoadProblem(path, "a JSON Feed without items")
-        numbered = ((f"item {number}", item) for number, item in enumerate(items, start=1))
-        yield from _entries(path, numbered, partial(json_feed_record, feed=data))
+        yield from load_json_feed(path, data)
         return
     if isinstance(data, dict):
         container = next((data[k] for k in CONTAINER_KEYS if isinstance(data.get(k), list)), None)
@@ -159,6 +155,15 @@ def load_json(path: str, text: str) -> Iterator[Record | LoadProblem]:
         yield LoadProblem(path, "no articles: its list is empty")
         return
     yield from _entries(path, ((f"item {number}", obj) for number, obj in enumerate(data, start=1)))
+
+
+def load_json_feed(path: str, feed: dict) -> Iterator[Record | LoadProblem]:
+    """The items of a JSON Feed, a file's or a subscription's; one problem line names the bad ones."""
+    items = feed_items(feed)
+    if not items:
+        yield LoadProblem(path, "a JSON Feed without items")
+    numbered = ((f"item {number}", item) for number, item in enumerate(items, start=1))
+    yield from _entries(path, numbered, partial(json_feed_record, feed=feed))
 
 
 def record_has_text(obj: dict) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -117,6 +118,27 @@ def test_a_web_page_where_a_feed_was_expected_is_named(library, feed_server):
     page = b"<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>"
     url = feed_server.serve("/index.html", Reply(body=page, headers={"Content-Type": "text/html; charset=utf-8"}))
     assert fetch(library, url).error == "not a feed: the address gives a web page (HTML)"
+
+
+def test_a_json_feed_is_fetched_as_an_rss_feed_is(library, feed_server):
+    items = [
+        {"id": "1", "url": "http://127.0.0.1/a", "title": "Harbour reopens", "content_text": "Ships sail again."},
+        {"id": "2", "title": "Fog", "content_html": "<p>Grey <b>all</b> day.</p>"},
+        {"id": "3", "title": ""},
+    ]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Harbour Gazette", "items": items}
+    body = json.dumps(feed).encode()
+    url = feed_server.serve("/feed.json", Reply(body=body, headers={"Content-Type": "application/feed+json"}))
+    assert fetch(library, url).new == 2
+    assert refresh(library, [url], force=True, settings=FAST)[0].new == 0  # the same items are not new again
+    assert library.feed(url).title == "Harbour Gazette"
+    texts = {record.fields["title"]: record.text for record in library.records()}
+    assert texts == {"Harbour reopens": "Ships sail again.", "Fog": "Grey all day."}
+
+
+def test_json_that_is_no_feed_is_named(library, feed_server):
+    url = feed_server.serve("/data.json", Reply(body=b'{"version": "2", "items": []}'))
+    assert fetch(library, url).error == "not an RSS, Atom or JSON feed"
 
 
 def test_a_permanent_redirect_is_remembered_and_a_temporary_one_is_not(library, feed_server):
