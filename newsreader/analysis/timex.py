@@ -80,6 +80,8 @@ REPORTING_WORDS = frozenset(
     "according".split()
 )
 BE = frozenset("is are be been being am".split())
+# Verbs of the present that say or think: the past after their object is its own verb ("says the troops retreated").
+SAYS_NOW = frozenset("says tells argues insists believes thinks claims fears admits denies suggests".split())
 # What is planned, arranged or invited to comes after the planning, at a time of its own: a date more than
 # PLANNED_OBJECT words after such a verb ("planned a rally in the park on Saturday") is the plan's, one right
 # after it ("planned on Monday", "invited them on Monday") the verb's.
@@ -279,9 +281,23 @@ def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]
         # "the reduced dividend", "unconfirmed reports": a participle that describes a thing
         adjective = word not in PAST_WORDS and (word.startswith("un") or (i and words[i - 1] in DETERMINERS))
         adjective = adjective or (word == "last" and i > 0 and words[i - 1] in DETERMINERS)  # "his last budget"
-        past = not passive and not adjective
+        past = not passive and not adjective and not _describes_an_object(words, i)
     future = first_future is not None and (first_future == "to" or not was)
     return ("future" if future else None), ("past" if past and not future else None)
+
+
+def _describes_an_object(words: list[str], i: int) -> bool:
+    """Whether words[i], a past form, follows the object of a verb in the present and describes it ("visits
+    the families affected", "sells the goods seized"): it is no verb of the clause, unless an object of its
+    own follows it or the verb before says or thinks ("says the troops retreated", "argues the plan failed")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if after in NOT_A_VERB or after in NUMBERS or after[:1].isdigit() or {"who", "which"} & set(words[i - 2 : i]):
+        return False
+    for article in (i - 2, i - 3):
+        if article > 0 and words[article] in DETERMINERS:
+            verb = words[article - 1]  # "as", "is", "has", "unless" are no verb of the present in -s
+            return len(verb) > 3 and verb.endswith("s") and not verb.endswith("ss") and verb not in SAYS_NOW
+    return False
 
 
 def _after_an_infinitive(text: str) -> bool:
