@@ -31,6 +31,9 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from newsreader.persist.cache import place_entry
+from newsreader.persist.paths import scratch_path
+
 TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the fields
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
 WINDOW = 500  # the matches a query scores at most (or as many as it asks for): the last loaded of them
@@ -46,6 +49,10 @@ VOCABULARY_CHUNK = 500
 COMMON_SHARE, COMMON_ROWS = 0.02, 50  # a word in this share of the rows, and in this many, is common
 PENDING_BYTES = 8 << 20  # a batch's words held until it is in: 1,000 articles of news take about 3 MB
 COMPLETE = 1  # the `user_version` of an index that holds every article and its entity names
+TEXTS = 2  # the `user_version` of one that holds every article's title and body, their names still to come
+# Nothing to roll back and nothing to wait for the disk for: a broken build is made again (waiting for the
+# disk at each batch's commit was a third of the indexing's wall time).
+FAST_WRITES = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF")
 TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
 TABLES = ("docs", "names")  # the full-text tables: titles and bodies, entity names
 SCHEMA = (
@@ -217,11 +224,15 @@ class SearchIndex:
     """
 
     def __init__(self, path: Path | None) -> None:
-        """Open the index at `path` (None: in memory); an incomplete or damaged one is made anew."""
+        """Open the index at `path` (None: in memory): a saved one (`save`, `finish`) as it is, one that is
+        neither or damaged made anew."""
         self.path = path
         self._lock = threading.Lock()
         self._reading = threading.Lock()  # one reading of the vocabulary at a time
         self.db = self._open(path)
+        self.version = self.db.execute("PRAGMA user_version").fetchone()[0]  # TEXTS or COMPLETE, once saved so
+        # A saved index, in the cache: other newsreaders may read it, so rows and names go to a copy (`_own`).
+        self.kept = self.version != 0
         self._rows = self.db.execute("SELECT count(*) FROM meta").fetchone()[0]
         self._changes = 0  # batches of rows added: the vocabulary is read again when it is older than that
         # Batches of names added: they may bring words no body has ("U.S." is named "United States").
@@ -235,17 +246,15 @@ class SearchIndex:
         else:
             try:
                 db = sqlite3.connect(path, check_same_thread=False)
-                if db.execute("PRAGMA user_version").fetchone()[0] == COMPLETE:
+                if db.execute("PRAGMA user_version").fetchone()[0] in (TEXTS, COMPLETE):
                     return db
                 db.close()
             except sqlite3.DatabaseError:
                 pass
             path.unlink(missing_ok=True)
             db = sqlite3.connect(path, check_same_thread=False)
-        # Nothing to roll back and nothing to wait for the disk for: a broken build is made again
-        # (waiting for the disk at each batch's commit was a third of the indexing's wall time).
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
+        for pragma in FAST_WRITES:
+            db.execute(pragma)
         for statement in SCHEMA:
             db.execute(statement)
         # Segments are merged once, when the index is complete (`finish`), not as batches come: merging
@@ -259,7 +268,7 @@ class SearchIndex:
     @property
     def complete(self) -> bool:
         """Holds every article and its entity names (`finish` said so)."""
-        return self.db.execute("PRAGMA user_version").fetchone()[0] == COMPLETE
+        return self.version == COMPLETE
 
     def vocabulary(self, fresh: bool = True) -> Vocabulary:
         """The words indexed, with the number of rows holding each, read from the index as FTS5
@@ -340,55 +349,89 @@ class SearchIndex:
 
     def add(self, rows: Sequence[Row]) -> None:
         """Index these articles' titles and bodies, in one transaction."""
-        with self._lock, self.db:
-            _insert_texts(self.db, rows)
-            _insert(self.db, "meta", [(r[0], fold(r[3] or ""), r[4]) for r in rows])
+        with self._lock:
+            self._own()
+            with self.db:
+                _insert_texts(self.db, rows)
+                _insert(self.db, "meta", [(r[0], fold(r[3] or ""), r[4]) for r in rows])
             self._rows += len(rows)
             self._changes += 1
 
     def add_names(self, rows: Sequence[tuple[int, str]]) -> None:
         """Index the entity names of these rows (one text each), in one transaction."""
-        with self._lock, self.db:
-            _insert(self.db, "names(rowid, entities)", rows)
+        with self._lock:
+            self._own()
+            with self.db:
+                _insert(self.db, "names(rowid, entities)", rows)
             # Not read again for them: most are words of the bodies, and the index reads them all when finished.
             self._names_changes += 1
+
+    def save(self, saved: Path | None) -> None:
+        """Every article's title and body is in: keep a copy at `saved` (the cache), with the vocabulary, so
+        that the next start searches them at once, before any analysis; the entity names join later, in
+        this index and then in a copy that replaces that one (`finish`)."""
+        self._keep_vocabulary(TEXTS)
+        if saved is not None and self.path is not None and self._room_for_a_copy():
+            place_entry(self.path, saved, keep_source=True)  # no rows come meanwhile: this is the indexer's thread
 
     def finish(self, saved: Path | None) -> None:
         """Every article and its names are in: mark the index complete, with its vocabulary and, where the
         disk has room, its segments merged into one (the quickest to search), and move it to `saved`
         (the cache) when given."""
+        self._keep_vocabulary(COMPLETE)
+        with self._lock:
+            if self._room_for_a_copy():
+                for table in TABLES:
+                    self.db.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+                self.db.commit()
+            if saved is None or self.path is None:
+                return
+            self.db.close()
+            if place_entry(self.path, saved):  # else not saved: this run still has it
+                self.path, self.kept = saved, True
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
+
+    def _keep_vocabulary(self, version: int) -> None:
+        """Read the vocabulary afresh and write it in the index, marked as holding `version`'s rows."""
         with self._reading:  # no rows or names come meanwhile: this is the indexer's thread
             frequency = self._read_words()
         with self._lock:
             self._vocabulary = Vocabulary(frequency, self._rows, (self._changes, self._names_changes))
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", self._vocabulary.frequency.items())
-            if self._room_to_merge():
-                for table in TABLES:
-                    self.db.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
-                self.db.commit()
-            self.db.execute(f"PRAGMA user_version = {COMPLETE}")
-            if saved is None or self.path is None:
-                return
-            self.db.close()
-            try:
-                saved.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(self.path, saved)
-                self.path = saved
-            except OSError:  # not saved: this run still has it
-                pass
-            self.db = sqlite3.connect(self.path, check_same_thread=False)
+            self.db.execute(f"PRAGMA user_version = {version}")
+            self.version = version
+
+    def _own(self) -> None:
+        """Before a kept index is written to: a copy of it in this run's temporary folder, as this connection
+        sees it (another newsreader may have replaced the file since), and the rows and names go there.
+        Called with the lock held."""
+        if not self.kept:
+            return
+        path = scratch_path(".sqlite")
+        copy = sqlite3.connect(path, check_same_thread=False)
+        try:
+            self.db.backup(copy)
+        except sqlite3.Error:
+            copy.close()
+            path.unlink(missing_ok=True)
+            raise
+        self.db.close()
+        self.db, self.path, self.kept = copy, path, False
+        for pragma in FAST_WRITES:
+            self.db.execute(pragma)
 
     def discard(self) -> None:
-        """Close the index and remove its file (one the disk had no room for)."""
+        """Close the index and remove its file (one the disk had no room for), unless kept in the cache."""
         with self._lock:
             self.db.close()
-            if self.path is not None:
+            if self.path is not None and not self.kept:
                 self.path.unlink(missing_ok=True)
 
-    def _room_to_merge(self) -> bool:
-        """Whether the disk can take a merged copy of the index beside it (merging writes it whole
-        before freeing the parts; a full disk then fails a finished index, which has no journal)."""
+    def _room_for_a_copy(self) -> bool:
+        """Whether the disk can take a copy of the index beside it and as much again: a saved copy, or a merged
+        one (merging writes it whole before freeing the parts; a full disk then fails a finished index, which
+        has no journal). A disk filled would fail other writes meanwhile too (the reading state's)."""
         if self.path is None:
             return True
         try:

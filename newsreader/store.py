@@ -393,8 +393,9 @@ class DocumentStore:
     def index_loaded(self, stop: Callable[[], bool] | None = None) -> bool:
         """Index the titles and bodies of the articles loaded since the last call (a saved index of
         these files has them all already); while more load, the last ones fewer than a batch past the
-        first batch only once they have waited PARTIAL_WAIT. `stop` is asked between batches. False when
-        it said so."""
+        first batch only once they have waited PARTIAL_WAIT. Once every article is in, the index is
+        saved in the cache, so that the next start searches at once. `stop` is asked between batches.
+        False when it said so."""
         with self._index_lock:
             return self._in_memory_if_full(lambda: self._index_rows(stop))
 
@@ -419,6 +420,8 @@ class DocumentStore:
                 break
             index.add([_row(first + place, batch[place], body) for place, body in in_file_order(batch)])
             self._partial_since = None
+        if loaded and not index.kept and not index.version and self.cache and self.corpus:
+            index.save(self.cache.new_entry_path("index", self.corpus, ".sqlite"))
         return True
 
     def _waited(self) -> bool:

@@ -16,6 +16,7 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 import stat
 import tempfile
 import threading
@@ -32,7 +33,7 @@ from newsreader.persist.small_entries import SmallEntries
 if TYPE_CHECKING:
     from newsreader.bodies import BodyFile
 
-VERSION = "58"  # bump when what is cached changes: its shape, or what the analysis finds
+VERSION = "59"  # bump when what is cached changes: its shape, or what the analysis finds
 MAX_BYTES = 2 << 30  # a bound for the whole cache: the least recently written entries go first
 PRUNE_EVERY = 24 * 3600  # seconds between two prunings
 TEMPORARY = ".entry-"  # an entry being written; renamed to its name once whole
@@ -171,6 +172,23 @@ class FileEntry(NamedTuple):
             return self.bodies is None or os.stat(self.bodies).st_size >= self.end
         except OSError:
             return False
+
+
+def place_entry(source: Path, entry: Path, keep_source: bool = False) -> bool:
+    """Put a file (or a copy of it) at an entry's path whole or not at all, through a temporary file
+    beside it: another newsreader may be reading the entry there, and a copy from another file system
+    is written as it goes. False when the disk would not take it."""
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=TEMPORARY, dir=entry.parent)
+        os.close(handle)
+        (shutil.copyfile if keep_source else shutil.move)(source, temporary)
+        os.replace(temporary, entry)
+    except OSError:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        return False
+    return True
 
 
 class DamagedEntry(Exception):

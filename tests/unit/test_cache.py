@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import tempfile
@@ -11,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from newsreader import bodies
+from newsreader import bodies, search
 from newsreader.bodies import StoredBody
 from newsreader.cli import main
 from newsreader.model import Article
@@ -196,6 +197,64 @@ def test_the_search_index_is_saved_and_reopened(tmp_path):
     saved.write_bytes(b"damaged")
     third = DocumentStore.load([path], cache=cache)
     assert [h.id for h in third.search("storm")] == [third.articles[0].id]  # rebuilt
+
+
+STORM = "Storm hits the coast\n\nLONDON (Wire) - Gordon Brown saw a storm hit Cornwall.\n"
+
+
+def version_of(index: Path) -> int:
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def test_the_titles_and_bodies_are_saved_once_loaded_and_the_names_join_them_later(tmp_path, monkeypatch):
+    """A start before any analysis of the corpus has ended searches the index of titles and bodies that the last
+    start made, not indexing every article again (390 s at a million); the names join it once the analysis ends."""
+    folder = folder_of(tmp_path, STORM, "Budget day\n\nThe Chancellor spoke.\n")
+    first = DocumentStore.load([folder], cache=Cache(tmp_path / "cache"))
+    assert first.index_loaded() and not first.indexed  # no analysis yet
+    [saved] = (tmp_path / "cache" / "index").iterdir()
+    assert version_of(saved) == search.TEXTS
+    again = DocumentStore.load([folder], cache=Cache(tmp_path / "cache"))
+    with monkeypatch.context() as patched:
+        patched.setattr(search, "_insert_texts", None)  # nothing indexed again
+        assert again.index_loaded() and again.searchable == (2, 2)
+        [hit] = again.search("cornwal", wait=False)
+    assert again.get(hit.id).title == "Storm hits the coast"
+    again.build_index()
+    assert again.indexed and [saved] == list((tmp_path / "cache" / "index").iterdir())
+    assert version_of(saved) == search.COMPLETE
+    warm = DocumentStore.load([folder], cache=Cache(tmp_path / "cache"))
+    assert warm.index_loaded() and warm.indexed and [h.id for h in warm.search("storm")] == [hit.id]
+
+
+def test_a_saved_index_is_never_written_to_as_another_newsreader_may_read_it(tmp_path):
+    """The names go to a copy of the index as its reader saw it, which then replaces the saved one whole."""
+    folder = folder_of(tmp_path, STORM, "Budget day\n\nThe Chancellor spoke.\n")
+    DocumentStore.load([folder], cache=Cache(tmp_path / "cache")).index_loaded()
+    [saved] = (tmp_path / "cache" / "index").iterdir()
+    held = tmp_path / "held.sqlite"
+    os.link(saved, held)  # the file as the next two newsreaders open it
+    before = held.read_bytes()
+    reader = DocumentStore.load([folder], cache=Cache(tmp_path / "cache"))
+    assert reader.index_loaded()
+    other = DocumentStore.load([folder], cache=Cache(tmp_path / "cache"))
+    other.build_index()  # its names, then the complete index in place of the saved one
+    assert [reader.get(h.id).title for h in reader.search("storm", wait=False)] == ["Storm hits the coast"]
+    reader.build_index()  # the same again, from the index it had opened
+    assert held.read_bytes() == before and version_of(saved) == search.COMPLETE
+    with contextlib.closing(sqlite3.connect(saved)) as db:
+        assert db.execute("SELECT count(*) FROM names WHERE names MATCH 'brown'").fetchone()[0] == 1
+
+
+def test_an_index_saved_before_a_file_changed_is_not_searched(tmp_path):
+    path = write(tmp_path, "a.txt", STORM)
+    DocumentStore.load([path], cache=Cache(tmp_path / "cache")).index_loaded()
+    path.write_text("Budget day\n\nThe Chancellor spoke.\n")
+    changed = DocumentStore.load([path], cache=Cache(tmp_path / "cache"))
+    assert changed.index_loaded()
+    assert changed.search("storm", wait=False) == [] and len(changed.search("chancellor", wait=False)) == 1
+    assert len(list((tmp_path / "cache" / "index").iterdir())) == 1
 
 
 def test_a_full_disk_keeps_bodies_in_memory_with_one_warning_and_no_stray_file(tmp_path, monkeypatch):
