@@ -26,7 +26,6 @@ from newsreader.analysis.cues import (
 from newsreader.analysis.gazetteer import gazetteer
 from newsreader.analysis.rules import (
     ACRONYM_AFTER,
-    CAPITALS_LINE,
     YEAR_IN_NAME,
     Mention,
     Rules,
@@ -36,6 +35,7 @@ from newsreader.analysis.rules import (
     _law_of,
     _previous_word,
     acronym_after,
+    capital_lines,
     clear_of,
     covered,
     is_demonym,
@@ -150,9 +150,7 @@ class Recogniser:
             names = _with_acronyms(names, acronyms, body)
         names = _joined(_agreed(names, hints), body)
         head = max(heading, body.find("\n") % (len(body) + 1))  # the heading, or the first line
-        if HEADLINE_HINT.search(body, 0, head) and (
-            capitals := [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body, 0, head) if m.end() > m.start()]
-        ):
+        if HEADLINE_HINT.search(body, 0, head) and (capitals := capital_lines(body[:head])):
             others = [(start, end) for start, end, _, found in tagged if found == "misc"]
             names = _named_in_capitals(names, body, capitals, others)
         if lines := _title_case_lines(body[:heading]):
@@ -323,8 +321,8 @@ def _lone_letter(name: str) -> bool:
 # A word of a line in capitals: "O'BRIEN", "U.S.", "MILAN'S" (its possessive is no part of the name).
 # Fewer words in a line in capitals than this make a dateline ("NEW YORK 1996-08-30"), not a headline.
 HEADLINE_WORDS = 3
-# Two words in capitals side by side: a headline in capitals may be there (a regex scanned in C, while
-# CAPITALS_LINE tries every character).
+# Two words in capitals side by side: a headline in capitals may be there (a regex scanned in C, before
+# the heading's lines are read).
 HEADLINE_HINT = re.compile(r"[A-Z][A-Z'.&-]+ [A-Z][A-Z'.&-]+ ")
 CAPITALS_WORD = re.compile(r"(?<![\w'’-])[A-Z0-9][\w.&'’-]*?(?=['’]S\b|[.,:;!?]?(?:\s|$))")
 

@@ -47,9 +47,10 @@ WORD = (
 )
 PARTICLE = r"(?:van der|van den|van|von|der|de la|de|del|da|du|al|bin|ibn|le|la)"
 # The lookahead lets the engine skip quickly past every position that cannot start a name.
-RUN = re.compile(rf"(?=[A-Za]){WORD}(?:(?: {PARTICLE})? {WORD})*")
+RUN = re.compile(rf"(?=[A-Z]|al-){WORD}(?:(?: {PARTICLE})? {WORD})*")
 # "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
 CONNECTORS = frozenset((" of ", " for ", " of the ", " for the "))
+LONGEST_CONNECTOR = max(map(len, CONNECTORS))
 POSSESSIVE = re.compile(r"[’']s?$")
 POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds at a word's end, told without a regex
 SPEECH_VERBS = re.compile(
@@ -61,7 +62,7 @@ DASH_LOWER = re.compile(r"-[a-z]")
 ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 YEAR_IN_NAME = re.compile(r"\b\d{4}\b")
 NAME_PARTS = re.compile(r"[- ]")
-CAPITALS_LINE = re.compile(r"^[^a-z\n]*$", re.MULTILINE)  # no lower-case letter: a wire headline or dateline
+LOWER_CASE = re.compile("[a-z]")
 
 
 class Mention(NamedTuple):
@@ -122,6 +123,18 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+def capital_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text` that is not empty and has no letter a-z: a wire headline or
+    dateline in capitals. (A pattern of such a line, anchored at a line's start, was tried at every character.)"""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line and not LOWER_CASE.search(line):
+            lines.append((start, end))
+        start = end + 1
+    return lines
+
+
 Token = tuple[int, str]  # (offset in the body, word)
 
 
@@ -140,18 +153,26 @@ def clear_of(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
 def _runs(body: str) -> list[list[Token]]:
     """Capitalised runs, joined across "of"/"for" where the word before names an institution or law."""
     runs: list[list[Token]] = []
+    previous_end = 0
     for match in RUN.finditer(body):
-        tokens, offset = [], match.start()
-        for word in match.group().split(" "):
-            tokens.append((offset, word))
-            offset += len(word) + 1
-        if runs:
-            prev_start, prev_word = runs[-1][-1]
-            gap = body[prev_start + len(prev_word) : match.start()]
-            if gap in CONNECTORS and _bare(prev_word) in JOINS_BY_OF:
-                runs[-1].extend(tokens)
-                continue
-        runs.append(tokens)
+        start, text = match.start(), match.group()
+        if " " in text:
+            tokens, offset = [], start
+            for word in text.split(" "):
+                tokens.append((offset, word))
+                offset += len(word) + 1
+        else:
+            tokens = [(start, text)]  # most runs are one word
+        if (
+            runs
+            and start - previous_end <= LONGEST_CONNECTOR
+            and body[previous_end:start] in CONNECTORS
+            and _bare(runs[-1][-1][1]) in JOINS_BY_OF
+        ):
+            runs[-1].extend(tokens)
+        else:
+            runs.append(tokens)
+        previous_end = match.end()
     return runs
 
 
@@ -222,7 +243,7 @@ class Rules:
             in_date.update(range(m.start, m.end))
         names: list[Mention] = []
         acronyms: dict[str, str] = {}
-        capitals = [(m.start(), m.end()) for m in CAPITALS_LINE.finditer(body) if m.end() > m.start()]
+        capitals = capital_lines(body)
         for run in _runs(body):
             first = run[0][0]
             if capitals and covered(capitals, first, first + 1):
@@ -238,14 +259,15 @@ class Rules:
         return sorted(clear_of(dates, names) + names, key=lambda m: m.start)
 
     def _name(self, body: str, tokens: list[Token], titled: bool, acronyms: dict[str, str]) -> Mention | None:
-        sentence_start = _at_sentence_start(body, tokens[0][0])
+        first = tokens[0][0]
         while tokens and (
             (_bare(tokens[0][1]) in FUNCTION_WORDS and " ".join(w for _, w in tokens) not in self.gaz.places)
             or (_bare(tokens[0][1]) in TITLES and not _names_org(tokens))
         ):
-            tokens, sentence_start = tokens[1:], False
+            tokens = tokens[1:]
         if not tokens:
-            return None
+            return None  # "The", "But", "President": a quarter of the runs, told before their context is read
+        sentence_start = tokens[0][0] == first and _at_sentence_start(body, first)
         if sentence_start and len(tokens) > 1 and self._opens_sentence_only(body, tokens):
             tokens, sentence_start = tokens[1:], False  # "Escalation Persian Gulf": a first word, then a name
         start = tokens[0][0]
@@ -389,6 +411,8 @@ def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: 
         resolved.append(mention)
     # `left` is read from the list as it is retyped, `right` as it was: zip, not pairwise.
     for i, (left, right) in enumerate(zip(resolved, resolved[1:], strict=False)):  # noqa: RUF007
+        if right.start - left.end > LONGEST_LIST_GAP:
+            continue  # most names stand apart: no slice, no regex
         gap = body[left.end : right.start]
         # A bare comma joins a list only when the list goes on after the next name ("and", "or", a comma).
         if not (
@@ -405,6 +429,7 @@ def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: 
 
 LIST_END = re.compile(r",? and | or ")
 LIST_GAP = re.compile(r",? and |, | or ")
+LONGEST_LIST_GAP = len(", and ")  # the longest gap LIST_END or ", " is
 
 
 def strong_votes(names: Iterable[Mention]) -> dict[str, Counter[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from itertools import pairwise
 
@@ -12,6 +13,7 @@ from newsreader.analysis.canonical import CanonicalNames
 from newsreader.analysis.date_expressions import find_date_expressions
 from newsreader.analysis.entities import Recogniser
 from newsreader.analysis.entity_table import analyse_corpus
+from newsreader.analysis.rules import Rules, capital_lines
 from newsreader.cli import main
 from newsreader.model import Article
 from newsreader.store import DocumentStore
@@ -120,6 +122,24 @@ def test_headlines_and_datelines_in_capitals_are_read_as_words(recogniser):
     found = {(m.text, m.type) for m in recogniser.mentions(text)}
     assert {("NEW YORK", "place"), ("PARIS", "place"), ("PSV", "org")} <= found
     assert not {("YORK", "org"), ("BEAT", "org"), ("SOCCER", "org"), ("FRIENDLY", "org")} & found
+
+
+def test_the_lines_in_capitals_are_every_line_without_a_letter_in_lower_case():
+    """capital_lines splits the text where a pattern anchored at each line's start was tried at every
+    character: the same lines, the last one without its line break, empty lines none."""
+    text = "PARIS 1996-08-22\n\nAjax beat PSV .\n1-0\r\nÉCOLE\nBEAT PSV"
+    lines = [(m.start(), m.end()) for m in re.finditer(r"^[^a-z\n]*$", text, re.MULTILINE) if m.end() > m.start()]
+    assert capital_lines(text) == lines == [(0, 16), (34, 38), (39, 44), (45, 53)]
+    assert capital_lines("") == [] and capital_lines("\n") == []
+
+
+def test_a_small_word_or_a_title_alone_is_no_name_and_runs_join_across_of():
+    """The rules' hints: a capitalised word that only opens a sentence ("The", "But") or a title alone
+    ("President") is no name, told before the words around it are read; runs are joined across "of"
+    after a title or an institution's word, whatever stands before."""
+    text = "The talks ended. But President said no. Mr of the Year won. Ministry of Defence staff left."
+    hints = [(m.text, m.type) for m in Rules().mentions(text)]
+    assert hints == [("Year", "person"), ("Ministry of Defence", "org")]
 
 
 def test_a_headline_in_capitals_names_what_the_story_names(recogniser):
