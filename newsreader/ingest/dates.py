@@ -46,6 +46,11 @@ DAY_MONTH = re.compile(WEEKDAY + DAY + r"\s+(?:of\s+)?" + MONTH + r"\b(?:,?\s+" 
 MONTH_YEAR = re.compile(MONTH + r",?\s+" + YEAR + r"\b", re.I)
 # "2020-01-14", "2020-01-14T10:00:00Z", "2020/01/14"
 NUMERIC = re.compile(r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})")
+# "20200114", "20200114T100000Z": ISO 8601's basic format
+BASIC = re.compile(r"(?P<year>\d{4})(?P<month>\d\d)(?P<day>\d\d)(?=T\d|$)")
+# "14.01.2020", "14/01/2020", "01/14/2020 10:00": the day first after a dot, else whichever the numbers allow
+DAY_MONTH_NUMERIC = re.compile(r"(?P<first>\d{1,2})(?P<mark>[./-])(?P<second>\d{1,2})(?P=mark)(?P<year>\d{4})\b")
+UNIX_TIME = re.compile(r"[0-9]{9,13}")  # a Unix time written as a string, in seconds or milliseconds since 1973
 # The year of an RFC 822 date ("Mon, 01 Jan 0001 00:00:00 GMT"): the number after the month's name.
 RFC822_YEAR = re.compile(r"[A-Za-z]{3}\w*\.?\s+(-?\d+)\b")
 YEAR_ONLY = re.compile(r"^" + YEAR + r"$")
@@ -107,8 +112,9 @@ def find_date(text: str) -> tuple[PartialDate, re.Match[str]] | None:
     return None
 
 
-# Unix's zero time, which scrapers and feeds write for a date they do not have: in a metadata field, no date.
-UNIX_ZERO = PartialDate(1970, 1, 1)
+# Unix's zero time, which scrapers and feeds write for a date they do not have: in a metadata field, no date,
+# whichever day it is in the time zone it was written in (1969-12-31 west of Greenwich).
+UNIX_ZERO = (PartialDate(1969, 12, 31), PartialDate(1970, 1, 1))
 # A Unix time is in seconds when that names a day of a publication's years, else in milliseconds, but for the
 # sentinels written in seconds: a year's first or last second beyond those years (9999-12-31T23:59:59 read as
 # milliseconds is a plausible 12 January 1978; 3000-01-01, 0001-01-01).
@@ -119,7 +125,7 @@ UNIX_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 def parse_date_field(value: object) -> PartialDate | None:
     """A date from a metadata field: ISO 8601, RFC 822 (feeds), a Unix time, or words; none for a sentinel."""
     found = _date_field(value)
-    return None if found == UNIX_ZERO else found
+    return None if found in UNIX_ZERO else found
 
 
 def _date_field(value: object) -> PartialDate | None:
@@ -131,10 +137,14 @@ def _date_field(value: object) -> PartialDate | None:
         return None if _year_end_sentinel(value) else _unix_day(value, per_second=1000)
     if not isinstance(value, str) or not (text := value.strip()):
         return None
-    if match := NUMERIC.match(text):
+    if match := NUMERIC.match(text) or BASIC.match(text):
         return _valid(int(match["year"]), int(match["month"]), int(match["day"]))
     if YEAR_ONLY.match(text):
         return None  # a bare year says too little to place an article
+    if UNIX_TIME.fullmatch(text):
+        return _date_field(int(text))
+    if match := DAY_MONTH_NUMERIC.match(text):
+        return _day_month(int(match["first"]), int(match["second"]), int(match["year"]), day_first=match["mark"] == ".")
     from email.utils import parsedate_to_datetime  # here: 20 ms of import, for feeds' dates only
 
     try:
@@ -149,6 +159,16 @@ def _date_field(value: object) -> PartialDate | None:
         return _valid(year, sent.month, sent.day)
     found = find_date(text)
     return found[0] if found else None
+
+
+def _day_month(first: int, second: int, year: int, day_first: bool) -> PartialDate | None:
+    """A date of numbers only, the day first when so written or when the first cannot be a month, the month
+    first when the second cannot be; none when either could be the month ("03/04/2020"): nothing is guessed."""
+    if day_first or first > 12:
+        return _valid(year, second, first)
+    if second > 12:
+        return _valid(year, first, second)
+    return None
 
 
 def _unix_day(value: float, per_second: int = 1) -> PartialDate | None:

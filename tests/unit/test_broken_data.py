@@ -47,13 +47,29 @@ def test_a_date_field_of_any_value_is_a_publication_date_or_none(value):
     [
         *("0001-01-01T00:00:00Z", "9999-12-31", "0000-01-01", -62135596800),
         # Unix's zero time, which a scraper or a feed writes for a date it does not have.
-        *("1970-01-01T00:00:00Z", "1970-01-01", "Thu, 01 Jan 1970 00:00:00 +0000", 0, 0.0),
+        *("1970-01-01T00:00:00Z", "1970-01-01", "Thu, 01 Jan 1970 00:00:00 +0000", 0, 0.0, "0"),
+        # The same west of Greenwich, and the "-1" of a time that failed to parse.
+        *("1969-12-31T19:00:00-05:00", "Wed, 31 Dec 1969 16:00:00 -0800", "12/31/1969 19:00:00", -1),
         # The zero times of .NET's and PHP's feeds, which email's two-digit rule read as 2001-01-01 and 2000-11-30.
         *("Mon, 01 Jan 0001 00:00:00 GMT", "Sat, 01 Jan 0000 00:00:00 GMT", "Wed, 30 Nov -0001 00:00:00 +0000"),
     ],
 )
 def test_a_sentinel_date_is_no_date(sentinel):
     assert parse_date_field(sentinel) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        *(("14.01.2020", "2020-01-14"), ("5.3.2021 10:00", "2021-03-05"), ("03.04.2020", "2020-04-03")),
+        *(("14/01/2020", "2020-01-14"), ("01/14/2020 10:00 AM", "2020-01-14"), ("03/04/2020", None)),
+        *(("20200114", "2020-01-14"), ("20200114T100000Z", "2020-01-14"), ("2020011", None)),
+        *(("1579000000", "2020-01-14"), ("1579000000000", "2020-01-14"), ("2020", None)),
+    ],
+)
+def test_a_date_field_in_numbers_only_is_read_as_it_was_written(written, read):
+    found = parse_date_field(written)
+    assert (found and found.iso()) == read
 
 
 @given(year=st.integers(0, 9999), month=st.sampled_from(["Jan", "January"]))
