@@ -275,9 +275,13 @@ class SearchIndex:
         tokenized them. Without `fresh` (while articles load and a search runs again as more are in),
         the last one read, unless the index has grown REREAD_GROWTH times since: counting each batch's
         words as it came took as long as indexing them, and reading them all again for each search
-        took a fifth of the loading's time when readings were spaced by the time they took. Either may be
-        behind the index by the rows and names added since it was read (its `changes`)."""
-        with self._reading:
+        took a fifth of the loading's time when readings were spaced by the time they took. Either way, while
+        another thread reads it (the indexer once every article is in, `save`: a search then waited seconds at
+        100,000 articles), the last one read. It may be behind the index by the rows and names added since it
+        was read (its `changes`)."""
+        if not self._reading.acquire(blocking=False):
+            return self._vocabulary
+        try:
             with self._lock:
                 stale = self._vocabulary.changes[0] != self._changes
                 if not (stale and (fresh or self._rows >= REREAD_GROWTH * self._vocabulary.rows)):
@@ -288,6 +292,8 @@ class SearchIndex:
             with self._lock:
                 self._vocabulary = vocabulary
             return vocabulary
+        finally:
+            self._reading.release()
 
     def _read_words(self) -> dict[str, int]:
         """Each word of titles, bodies and entity names with the number of rows holding it (a row
@@ -392,11 +398,16 @@ class SearchIndex:
             self.db = sqlite3.connect(self.path, check_same_thread=False)
 
     def _keep_vocabulary(self, version: int) -> None:
-        """Read the vocabulary afresh and write it in the index, marked as holding `version`'s rows."""
+        """Write the vocabulary in the index, read afresh unless a search just did, marked as holding `version`'s
+        rows."""
         with self._reading:  # no rows or names come meanwhile: this is the indexer's thread
-            frequency = self._read_words()
+            changes = (self._changes, self._names_changes)
+            if self._vocabulary.changes != changes:
+                vocabulary = Vocabulary(self._read_words(), self._rows, changes)
+                with self._lock:
+                    self._vocabulary = vocabulary
         with self._lock:
-            self._vocabulary = Vocabulary(frequency, self._rows, (self._changes, self._names_changes))
+            self._own()
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)", self._vocabulary.frequency.items())
             self.db.execute(f"PRAGMA user_version = {version}")

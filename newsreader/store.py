@@ -393,9 +393,8 @@ class DocumentStore:
     def index_loaded(self, stop: Callable[[], bool] | None = None) -> bool:
         """Index the titles and bodies of the articles loaded since the last call (a saved index of
         these files has them all already); while more load, the last ones fewer than a batch past the
-        first batch only once they have waited PARTIAL_WAIT. Once every article is in, the index is
-        saved in the cache, so that the next start searches at once. `stop` is asked between batches.
-        False when it said so."""
+        first batch only once they have waited PARTIAL_WAIT. `stop` is asked between batches. False when
+        it said so."""
         with self._index_lock:
             return self._in_memory_if_full(lambda: self._index_rows(stop))
 
@@ -420,8 +419,20 @@ class DocumentStore:
                 break
             index.add([_row(first + place, batch[place], body) for place, body in in_file_order(batch)])
             self._partial_since = None
-        if loaded and not index.kept and not index.version and self.cache and self.corpus:
-            index.save(self.cache.new_entry_path("index", self.corpus, ".sqlite"))
+        return True
+
+    def save_index(self) -> None:
+        """Once every article's title and body is indexed: the index's vocabulary read whole (searches meanwhile
+        count their words in the index instead), and the index saved in the cache, so that the next start
+        searches at once; the entity names join it later (`index_names`)."""
+        with self._index_lock:
+            if self.loaded:
+                self._in_memory_if_full(lambda: self._index_rows(None) and self._save_index())
+
+    def _save_index(self) -> bool:
+        if (index := self._index) is not None and not index.version:  # else saved already
+            cache, corpus = self.cache, self.corpus
+            index.save(cache.new_entry_path("index", corpus, ".sqlite") if cache and corpus else None)
         return True
 
     def _waited(self) -> bool:
@@ -475,6 +486,7 @@ class DocumentStore:
         if self._named:
             return
         if self.index_loaded(stop):
+            self.save_index()
             self.analyse(stop)
             self.index_names(stop)
 

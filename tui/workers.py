@@ -127,7 +127,9 @@ def index(app: NewsReader, worker: Worker) -> None:
             return
         if app.store.searchable[0] > covered:
             app.call_from_thread(app.main.more_searchable)
-        if loaded:
+        if loaded:  # the search has every article: now the whole vocabulary, for its typos, and the cache
+            app.store.save_index()
+            app.call_from_thread(app.main.more_searchable)
             return
         time.sleep(INDEX_EVERY)
 

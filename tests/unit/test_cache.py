@@ -213,6 +213,7 @@ def test_the_titles_and_bodies_are_saved_once_loaded_and_the_names_join_them_lat
     folder = folder_of(tmp_path, STORM, "Budget day\n\nThe Chancellor spoke.\n")
     first = DocumentStore.load([folder], cache=Cache(tmp_path / "cache"))
     assert first.index_loaded() and not first.indexed  # no analysis yet
+    first.save_index()
     [saved] = (tmp_path / "cache" / "index").iterdir()
     assert version_of(saved) == search.TEXTS
     again = DocumentStore.load([folder], cache=Cache(tmp_path / "cache"))
@@ -231,7 +232,7 @@ def test_the_titles_and_bodies_are_saved_once_loaded_and_the_names_join_them_lat
 def test_a_saved_index_is_never_written_to_as_another_newsreader_may_read_it(tmp_path):
     """The names go to a copy of the index as its reader saw it, which then replaces the saved one whole."""
     folder = folder_of(tmp_path, STORM, "Budget day\n\nThe Chancellor spoke.\n")
-    DocumentStore.load([folder], cache=Cache(tmp_path / "cache")).index_loaded()
+    DocumentStore.load([folder], cache=Cache(tmp_path / "cache")).save_index()
     [saved] = (tmp_path / "cache" / "index").iterdir()
     held = tmp_path / "held.sqlite"
     os.link(saved, held)  # the file as the next two newsreaders open it
@@ -249,7 +250,7 @@ def test_a_saved_index_is_never_written_to_as_another_newsreader_may_read_it(tmp
 
 def test_an_index_saved_before_a_file_changed_is_not_searched(tmp_path):
     path = write(tmp_path, "a.txt", STORM)
-    DocumentStore.load([path], cache=Cache(tmp_path / "cache")).index_loaded()
+    DocumentStore.load([path], cache=Cache(tmp_path / "cache")).save_index()
     path.write_text("Budget day\n\nThe Chancellor spoke.\n")
     changed = DocumentStore.load([path], cache=Cache(tmp_path / "cache"))
     assert changed.index_loaded()

@@ -259,3 +259,26 @@ def test_rows_with_every_word_in_their_title_come_first():
     index.add([(row, "Notes", "Labour met.", None, None) for row in range(2, 6)])
     assert [row for row, _, _ in index.search(parse_query("labour"), 2)] == [0, 1]
     assert [row for row, _, _ in index.search(parse_query("labour plans"), 1)] == [0]
+
+
+def test_a_search_while_the_indexer_reads_every_word_does_not_wait_for_it():
+    """Once every article is in, the indexer reads every word (seconds at 100,000 articles): a search
+    meanwhile, the first to cover every article, counts its words in the index instead of waiting."""
+    index = SearchIndex(None)
+    index.add([(0, "Talks in Vienna", "Diplomats met in Vienna.", None, None)])
+    before = index.vocabulary()
+    index.add([(1, "Floods in Valencia", "Rain fell on Valencia.", None, None)])
+    reading, searched = threading.Event(), threading.Event()
+
+    def indexer() -> None:
+        with index._reading:
+            reading.set()
+            searched.wait(10)  # a search that waited for the reading would come after it, and read again
+
+    thread = threading.Thread(target=indexer)
+    thread.start()
+    reading.wait()
+    assert [row for row, _, _ in index.search(parse_query("valencia"), 5)] == [1]
+    searched.set()
+    thread.join()
+    assert index.vocabulary(fresh=False) is before  # not read meanwhile
