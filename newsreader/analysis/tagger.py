@@ -88,13 +88,16 @@ class Hint(Protocol):
 def shape(word: str) -> str:
     """ "Xx", "XX", "X.X.", "d-d", "Xx-Xx": the word's kinds of characters, repeats collapsed."""
     if word.isascii():
-        return "".join(kind for kind, _ in groupby(word.translate(ASCII_KINDS)))
-    out: list[str] = []
-    for ch in word:
-        kind = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
-        if not out or out[-1] != kind:
-            out.append(kind)
-    return "".join(out)
+        return _collapsed(word.translate(ASCII_KINDS))
+    return _collapsed(
+        "".join("X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch for ch in word)
+    )
+
+
+@lru_cache(maxsize=1 << 12)  # words of one shape and length have the same kinds ("Xxxxx"): a few hundred
+def _collapsed(kinds: str) -> str:
+    """The kinds of a word's characters, each run of one kind as one ("Xxxxx": "Xx")."""
+    return "".join(kind for kind, _ in groupby(kinds))
 
 
 def _cue(lower: str) -> str | None:
@@ -139,42 +142,62 @@ COMMON_WORDS: set[str] = set()
 
 
 def own_features(word: str) -> tuple[str, ...]:
-    """A word's features as the token scored."""
+    """A word's features as the token scored: those of its own letters, then those of its kind."""
+    return own_spelling(word) + own_kind(word)
+
+
+def own_spelling(word: str) -> tuple[str, ...]:
+    """The features of a word's own letters as the token scored: the word, lower-cased, its ends."""
     lower = word.lower()
-    flags = _gazetteer_flags(word)
-    cue = _cue(lower)
-    own = [f"w={word}", f"l={lower}", f"s={shape(word)}", f"x3={lower[-3:]}", f"x2={lower[-2:]}", f"p3={lower[:3]}"]
+    return (f"w={word}", f"l={lower}", f"x3={lower[-3:]}", f"x2={lower[-2:]}", f"p3={lower[:3]}")
+
+
+def own_kind(word: str) -> tuple[str, ...]:
+    """The features a word shares with many others as the token scored: its shape, the gazetteers and
+    cue words it is in, whether it is a function word, a demonym, a common word."""
+    lower = word.lower()
+    kind = [f"s={shape(word)}"]
     if word.isupper() and len(word) <= 4:
-        own.append(f"acr{len(word)}")
-    own += [f"g={flag}" for flag in flags]
-    if cue is not None:
-        own.append(f"c={cue}")
+        kind.append(f"acr{len(word)}")
+    kind += [f"g={flag}" for flag in _gazetteer_flags(word)]
+    if (cue := _cue(lower)) is not None:
+        kind.append(f"c={cue}")
     if lower in FUNCTION_WORDS:
-        own.append("fn")
+        kind.append("fn")
     if is_demonym(word if not word.isupper() else word.title()):
-        own.append("demonym")
+        kind.append("demonym")
     if lower in COMMON_WORDS:
-        own.append("common")
-    return tuple(own)
+        kind.append("common")
+    return tuple(kind)
 
 
 def near_features(word: str) -> list[tuple[str, ...]]:
-    """A word's features as the neighbour at each of OFFSETS."""
+    """A word's features as the neighbour at each of OFFSETS: those of its lower case, then those of its kind."""
+    return [own + kind for own, kind in zip(near_spelling(word), near_kind_features(near_kind(word)), strict=True)]
+
+
+def near_spelling(word: str) -> list[tuple[str, ...]]:
+    """The features of a word's lower case as the neighbour at each of OFFSETS."""
     lower = word.lower()
-    form = shape(word)
-    flags = _gazetteer_flags(word)
-    cue = _cue(lower)
-    uses = []
-    for offset in OFFSETS:
-        near = [f"{offset}l={lower}", f"{offset}s={form}"]
-        if abs(offset) == 1:
-            if cue is not None:
-                near.append(f"{offset}c={cue}")
-            near += [f"{offset}g={flag}" for flag in flags]
-            if word[:1].isupper() and lower in COMMON_WORDS:
-                near.append(f"{offset}common")
-        uses.append(tuple(near))
-    return uses
+    return [(f"{offset}l={lower}",) for offset in OFFSETS]
+
+
+def near_kind(word: str) -> tuple[str, ...]:
+    """What a neighbour's features say beside its lower case: its shape (at every offset) and, next to
+    the token, its cue word class, gazetteers and whether it is a common word capitalised."""
+    lower = word.lower()
+    kind = [f"s={shape(word)}"]
+    if (cue := _cue(lower)) is not None:
+        kind.append(f"c={cue}")
+    kind += [f"g={flag}" for flag in _gazetteer_flags(word)]
+    if word[:1].isupper() and lower in COMMON_WORDS:
+        kind.append("common")
+    return tuple(kind)
+
+
+def near_kind_features(kind: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The features of a neighbour's kind (`near_kind`) at each of OFFSETS."""
+    return [tuple(f"{offset}{feature}" for feature in (kind if abs(offset) == 1 else kind[:1])) for offset in OFFSETS]
 
 
 def is_candidate(word: str) -> bool:
@@ -310,38 +333,36 @@ Key = TypeVar("Key", bound=Hashable)
 
 
 class Sums(Generic[Key]):
-    """Summed scores of groups of features, each worked out once and kept by a key: a row of scores
-    per tag for each of `width` uses of the key (a word as the token scored; a word as the neighbour
-    at each offset; a candidate's features of line, document and hints)."""
+    """Summed scores kept by a key, each worked out once (by `summed`, for a list of new keys): a row
+    of scores per tag for each of `width` uses of the key (a word as the token scored; a word as the
+    neighbour at each offset; a candidate's features of line, document and hints)."""
 
-    def __init__(self, weights: np.ndarray, index: dict[str, int], width: int) -> None:
-        self.weights, self.index = weights, index
+    def __init__(self, width: int, summed: Callable[[list[Key]], np.ndarray]) -> None:
+        self.summed = summed
         self.row_of: dict[Key, int] = {}
-        self.rows = np.zeros((FIRST_ROWS, width, weights.shape[1]))
+        self.rows = np.zeros((FIRST_ROWS, width, len(TAGS)))
         self.texts = np.zeros(FIRST_ROWS, dtype=np.int64)  # for each row, how many texts used it
 
-    def rows_for(self, keys: list[Key], features: Callable[[Key], Iterable[Iterable[str]]]) -> np.ndarray:
-        """The rows of these keys, those of new keys added (for each of a key's uses, the summed
-        weights of the features that `features` gives for it), each row counted as used once more."""
+    def rows_for(self, keys: list[Key]) -> np.ndarray:
+        """The rows of these keys, those of new keys added, each row counted as used once more."""
         new = list(set(keys).difference(self.row_of))
         if new:
-            self._add(new, features)
+            self._add(new)
         rows = np.fromiter(map(self.row_of.__getitem__, keys), dtype=np.intp, count=len(keys))
         self.texts[rows] += 1  # once for a row however often it is in `rows`
         return rows
 
-    def _add(self, keys: list[Key], features: Callable[[Key], Iterable[Iterable[str]]]) -> None:
-        first, width = len(self.row_of), self.rows.shape[1]
+    def scores(self, keys: list[Key]) -> np.ndarray:
+        """The summed scores of these keys: (keys, width, tags)."""
+        return self.rows[self.rows_for(keys)]
+
+    def _add(self, keys: list[Key]) -> None:
+        sums = self.summed(keys).reshape(len(keys), *self.rows.shape[1:])
+        first = len(self.row_of)
         while first + len(keys) > len(self.rows):
             self.rows = np.concatenate((self.rows, np.zeros_like(self.rows)))
             self.texts = np.concatenate((self.texts, np.zeros_like(self.texts)))
-        index, unweighed = self.index, len(self.weights) - 1
-        groups = [[index.get(feature, unweighed) for feature in use] for key in keys for use in features(key)]
-        # The arrays made by fromiter: numpy reads a list an element at a time (it took longer than the sums).
-        lengths = np.fromiter(map(len, groups), dtype=np.intp, count=len(groups))
-        rows = self.weights[np.fromiter(chain.from_iterable(groups), dtype=np.intp, count=int(lengths.sum()))]
-        sums = np.add.reduceat(rows, np.cumsum(lengths) - lengths)
-        self.rows[first : first + len(keys)] = sums.reshape(len(keys), width, -1)
+        self.rows[first : first + len(keys)] = sums
         self.row_of.update(zip(keys, range(first, first + len(keys)), strict=True))
 
     def forget(self, kept: int) -> None:
@@ -360,24 +381,55 @@ class Sums(Generic[Key]):
 
 
 class Tagger:
-    """The trained weights: feature → a row of scores, one per tag; and previous tag → such a row."""
+    """The trained weights: feature → a row of scores, one per tag; and previous tag → such a row.
+
+    The weights are float16 (multiples of 2**-24 under 2**15) and their sums float64, which holds
+    any sum of thousands of them exactly: a score is the same whatever the order its features are
+    added in, so that a word's features are summed in parts, each kept for the words that share it."""
 
     def __init__(self, features: Sequence[str], weights: np.ndarray, transitions: np.ndarray) -> None:
         self.index = {feature: row for row, feature in enumerate(features)}
         # One more row, of zeros: what a feature training never weighed adds.
-        weights = np.vstack((weights.astype(np.float64), np.zeros(len(TAGS))))
+        self.weights = np.vstack((weights.astype(np.float64), np.zeros(len(TAGS))))
         self.transitions = transitions.astype(np.float64)
         self.start = self.transitions[OUTSIDE] + ALLOWED[OUTSIDE]  # a run's first tag comes after an outside one
         # What a word brings as the token scored and as the neighbour at each offset (apart: most
-        # neighbours are never scored themselves), and what a token's features of line, document
-        # and hints bring.
-        self.words: Sums[str] = Sums(weights, self.index, 1)
-        self.neighbours: Sums[str] = Sums(weights, self.index, len(OFFSETS))
-        self.contexts: Sums[tuple[str, ...]] = Sums(weights, self.index, 1)
+        # neighbours are never scored themselves), each the sum of what its letters bring and what
+        # its kind brings (kept apart: many words share a kind); and what a token's features of
+        # line, document and hints bring.
+        self.own_kinds: Sums[tuple[str, ...]] = Sums(1, self.weigh)
+        self.words: Sums[str] = Sums(1, self._own_sums)
+        self.near_kinds: Sums[tuple[str, ...]] = Sums(
+            len(OFFSETS), lambda kinds: self.weigh([use for kind in kinds for use in near_kind_features(kind)])
+        )
+        self.neighbours: Sums[str] = Sums(len(OFFSETS), self._near_sums)
+        self.contexts: Sums[tuple[str, ...]] = Sums(1, self.weigh)
 
     def knows(self, word: str) -> bool:
         """Whether training left a weight on the word itself (it saw the word, and it mattered)."""
         return f"w={word}" in self.index
+
+    def weigh(self, groups: Sequence[Iterable[str]]) -> np.ndarray:
+        """The summed weights of each group of features: (groups, tags)."""
+        index, unweighed = self.index, len(self.weights) - 1
+        rows = [[index.get(feature, unweighed) for feature in group] for group in groups]
+        # The arrays made by fromiter: numpy reads a list an element at a time (it took longer than the sums).
+        lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+        # The groups' rows side by side, each padded with the row of zeros: np.add.reduceat took 3 µs a group.
+        padded = np.full((len(rows), lengths.max(initial=0)), unweighed)
+        padded[np.arange(padded.shape[1]) < lengths[:, None]] = np.fromiter(
+            chain.from_iterable(rows), dtype=np.intp, count=int(lengths.sum())
+        )
+        return self.weights[padded].sum(axis=1)
+
+    def _own_sums(self, words: list[str]) -> np.ndarray:
+        """What these words bring as the token scored: their letters' features and their kinds'."""
+        return self.weigh(list(map(own_spelling, words))) + self.own_kinds.scores(list(map(own_kind, words)))[:, 0]
+
+    def _near_sums(self, words: list[str]) -> np.ndarray:
+        """What these words bring as the neighbour at each offset: their lower case's features and their kinds'."""
+        spelling = self.weigh([use for word in words for use in near_spelling(word)]).reshape(len(words), -1, len(TAGS))
+        return spelling + self.near_kinds.scores(list(map(near_kind, words)))
 
     def tag(self, text: str, hints: Sequence[Hint] = ()) -> list[tuple[int, int, str, float]]:
         """The names in a text as (start, end, type, margin), the rules' names given as hints; the
@@ -385,7 +437,7 @@ class Tagger:
         tokens = tokenise(text, hints)
         if not tokens.candidates:
             return []
-        for sums in (self.words, self.neighbours, self.contexts):
+        for sums in (self.words, self.own_kinds, self.neighbours, self.near_kinds, self.contexts):
             sums.forget(WORDS_KEPT)
         emissions = self._word_scores(tokens) + self._context_scores(tokens)
         tags, doubt = decode(emissions, self.start, self.transitions, runs(tokens))
@@ -395,10 +447,10 @@ class Tagger:
         """Each candidate's scores from its own word and its neighbours' (the candidates' words added
         to `words` and their neighbours' to `neighbours` where new; the other words are never read)."""
         candidates = tokens.candidates
-        own = self.words.rows_for([tokens.words[i] for i in candidates], lambda word: (own_features(word),))
+        own = self.words.rows_for([tokens.words[i] for i in candidates])
         padded = [*[EDGE] * REACH, *tokens.words, *[EDGE] * REACH]  # a neighbour beyond either end is the edge
         around = [padded[i + REACH + offset] for i in candidates for offset in OFFSETS]  # each candidate's neighbours
-        near = self.neighbours.rows_for(around, near_features).reshape(-1, len(OFFSETS))
+        near = self.neighbours.rows_for(around).reshape(-1, len(OFFSETS))
         scores = self.words.rows[own, 0]
         for use in range(len(OFFSETS)):
             scores += self.neighbours.rows[near[:, use], use]
@@ -406,24 +458,20 @@ class Tagger:
 
     def _context_scores(self, tokens: Tokens) -> np.ndarray:
         """Each candidate's scores from its features of line, document and hints, and a possessive after it."""
-        sums, count = self.contexts, len(tokens.words)
+        count = len(tokens.words)
         keys = [
             ("bias", *features, "possessive")
             if i + 1 < count and tokens.words[i + 1] in POSSESSIVES
             else ("bias", *features)
             for i, features in zip(tokens.candidates, tokens.context, strict=True)
         ]
-        return sums.rows[sums.rows_for(keys, lambda key: (key,)), 0]
+        return self.contexts.scores(keys)[:, 0]
 
 
-def runs(tokens: Tokens) -> Iterator[tuple[int, int]]:
-    """The candidates in runs of neighbouring tokens, as (first, last + 1) places: a name lies in one."""
-    first = 0
-    candidates = tokens.candidates
-    for place in range(1, len(candidates) + 1):
-        if place == len(candidates) or candidates[place] != candidates[place - 1] + 1:
-            yield first, place
-            first = place
+def runs(tokens: Tokens) -> np.ndarray:
+    """The candidates in runs of neighbouring tokens, as rows of (first, last + 1) places: a name lies in one."""
+    breaks = np.flatnonzero(np.diff(tokens.candidates) != 1) + 1
+    return np.column_stack(((0, *breaks), (*breaks, len(tokens.candidates))))
 
 
 def _allowed() -> np.ndarray:
@@ -459,32 +507,34 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
 
 
 def decode(
-    emissions: np.ndarray, start: np.ndarray, transitions: np.ndarray, spans: Iterable[tuple[int, int]]
+    emissions: np.ndarray, start: np.ndarray, transitions: np.ndarray, spans: np.ndarray | Sequence[tuple[int, int]]
 ) -> tuple[list[int], list[float]]:
     """The best tags of every candidate, and how much better the best path of its run is than the
-    best one that leaves it outside a name: max-marginals, forward and backward, the runs of each
-    length decoded together (a run of one alone needs no more than its own scores)."""
-    alone = emissions + start
-    tags = alone.argmax(axis=1)
-    doubt = alone.max(axis=1) - alone[:, OUTSIDE]
-    by_length: dict[int, list[int]] = {}
-    for first, last in spans:
-        if last - first > 1:
-            by_length.setdefault(last - first, []).append(first)
+    best one that leaves it outside a name: max-marginals, forward and backward, all the runs decoded
+    together a step at a time, the longest first so that the runs still going at a step are the first
+    ones (a run of one needs no more than its own scores). The scores are sums of float16 weights in
+    float64, which are exact: the same in any order."""
+    spans = np.asarray(spans).reshape(-1, 2)
+    lengths = spans[:, 1] - spans[:, 0]
+    longest_first = np.argsort(-lengths, kind="stable")
+    firsts = spans[longest_first, 0]
+    going = np.searchsorted(-lengths[longest_first], -np.arange(lengths.max(initial=0))).tolist()
+    places = [firsts[:count] + step for step, count in enumerate(going)]  # the candidates at each step
+    scores = [emissions[at] for at in places]
     allowed = transitions + ALLOWED
-    for length, firsts in by_length.items():
-        places = np.array(firsts)[:, None] + np.arange(length)  # (runs, length)
-        scores = emissions[places]  # (runs, length, tags)
-        forward = np.empty_like(scores)
-        forward[:, 0] = scores[:, 0] + allowed[OUTSIDE]
-        for t in range(1, length):
-            forward[:, t] = (forward[:, t - 1, :, None] + allowed).max(axis=1) + scores[:, t]
-        backward = np.zeros_like(scores)
-        for t in range(length - 2, -1, -1):
-            backward[:, t] = (allowed + (scores[:, t + 1] + backward[:, t + 1])[:, None, :]).max(axis=2)
-        marginals = forward + backward
-        tags[places] = marginals.argmax(axis=2)
-        doubt[places] = marginals.max(axis=2) - marginals[:, :, OUTSIDE]
+    forward = [scores[0] + start]
+    for step in range(1, len(going)):
+        forward.append((forward[-1][: going[step], :, None] + allowed).max(axis=1) + scores[step])
+    backward = [np.zeros_like(scores[-1])]  # nothing after a run's last candidate
+    for step in range(len(going) - 2, -1, -1):
+        after = np.zeros_like(scores[step])
+        after[: going[step + 1]] = (allowed + (scores[step + 1] + backward[-1])[:, None, :]).max(axis=2)
+        backward.append(after)
+    marginals = np.concatenate([ahead + behind for ahead, behind in zip(forward, reversed(backward), strict=True)])
+    order = np.concatenate(places)
+    tags, doubt = np.empty(len(emissions), dtype=np.intp), np.empty(len(emissions))
+    tags[order] = marginals.argmax(axis=1)
+    doubt[order] = marginals.max(axis=1) - marginals[:, OUTSIDE]
     return tags.tolist(), doubt.tolist()
 
 

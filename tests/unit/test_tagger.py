@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from newsreader.analysis import tagger as tagger_module
+from newsreader.analysis.rules import Mention
 from newsreader.analysis.tagger import (
     ALLOWED,
     OUTSIDE,
@@ -48,6 +49,26 @@ def test_a_line_in_capitals_is_marked_so():
     assert "capsline" not in contexts["Bank"]
 
 
+def test_a_candidates_context_says_where_it_stands_and_what_the_rules_named_there():
+    text = "Shares in the Bank of England fell.\nBank rates rose at the bank's Threadneedle Street home."
+    hints = [
+        Mention("Bank of England", "org", 14, 29),
+        Mention("England", "place", 22, 29, strong=False),  # inside the first, ending with it
+        Mention("Threadneedle Street", "place", 66, 85, strong=False),
+    ]
+    tokens = tokenise(text, hints)
+    contexts = [(tokens.words[i], context) for i, context in zip(tokens.candidates, tokens.context, strict=True)]
+    assert contexts == [
+        ("Shares", ["first"]),
+        ("Bank", ["lowerseen", "r=B-org"]),  # "bank" written in the text
+        ("of", ["lowerseen", "r=I-org"]),
+        ("England", ["r=I-org"]),  # the first hint to end after its start
+        ("Bank", ["first", "lowerseen", "first&lowerseen"]),  # and a line's first word
+        ("Threadneedle", ["r=B-place?"]),
+        ("Street", ["r=I-place?"]),
+    ]
+
+
 def test_trailing_spaces_change_no_token():
     bare = tokenise("Bank of England")
     padded = tokenise("Bank of England" + " " * 5000 + "\n" * 5000)
@@ -84,7 +105,7 @@ def fresh() -> Tagger:
     """A tagger of the shipped weights with nothing kept yet."""
     shipped = tagger()
     features = sorted(shipped.index, key=shipped.index.__getitem__)
-    weights = shipped.words.weights[:-1]  # less the row of zeros it adds
+    weights = shipped.weights[:-1]  # less the row of zeros it adds
     return Tagger(features, weights, shipped.transitions)
 
 
@@ -104,9 +125,15 @@ def test_the_scores_tagged_with_are_the_weights_of_the_features_trained_on(fresh
     `token_features`, which training weighs: what tagging adds is what training learned."""
     tokens = tokenise(TEXT)
     scores = fresh._word_scores(tokens) + fresh._context_scores(tokens)
-    weights, unweighed = fresh.words.weights, len(fresh.words.weights) - 1
+    weights, unweighed = fresh.weights, len(fresh.weights) - 1
     trained = [
         weights[[fresh.index.get(feature, unweighed) for feature in token_features(tokens, place)]].sum(axis=0)
         for place in range(len(tokens.candidates))
     ]
-    np.testing.assert_allclose(scores, np.array(trained), rtol=1e-9, atol=1e-9)
+    assert (scores == np.array(trained)).all()  # exactly: sums of float16 weights in float64 are exact
+
+
+def test_the_weights_are_float16_so_that_their_sums_are_the_same_in_any_order(fresh):
+    weights = fresh.weights
+    assert (weights.astype(np.float16) == weights).all()
+    assert np.abs(weights).max() < 2**15  # and no sum of a thousand of them leaves float64's 53 bits
