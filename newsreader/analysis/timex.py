@@ -586,6 +586,7 @@ class Normaliser:
         self.dated_before: str | None = None  # the one before it: "2004 ... 2003 ... a year earlier" is 2003
         self.first_quarter: str | None = None  # what "a year ago", "the year-earlier period" compare with
         self.last_day: str | None = None  # the last day named: the day of a time of day that names none
+        self.last_day_sentence = ""  # the sentence it was named in
         self.anaphoric = False
         self.following = ""  # the text after the expression in its sentence
         self.sentence = ""  # the expression's sentence
@@ -596,12 +597,13 @@ class Normaliser:
     def value_at(self, body: str, start: int, end: int) -> str | None:
         """The value of the expression body[start:end], in the tense of its clause."""
         bracket = body.find(")", end, end + 34) >= 0  # most expressions have none after them: no pattern tried
-        if not NEEDS_TENSE.search(body, start, end) and not (bracket and DAY_AFTER_BRACKETS.match(body, end)):
+        needs_tense = NEEDS_TENSE.search(body, start, end) or (bracket and DAY_AFTER_BRACKETS.match(body, end))
+        if not needs_tense and not body.endswith("the day", start, end):  # "later in the day": its sentence's day
             # no need of its sentence: the words around it will do
             first = max(0, start - 24)
             return self._value(body[start:end], body[first : end + 40], start - first, False)
         first, last = sentence_span(body, start, end)
-        return self._value(body[start:end], body[first:last], start - first, True)
+        return self._value(body[start:end], body[first:last], start - first, bool(needs_tense))
 
     def value(self, expression: str, sentence: str, at: int | None = None) -> str | None:
         """The value of one expression, met in this order in the text (at this offset in its sentence)."""
@@ -624,12 +626,20 @@ class Normaliser:
         if value and value[:4].isdigit() and not self.anaphoric:
             self.last_year_mentioned = int(value[:4])
             self.dated_before, self.last_dated = self.last_dated, value
-            if DAY_VALUE.match(value):
-                self.last_day = value[:10]
+            # the day a period reported ends ("the year to 31 December", "the quarter ended Sept. 30") is not the day
+            # of what is told after it
+            if DAY_VALUE.match(value) and not self._ends_a_period():
+                self.last_day, self.last_day_sentence = value[:10], sentence
             recent = self.year is None or int(value[:4]) >= self.year - 1  # not "the third quarter of 1984"
             if self.first_quarter is None and recent and QUARTER_VALUE.fullmatch(value):
                 self.first_quarter = value
         return value
+
+    def _ends_a_period(self) -> bool:
+        """Whether the expression is the day a period reported ends ("the year to 31 December")."""
+        if not self.preceding.rstrip().endswith(("to", "through", "ended")):  # the patterns only where they may match
+            return False
+        return PERIOD_TO.search(self.preceding) is not None or ENDED.search(self.preceding) is not None
 
     def _first_value(self, text: str, when: str) -> str | None:
         """The value the first rule that knows this kind of expression gives it."""
@@ -963,8 +973,8 @@ class Normaliser:
             return self.day.isoformat()[:7]
         if m[1] in ("decade", "century"):  # "by the end of the decade", "the middle of the century"
             return str(self.day.year)[: 3 if m[1] == "decade" else 2]
-        if m[1] == "day":
-            return self.day.isoformat()
+        if m[1] == "day":  # "later in the day": the day its sentence names, else the day written
+            return self.last_day if self.last_day and self.last_day_sentence == self.sentence else self.day.isoformat()
         weekday = self.day.weekday()
         if m[1] == "weekend" and when != "future" and (weekday < 3 or (when == "past" and weekday < 5)):
             return self._shifted("weekend", -1, anaphoric=False)  # the closest, or the last if it is past

@@ -473,6 +473,12 @@ def test_the_following_or_previous_month_is_of_the_month_last_named():
             ("that same day", "DATE", "1989-08-XX"),
         ),
         ("The board met and the offer was raised the same day.", ("the same day", "DATE", "1989-10-30")),
+        # "later in the day" is of the day its sentence names, else of the day written
+        (
+            "The envoy landed in Lagos on Friday and met the president later in the day.",
+            ("later in the day", "DATE", "1989-10-27"),
+        ),
+        ("Talks ended on Friday. The envoy left later in the day.", ("later in the day", "DATE", "1989-10-30")),
         # a year, a month or a week before or after the date last named
         ("Rents rose to $9 million last year, from $7 million the year before.", ("the year before", "DATE", "1987")),
         ("The mill shut in 1975 and reopened the year after.", ("the year after", "DATE", "1976")),
@@ -590,6 +596,17 @@ def test_a_month_this_or_last_year():
 )
 def test_times_of_day(text, expected):
     assert timexes(text, "2013-03-22") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales in the year to 31 December rose. At 1400 GMT the shares were up 2%.",
+        "Sales in the quarter ended March 2 rose. The shares were up 2% at 1400 GMT.",
+    ],
+)
+def test_a_time_of_day_is_not_on_the_day_a_period_reported_ends(text):
+    assert timexes(text, "2013-03-22")[-1] == ("1400 GMT", "TIME", "2013-03-22T14:00")
 
 
 @pytest.mark.parametrize(
