@@ -10,7 +10,8 @@ first. As Meilisearch ranks, rows that match every word come before those that m
 among them rows that match every word as typed (or completed) before those that need a typo: when
 there are enough of those, the typos are not looked up at all, which halves the work for common
 words. Only the last few hundred matches are ranked, so that a query costs about as much at a
-million articles as at a thousand, however many rows match.
+million articles as at a thousand, however many rows match; where too few of them have every word
+in their title, the last older rows that do are listed next.
 """
 
 from __future__ import annotations
@@ -528,15 +529,18 @@ class SearchIndex:
         more, those with every word in their title first: titles and bodies by one BM25, entity names
         (a table of their own) by another, added at half weight (at full weight they outweighed the
         body), each of the words of `scored_by` (all of `match`'s when not given; the rows scored are
-        still `match`'s)."""
+        still `match`'s). Where fewer than `limit` of the rows scored have every word in their title,
+        the last older rows that do come next, newest first, before the rest."""
         where, parameters = conditions
         below = "" if upto is None else f" AND rowid < {int(upto)}"  # FTS5 keeps to a rowid range itself
         if match is None:
             sql = f"SELECT rowid, 0.0 FROM meta WHERE 1 {where}{below} ORDER BY date DESC LIMIT ?"
             return self.db.execute(sql, (*parameters, limit)).fetchall()
-        window = self._window(match, conditions, below, max(WINDOW, limit))
+        size = max(WINDOW, limit)
+        window = self._window(match, conditions, below, size)
         if not window:
             return []
+        older = f"{below} AND rowid < {min(window)}"
         below += f" AND rowid >= {min(window)}"
         sql = (
             "SELECT rowid, sum(score) AS total FROM ("
@@ -550,9 +554,11 @@ class SearchIndex:
         # BM25 weighs a word by its count in a row, and a title's count saturates as a body's does: a rare
         # completion in a body ("laboured" for "labour") outscored the word in a title. So the rows with every
         # word in their title come first.
-        in_title = f"SELECT rowid FROM docs WHERE docs MATCH ?{below}"
-        titled = {row for (row,) in self.db.execute(in_title, (f"{{title}} : ({match})",))}
+        in_title = f"{{title}} : ({match})"
+        titled = {row for (row,) in self.db.execute(f"SELECT rowid FROM docs WHERE docs MATCH ?{below}", (in_title,))}
         ranked = [(row, score + TITLED) for row, score in found if row in titled]
+        if len(window) == size and len(ranked) < limit:  # more rows match: the last older ones with a title that does
+            ranked += [(row, TITLED) for row in self._last("docs", in_title, conditions, older, limit - len(ranked))]
         return (ranked + [(row, score) for row, score in found if row not in titled])[:limit]
 
     def _window(self, match: str, conditions: Conditions, below: str, size: int) -> set[int]:
@@ -561,17 +567,19 @@ class SearchIndex:
         every one (a common word's hundreds of thousands took seconds at a million articles). The filters
         apply to the matches, after FTS5 found them: inside its query, a condition on rowids made it look
         every row up by itself."""
-        where, parameters = conditions
-        rows: set[int] = set()
-        for table in TABLES:
-            sql = (
-                f"SELECT {table}.rowid FROM {table} "
-                + (f"JOIN meta ON meta.rowid = {table}.rowid " if where else "")
-                + f"WHERE {table} MATCH ?{below.replace('rowid', f'{table}.rowid')} {where} "
-                f"ORDER BY {table}.rowid DESC LIMIT ?"
-            )
-            rows.update(row for (row,) in self.db.execute(sql, (match, *parameters, size)))
+        rows = {row for table in TABLES for row in self._last(table, match, conditions, below, size)}
         return set(sorted(rows)[-size:])
+
+    def _last(self, table: str, match: str, conditions: Conditions, below: str, size: int) -> list[int]:
+        """The last `size` rows of a full-text table that match and pass the filters, newest first."""
+        where, parameters = conditions
+        sql = (
+            f"SELECT {table}.rowid FROM {table} "
+            + (f"JOIN meta ON meta.rowid = {table}.rowid " if where else "")
+            + f"WHERE {table} MATCH ?{below.replace('rowid', f'{table}.rowid')} {where} "
+            f"ORDER BY {table}.rowid DESC LIMIT ?"
+        )
+        return [row for (row,) in self.db.execute(sql, (match, *parameters, size))]
 
 
 def _any_of(words: Iterable[str]) -> str:

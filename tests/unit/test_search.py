@@ -224,10 +224,11 @@ def test_a_name_that_no_body_words_is_found_while_the_names_are_indexed():
 
 def test_a_word_in_many_rows_is_ranked_among_its_last_matches_and_the_filters_stay_exact(monkeypatch):
     """A query scores only its last WINDOW matches (or as many as it asks for), those that pass its
-    filters, in their titles and bodies or their entity names: the best of an older match is not looked at."""
+    filters, in their titles and bodies or their entity names: the best of an older match by its body is not
+    looked at."""
     monkeypatch.setattr("newsreader.search.WINDOW", 3)
     index = SearchIndex(None)
-    best = (0, "Budget budget budget", "The budget.", "Reuters", "2005-01-01")
+    best = (0, "Notes", "Budget, budget: the budget.", "Reuters", "2005-01-01")
     index.add([best] + [(row, "Notes", "A budget was set.", "AFP", "2005-01-01") for row in range(1, 6)])
     index.add([(6, "Notes", "Nothing new.", "AFP", "2005-01-01")])
     index.add_names([(6, "Budget Office")])
@@ -282,3 +283,15 @@ def test_a_search_while_the_indexer_reads_every_word_does_not_wait_for_it():
     searched.set()
     thread.join()
     assert index.vocabulary(fresh=False) is before  # not read meanwhile
+
+
+def test_an_older_article_with_every_word_in_its_title_is_listed_past_the_rows_scored(monkeypatch):
+    """Only the last WINDOW matches are scored: where fewer than asked for have every word in their title,
+    the last older ones that do come next, before the matches by their bodies alone; the filters hold."""
+    monkeypatch.setattr("newsreader.search.WINDOW", 3)
+    index = SearchIndex(None)
+    index.add([(0, "Labour wins the vote", "The party won.", "Wire", None)])
+    index.add([(row, "Notes", "Labour spoke again.", "Post", None) for row in range(1, 7)])
+    rows = [row for row, _, _ in index.search(parse_query("labour"), 3)]
+    assert rows[0] == 0 and len(rows) == 3
+    assert 0 not in [row for row, _, _ in index.search(parse_query("source:post labour"), 3)]
