@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -41,13 +41,24 @@ from newsreader.analysis.gazetteer import gazetteer
 
 # A capitalised word: "Lavrov", "Al-Asad", "McCririck", "People’s", "G8"; "U.S." and "U.S"; initials
 # and abbreviated titles with their full stop ("W.", "Lt."); or a particle-led "al-Muhandis".
-ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Lt|Gen|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Prof|Rev|Jr|Sr|Mt|Ft)\."
+ABBREVIATIONS = "Mr Mrs Ms Dr Lt Gen Col Maj Capt Sgt St Sen Rep Gov Prof Rev Jr Sr Mt Ft".split()
+ABBREVIATION = rf"(?:{'|'.join(ABBREVIATIONS)})\."
 WORD = (
     rf"(?:{ABBREVIATION}|(?:[A-Z]\.){{2,}}|[A-Z]\.[A-Z]\b|[A-Z]\.(?=\s[A-Z])|[A-Z][\w’'&-]*[\w’']|[A-Z]|al-[A-Z][\w-]*)"
 )
 PARTICLE = r"(?:van der|van den|van|von|der|de la|de|del|da|du|al|bin|ibn|le|la)"
-# The lookahead lets the engine skip quickly past every position that cannot start a name.
-RUN = re.compile(rf"(?=[A-Z]|al-){WORD}(?:(?: {PARTICLE})? {WORD})*")
+# A run's first word is WORD with its first letter matched first and the rest told by looking back at it:
+# a pattern that begins with a set of letters is skipped to in C, where one that begins with a lookahead
+# was tried at every character.
+_ABBREVIATION_ENDS: dict[str, list[str]] = {}
+for _abbreviation in ABBREVIATIONS:
+    _ABBREVIATION_ENDS.setdefault(_abbreviation[0], []).append(_abbreviation[1:])
+FIRST_WORD = (
+    r"[A-Za](?:(?<=[A-Z])(?:(?:"
+    + "|".join(f"(?<={first})(?:{'|'.join(ends)})" for first, ends in _ABBREVIATION_ENDS.items())
+    + r")\.|\.(?:[A-Z]\.)+|\.[A-Z]\b|\.(?=\s[A-Z])|[\w’'&-]*[\w’']|)|(?<=a)l-[A-Z][\w-]*)"
+)
+RUN = re.compile(rf"{FIRST_WORD}(?:(?: {PARTICLE})? {WORD})*")
 # "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
 CONNECTORS = frozenset((" of ", " for ", " of the ", " for the "))
 LONGEST_CONNECTOR = max(map(len, CONNECTORS))
@@ -406,7 +417,7 @@ def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: 
         if mention.text in acronyms:
             mention = Mention(mention.text, acronyms[mention.text], mention.start, mention.end, True, "acronym")
         elif not mention.strong and (found := votes.get(mention.text)):
-            kind = found.most_common(1)[0][0]
+            kind = max(found, key=found.__getitem__)  # the first of the most given, as Counter.most_common(1)
             mention = Mention(mention.text, kind, mention.start, mention.end, True, "same name")
         resolved.append(mention)
     # `left` is read from the list as it is retyped, `right` as it was: zip, not pairwise.
@@ -432,15 +443,18 @@ LIST_GAP = re.compile(r",? and |, | or ")
 LONGEST_LIST_GAP = len(", and ")  # the longest gap LIST_END or ", " is
 
 
-def strong_votes(names: Iterable[Mention]) -> dict[str, Counter[str]]:
-    """For each name, how often each type was given to it by a cue; a person's name parts count too."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)  # a Counter made for each name, not each mention
+def strong_votes(names: Iterable[Mention]) -> dict[str, dict[str, int]]:
+    """For each name, how often each type was given to it by a cue; a person's name parts count too.
+    (Counted in plain dicts: a Counter cost a call in Python to make and another at each first count.)"""
+    votes: dict[str, dict[str, int]] = defaultdict(dict)
     for mention in names:
         if not mention.strong or mention.type in ("unknown", "date"):
             continue
-        votes[mention.text][mention.type] += 1
+        voters = [mention.text]
         if mention.type == "person" and " " in mention.text:
             parts = mention.text.split()
-            for part in {parts[0], parts[-1]}:
-                votes[part]["person"] += 1
+            voters += {parts[0], parts[-1]}
+        for voter in voters:
+            kinds = votes[voter]
+            kinds[mention.type] = kinds.get(mention.type, 0) + 1
     return votes

@@ -13,7 +13,7 @@ from newsreader.analysis.canonical import CanonicalNames
 from newsreader.analysis.date_expressions import find_date_expressions
 from newsreader.analysis.entities import Recogniser
 from newsreader.analysis.entity_table import analyse_corpus
-from newsreader.analysis.rules import Rules, capital_lines
+from newsreader.analysis.rules import PARTICLE, RUN, WORD, Mention, Rules, capital_lines, propagate_in_document
 from newsreader.cli import main
 from newsreader.model import Article
 from newsreader.store import DocumentStore
@@ -131,6 +131,34 @@ def test_the_lines_in_capitals_are_every_line_without_a_letter_in_lower_case():
     lines = [(m.start(), m.end()) for m in re.finditer(r"^[^a-z\n]*$", text, re.MULTILINE) if m.end() > m.start()]
     assert capital_lines(text) == lines == [(0, 16), (34, 38), (39, 44), (45, 53)]
     assert capital_lines("") == [] and capital_lines("\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs. Smith met Mr. Mrsa and Ms Dr. Jones",
+        "the U.S. Army and U.S troops of the U.N. met A. B. Smith",
+        "Capt. Jones, Capt Sgt. Pepper, St. John's and St Mary's, Ft. Worth",
+        "Abu Mahdi al-Muhandis and al-Qaeda, all-out alarm, Al-Asad base",
+        "Pieter van der Merwe, Carlos del Rio, McCririck, People’s Party, AT&T, G8, J.R.R. Tolkien",
+        "A. I went. X. Y. Z and Q",
+    ],
+)
+def test_a_run_is_found_where_its_first_word_is_matched_first_as_where_it_was_looked_ahead_for(text):
+    """RUN matches a run's first letter before the rest of its first word (so that the search skips to
+    capitals in C): the same runs as the pattern that looked ahead for a capital at every character."""
+    ahead = re.compile(rf"(?=[A-Za]){WORD}(?:(?: {PARTICLE})? {WORD})*")
+    assert [m.span() for m in RUN.finditer(text)] == [m.span() for m in ahead.finditer(text)]
+
+
+@pytest.mark.parametrize("first, second", [("place", "person"), ("person", "place")])
+def test_a_weak_name_takes_the_type_its_strong_mentions_give_most_the_first_given_on_a_tie(first, second):
+    strong = [Mention("Jordan", first, 0, 6, True, "cue"), Mention("Jordan", second, 10, 16, True, "cue")]
+    weak = [Mention("Jordan", "unknown", 20, 26, False), Mention("Jordan", "person", 30, 36, False)]
+    resolved = propagate_in_document([*strong, *weak], {}, "x" * 40)
+    assert [m.type for m in resolved[2:]] == [first, first]
+    extra = Mention("Jordan", second, 40, 46, True, "cue")
+    assert propagate_in_document([*strong, extra, *weak], {}, "x" * 50)[3].type == second
 
 
 def test_a_small_word_or_a_title_alone_is_no_name_and_runs_join_across_of():
