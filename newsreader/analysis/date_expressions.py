@@ -59,6 +59,11 @@ PIECES["NUMBER"] = (
     r"|sixteen|seventeen|eighteen|nineteen|<TENS>(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|a hundred|one hundred|hundreds of|thousands of|a few|a couple of|several|many|some|a dozen|dozens of)"
 )
+# A count after "the past" makes it a determiner of what is counted ("the past three sessions", "the past four
+# films", "the fifth month in the past six"), not the past
+PIECES["COUNT"] = (
+    r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|<TENS>|few|several|couple|dozen|quarter)\b)"
+)
 PIECES["ABOUT"] = (
     r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some|just"
     r"|only|within|no more than|the better part of)<SP>)?"
@@ -161,13 +166,13 @@ RULES = {
     # "last month", "this summer", "the next decade", "last few months", "last Tuesday", "last August"
     # ("that" before a weekday or a month is most often a conjunction: "said that Thursday's meeting")
     "relative": r"(?!(?i:that)<SP>(?:<WEEKDAY>|<MONTH>))<RELATIVE><SP>(?:(?i:(?:few|couple<SP>of)<SP>)?"
-    r"(?i:<PERIOD>s?|<SEASON>)|(?i:(?:few|couple<SP>of)<SP>days|(?<=coming\s)days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
+    r"(?i:<PERIOD>s?(?!<SP>of<SP>(?:an?|the)\b)|<SEASON>)|(?i:(?:few|couple<SP>of)<SP>days|(?<=coming\s)days)|<WEEKDAY>|<MONTH>(?:<SP><DAY>(?![\d,.]*\d)(?:,?<SP><YEAR>)?)?)",
     # "now", "currently", "recently", "recent years" (without its "in", as TimeML has it), "the past", "the near
     # future", "these days", "the near term"; not a "current account" or "current affairs"
     "present or vague": r"(?i:right now|just now|now|currently|recently|more recently|nowadays|these days"
     r"|at the moment|at present|lately|recent<SP>(?:years|months|weeks|days)"
     r"|current(?!<SP>(?:account|affairs))|recent"
-    r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:of\b|(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b))"
+    r"|the<SP>(?:near<SP>)?(?:past|future)(?!<SP>(?:of\b|(?:[\w-]+<SP>){0,2}(?:<UNIT>|<SEASON>s?)\b|<COUNT>))"
     r"|the<SP>(?:near|short|long|longer)<SP>term)",
     # "for years", "within weeks or months", "in the days ahead", "months ago": some of that unit
     "some units": r"(?:(?<=\b[Ff]or )|(?<=\b[Ii]n )|(?<=\b[Ww]ithin )|(?<=\b[Oo]ver ))(?i:(?:minute|hour|day|week"

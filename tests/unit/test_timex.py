@@ -27,6 +27,10 @@ def timexes(text: str, published: str = "1989-10-30") -> list[tuple[str, str, st
         ("The current account deficit grew, a current affairs show said.", []),  # terms, not times
         ("Since the fall of the Berlin Wall, the fall in prices slowed.", []),  # a drop, not autumn
         ("Trade matters to the future of both peoples.", []),  # a thing's fate, not a time
+        # a count after "the past" makes it a determiner of what is counted, and "the last year of" a thing is its end
+        ("Shares rose in the past three sessions and the last four films.", []),
+        ("Output fell for the fifth month in the past few.", []),
+        ("He served in the last year of the war and the final week of the campaign.", []),
     ],
 )
 def test_present_and_vague_references(text, expected):
