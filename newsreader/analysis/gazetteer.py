@@ -96,6 +96,9 @@ class Gazetteer:
     countries: frozenset[str]
     first_names: StringTable
     country_stems: tuple[str, ...]
+    # The places whose names begin with no capital ("eMuziwezinto", "les Roquetes"): about 80, so that a
+    # word in lower case is looked for among them alone.
+    uncapitalised_places: frozenset[str]
 
 
 @cache
@@ -110,7 +113,10 @@ def gazetteer() -> Gazetteer:
     named = countries + list(COUNTRY_ALIASES) + continents
     words = {word for name in named for word in name.split()} - GENERIC_GEO_WORDS
     stems = tuple(sorted({word[:4] for word in words if len(word) >= 4 and word[0].isupper()}))
-    return Gazetteer(Places(alone), frozenset(countries) | frozenset(COUNTRY_ALIASES), _first_names(), stems)
+    uncapitalised = frozenset(name for name in alone if not name[:1].isupper())
+    return Gazetteer(
+        Places(alone), frozenset(countries) | frozenset(COUNTRY_ALIASES), _first_names(), stems, uncapitalised
+    )
 
 
 def _sections(table: str) -> dict[str, list[str]]:

@@ -100,25 +100,23 @@ def _collapsed(kinds: str) -> str:
     return "".join(kind for kind, _ in groupby(kinds))
 
 
+# The cue-word classes, each word in the first that has it.
+CUE_CLASSES = (
+    ("title", TITLES),
+    ("prole", PERSON_ROLES),
+    ("orole", ORG_ROLES),
+    ("oword", ORG_WORDS),
+    ("pword", PLACE_WORDS),
+    ("pprep", PLACE_PREPOSITIONS),
+    ("ofollow", ORG_FOLLOWERS),
+    ("work", WORK_NOUNS),
+)
+CUE_OF = {word: cue for cue, words in reversed(CUE_CLASSES) for word in words}  # an earlier class written last
+
+
 def _cue(lower: str) -> str | None:
     """The cue-word class of a lower-cased word, if any."""
-    if lower in TITLES:
-        return "title"
-    if lower in PERSON_ROLES:
-        return "prole"
-    if lower in ORG_ROLES:
-        return "orole"
-    if lower in ORG_WORDS:
-        return "oword"
-    if lower in PLACE_WORDS:
-        return "pword"
-    if lower in PLACE_PREPOSITIONS:
-        return "pprep"
-    if lower in ORG_FOLLOWERS:
-        return "ofollow"
-    if lower in WORK_NOUNS:
-        return "work"
-    return None
+    return CUE_OF.get(lower)
 
 
 @lru_cache(maxsize=1 << 13)  # made for a word as the token scored and as a neighbour: looked up once
@@ -126,12 +124,14 @@ def _gazetteer_flags(word: str) -> tuple[str, ...]:
     gaz = gazetteer()
     flags = []
     # In this order, each form once: a set's order (hence the flags', and the last bit of their sum) varied by run.
-    for form in dict.fromkeys((word, word.title()) if word.isupper() and len(word) > 3 else (word,)):
+    forms = (word, title) if word.isupper() and len(word) > 3 and (title := word.title()) != word else (word,)
+    for form in forms:
+        capital = form[:1].isupper()  # most words looked up are not: they are looked for among few places
         if form in gaz.countries:
             flags.append("country")
-        if (place := gaz.places.get(form)) is not None:
+        if (capital or form in gaz.uncapitalised_places) and (place := gaz.places.get(form)) is not None:
             flags.append("bigplace" if place[1] else "place")
-        if form in gaz.first_names:
+        if capital and form in gaz.first_names:  # every first name begins with a capital (a test checks)
             flags.append("first")
     return tuple(flags)
 

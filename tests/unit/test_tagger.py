@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from newsreader.analysis import tagger as tagger_module
+from newsreader.analysis.gazetteer import gazetteer
 from newsreader.analysis.rules import Mention
 from newsreader.analysis.tagger import (
     ALLOWED,
@@ -137,3 +138,12 @@ def test_the_weights_are_float16_so_that_their_sums_are_the_same_in_any_order(fr
     weights = fresh.weights
     assert (weights.astype(np.float16) == weights).all()
     assert np.abs(weights).max() < 2**15  # and no sum of a thousand of them leaves float64's 53 bits
+
+
+def test_a_words_gazetteers_are_those_it_is_in_capitalised_or_not():
+    """Only capitalised words are looked for among the first names (they all begin with a capital), and
+    a word that is not among the places that begin with none."""
+    assert all(name[:1].isupper() for name in gazetteer().first_names)
+    uncapitalised = next(name for name in gazetteer().places if not name[:1].isupper() and " " not in name)
+    assert tagger_module._gazetteer_flags(uncapitalised) in (("place",), ("bigplace",))
+    assert tagger_module._gazetteer_flags("LONDON") == tagger_module._gazetteer_flags("London") != ()
