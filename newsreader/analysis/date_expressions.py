@@ -64,6 +64,8 @@ PIECES["NUMBER"] = (
 PIECES["COUNT"] = (
     r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|<TENS>|few|several|couple|dozen|quarter)\b)"
 )
+# "half a century", "a quarter of an hour", "three quarters of a year"
+PIECES["PART"] = r"(?:(?:(?:three<SP>)?quarters?<SP>of<SP>|half<SP>)(?=an?<SP>))"
 PIECES["ABOUT"] = (
     r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some|just"
     r"|only|within|no more than|the better part of)<SP>)?"
@@ -142,7 +144,7 @@ RULES = {
     # "three years", "the past two weeks", "a decade", "the first nine months", "two-year", "30-day";
     # "four years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
     "duration": r"(?i:(?:(?:the|a|an)<SP>)?(?:(?:past|last|next|first|coming|previous|following|latest|final"
-    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><NUMBER>(?: thousand)?<HALF>?"
+    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><PART>?<NUMBER>(?: thousand)?<HALF>?"
     r"(?:<SP>(?:to|or)<SP><NUMBER>)?(?:<SP>(?:more|additional|straight|consecutive|full|trading|business|working))?[\s-]+<UNIT>"
     r"<HALF>?(?:(?:<SP>or so)?<SP>(?:ago|earlier|later|from now))?(?!<SP>old\b))",
     # "earlier this year", "later this month", "earlier in the year", "the end of the year", "year-end"

@@ -162,6 +162,11 @@ UNIT_CODES = {
 UNITS_WRITTEN = tuple(unit + plural for unit in UNIT_CODES for plural in ("", "s"))
 # Half a unit in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
 HALF_UNITS = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
+# A part of a unit ("half a century", "a quarter of an hour", "three quarters of a year"), and where a part is not
+# a whole number of the unit, the next smaller one: a quarter of an hour is 15 minutes.
+PARTS = {"half": (1, 2), "quarter of": (1, 4), "three quarters of": (3, 4)}
+PART_OF = re.compile(r"(?:a )?(half|quarter of|three quarters of) an?")
+SMALLER_UNIT = {"Y": ("M", 12), "Q": ("M", 3), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60)}
 # "this week", "last quarter" in an article of no known date: which one, not known
 UNKNOWN_UNITS = {"year": "XXXX", "decade": "XXX", "century": "XX", "month": "XXXX-XX", "week": "XXXX-WXX"}
 UNKNOWN_UNITS |= {"weekend": "XXXX-WXX-WE", "quarter": "XXXX-QX"}
@@ -491,7 +496,23 @@ def duration_value(count: int | None, unit: str, half: bool = False) -> str:
             return f"PT{whole}{HALF_UNITS[unit]}" if code.startswith("T") else f"P{whole}{HALF_UNITS[unit]}"
         else:
             amount += ".5"
+    return _period(amount, code)
+
+
+def _period(amount: object, code: str) -> str:
+    """A duration's value from its amount and its unit's TIMEX3 letter: "P3Y", "PT2H"."""
     return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+
+
+def part_of_a_unit(part: str, unit: str) -> tuple[int, str] | None:
+    """How many of what code a part of a unit is ("half" a "century": 50, "Y"), if a whole number of one."""
+    numerator, denominator = PARTS[part]
+    code, size = UNIT_CODES[unit]
+    amount = size * numerator
+    if amount % denominator and code in SMALLER_UNIT:
+        code, factor = SMALLER_UNIT[code]
+        amount *= factor
+    return None if amount % denominator else (amount // denominator, code)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -796,7 +817,7 @@ class Normaliser:
 
     def _quarter(self, text: str, when: str) -> str | None:
         lowered = text.lower()
-        if ("quarter" not in lowered and "half" not in lowered) or HALF.search(lowered):
+        if ("quarter" not in lowered and "half" not in lowered) or HALF.search(lowered) or PART_OF.search(lowered):
             return None
         m = re.search(r"(?:(\w+)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half)(s?)\b", lowered)
         if not m:
@@ -907,6 +928,9 @@ class Normaliser:
             return duration_value(None, m[2])
         count = count_of(m[1])
         unit = m[2]
+        part = ("half" in m[1] or "quarter" in m[1]) and PART_OF.fullmatch(m[1])
+        if part and (amount := part_of_a_unit(part[1], unit)) and amount[1] in ("Y", "M"):
+            count, unit = amount[0], {"Y": "year", "M": "month"}[amount[1]]  # "half a century ago": 50 years ago
         if unit == "fortnight":  # "a fortnight earlier": two weeks
             count, unit = (None if count is None else 2 * count), "week"
         if lowered != text.lower():  # "a year and a half ago": 18 months; half of another unit, some time
@@ -989,6 +1013,9 @@ class Normaliser:
         if not m:
             return None
         words = m["count"]
+        if ("half" in words or "quarter" in words) and (part := PART_OF.fullmatch(words)):  # "half a century": 50 years
+            amount = part_of_a_unit(part[1], m["unit"])
+            return _period(*amount) if amount else None
         if count_of(words) is None and words not in VAGUE_COUNTS:
             words = re.sub(r"^an? ", "", words)  # "a two-year contract", but "a couple of years"
         count = count_of(words)

@@ -94,6 +94,12 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("The trial lasted 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M")]),
         ("She spent about 5 1/2 hours there.", [("about 5 1/2 hours", "DURATION", "PT5H30M")]),
         ("It took a minute and a half.", [("a minute and a half", "DURATION", "PT1M30S")]),
+        # a part of a unit, in the next smaller one where it is no whole number of the unit
+        ("The feud has run for half a century.", [("half a century", "DURATION", "P50Y")]),
+        ("He waited three quarters of an hour.", [("three quarters of an hour", "DURATION", "PT45M")]),
+        ("Prices doubled over the past quarter of a century.", [("the past quarter of a century", "DURATION", "P25Y")]),
+        ("The mill closed half a century ago.", [("half a century ago", "DATE", "1939")]),
+        ("It was half a success.", []),
         ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXY")]),
         ("He died within weeks or months of his capture.", [("weeks or months", "DURATION", "PXW")]),
         ("For weeks the government has held rallies.", [("weeks", "DURATION", "PXW")]),
