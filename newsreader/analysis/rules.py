@@ -69,6 +69,8 @@ SPEECH_VERBS = re.compile(
 )
 NEXT_WORD = re.compile(r" ([\w-]+)")
 NEXT_TWO_WORDS = re.compile(r" ([\w-]+ [\w-]+)")
+# The first words of the followers of two words ("air base"): only after one is a second word read.
+FOLLOWER_FIRST_WORDS = frozenset(follower.split()[0] for follower in PLACE_FOLLOWERS if " " in follower)
 DASH_LOWER = re.compile(r"-[a-z]")
 ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 YEAR_IN_NAME = re.compile(r"\b\d{4}\b")
@@ -355,7 +357,9 @@ class Rules:
             return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
         if name in places:
             return "place", "gazetteer" if places[name][1] or previous in PLACE_PREPOSITIONS else ""
-        if following in PLACE_FOLLOWERS or _next_word(body, end, NEXT_TWO_WORDS) in PLACE_FOLLOWERS:
+        if following in PLACE_FOLLOWERS or (
+            following in FOLLOWER_FIRST_WORDS and _next_word(body, end, NEXT_TWO_WORDS) in PLACE_FOLLOWERS
+        ):
             return "place", "place follower"
         if name in COMPASS_REGIONS and previous == "the":
             return "place", "compass"  # "the West"

@@ -161,6 +161,14 @@ def test_a_weak_name_takes_the_type_its_strong_mentions_give_most_the_first_give
     assert propagate_in_document([*strong, extra, *weak], {}, "x" * 50)[3].type == second
 
 
+def test_a_place_is_told_by_the_two_words_after_it_only_where_they_may_be_a_follower():
+    """The second word after a name is read only after the first word of a two-word follower ("air
+    base", "Nuclear plant"); a follower of one word ("airport") needs none."""
+    text = "They left Zorbax air base, Quilmot nuclear Plant, Vendra naval-base, Brinto air field and Sarn airport."
+    places = [m.text for m in Rules().mentions(text) if m.cue == "place follower"]
+    assert places == ["Zorbax", "Quilmot", "Sarn"]
+
+
 def test_a_small_word_or_a_title_alone_is_no_name_and_runs_join_across_of():
     """The rules' hints: a capitalised word that only opens a sentence ("The", "But") or a title alone
     ("President") is no name, told before the words around it are read; runs are joined across "of"
