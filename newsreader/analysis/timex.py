@@ -81,7 +81,21 @@ REPORTING_WORDS = frozenset(
 )
 BE = frozenset("is are be been being am".split())
 # Verbs of the present that say or think: the past after their object is its own verb ("says the troops retreated").
-SAYS_NOW = frozenset("says tells argues insists believes thinks claims fears admits denies suggests".split())
+# Verbs in the present whose object may be a clause of its own ("confirms the deal collapsed")
+SAYS_NOW = frozenset(
+    """says tells argues insists believes thinks claims fears admits denies suggests confirms acknowledges
+    shows reveals reports notes warns explains adds agrees recalls knows hopes hears learns finds means indicates
+    proves""".split()
+)
+# Words in -s before a determiner that are no verb ("afterwards the troops withdrew")
+NOT_VERBS_IN_S = frozenset(
+    "afterwards towards backwards forwards thus perhaps always sometimes besides whereas".split()
+)
+# The past forms that are also participles, of those PAST_WORDS holds: a participle may describe a thing
+PARTICIPLES = frozenset(
+    """held sold paid hit cut bought found led kept brought built fought sent spent sought shot struck left lost won
+    made""".split()
+)
 # What is planned, arranged or invited to comes after the planning, at a time of its own: a date more than
 # PLANNED_OBJECT words after such a verb ("planned a rally in the park on Saturday") is the plan's, one right
 # after it ("planned on Monday", "invited them on Monday") the verb's.
@@ -115,7 +129,7 @@ LOOKS_AHEAD = re.compile(
 )
 # "the 12 months to June", "the year to March": the end of a period reported, not a time limit set
 ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
-PERIOD_TO = re.compile(r"\b(?:months?|weeks?|years?|quarters?|period)\s+(?:to|through)\s+$", re.IGNORECASE)
+PERIOD_TO = re.compile(r"\b(?:months?|weeks?|years?|quarters?|half|period)\s+(?:to|through|ended)\s+$", re.IGNORECASE)
 SEASON_OF_YEAR = re.compile(r"(?:the )?(" + "|".join(SEASONS) + r")(?:,? (?:of )?(\d{4}))?")
 END_OF_RANGE = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")  # "25", "25, 1999" after "April 24-"
 LAST_DAY = re.compile(r"(?<!\d)[0-3]?\d(?:st|nd|rd|th)?$")
@@ -295,13 +309,16 @@ def _describes_an_object(words: list[str], i: int) -> bool:
     """Whether words[i], a past form, follows the object of a verb in the present and describes it ("visits
     the families affected", "sells the goods seized"): it is no verb of the clause, unless an object of its
     own follows it or the verb before says or thinks ("says the troops retreated", "argues the plan failed")."""
-    after = words[i + 1] if i + 1 < len(words) else ""
+    word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if word in PAST_WORDS and word not in PARTICIPLES:  # "withdrew", "shrank": a past and nothing else
+        return False
     if after in NOT_A_VERB or after in NUMBERS or after[:1].isdigit() or {"who", "which"} & set(words[i - 2 : i]):
         return False
     for article in (i - 2, i - 3):
-        if article > 0 and words[article] in DETERMINERS:
+        if article > 1 and words[article] in DETERMINERS:  # a verb after its subject, not a sentence's first word
             verb = words[article - 1]  # "as", "is", "has", "unless" are no verb of the present in -s
-            return len(verb) > 3 and verb.endswith("s") and not verb.endswith("ss") and verb not in SAYS_NOW
+            present = len(verb) > 3 and verb.endswith("s") and not verb.endswith("ss")
+            return present and verb not in SAYS_NOW and verb not in NOT_VERBS_IN_S
     return False
 
 
@@ -607,7 +624,6 @@ class Normaliser:
         self.dated_before: str | None = None  # the one before it: "2004 ... 2003 ... a year earlier" is 2003
         self.first_quarter: str | None = None  # what "a year ago", "the year-earlier period" compare with
         self.last_day: str | None = None  # the last day named: the day of a time of day that names none
-        self.last_day_sentence = ""  # the sentence it was named in
         self.anaphoric = False
         self.following = ""  # the text after the expression in its sentence
         self.sentence = ""  # the expression's sentence
@@ -618,13 +634,12 @@ class Normaliser:
     def value_at(self, body: str, start: int, end: int) -> str | None:
         """The value of the expression body[start:end], in the tense of its clause."""
         bracket = body.find(")", end, end + 34) >= 0  # most expressions have none after them: no pattern tried
-        needs_tense = NEEDS_TENSE.search(body, start, end) or (bracket and DAY_AFTER_BRACKETS.match(body, end))
-        if not needs_tense and not body.endswith("the day", start, end):  # "later in the day": its sentence's day
+        if not NEEDS_TENSE.search(body, start, end) and not (bracket and DAY_AFTER_BRACKETS.match(body, end)):
             # no need of its sentence: the words around it will do
             first = max(0, start - 24)
             return self._value(body[start:end], body[first : end + 40], start - first, False)
         first, last = sentence_span(body, start, end)
-        return self._value(body[start:end], body[first:last], start - first, bool(needs_tense))
+        return self._value(body[start:end], body[first:last], start - first, True)
 
     def value(self, expression: str, sentence: str, at: int | None = None) -> str | None:
         """The value of one expression, met in this order in the text (at this offset in its sentence)."""
@@ -650,7 +665,7 @@ class Normaliser:
             # the day a period reported ends ("the year to 31 December", "the quarter ended Sept. 30") is not the day
             # of what is told after it
             if DAY_VALUE.match(value) and not self._ends_a_period():
-                self.last_day, self.last_day_sentence = value[:10], sentence
+                self.last_day = value[:10]
             recent = self.year is None or int(value[:4]) >= self.year - 1  # not "the third quarter of 1984"
             if self.first_quarter is None and recent and QUARTER_VALUE.fullmatch(value):
                 self.first_quarter = value
@@ -660,7 +675,7 @@ class Normaliser:
         """Whether the expression is the day a period reported ends ("the year to 31 December")."""
         if not self.preceding.rstrip().endswith(("to", "through", "ended")):  # the patterns only where they may match
             return False
-        return PERIOD_TO.search(self.preceding) is not None or ENDED.search(self.preceding) is not None
+        return PERIOD_TO.search(self.preceding) is not None
 
     def _first_value(self, text: str, when: str) -> str | None:
         """The value the first rule that knows this kind of expression gives it."""
@@ -997,8 +1012,8 @@ class Normaliser:
             return self.day.isoformat()[:7]
         if m[1] in ("decade", "century"):  # "by the end of the decade", "the middle of the century"
             return str(self.day.year)[: 3 if m[1] == "decade" else 2]
-        if m[1] == "day":  # "later in the day": the day its sentence names, else the day written
-            return self.last_day if self.last_day and self.last_day_sentence == self.sentence else self.day.isoformat()
+        if m[1] == "day":
+            return self.day.isoformat()
         weekday = self.day.weekday()
         if m[1] == "weekend" and when != "future" and (weekday < 3 or (when == "past" and weekday < 5)):
             return self._shifted("weekend", -1, anaphoric=False)  # the closest, or the last if it is past

@@ -46,8 +46,8 @@ DAY_MONTH = re.compile(WEEKDAY + DAY + r"\s+(?:of\s+)?" + MONTH + r"\b(?:,?\s+" 
 MONTH_YEAR = re.compile(MONTH + r",?\s+" + YEAR + r"\b", re.I)
 # "2020-01-14", "2020-01-14T10:00:00Z", "2020/01/14"
 NUMERIC = re.compile(r"(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})")
-# "20200114", "20200114T100000Z": ISO 8601's basic format
-BASIC = re.compile(r"(?P<year>\d{4})(?P<month>\d\d)(?P<day>\d\d)(?=T\d|$)")
+# "20200114", "20200114T100000Z", "202001141000": ISO 8601's basic format, the time too
+BASIC = re.compile(r"(?P<year>\d{4})(?P<month>\d\d)(?P<day>\d\d)(?=T\d|(?:[01]\d|2[0-3])(?:[0-5]\d){0,2}$|$)")
 # "14.01.2020", "14/01/2020", "01/14/2020 10:00": the day first after a dot, else whichever the numbers allow
 DAY_MONTH_NUMERIC = re.compile(r"(?P<first>\d{1,2})(?P<mark>[./-])(?P<second>\d{1,2})(?P=mark)(?P<year>\d{4})\b")
 UNIX_TIME = re.compile(r"[0-9]{9,13}")  # a Unix time written as a string, in seconds or milliseconds since 1973
@@ -137,8 +137,10 @@ def _date_field(value: object) -> PartialDate | None:
         return None if _year_end_sentinel(value) else _unix_day(value, per_second=1000)
     if not isinstance(value, str) or not (text := value.strip()):
         return None
-    if match := NUMERIC.match(text) or BASIC.match(text):
+    if match := NUMERIC.match(text):
         return _valid(int(match["year"]), int(match["month"]), int(match["day"]))
+    if (match := BASIC.match(text)) and (basic := _valid(int(match["year"]), int(match["month"]), int(match["day"]))):
+        return basic  # before a Unix time: "2020011410" is 10 a.m. on 14 January 2020, not a second of 2034
     if YEAR_ONLY.match(text):
         return None  # a bare year says too little to place an article
     if UNIX_TIME.fullmatch(text):

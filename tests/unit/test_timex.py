@@ -483,10 +483,10 @@ def test_the_following_or_previous_month_is_of_the_month_last_named():
             ("that same day", "DATE", "1989-08-XX"),
         ),
         ("The board met and the offer was raised the same day.", ("the same day", "DATE", "1989-10-30")),
-        # "later in the day" is of the day its sentence names, else of the day written
+        # "later in the day" is of the day written, whatever day another clause names
         (
-            "The envoy landed in Lagos on Friday and met the president later in the day.",
-            ("later in the day", "DATE", "1989-10-27"),
+            "The election, due on 5 May, dominated talks held later in the day.",
+            ("later in the day", "DATE", "1989-10-30"),
         ),
         ("Talks ended on Friday. The envoy left later in the day.", ("later in the day", "DATE", "1989-10-30")),
         # a year, a month or a week before or after the date last named
@@ -617,6 +617,11 @@ def test_times_of_day(text, expected):
 )
 def test_a_time_of_day_is_not_on_the_day_a_period_reported_ends(text):
     assert timexes(text, "2013-03-22")[-1] == ("1400 GMT", "TIME", "2013-03-22T14:00")
+
+
+def test_a_time_of_day_is_on_the_day_an_event_ended():
+    text = "The strike ended March 3, and at 10 a.m. workers returned to the plant."
+    assert timexes(text, "2013-03-22")[-1] == ("10 a.m.", "TIME", "2013-03-03T10:00")
 
 
 @pytest.mark.parametrize(
@@ -915,6 +920,10 @@ def test_a_regular_past_after_a_date_that_opens_its_sentence(text, expected):
         ("On Monday the auction house sells the paintings seized by customs.", "2013-03-25"),
         ("On Monday the minister visited the families affected.", "2013-03-18"),
         ("On Monday the report says the troops retreated.", "2013-03-18"),
+        ("The company confirms the deal collapsed on Monday.", "2013-03-18"),
+        ("Afterwards the troops withdrew on Sunday.", "2013-03-17"),
+        ("Thus the plan failed on Monday.", "2013-03-18"),
+        ("The data shows the economy shrank on Monday.", "2013-03-18"),
         # what is hoped, aimed at or set for is to come
         ("Negotiators hope to agree a text by Thursday.", "2013-03-28"),
         ("The league aims to publish its fixtures on Thursday.", "2013-03-28"),
