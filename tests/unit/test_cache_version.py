@@ -1,7 +1,8 @@
 """A cache made by an older analysis is never read as a newer one's: what the analysis finds changes only with VERSION.
 
-The analysis of the seeds and the test articles (every article's entities, dates and dateline, and the
-timeline) has its digest recorded next to the VERSION it was taken at. A change to what the analysis finds
+The analysis of the seeds, the test articles and tests/data/analysis/ (invented sentences of the kinds the
+rules tell apart: add one with each new kind) has its digest (every article's entities, dates and dateline,
+and the timeline) recorded next to the VERSION it was taken at. A change to what the analysis finds
 must bump VERSION in newsreader/persist/cache.py, or readers would be shown their old cached findings;
 after the bump, `python -m tests.unit.test_cache_version` records the new digest.
 """
@@ -19,7 +20,7 @@ from newsreader.persist.cache import VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-ARTICLES = (ROOT / "seeds", DATA / "bbc", DATA / "timeline" / "bbc.jsonl")
+ARTICLES = (ROOT / "seeds", DATA / "bbc", DATA / "timeline" / "bbc.jsonl", DATA / "analysis")
 FINGERPRINT = DATA / "analysis_fingerprint.json"
 FIELDS = ("id", "title", "date", "date_inferred", "dateline", "entities")  # what the analysis decides, no paths
 
