@@ -16,6 +16,7 @@ in their title, the last older rows that do are listed next.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -55,6 +56,7 @@ TEXTS = 2  # the `user_version` of one that holds every article's title and body
 # disk at each batch's commit was a third of the indexing's wall time).
 FAST_WRITES = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF")
 BACKUP_PAGES = 1024  # pages of a kept index copied at a time (`_own`): a search waits for one step at most
+SERIALIZED = 3  # `sqlite3.threadsafety` of an SQLite that serialises a connection's use by several threads
 TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
 TABLES = ("docs", "names")  # the full-text tables: titles and bodies, entity names
 SCHEMA = (
@@ -418,13 +420,16 @@ class SearchIndex:
         folder, as this connection sees it (another newsreader may have replaced the file since), and the rows
         and names go there. Searches go on meanwhile: nothing writes a kept index, SQLite serialises the
         connection's use (`sqlite3.threadsafety` 3), and the copy is made BACKUP_PAGES at a time (with the
-        lock held, searches waited 3 s for 179 MB at 100,000 articles)."""
+        lock held, searches waited 3 s for 179 MB at 100,000 articles). An SQLite built otherwise copies under
+        the lock."""
         if not self.kept:
             return
         path = scratch_path(".sqlite")
         copy = sqlite3.connect(path, check_same_thread=False)
+        held = contextlib.nullcontext() if sqlite3.threadsafety == SERIALIZED else self._lock
         try:
-            self.db.backup(copy, pages=BACKUP_PAGES)
+            with held:
+                self.db.backup(copy, pages=BACKUP_PAGES)
         except sqlite3.Error:
             copy.close()
             path.unlink(missing_ok=True)

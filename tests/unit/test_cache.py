@@ -229,8 +229,10 @@ def test_the_titles_and_bodies_are_saved_once_loaded_and_the_names_join_them_lat
     assert warm.index_loaded() and warm.indexed and [h.id for h in warm.search("storm")] == [hit.id]
 
 
-def test_a_saved_index_is_never_written_to_as_another_newsreader_may_read_it(tmp_path):
+@pytest.mark.parametrize("threadsafety", [3, 1])  # an SQLite built without serialised connections copies under the lock
+def test_a_saved_index_is_never_written_to_as_another_newsreader_may_read_it(tmp_path, monkeypatch, threadsafety):
     """The names go to a copy of the index as its reader saw it, which then replaces the saved one whole."""
+    monkeypatch.setattr(sqlite3, "threadsafety", threadsafety)
     folder = folder_of(tmp_path, STORM, "Budget day\n\nThe Chancellor spoke.\n")
     DocumentStore.load([folder], cache=Cache(tmp_path / "cache")).save_index()
     [saved] = (tmp_path / "cache" / "index").iterdir()
