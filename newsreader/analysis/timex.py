@@ -80,8 +80,8 @@ REPORTING_WORDS = frozenset(
     "according".split()
 )
 BE = frozenset("is are be been being am".split())
-# Verbs of the present that say or think: the past after their object is its own verb ("says the troops retreated").
-# Verbs in the present whose object may be a clause of its own ("confirms the deal collapsed")
+# Verbs of the present that say, think or find: the past after their object is its own verb ("says the troops
+# retreated", "confirms the deal collapsed").
 SAYS_NOW = frozenset(
     """says tells argues insists believes thinks claims fears admits denies suggests confirms acknowledges
     shows reveals reports notes warns explains adds agrees recalls knows hopes hears learns finds means indicates

@@ -138,8 +138,8 @@ def _date_field(value: object) -> PartialDate | None:
     if not isinstance(value, str) or not (text := value.strip()):
         return None
     if match := NUMERIC.match(text):
-        return _valid(int(match["year"]), int(match["month"]), int(match["day"]))
-    if (match := BASIC.match(text)) and (basic := _valid(int(match["year"]), int(match["month"]), int(match["day"]))):
+        return _from_match(match)
+    if (match := BASIC.match(text)) and (basic := _from_match(match)):
         return basic  # before a Unix time: "2020011410" is 10 a.m. on 14 January 2020, not a second of 2034
     if YEAR_ONLY.match(text):
         return None  # a bare year says too little to place an article
