@@ -43,9 +43,10 @@ from newsreader.analysis.gazetteer import gazetteer
 # and abbreviated titles with their full stop ("W.", "Lt."); or a particle-led "al-Muhandis".
 ABBREVIATIONS = "Mr Mrs Ms Dr Lt Gen Col Maj Capt Sgt St Sen Rep Gov Prof Rev Jr Sr Mt Ft".split()
 ABBREVIATION = rf"(?:{'|'.join(ABBREVIATIONS)})\."
-WORD = (
-    rf"(?:{ABBREVIATION}|(?:[A-Z]\.){{2,}}|[A-Z]\.[A-Z]\b|[A-Z]\.(?=\s[A-Z])|[A-Z][\w’'&-]*[\w’']|[A-Z]|al-[A-Z][\w-]*)"
-)
+# What follows a capital in WORD, in the order tried: initials ("U.S.", "U.S", "W."), a word, the capital alone
+CAPITAL_TAILS = r"\.(?:[A-Z]\.)+|\.[A-Z]\b|\.(?=\s[A-Z])|[\w’'&-]*[\w’']|"
+PARTICLE_LED = r"l-[A-Z][\w-]*"  # what follows the "a" of "al-Muhandis"
+WORD = rf"(?:{ABBREVIATION}|[A-Z](?:{CAPITAL_TAILS})|a{PARTICLE_LED})"
 PARTICLE = r"(?:van der|van den|van|von|der|de la|de|del|da|du|al|bin|ibn|le|la)"
 # A run's first word is WORD with its first letter matched first and the rest told by looking back at it:
 # a pattern that begins with a set of letters is skipped to in C, where one that begins with a lookahead
@@ -53,11 +54,8 @@ PARTICLE = r"(?:van der|van den|van|von|der|de la|de|del|da|du|al|bin|ibn|le|la)
 _ABBREVIATION_ENDS: dict[str, list[str]] = {}
 for _abbreviation in ABBREVIATIONS:
     _ABBREVIATION_ENDS.setdefault(_abbreviation[0], []).append(_abbreviation[1:])
-FIRST_WORD = (
-    r"[A-Za](?:(?<=[A-Z])(?:(?:"
-    + "|".join(f"(?<={first})(?:{'|'.join(ends)})" for first, ends in _ABBREVIATION_ENDS.items())
-    + r")\.|\.(?:[A-Z]\.)+|\.[A-Z]\b|\.(?=\s[A-Z])|[\w’'&-]*[\w’']|)|(?<=a)l-[A-Z][\w-]*)"
-)
+_ABBREVIATION_RESTS = "|".join(f"(?<={first})(?:{'|'.join(ends)})" for first, ends in _ABBREVIATION_ENDS.items())
+FIRST_WORD = rf"[A-Za](?:(?<=[A-Z])(?:(?:{_ABBREVIATION_RESTS})\.|{CAPITAL_TAILS})|(?<=a){PARTICLE_LED})"
 RUN = re.compile(rf"{FIRST_WORD}(?:(?: {PARTICLE})? {WORD})*")
 # "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
 CONNECTORS = frozenset((" of ", " for ", " of the ", " for the "))
