@@ -73,7 +73,7 @@ PIECES["ABOUT"] = (
 PIECES["HALF"] = r"(?:<SP>1/2|½|<SP>and<SP>a<SP>half)"  # "2 1/2 years", "two and a half years", "a year and a half"
 PIECES["CLOCK"] = (
     r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:\d{1,2}:\d\d|[0-2]\d[0-5]\d)(?=\s*<ZONE>|<SP>local\b)"
-    r"|(?<=\b[Aa]t )(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|noon"
+    r"|(?<=\b[Aa]t )(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?<![Hh]igh )noon"
     r"|midnight|midday|\d{1,2}(?::\d\d)?(?:<SP>o'clock)?<SP>in<SP>the<SP>(?:morning|afternoon|evening))"
     r"(?:<SP>(?:<ZONE>|local time))?"
 )
@@ -105,8 +105,8 @@ def _pattern(rule: str) -> str:
 
 
 RULES = {
-    # "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6", "10 p.m. Wednesday", "10 p.m. on Oct. 23, 1998"
-    "clock time": r"<CLOCK>(?:,?<SP>(?:on<SP>)?<CALENDAR_DAY>(?:,?<SP><YEAR>)?)?",
+    # "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6", "10 p.m. on Oct. 23, 1998", "midnight of 31 December"
+    "clock time": r"<CLOCK>(?:,?<SP>(?:(?:on|of)<SP>)?<CALENDAR_DAY>(?:,?<SP><YEAR>)?)?",
     # "the next day", "the following morning", "the day before", "the year after", "earlier that day", "that same
     # day"; ("that day" alone is more often a day of no date: "the offer ends that day")
     "day around another": r"(?i:(?:earlier|later)<SP>that<SP>(?:same<SP>)?<PART_OF_DAY>|(?:that|the)<SP>same<SP>day"

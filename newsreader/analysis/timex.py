@@ -127,6 +127,12 @@ LOOKS_AHEAD = re.compile(
     r"\b(?:will|would|could|can|may|might|shall|should|to|due|scheduled|planned|expected)\b|\b(?:is|are|was|were)\s+\w+ing\b",
     re.IGNORECASE,
 )
+# "talked about the slated visit of the minister in September", "the planned strike in June was called off": an
+# event planned before it, whose date a past verb may set ahead as it sets a time limit
+PLANNED_EVENT = re.compile(
+    r"\b(?:the|a|an|its|his|her|their)\s+(?:planned|scheduled|slated|proposed|upcoming|forthcoming)\s+[a-z]",
+    re.IGNORECASE,
+)
 # "the 12 months to June", "the year to March": the end of a period reported, not a time limit set
 ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
 PERIOD_TO = re.compile(r"\b(?:months?|weeks?|years?|quarters?|half|period)\s+(?:to|through|ended)\s+$", re.IGNORECASE)
@@ -177,7 +183,8 @@ UNITS_WRITTEN = tuple(unit + plural for unit in UNIT_CODES for plural in ("", "s
 # Half a unit in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
 HALF_UNITS = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
 # A part of a unit ("half a century", "a quarter of an hour", "three quarters of a year"), and where a part is not
-# a whole number of the unit, the next smaller one: a quarter of an hour is 15 minutes.
+# a whole number of the unit, the first smaller one it is a whole number of: a quarter of an hour is 15 minutes, half
+# a week 84 hours.
 PARTS = {"half": (1, 2), "quarter of": (1, 4), "three quarters of": (3, 4)}
 PART_OF = re.compile(r"(?:a )?(half|quarter of|three quarters of) an?")
 SMALLER_UNIT = {"Y": ("M", 12), "Q": ("M", 3), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60)}
@@ -218,7 +225,7 @@ DAY_AFTER_BRACKETS = re.compile(
 CLOCK = re.compile(
     r"(?:(\d{4}|\d{1,2})(?:[:.](\d\d))?(?:\s*(a\.m\.?|p\.m\.?|am|pm|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|"
     r"evening)))?|(noon|midnight|midday))"
-    r"(?:\s+(?:GMT|BST|[ECMP][SD]T|ET|local time))?(?:,?\s+(?:on\s+)?)?",
+    r"(?:\s+(?:GMT|BST|[ECMP][SD]T|ET|local time))?(?:,?\s+(?:on\s+|of\s+)?)?",
     re.IGNORECASE,
 )
 MODIFIERS = re.compile(
@@ -526,7 +533,7 @@ def part_of_a_unit(part: str, unit: str) -> tuple[int, str] | None:
     numerator, denominator = PARTS[part]
     code, size = UNIT_CODES[unit]
     amount = size * numerator
-    if amount % denominator and code in SMALLER_UNIT:
+    while amount % denominator and code in SMALLER_UNIT:
         code, factor = SMALLER_UNIT[code]
         amount *= factor
     return None if amount % denominator else (amount // denominator, code)
@@ -1117,6 +1124,7 @@ class Normaliser:
             # a time limit, or a day named with its month: a writer gives the year of a day of last year, seldom of
             # this year's ("elections on September 22", "Le Monde, dated Aug 27"); not a period's end ("ended Jan. 31")
             set_ahead = DEADLINE.search(self.preceding) or (day.day and not ENDED.search(self.preceding))
+            set_ahead = set_ahead or PLANNED_EVENT.search(self._clause_before())
             at_a_past_event = AT_AN_EVENT.search(self.preceding) and not LOOKS_AHEAD.search(self._clause_before())
             limit = set_ahead and not PERIOD_TO.search(self.preceding) and not at_a_past_event
             return days + (LIMIT_AHEAD if limit and not strict else NEVER)

@@ -99,6 +99,7 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("He waited three quarters of an hour.", [("three quarters of an hour", "DURATION", "PT45M")]),
         ("Prices doubled over the past quarter of a century.", [("the past quarter of a century", "DURATION", "P25Y")]),
         ("The mill closed half a century ago.", [("half a century ago", "DATE", "1939")]),
+        ("The strike lasted half a week.", [("half a week", "DURATION", "PT84H")]),
         ("It was half a success.", []),
         ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXY")]),
         ("He died within weeks or months of his capture.", [("weeks or months", "DURATION", "PXW")]),
@@ -311,6 +312,10 @@ def test_a_sentence_does_not_end_at_a_short_month_a_title_or_before_a_time_zone(
         # a time limit a past verb sets may still be ahead; what the verb did is not
         ("The bid was extended to Nov. 16.", "1989-10-30", "1989-11-16"),
         ("The bid was withdrawn in November.", "1989-10-30", "1988-11"),
+        # an event planned before the date: a past verb may set it ahead, as a time limit
+        ("They had talked about the slated visit of the minister in September.", "1998-08-26", "1998-09"),
+        ("The planned strike in June was called off.", "2013-03-22", "2013-06"),
+        ("The strike in June was called off.", "2013-03-22", "2012-06"),
         # what a past verb puts off is ahead of it, as what lasted until a day is not
         ("Officials postponed until Tuesday any action on the boy.", "2000-03-30", "2000-04-04"),
         ("The vote was delayed to Monday.", "2000-03-30", "2000-04-03"),
@@ -602,6 +607,9 @@ def test_a_month_this_or_last_year():
         ),
         ("The fire began at 4 a.m. (a time of no traffic).", [("4 a.m.", "TIME", "2013-03-22T04:00")]),
         ("At 23:15 the lights went out.", [("23:15", "TIME", "2013-03-22T23:15")]),  # "At" opening a sentence
+        # a time of day tied to its day by "of"; "high noon" is no time of day
+        ("The pact will end at midnight of 31 December.", [("midnight of 31 December", "TIME", "2013-12-31T24:00")]),
+        ("For the party, high noon comes today.", [("today", "DATE", "2013-03-22")]),
     ],
 )
 def test_times_of_day(text, expected):
