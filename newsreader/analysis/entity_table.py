@@ -247,11 +247,11 @@ class EntityTable:
 
     def counts(self, kind: str | None = None) -> list[tuple[str, str, int]]:
         """(name, type, number of articles mentioning it), most mentioned first, then by name (whatever
-        order the analysis took the articles in)."""
+        order the analysis took the articles in). Dates that place no time (`places_a_time`) are left out."""
         counted: Counter[tuple[str, str]] = Counter()
         for number, places in self.articles.items():
-            name, name_kind, _ = self.names[number]
-            if kind is None or name_kind == kind:
+            name, name_kind, value = self.names[number]
+            if (kind is None or name_kind == kind) and (name_kind != "date" or places_a_time(value)):
                 counted[name, name_kind] += len(places)
         ranked = sorted(counted.items(), key=lambda item: (-item[1], item[0][0].casefold(), item[0]))
         return [(name, name_kind, count) for (name, name_kind), count in ranked]
@@ -268,6 +268,13 @@ class EntityTable:
             if chosen(name, kind)
             for place in self.articles.get(number, ())
         }
+
+
+def places_a_time(value: str | None) -> bool:
+    """Whether a date's value places a time one article's mention shares with another's: it has a
+    figure ("2004", "XXXX-12", "P2Y"). "now" and "the past", or "last year" in an undated article, are
+    another time in each article that says them: counted together, they would fill the entity list."""
+    return value is not None and any(character.isdigit() for character in value)
 
 
 def analyse_corpus(

@@ -98,3 +98,21 @@ def test_an_entity_of_the_headline_or_the_dateline_is_found_counted_and_shown(tm
     shown = browse_of(store, tmp_path).shown(article)
     assert {heading[start:end] for start, end, kind in shown.heading if kind == "place"} == {"Mozambique", "Beira"}
     assert shown.highlights == ()  # nothing of the body
+
+
+def test_the_entity_list_leaves_out_dates_that_place_no_time_and_keeps_those_that_do():
+    """The words "now", "the past" and, in an undated article, "last year" are another time in each article
+    that says them: listed, they filled the entity list's first rows. A year, a month, a weekday
+    and an amount are listed; every date is still found and shown in its article."""
+    bodies = [
+        "Now the talks resumed in Geneva, as they did last year and in the past, in 2004 and in December.",
+        "Ministers met in Geneva on Tuesday for two years of talks; now they meet again in 2004.",
+    ]
+    articles = [Article.of(f"a{n}", f"a{n}.txt", f"Talks {n}", body) for n, body in enumerate(bodies)]
+    store = DocumentStore(articles)
+    store.analyse()
+    found = {e.text.lower() for article in articles for e in store.entities(article) if e.type == "date"}
+    assert {"now", "last year", "the past", "2004", "december", "tuesday", "two years"} <= found
+    listed = {name for name, kind, _ in store.entity_counts("date")}
+    assert listed == {"2004", "December", "Tuesday", "two years"}
+    assert ("2004", "date", 2) in store.entity_counts()
