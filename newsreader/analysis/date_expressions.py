@@ -311,6 +311,11 @@ TRADE = re.compile(
     r"(?i)\b(?:profits?|sales|earnings|revenues?|turnover|economy|economic|growth|shares|investors|fiscal|inflation"
     r"|prices|results|figures)\b|%"
 )
+# "today's youth", "in today's world", "today's personal computers": nowadays, not the day of writing
+NOWADAYS = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|young|children|kids|teenagers|standards|terms|money"
+    r"|economy|culture|technology|computers|media|music|politics|politicians|consumers|celebrities|fans)\b"
+)
 A_DROP = re.compile(r"\s+(?:of|in|to|from|below|above|back|by|on)\b")
 # Before "a week", "each year", "daily": how many times in it, which the expression takes in ("twice a week", "three
 # times a year", "once daily"); found here, as a rule would be tried at every word before a keyword.
@@ -456,6 +461,8 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             continue  # "USA Today", ABC's "This Week": a newspaper, a programme
         if expression == "Now" and text.startswith(",", end):
             continue  # "Now, he says, ...": a turn in the telling, not a time
+        if expression in ("today", "Today") and NOWADAYS.match(text, end):
+            continue  # "today's youth": nowadays, which the day of writing is not
         if expression.isdigit() and _after_a_name(before):
             continue  # "Euro 2004", "Resolution 2231", "£2004"; but "Tony Blair 10 days ago"
         per_unit = A_UNIT.fullmatch(expression) or PER_UNIT.fullmatch(expression)

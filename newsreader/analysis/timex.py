@@ -374,6 +374,7 @@ AHEAD_OF = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"['’]s\b")
+AFTER_A_FIGURE = re.compile(r"(?:\d|\b(?:million|billion|cents?|pence|percent|a share))[\s,]*$")
 HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # Verbs that move a time ahead: what they move it to is after when they were done.
@@ -963,8 +964,11 @@ class Normaliser:
         anchor = self.last_dated if m[3] in ("earlier", "later") else None
         if anchor and self.dated_before and anchor == _shift_year(self.dated_before, -1):
             anchor = self.dated_before  # "$1bn in 2004, against $838m in 2003; sales rose from $3bn a year earlier"
-        if anchor is None and unit == "year" and (quarter := self._reported_quarter()) and m[3] == "ago":
-            anchor = quarter  # results "a year ago": the same quarter a year before
+        # results "a year ago", and a figure "a year earlier" than a day ("profit rose to $155 million from $99 million
+        # a year earlier" after "shares closed yesterday"): figures are a period's, the quarter reported a year before
+        figure = m[3] == "earlier" and DAY_VALUE.match(anchor or "") and AFTER_A_FIGURE.search(self.preceding)
+        if unit == "year" and ((anchor is None and m[3] == "ago") or figure) and (quarter := self._reported_quarter()):
+            anchor = quarter
         if anchor is not None:
             self.anaphoric = True
             moved = _shift_year(anchor, delta) if unit == "year" else self._moved(unit, delta, anchor)

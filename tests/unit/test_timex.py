@@ -63,6 +63,26 @@ def test_a_year_earlier_is_the_same_quarter_of_the_year_before():
     assert timexes(text)[1] == ("a year earlier", "DATE", "1988-Q3")
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a figure a year earlier than a day named since the quarter is the quarter's, a year before
+        (
+            "Third-quarter net rose. Shares closed yesterday. Sales rose to $9 million from $7 million a year earlier.",
+            "1988-Q3",
+        ),
+        (
+            "Net rose in the quarter ended Sept. 30. Sales were C$348.2 million against C$307.2 a year earlier.",
+            "1988-Q3",
+        ),
+        # what is no figure is a year earlier than the day
+        ("Third-quarter net rose. He was arrested on March 3. A year earlier, he had fled.", "1988-03-03"),
+    ],
+)
+def test_a_figure_a_year_earlier_than_a_day_is_the_quarter_reported(text, value):
+    assert timexes(text)[-1][2] == value
+
+
 def test_a_year_earlier_than_a_year_just_compared_is_that_year():
     text = "It made 3.3bn yuan in 2004, against 1.4bn yuan in 2003. Sales rose to 6.2bn from 3bn a year earlier."
     assert timexes(text, "2005-01-20")[-1] == ("a year earlier", "DATE", "2003")
@@ -206,6 +226,21 @@ def test_years_after_capitalised_words(text, expected):
     ],
 )
 def test_a_time_word_capitalised_inside_a_sentence_is_part_of_a_name(text, expected):
+    assert timexes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "today's" of a generation, a kind of thing or an era is nowadays, not the day of writing
+        ("In today's world, few people write letters.", []),
+        ("Today's young voters stay at home.", []),
+        ("The chip runs many of today's personal computers.", []),
+        ("Today's vote was close.", [("Today", "DATE", "1989-10-30")]),
+        ("He spoke after today's meeting of the board.", [("today", "DATE", "1989-10-30")]),
+    ],
+)
+def test_todays_things_of_nowadays_are_no_date(text, expected):
     assert timexes(text) == expected
 
 
