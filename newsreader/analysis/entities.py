@@ -458,19 +458,21 @@ def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
     """One type for each name within an article: the type most of its mentions have, the rules' cued
     ones counted too; a lone word that ends a longer name here is what that name is ("Villa"
     after "Aston Villa", "Lavrov" after "Sergey Lavrov")."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)  # a Counter made for each name, not each mention
+    # Plain dicts, each type in the order first counted: a Counter for each name cost a call to make it.
+    votes: dict[str, dict[str, int]] = {}
     for mention in names:
         if mention.type in NAME_TYPES:
-            votes[mention.text][mention.type] += 1
+            vote = votes.setdefault(mention.text, {})
+            vote[mention.type] = vote.get(mention.type, 0) + 1
     for hint in hints:
-        if hint.cue in VOTING_CUES and hint.text in votes:
-            votes[hint.text][hint.type] += 1
+        if hint.cue in VOTING_CUES and (cued := votes.get(hint.text)) is not None:
+            cued[hint.type] = cued.get(hint.type, 0) + 1
     for mention in names:
-        if mention.type in NAME_TYPES and " " in mention.text and (last := mention.text.rsplit(" ", 1)[1]) in votes:
-            votes[last][mention.type] += 2
+        if mention.type in NAME_TYPES and " " in mention.text and (last := votes.get(mention.text.rsplit(" ", 1)[1])):
+            last[mention.type] = last.get(mention.type, 0) + 2
     agreed = []
     for mention in names:
-        if mention.type in NAME_TYPES and (vote := votes[mention.text]) and len(vote) > 1:
+        if mention.type in NAME_TYPES and len(vote := votes[mention.text]) > 1:
             kind = min(vote, key=lambda k: (-vote[k], k != mention.type))
             mention = Mention(mention.text, kind, mention.start, mention.end, mention.strong, mention.cue)
         agreed.append(mention)
