@@ -58,10 +58,15 @@ FAST_WRITES = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF")
 BACKUP_PAGES = 1024  # pages of a kept index copied at a time (`_own`): a search waits for one step at most
 SERIALIZED = 3  # `sqlite3.threadsafety` of an SQLite that serialises a connection's use by several threads
 TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
-TABLES = ("docs", "names")  # the full-text tables: titles and bodies, entity names
+TABLES = ("docs", "names")  # the full-text tables a query matches in: titles and bodies, entity names
+# The titles again, on their own: which rows have every word in their title is read from their words' rows in
+# titles alone, where `docs` lists every row that has them in its title or body (`SearchIndex.lookup`).
+FULL_TEXT = (*TABLES, "titles")
 SCHEMA = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(title, body, content='', {TOKENIZER})",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5(entities, content='', {TOKENIZER})",
+    # Never scored (BM25 is `docs`'s): no column sizes kept.
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS titles USING fts5(title, content='', columnsize=0, {TOKENIZER})",
     # What the filters look at: the outlet, folded, and the publication date when its year is known.
     "CREATE TABLE IF NOT EXISTS meta(rowid INTEGER PRIMARY KEY, source TEXT, date TEXT)",
     "CREATE TABLE IF NOT EXISTS words(word TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID",
@@ -264,7 +269,7 @@ class SearchIndex:
         # Segments are merged once, when the index is complete (`finish`), not as batches come: merging
         # as they came took a third of the indexing at 100,000 articles. Each batch makes one segment, as
         # its words are held in memory until it is in (FTS5 writes a segment a megabyte of them by default).
-        for table in TABLES:
+        for table in FULL_TEXT:
             db.execute(f"INSERT INTO {table}({table}, rank) VALUES('automerge', 0)")
             db.execute(f"INSERT INTO {table}({table}, rank) VALUES('hashsize', {PENDING_BYTES})")
         return db
@@ -389,7 +394,7 @@ class SearchIndex:
         self._keep_vocabulary(COMPLETE)
         with self._lock:
             if self._room_for_a_copy():
-                for table in TABLES:
+                for table in FULL_TEXT:
                     self.db.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
                 self.db.commit()
             if saved is None or self.path is None:
@@ -561,11 +566,10 @@ class SearchIndex:
         # BM25 weighs a word by its count in a row, and a title's count saturates as a body's does: a rare
         # completion in a body ("laboured" for "labour") outscored the word in a title. So the rows with every
         # word in their title come first.
-        in_title = f"{{title}} : ({match})"
-        titled = {row for (row,) in self.db.execute(f"SELECT rowid FROM docs WHERE docs MATCH ?{below}", (in_title,))}
+        titled = set(self._last("titles", match, conditions, below, size))  # the window's, as it passes the filters
         ranked = [(row, score + TITLED) for row, score in found if row in titled]
         if len(window) == size and len(ranked) < limit:  # more rows match: the last older ones with a title that does
-            ranked += [(row, TITLED) for row in self._last("docs", in_title, conditions, older, limit - len(ranked))]
+            ranked += [(row, TITLED) for row in self._last("titles", match, conditions, older, limit - len(ranked))]
         return (ranked + [(row, score) for row, score in found if row not in titled])[:limit]
 
     def _window(self, match: str, conditions: Conditions, below: str, size: int) -> set[int]:
@@ -606,7 +610,7 @@ def _insert(db: sqlite3.Connection, into: str, rows: Sequence[tuple]) -> None:
 def _insert_texts(db: sqlite3.Connection, rows: Sequence[Row]) -> None:
     """Insert the rows' titles and bodies in one statement, as `_insert` does, but the bodies as one block of
     UTF-8 and each row's place in it: a body in JSON was escaped, then read back, which was a third of the
-    instructions that indexing an article of news took."""
+    instructions that indexing an article of news took; then their titles on their own (`FULL_TEXT`)."""
     if not rows:
         return
     bodies = [row[2].encode() for row in rows]
@@ -614,10 +618,16 @@ def _insert_texts(db: sqlite3.Connection, rows: Sequence[Row]) -> None:
     for row, body in zip(rows, bodies, strict=True):
         places.append((row[0], row[1], start, len(body)))
         start += len(body)
+    listed = json.dumps(places, ensure_ascii=False)
     db.execute(
         "INSERT INTO docs(rowid, title, body) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
         "CAST(substr(?2, json_extract(value, '$[2]'), json_extract(value, '$[3]')) AS TEXT) FROM json_each(?1)",
-        (json.dumps(places, ensure_ascii=False), b"".join(bodies)),
+        (listed, b"".join(bodies)),
+    )
+    db.execute(
+        "INSERT INTO titles(rowid, title) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+        "FROM json_each(?)",
+        (listed,),
     )
 
 

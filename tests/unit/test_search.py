@@ -295,3 +295,20 @@ def test_an_older_article_with_every_word_in_its_title_is_listed_past_the_rows_s
     rows = [row for row, _, _ in index.search(parse_query("labour"), 3)]
     assert rows[0] == 0 and len(rows) == 3
     assert 0 not in [row for row, _, _ in index.search(parse_query("source:post labour"), 3)]
+
+
+def test_older_titles_are_found_past_many_rows_with_the_words_in_their_bodies_alone(monkeypatch):
+    """The older titles with every word are looked up among titles alone (their own table): between them and
+    the rows scored lie many rows with the words in their bodies, and the order is the same as ever: the
+    window's titles, the older titles newest first, then the window's bodies; phrases and filters hold."""
+    monkeypatch.setattr("newsreader.search.WINDOW", 3)
+    index = SearchIndex(None)
+    index.add([(0, "Bank of England holds interest rates", "Rates stay.", "Wire", None)])
+    index.add([(1, "Interest rates: Bank of England", "Rates stay.", "Post", None)])
+    bodies = "The Bank of England spoke of interest rates."
+    for first in range(2, 202, 50):
+        index.add([(row, "Markets", bodies, "Wire", None) for row in range(first, first + 50)])
+    index.add([(202, "Bank of England", "Bank of England.", "Wire", None)])
+    assert [row for row, _, _ in index.search(parse_query("bank england "), 4)] == [202, 1, 0, 201]
+    assert [row for row, _, _ in index.search(parse_query('"interest rates" bank '), 3)] == [1, 0, 201]
+    assert [row for row, _, _ in index.search(parse_query("source:wire bank england "), 3)] == [202, 0, 201]
