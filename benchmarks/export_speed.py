@@ -32,10 +32,10 @@ ONE_CORE = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 # The analysis's parts, each timed around the function that does it ("module:Class.function"); a
 # part whose function is not there (the code moved) is left out. Recognition includes the date expressions.
 PARTS = {
-    "recognition (names and date expressions)": ["newsreader.analysis.entities:Recogniser.mentions"],
+    "recognition (names and date expressions)": ["newsreader.analysis.entities:Recogniser.mentions_all"],
     "recognition: the rules' hints (the date expressions too)": ["newsreader.analysis.rules:Rules.mentions"],
     "recognition: the date expressions": ["newsreader.analysis.rules:find_date_expressions"],
-    "recognition: the tagger": ["newsreader.analysis.tagger:Tagger.tag"],
+    "recognition: the tagger": ["newsreader.analysis.tagger:Tagger.tag_all"],
     "date values": ["newsreader.analysis.timex:Normaliser.value_at"],
     "canonical names": [
         "newsreader.analysis.canonical:CanonicalNames.__init__",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -40,7 +41,7 @@ from newsreader.analysis.rules import (
     covered,
     is_demonym,
 )
-from newsreader.analysis.tagger import COMMON_WORDS, JOINERS, tagger
+from newsreader.analysis.tagger import COMMON_WORDS, JOINERS, Tagged, tagger
 
 PERSON_CUES = TITLES | PERSON_ROLES
 NAME_TYPES = frozenset(("person", "org", "place"))
@@ -114,8 +115,20 @@ class Recogniser:
         it ("Mr Blair", "striker Owen"), none overlapping: a date inside a name ("Tuesday" of a
         club) is part of the name, a name inside a date ("Christmas Eve") part of the date. The
         first `heading` characters are the article's title and dateline."""
-        hints = self.rules.mentions(body)
-        sure = _maximal(body, self._sure(body, hints), hints)
+        return self.mentions_all([(body, heading)])[0]
+
+    def mentions_all(self, texts: Sequence[tuple[str, int]]) -> list[list[Mention]]:
+        """`mentions` of several bodies, each with the length of its heading: their names tagged together."""
+        hints = [self.rules.mentions(body) for body, _ in texts]
+        tagged = self.tagger.tag_all([(body, found) for (body, _), found in zip(texts, hints, strict=True)])
+        return [
+            self._mentions(body, heading, found, names)
+            for (body, heading), found, names in zip(texts, hints, tagged, strict=True)
+        ]
+
+    def _mentions(self, body: str, heading: int, hints: list[Mention], by_tagger: list[Tagged]) -> list[Mention]:
+        """`mentions` of a body, given the rules' hints and the tagger's names."""
+        sure = _maximal(body, self._sure(body, hints, by_tagger), hints)
         tagged = []
         reach = 0  # where the last person's name ends, run on over particles ("van der Merwe")
         for start, end, found in _at_roles(_within_titles(sure, hints), body):
@@ -163,9 +176,8 @@ class Recogniser:
         names.sort(key=lambda m: m.start)
         return sorted(names + clear_of(dates, names), key=lambda m: m.start)
 
-    def _sure(self, body: str, hints: list[Mention]) -> list[tuple[int, int, str]]:
+    def _sure(self, body: str, hints: list[Mention], tagged: list[Tagged]) -> list[tuple[int, int, str]]:
         """The tagger's names, less its guesses, and typed by the rules' cue where it barely chose."""
-        tagged = self.tagger.tag(body, hints)
         surest: dict[str, float] = {}  # each name's best margin in the article
         for start, end, _, margin in tagged:
             text = body[start:end]

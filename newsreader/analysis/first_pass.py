@@ -10,18 +10,25 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from newsreader.analysis.date_words import as_written
 from newsreader.analysis.entities import Recogniser
 from newsreader.analysis.found import CODES, KINDS, Found
+from newsreader.analysis.rules import Mention
 from newsreader.analysis.timex import HOW_OFTEN_WORDS, Normaliser, timex_type
 
 PIECE = 100_000  # characters of a long body recognised at a time (a 100 MB article: 1,000 parts)
+# Characters of shorter bodies recognised together: their names tagged at once, numpy's cost of a call paid
+# once for twenty articles or so, not for each.
+BATCH = 50_000
 BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
 # A TIMEX3 value of no known year, month, week or day, perhaps with a part of the day ("XXXX-XX-XXTNI": "that
 # night" in an undated article): named by its own words, not as a reader writes a value ("a week", "night").
 NOTHING_KNOWN = re.compile(r"[X-]+(?:WXX)?(?:T[A-Z]{2})?")
+
+
+Source = tuple[int, str, str | None, str]  # an article's place, body, publication date and heading
 
 
 def pieces(body: str) -> Iterator[tuple[int, str]]:
@@ -50,50 +57,86 @@ def _written(text: str, value: str | None) -> str:
     return as_written(value, timex_type(text, value)) or text
 
 
-def find_run(
-    articles: Iterable[tuple[int, str, str | None, str]], stop: Callable[[], bool] | None = None
-) -> Found | None:
+def find_run(articles: Iterable[Source], stop: Callable[[], bool] | None = None) -> Found | None:
     """The first pass over (place, body, publication date, heading) of some articles: every
     article's names and dates (dates with their values), those of the heading at negative offsets
     (`Article.heading`: its text ends two characters before the body's start). None when `stop`, asked between
-    articles and between the parts of a long one, says so."""
+    batches of articles and between the parts of a long one, says so."""
     recogniser = Recogniser()
     run = Found(array("i"), array("q"), b"", [], [], [])
     packed = array("i")
     texts: dict[str, int] = {}
     dates: dict[tuple[str, str | None], int] = {}
-    for place, body, published, head in articles:
+    for batch in _batches(articles):
         if stop and stop():
             return None
-        begun = len(packed)
-        try:
-            normaliser = Normaliser(published)
-            for offset, piece in pieces(body):
-                if offset and stop and stop():
-                    return None
-                # The heading is read with the body's first part, as a headline above its story.
-                before = f"{head}\n\n" if head and not offset else ""
-                for m in recogniser.mentions(before + piece, len(before)):
-                    start, end = m.start + offset - len(before), m.end + offset - len(before)
-                    if m.type == "date":
-                        value = (
-                            normaliser.value_at(body, start, end)
-                            if start >= 0
-                            else normaliser.value_at(head, m.start, m.end)
-                        )
-                        name = _written(m.text, value)
-                        if (number := dates.get(key := (name, value))) is None:
-                            number = dates[key] = len(run.dates)
-                            run.dates.append(key)
-                        packed.extend((start, end, -1 - number))
-                    else:
-                        if (number := texts.get(m.text)) is None:
-                            number = texts[m.text] = len(run.texts)
-                            run.texts.append(m.text)
-                        packed.extend((start, end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
-        except Exception as error:  # one article's fault: it has no entities, the others all do
-            del packed[begun:]
-            run.failed.append((place, f"{type(error).__name__}: {error}"))
-        run.places.append(place)
-        run.ends.append(len(packed))
+        for (place, body, published, head), together in zip(batch, _together(recogniser, batch), strict=True):
+            begun = len(packed)
+            try:
+                normaliser = Normaliser(published)
+                for offset, piece in pieces(body):
+                    if offset and stop and stop():
+                        return None
+                    before = _before(head, offset)
+                    found = together if together is not None else recogniser.mentions(before + piece, len(before))
+                    for m in found:
+                        start, end = m.start + offset - len(before), m.end + offset - len(before)
+                        if m.type == "date":
+                            value = (
+                                normaliser.value_at(body, start, end)
+                                if start >= 0
+                                else normaliser.value_at(head, m.start, m.end)
+                            )
+                            name = _written(m.text, value)
+                            if (number := dates.get(key := (name, value))) is None:
+                                number = dates[key] = len(run.dates)
+                                run.dates.append(key)
+                            packed.extend((start, end, -1 - number))
+                        else:
+                            if (number := texts.get(m.text)) is None:
+                                number = texts[m.text] = len(run.texts)
+                                run.texts.append(m.text)
+                            packed.extend((start, end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
+            except Exception as error:  # one article's fault: it has no entities, the others all do
+                del packed[begun:]
+                run.failed.append((place, f"{type(error).__name__}: {error}"))
+            run.places.append(place)
+            run.ends.append(len(packed))
     return run._replace(packed=zlib.compress(packed, 1))  # zlib's quickest level: half the size
+
+
+def _before(head: str, offset: int) -> str:
+    """What is read before a body's part: the heading, before its first part, as a headline above its story."""
+    return f"{head}\n\n" if head and not offset else ""
+
+
+def _batches(articles: Iterable[Source]) -> Iterator[list[Source]]:
+    """The articles in batches of about `BATCH` characters of bodies, a body of more than one part (more
+    than `PIECE`, which is more than `BATCH`) alone."""
+    batch: list[Source] = []
+    size = 0
+    for article in articles:
+        if len(article[1]) > PIECE and batch:
+            yield batch
+            batch, size = [], 0
+        batch.append(article)
+        size += len(article[1])
+        if size >= BATCH:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _together(recogniser: Recogniser, batch: list[Source]) -> Sequence[list[Mention] | None]:
+    """The mentions of a batch's articles (each read with its heading), found together; None for each
+    where the batch is one article, or where finding them together failed: then each is found alone,
+    so that one article's fault is its own."""
+    if len(batch) == 1:
+        return [None]
+    befores = [_before(head, 0) for _, _, _, head in batch]
+    texts = [(before + body, len(before)) for before, (_, body, _, _) in zip(befores, batch, strict=True)]
+    try:
+        return recogniser.mentions_all(texts)
+    except Exception:
+        return [None] * len(batch)

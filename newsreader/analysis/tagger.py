@@ -58,7 +58,7 @@ SPACED_TOKEN = re.compile(rf"\s*(?:{TOKEN.pattern})")  # every character not a s
 # Small words inside names: "Bank of England", "Ludwig van Beethoven", "Marks and Spencer".
 JOINERS = frozenset("of de van von der den la le du del da al bin and & for the y".split())
 POSSESSIVES = frozenset(("'s", "’s"))
-WORDS_KEPT = 1 << 14  # words (and contexts) whose summed scores are kept between texts: their rows, 12 MB at most
+WORDS_KEPT = 1 << 14  # words (and contexts) whose summed scores are kept between batches: their rows, 12 MB at most
 FIRST_ROWS = 1 << 12  # room for summed scores to begin with, doubled as needed
 OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features count
 REACH = max(map(abs, OFFSETS))  # how far the farthest neighbour stands
@@ -330,6 +330,7 @@ def names(tags: Sequence[int], tokens: Tokens) -> Iterator[tuple[int, int, str, 
 
 
 Key = TypeVar("Key", bound=Hashable)
+Tagged = tuple[int, int, str, float]  # a name the tagger found: start, end, type, margin
 
 
 class Sums(Generic[Key]):
@@ -341,7 +342,7 @@ class Sums(Generic[Key]):
         self.summed = summed
         self.row_of: dict[Key, int] = {}
         self.rows = np.zeros((FIRST_ROWS, width, len(TAGS)))
-        self.texts = np.zeros(FIRST_ROWS, dtype=np.int64)  # for each row, how many texts used it
+        self.batches = np.zeros(FIRST_ROWS, dtype=np.int64)  # for each row, how many batches of texts used it
 
     def rows_for(self, keys: list[Key]) -> np.ndarray:
         """The rows of these keys, those of new keys added, each row counted as used once more."""
@@ -349,7 +350,7 @@ class Sums(Generic[Key]):
         if new:
             self._add(new)
         rows = np.fromiter(map(self.row_of.__getitem__, keys), dtype=np.intp, count=len(keys))
-        self.texts[rows] += 1  # once for a row however often it is in `rows`
+        self.batches[rows] += 1  # once for a row however often it is in `rows`
         return rows
 
     def scores(self, keys: list[Key]) -> np.ndarray:
@@ -361,23 +362,23 @@ class Sums(Generic[Key]):
         first = len(self.row_of)
         while first + len(keys) > len(self.rows):
             self.rows = np.concatenate((self.rows, np.zeros_like(self.rows)))
-            self.texts = np.concatenate((self.texts, np.zeros_like(self.texts)))
+            self.batches = np.concatenate((self.batches, np.zeros_like(self.batches)))
         self.rows[first : first + len(keys)] = sums
         self.row_of.update(zip(keys, range(first, first + len(keys)), strict=True))
 
     def forget(self, kept: int) -> None:
-        """Keep the half of `kept` keys that the most texts used, if more than `kept` are kept (between
-        texts: a text's rows stay while it is tagged); the counts halve, so that old use fades."""
+        """Keep the half of `kept` keys that the most batches of texts used, if more than `kept` are kept
+        (between batches: a batch's rows stay while it is tagged); the counts halve, so that old use fades."""
         if len(self.row_of) <= kept:
             return
         keys = list(self.row_of)  # in the order of their rows
-        chosen = np.argsort(-self.texts[: len(keys)], kind="stable")[: kept // 2]
+        chosen = np.argsort(-self.batches[: len(keys)], kind="stable")[: kept // 2]
         self.row_of = {keys[row]: place for place, row in enumerate(chosen.tolist())}
         size = max(FIRST_ROWS, len(chosen))
         self.rows, rows = np.zeros((size, *self.rows.shape[1:])), self.rows[chosen]
         self.rows[: len(rows)] = rows
-        self.texts, texts = np.zeros(size, dtype=np.int64), self.texts[chosen] // 2
-        self.texts[: len(texts)] = texts
+        self.batches, batches = np.zeros(size, dtype=np.int64), self.batches[chosen] // 2
+        self.batches[: len(batches)] = batches
 
 
 class Tagger:
@@ -431,47 +432,79 @@ class Tagger:
         spelling = self.weigh([use for word in words for use in near_spelling(word)]).reshape(len(words), -1, len(TAGS))
         return spelling + self.near_kinds.scores(list(map(near_kind, words)))
 
-    def tag(self, text: str, hints: Sequence[Hint] = ()) -> list[tuple[int, int, str, float]]:
+    def tag(self, text: str, hints: Sequence[Hint] = ()) -> list[Tagged]:
         """The names in a text as (start, end, type, margin), the rules' names given as hints; the
         margin is how much the best tags outscore the best that leave the name's first word out."""
-        tokens = tokenise(text, hints)
-        if not tokens.candidates:
-            return []
+        return self.tag_all([(text, hints)])[0]
+
+    def tag_all(self, texts: Sequence[tuple[str, Sequence[Hint]]]) -> list[list[Tagged]]:
+        """`tag` of several texts, each with its hints: their candidates scored and decoded together, so
+        that numpy's cost of a call (dozens of calls) is paid once for them all, not once a text."""
+        every = [tokenise(text, hints) for text, hints in texts]
         for sums in (self.words, self.own_kinds, self.neighbours, self.near_kinds, self.contexts):
             sums.forget(WORDS_KEPT)
-        emissions = self._word_scores(tokens) + self._context_scores(tokens)
-        tags, doubt = decode(emissions, self.start, self.transitions, runs(tokens))
-        return [(start, end, kind, doubt[place]) for start, end, kind, place in names(tags, tokens)]
+        laid = Laid.of(every)
+        if not laid.candidates:
+            return [[] for _ in every]
+        emissions = self._word_scores(laid) + self._context_scores(laid)
+        tags, doubt = decode(emissions, self.start, self.transitions, runs(laid.candidates))
+        found = []
+        first = 0
+        for tokens in every:
+            last = first + len(tokens.candidates)
+            spans = names(tags[first:last], tokens)
+            found.append([(start, end, kind, doubt[first + place]) for start, end, kind, place in spans])
+            first = last
+        return found
 
-    def _word_scores(self, tokens: Tokens) -> np.ndarray:
+    def _word_scores(self, laid: Laid) -> np.ndarray:
         """Each candidate's scores from its own word and its neighbours' (the candidates' words added
         to `words` and their neighbours' to `neighbours` where new; the other words are never read)."""
-        candidates = tokens.candidates
-        own = self.words.rows_for([tokens.words[i] for i in candidates])
-        padded = [*[EDGE] * REACH, *tokens.words, *[EDGE] * REACH]  # a neighbour beyond either end is the edge
-        around = [padded[i + REACH + offset] for i in candidates for offset in OFFSETS]  # each candidate's neighbours
+        words, candidates = laid.words, laid.candidates
+        own = self.words.rows_for([words[i] for i in candidates])
+        around = [words[i + offset] for i in candidates for offset in OFFSETS]  # each candidate's neighbours
         near = self.neighbours.rows_for(around).reshape(-1, len(OFFSETS))
         scores = self.words.rows[own, 0]
         for use in range(len(OFFSETS)):
             scores += self.neighbours.rows[near[:, use], use]
         return scores
 
-    def _context_scores(self, tokens: Tokens) -> np.ndarray:
+    def _context_scores(self, laid: Laid) -> np.ndarray:
         """Each candidate's scores from its features of line, document and hints, and a possessive after it."""
-        count = len(tokens.words)
+        words = laid.words
         keys = [
-            ("bias", *features, "possessive")
-            if i + 1 < count and tokens.words[i + 1] in POSSESSIVES
-            else ("bias", *features)
-            for i, features in zip(tokens.candidates, tokens.context, strict=True)
+            ("bias", *features, "possessive") if words[i + 1] in POSSESSIVES else ("bias", *features)
+            for i, features in zip(laid.candidates, laid.context, strict=True)
         ]
         return self.contexts.scores(keys)[:, 0]
 
 
-def runs(tokens: Tokens) -> np.ndarray:
+@dataclass
+class Laid:
+    """Texts' tokens laid end to end, `REACH` edges before, between and after them (the neighbours
+    beyond a text's ends), to be scored together: their words, and the candidates' places and context."""
+
+    words: list[str]
+    candidates: list[int]
+    context: list[list[str]]
+
+    @classmethod
+    def of(cls, every: Sequence[Tokens]) -> Laid:
+        """These texts' tokens laid end to end."""
+        edges = [EDGE] * REACH
+        words = edges.copy()
+        candidates: list[int] = []
+        for tokens in every:
+            candidates += map(len(words).__add__, tokens.candidates)
+            words += tokens.words
+            words += edges
+        return cls(words, candidates, [features for tokens in every for features in tokens.context])
+
+
+def runs(candidates: Sequence[int]) -> np.ndarray:
     """The candidates in runs of neighbouring tokens, as rows of (first, last + 1) places: a name lies in one."""
-    breaks = np.flatnonzero(np.diff(tokens.candidates) != 1) + 1
-    return np.column_stack(((0, *breaks), (*breaks, len(tokens.candidates))))
+    breaks = np.flatnonzero(np.diff(candidates) != 1) + 1
+    return np.column_stack(((0, *breaks), (*breaks, len(candidates))))
 
 
 def _allowed() -> np.ndarray:

@@ -113,14 +113,14 @@ def test_an_analyser_error_costs_that_article_only_and_names_it(tmp_path, monkey
             [{"id": "good", "title": "Good", "body": BODY}, {"id": "bad", "title": "Bad", "body": "BOOM " + BODY}]
         )
     )
-    real = first_pass.Recogniser.mentions
+    real = first_pass.Recogniser._mentions  # of one body, whether found alone or with others
 
-    def breaks_on_boom(self, body, heading=0):
+    def breaks_on_boom(self, body, heading, *found):
         if body[heading:].startswith("BOOM"):
             raise ValueError("year 0 is out of range")
-        return real(self, body, heading)
+        return real(self, body, heading, *found)
 
-    monkeypatch.setattr(first_pass.Recogniser, "mentions", breaks_on_boom)
+    monkeypatch.setattr(first_pass.Recogniser, "_mentions", breaks_on_boom)
     problems = []
     store = DocumentStore.load([tmp_path], on_problem=problems.append)
     good, bad = sorted(store.articles, key=lambda article: article.title != "Good")

@@ -12,6 +12,7 @@ from newsreader.analysis.tagger import (
     ALLOWED,
     OUTSIDE,
     TAGS,
+    Laid,
     Tagger,
     decode,
     tagger,
@@ -121,11 +122,21 @@ def test_kept_sums_change_no_name_nor_margin(fresh, monkeypatch):
     assert fresh.tag(TEXT) == expected
 
 
+def test_texts_tagged_together_are_tagged_as_alone(fresh):
+    """A text's names and margins are the same tagged with others: no run of candidates, and no
+    neighbour, reaches from one text into the next ("... at Old Trafford" and "Manchester United ...")."""
+    texts = [TEXT, "Arsenal lost at Old Trafford", "Manchester United won. Mr Blair said so", "no names here", ""]
+    alone = [fresh.tag(text) for text in texts]
+    assert fresh.tag_all([(text, ()) for text in texts]) == alone
+    assert fresh.tag_all([]) == []
+
+
 def test_the_scores_tagged_with_are_the_weights_of_the_features_trained_on(fresh):
     """The kept sums (a word's, its neighbours', a candidate's context) add up to the weights of
     `token_features`, which training weighs: what tagging adds is what training learned."""
     tokens = tokenise(TEXT)
-    scores = fresh._word_scores(tokens) + fresh._context_scores(tokens)
+    laid = Laid.of([tokens])
+    scores = fresh._word_scores(laid) + fresh._context_scores(laid)
     weights, unweighed = fresh.weights, len(fresh.weights) - 1
     trained = [
         weights[[fresh.index.get(feature, unweighed) for feature in token_features(tokens, place)]].sum(axis=0)
