@@ -74,7 +74,8 @@ PIECES["HALF"] = r"(?:<SP>1/2|½|<SP>and<SP>a<SP>half)"  # "2 1/2 years", "two a
 PIECES["CLOCK"] = (
     r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:\d{1,2}:\d\d|[0-2]\d[0-5]\d)(?=\s*<ZONE>|<SP>local\b)"
     r"|(?<=\b[Aa]t )(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?<![Hh]igh )noon"
-    r"|midnight|midday|\d{1,2}(?::\d\d)?(?:<SP>o'clock)?<SP>in<SP>the<SP>(?:morning|afternoon|evening))"
+    r"|midnight|midday|(?:\d{1,2}(?::\d\d)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"(?:<SP>o'clock)?<SP>in<SP>the<SP>(?:morning|afternoon|evening))"
     r"(?:<SP>(?:<ZONE>|local time))?"
 )
 PIECES["CALENDAR_DAY"] = (
@@ -136,9 +137,11 @@ RULES = {
     # "fiscal 1999", "the current fiscal year"
     "fiscal year": r"(?i:fiscal<SP>(?:year<SP>)?<YEAR>|(?:(?:current|latest|next|last|previous|past|coming|same)"
     r"<SP>)?fiscal[\s-]+year(?:<SP><YEAR>)?)",
-    # "the year-earlier period", "year-ago", "the 1988 period"
+    # "the year-earlier period", "year-ago", "the 1988 period", "the same period last year"
     "year-earlier period": r"(?i:(?:(?:comparable|corresponding|same)<SP>)?year[- ](?:earlier|ago)"
-    r"(?:<SP>(?:period|quarter|level|results))?|(?<=the )<YEAR><SP>period|the<SP>latest<SP>period)",
+    r"(?:<SP>(?:period|quarter|level|results))?|(?<=the )<YEAR><SP>period|the<SP>latest<SP>period"
+    r"|(?:the<SP>)?(?:comparable|corresponding|same)<SP>period<SP>(?:(?:of|in)<SP>)?(?:last<SP>year|a<SP>year<SP>"
+    r"(?:earlier|ago))(?![\w'-]))",
     # "a day-long meeting", "a decades-long feud"
     "lasting": r"(?i:(?:an?<SP>)?<UNIT>-long)",
     # "three years", "the past two weeks", "a decade", "the first nine months", "two-year", "30-day";

@@ -228,6 +228,7 @@ CLOCK = re.compile(
     r"(?:\s+(?:GMT|BST|[ECMP][SD]T|ET|local time))?(?:,?\s+(?:on\s+|of\s+)?)?",
     re.IGNORECASE,
 )
+SPELLED_HOUR = re.compile(r"(?i:(" + "|".join(SMALL_NUMBERS[1:13]) + r")\s+(?:o'clock\s+)?in\s+the\s)")
 MODIFIERS = re.compile(
     r"^(?:(?:early|mid|late|earlier|later|sometime|around|pre|post)(?: in)?|(?:the )?(?:end|beginning|start|middle) of)"
     r"[\s-]+",
@@ -758,7 +759,9 @@ class Normaliser:
 
     def _clock(self, text: str, when: str) -> str | None:
         if not (text[:1].isdigit() or text.lower().startswith(("noon", "midnight", "midday"))):
-            return None
+            if " the " not in text or not (spelled := SPELLED_HOUR.match(text)):
+                return None
+            text = f"{NUMBERS[spelled[1].lower()]}{text[spelled.end(1) :]}"  # "three in the morning": 3 a.m.
         m = CLOCK.match(text)
         if not m or not (m[3] or m[4] or m[2] or len(m[1] or "") == 4):
             return None
@@ -924,7 +927,10 @@ class Normaliser:
             anaphor = self._reported_quarter()
             self.anaphoric = True
             return m[1] + (anaphor[4:] if anaphor else "")
-        if not re.search(r"\byear[- ](?:earlier|ago)\b", lowered) or re.match(r"an? ", lowered):
+        # "the year-earlier quarter", "the same period last year", "the corresponding period a year ago"
+        if not re.search(r"\byear[- ](?:earlier|ago)\b|period (?:of |in )?last year$", lowered) or re.match(
+            r"an? ", lowered
+        ):
             return None
         if quarter := self._reported_quarter():  # results against the same quarter of the year before
             self.anaphoric = True

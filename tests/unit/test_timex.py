@@ -88,6 +88,22 @@ def test_a_year_earlier_than_a_year_just_compared_is_that_year():
     assert timexes(text, "2005-01-20")[-1] == ("a year earlier", "DATE", "2003")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the same period a year before: the quarter the article reports, else the year before
+        ("Third-quarter net rose 5% from the same period last year.", ("the same period last year", "DATE", "1988-Q3")),
+        ("Sales rose 5% from the same period of last year.", ("the same period of last year", "DATE", "1988")),
+        (
+            "Net fell in the second half against the corresponding period a year ago.",
+            ("the corresponding period a year ago", "DATE", "1988-H2"),
+        ),
+    ],
+)
+def test_the_same_period_last_year(text, expected):
+    assert timexes(text)[-1] == expected
+
+
 def test_a_year_ago_compares_with_the_quarter_the_article_reports():
     text = "Third-quarter net rose 11%. A fourth-quarter charge is likely. Earnings were $6 million a year ago."
     assert timexes(text)[-1] == ("a year ago", "DATE", "1988-Q3")
@@ -605,6 +621,9 @@ def test_a_month_this_or_last_year():
         ("Troops crossed the border on Tuesday morning.", [("Tuesday morning", "TIME", "2013-03-19TMO")]),
         ("The president speaks tonight.", [("tonight", "TIME", "2013-03-22TNI")]),
         ("He will leave at 4 in the morning.", [("4 in the morning", "TIME", "2013-03-22T04:00")]),
+        ("Bars stay open until three in the morning.", [("three in the morning", "TIME", "2013-03-22T03:00")]),
+        ("Eleven o'clock in the evening struck.", [("Eleven o'clock in the evening", "TIME", "2013-03-22T23:00")]),
+        ("Two in the party left early.", []),
         ("The envoy arrived at midday.", [("midday", "TIME", "2013-03-22T12:00")]),
         ("The ceremony starts at 19:30 local time.", [("19:30 local time", "TIME", "2013-03-22T19:30")]),
         ("Polls close at 22:00.", [("22:00", "TIME", "2013-03-22T22:00")]),
