@@ -554,14 +554,15 @@ class SearchIndex:
             return []
         older = f"{below} AND rowid < {min(window)}"
         below += f" AND rowid >= {min(window)}"
+        # Only the rows that pass the filters are scored: with a filter, the window reaches back past many that do not.
         sql = (
             "SELECT rowid, sum(score) AS total FROM ("
-            f"SELECT rowid, -bm25(docs, ?, ?) AS score FROM docs WHERE docs MATCH ?{below} "
-            f"UNION ALL SELECT rowid, -? * bm25(names) FROM names WHERE names MATCH ?{below}"
+            f"SELECT docs.rowid AS rowid, -bm25(docs, ?, ?) AS score {_matching('docs', where, below)} "
+            f"UNION ALL SELECT names.rowid, -? * bm25(names) {_matching('names', where, below)}"
             ") GROUP BY rowid ORDER BY total DESC"
         )
         scored_by = scored_by or match
-        arguments = (TITLE_WEIGHT, BODY_WEIGHT, scored_by, NAMES_WEIGHT, scored_by)
+        arguments = (TITLE_WEIGHT, BODY_WEIGHT, scored_by, *parameters, NAMES_WEIGHT, scored_by, *parameters)
         found = [row for row in self.db.execute(sql, arguments) if row[0] in window]
         # BM25 weighs a word by its count in a row, and a title's count saturates as a body's does: a rare
         # completion in a body ("laboured" for "labour") outscored the word in a title. So the rows with every
@@ -584,13 +585,15 @@ class SearchIndex:
     def _last(self, table: str, match: str, conditions: Conditions, below: str, size: int) -> list[int]:
         """The last `size` rows of a full-text table that match and pass the filters, newest first."""
         where, parameters = conditions
-        sql = (
-            f"SELECT {table}.rowid FROM {table} "
-            + (f"JOIN meta ON meta.rowid = {table}.rowid " if where else "")
-            + f"WHERE {table} MATCH ?{below.replace('rowid', f'{table}.rowid')} {where} "
-            f"ORDER BY {table}.rowid DESC LIMIT ?"
-        )
+        sql = f"SELECT {table}.rowid {_matching(table, where, below)} ORDER BY {table}.rowid DESC LIMIT ?"
         return [row for (row,) in self.db.execute(sql, (match, *parameters, size))]
+
+
+def _matching(table: str, where: str, below: str) -> str:
+    """The FROM and WHERE of the rows of a full-text table that match the parameter given first, are in the
+    rowid range `below` and pass the filter `where` (on `meta`, whose parameters follow)."""
+    joined = f"JOIN meta ON meta.rowid = {table}.rowid " if where else ""
+    return f"FROM {table} {joined}WHERE {table} MATCH ?{below.replace('rowid', f'{table}.rowid')} {where}"
 
 
 def _any_of(words: Iterable[str]) -> str:
