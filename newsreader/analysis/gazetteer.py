@@ -65,7 +65,7 @@ class Places:
 
     def __init__(self, alone: dict[str, bool]) -> None:
         self.names = StringTable(alone)
-        self.alone = bytes(alone[name] for name in self.names)
+        self.alone = bytes(alone.values())  # in the order of the names' places: the order given
 
     def __contains__(self, name: object) -> bool:
         return name in self.names
