@@ -66,9 +66,11 @@ PIECES["COUNT"] = (
 )
 # "half a century", "a quarter of an hour", "three quarters of a year"
 PIECES["PART"] = r"(?:(?:(?:three<SP>)?quarters?<SP>of<SP>|half<SP>)(?=an?<SP>))"
+# How far from exact a duration is, which TimeML takes in ("nearly two weeks"); not a preposition ("within two
+# weeks") nor a focus ("only six months", "just a few minutes"), which say nothing of its length
 PIECES["ABOUT"] = (
-    r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some|just"
-    r"|only|within|no more than|the better part of)<SP>)?"
+    r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some"
+    r"|no more than|the better part of)<SP>)?"
 )
 PIECES["HALF"] = r"(?:<SP>1/2|½|<SP>and<SP>a<SP>half)"  # "2 1/2 years", "two and a half years", "a year and a half"
 PIECES["CLOCK"] = (
@@ -319,6 +321,14 @@ NOWADAYS = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|young|children|kids|teenagers|standards|terms|money"
     r"|economy|culture|technology|computers|media|music|politics|politicians|consumers|celebrities|fans)\b"
 )
+# A length or a part of a year written before the noun it qualifies ("a two-year contract", "its third-quarter profit",
+# "a five year low", "a day-long meeting"): its article is the noun's, not the time's, as TimeML has it.
+QUALIFIER_ARTICLE = re.compile(
+    _pattern(
+        r"(?i:(?:the|an?|its|their|that)\s+(?=\S+-(?:minute|hour|day|week|month|quarter|half|year|decade|century"
+        r"|long)$|(?!(?:an?|one)\s)<NUMBER>\s+(?:minute|hour|day|week|month|year|decade)$))"
+    )
+)
 A_DROP = re.compile(r"\s+(?:of|in|to|from|below|above|back|by|on)\b")
 # Before "a week", "each year", "daily": how many times in it, which the expression takes in ("twice a week", "three
 # times a year", "once daily"); found here, as a rule would be tried at every word before a keyword.
@@ -367,7 +377,7 @@ WORD = re.compile(r"(?<![\w'-])[\w']+")
 STARTERS = frozenset(
     """the a an its this that last next previous current coming past following every each other early mid late
     earlier later end beginning start middle nearly almost about around over more less fewer at up roughly some
-    just only within no right now currently recently nowadays these lately recent today tonight overnight
+    just no right now currently recently nowadays these lately recent today tonight overnight
     yesterday tomorrow several many hundreds dozens comparable corresponding same year fiscal first second third
     fourth final latter noon midnight midday sometime latest one two three four five six seven eight nine ten eleven
     twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
@@ -453,6 +463,8 @@ def find_date_expressions(text: str) -> list[tuple[str, int, int]]:
             start, expression = start + 4, expression[4:]
         if kind == "duration" and expression[-6:].lower() == " later":
             end, expression = end - 6, expression[:-6]  # "Three days later": how long after, "later" says after what
+        if article := QUALIFIER_ARTICLE.match(expression):
+            start, expression = start + article.end(), expression[article.end() :]
         before = text[max(0, start - 30) : start]
         if MONTH_ALONE.match(expression) and (
             TITLE_OF.search(before)

@@ -238,7 +238,7 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 DURATION = re.compile(
     r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|"
     r"further|same|full|entire|whole|initial)\s+)?(?:(?:nearly|almost|about|around|over|more than|less than|"
-    r"fewer than|at least|up to|roughly|some|just|only|within|no more than|the better part of)\s+)?"
+    r"fewer than|at least|up to|roughly|some|no more than|the better part of)\s+)?"
     r"(?P<count>.+?)(?:\s+(?:to|or)\s+.+?)?(?:\s+(?:more|additional|straight|consecutive|full|trading|business|"
     r"working))?[\s-]+(?P<unit>minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
 )
@@ -946,7 +946,7 @@ class Normaliser:
             return None
         lowered = HALF.sub("", text.lower())
         m = re.fullmatch(
-            r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|some|just|only|roughly) )?"
+            r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|some|roughly) )?"
             r"(?:(.+?)[\s-])?(minute|hour|day|week|fortnight|month|quarter|year|decade|century)s?(?: or so)? "
             r"(ago|earlier|later|from now)",
             lowered,

@@ -118,7 +118,7 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("The last days of the old regime were bloody.", []),
         ("It took a decade to build.", [("a decade", "DURATION", "P10Y")]),
         ("Sales rose in the first nine months.", [("the first nine months", "DURATION", "P9M")]),
-        ("He signed a two-year contract.", [("a two-year", "DURATION", "P2Y")]),
+        ("He signed a two-year contract.", [("two-year", "DURATION", "P2Y")]),
         ("The talks lasted several hours.", [("several hours", "DURATION", "PTXH")]),
         ("The firm pays $5 a year to each member.", []),  # a rate
         ("The airline will add four flights a week.", []),  # a rate of things counted
@@ -178,6 +178,28 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
 )
 def test_durations(text, expected):
     assert timexes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # before the noun it qualifies, a length or a quarter leaves the noun its article
+        ("The union called a two-day stoppage.", "two-day"),
+        ("The mill posted its third-quarter loss.", "third-quarter"),
+        ("Tin fell to a six year low.", "six year"),
+        ("The 12-hour vigil ended.", "12-hour"),
+        ("It was an hour-long debate.", "hour-long"),
+        ("She took a week off.", "a week"),  # a counted week, no qualifier
+        ("In the third quarter sales fell.", "the third quarter"),
+        # a preposition or a focus before a length says nothing of it
+        ("The plant will reopen within three weeks.", "three weeks"),
+        ("He stayed only nine days.", "nine days"),
+        ("The band sold out in just a few hours.", "a few hours"),
+        ("The siege lasted nearly two months.", "nearly two months"),  # how near, which TimeML takes in
+    ],
+)
+def test_a_length_is_its_own_words(text, expected):
+    assert [t[0] for t in timexes(text)] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -579,7 +601,7 @@ def test_the_day_before_yesterday_and_after_tomorrow():
         ("It's the second day of the strike.", [("the second day", "DATE", "1989-10-30")]),
         # a past one is left to the text around it, and a length is no count
         ("It was the third day of talks.", []),
-        ("Organisers began the two day rally.", [("the two day", "DURATION", "P2D")]),
+        ("Organisers began the two day rally.", [("two day", "DURATION", "P2D")]),
     ],
 )
 def test_a_day_told_from_a_day_named_or_counted(text, expected):
