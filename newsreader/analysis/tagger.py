@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, chain, groupby
+from itertools import accumulate, chain, groupby, repeat
 from operator import itemgetter
 from typing import Generic, Protocol, TypeVar
 
@@ -146,10 +146,18 @@ def own_features(word: str) -> tuple[str, ...]:
     return own_spelling(word) + own_kind(word)
 
 
-def own_spelling(word: str) -> tuple[str, ...]:
-    """The features of a word's own letters as the token scored: the word, lower-cased, its ends."""
+SPELLING = ("w", "l", "x3", "x2", "p3")  # the names of `spelling`'s parts as features
+
+
+def spelling(word: str) -> tuple[str, ...]:
+    """What a word's own letters say as the token scored: the word, lower-cased, its ends."""
     lower = word.lower()
-    return (f"w={word}", f"l={lower}", f"x3={lower[-3:]}", f"x2={lower[-2:]}", f"p3={lower[:3]}")
+    return (word, lower, lower[-3:], lower[-2:], lower[:3])
+
+
+def own_spelling(word: str) -> tuple[str, ...]:
+    """The features of a word's own letters as the token scored (`spelling`)."""
+    return tuple(f"{name}={part}" for name, part in zip(SPELLING, spelling(word), strict=True))
 
 
 def own_kind(word: str) -> tuple[str, ...]:
@@ -381,6 +389,40 @@ class Sums(Generic[Key]):
         self.batches[: len(batches)] = batches
 
 
+@dataclass
+class Spelt:
+    """The rows of the weights of a word's spelling features (`own_spelling`, `near_spelling`), found
+    from its spelling: a dict lookup each, where a feature's string was made to be looked up."""
+
+    own: list[dict[str, int]]  # for each part of `spelling`, the rows by the part
+    near: list[dict[str, int]]  # for each of OFFSETS, the rows by a neighbour's lower case
+    unweighed: int  # the row of zeros
+
+    @classmethod
+    def of(cls, index: dict[str, int], unweighed: int) -> Spelt:
+        """The spelling features' rows of a model's `index` of features."""
+        near_names = [use[0].partition("=")[0] for use in near_spelling("")]
+        rows_of: dict[str, dict[str, int]] = {name: {} for name in (*SPELLING, *near_names)}
+        for feature, row in index.items():
+            name, _, part = feature.partition("=")
+            if (rows := rows_of.get(name)) is not None:
+                rows[part] = row
+        return cls([rows_of[name] for name in SPELLING], [rows_of[name] for name in near_names], unweighed)
+
+    def own_rows(self, words: list[str]) -> np.ndarray:
+        """The rows of each word's `own_spelling` features: (words, features)."""
+        return self._rows(self.own, zip(*map(spelling, words), strict=True))
+
+    def near_rows(self, words: list[str]) -> np.ndarray:
+        """The row of each word's `near_spelling` feature at each offset: (words, offsets)."""
+        return self._rows(self.near, [list(map(str.lower, words))] * len(OFFSETS))
+
+    def _rows(self, tables: list[dict[str, int]], keys: Iterable[Sequence[str]]) -> np.ndarray:
+        """Each table's rows of its keys, side by side: (keys, tables)."""
+        absent = repeat(self.unweighed)
+        return np.array([list(map(table.get, column, absent)) for table, column in zip(tables, keys, strict=True)]).T
+
+
 class Tagger:
     """The trained weights: feature → a row of scores, one per tag; and previous tag → such a row.
 
@@ -392,6 +434,7 @@ class Tagger:
         self.index = {feature: row for row, feature in enumerate(features)}
         # One more row, of zeros: what a feature training never weighed adds.
         self.weights = np.vstack((weights.astype(np.float64), np.zeros(len(TAGS))))
+        self.spelt = Spelt.of(self.index, len(self.weights) - 1)
         self.transitions = transitions.astype(np.float64)
         self.start = self.transitions[OUTSIDE] + ALLOWED[OUTSIDE]  # a run's first tag comes after an outside one
         # What a word brings as the token scored and as the neighbour at each offset (apart: most
@@ -425,12 +468,12 @@ class Tagger:
 
     def _own_sums(self, words: list[str]) -> np.ndarray:
         """What these words bring as the token scored: their letters' features and their kinds'."""
-        return self.weigh(list(map(own_spelling, words))) + self.own_kinds.scores(list(map(own_kind, words)))[:, 0]
+        letters = self.weights[self.spelt.own_rows(words)].sum(axis=1)
+        return letters + self.own_kinds.scores(list(map(own_kind, words)))[:, 0]
 
     def _near_sums(self, words: list[str]) -> np.ndarray:
         """What these words bring as the neighbour at each offset: their lower case's features and their kinds'."""
-        spelling = self.weigh([use for word in words for use in near_spelling(word)]).reshape(len(words), -1, len(TAGS))
-        return spelling + self.near_kinds.scores(list(map(near_kind, words)))
+        return self.weights[self.spelt.near_rows(words)] + self.near_kinds.scores(list(map(near_kind, words)))
 
     def tag(self, text: str, hints: Sequence[Hint] = ()) -> list[Tagged]:
         """The names in a text as (start, end, type, margin), the rules' names given as hints; the

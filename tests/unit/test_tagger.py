@@ -15,6 +15,8 @@ from newsreader.analysis.tagger import (
     Laid,
     Tagger,
     decode,
+    near_spelling,
+    own_spelling,
     tagger,
     token_features,
     tokenise,
@@ -143,6 +145,16 @@ def test_the_scores_tagged_with_are_the_weights_of_the_features_trained_on(fresh
         for place in range(len(tokens.candidates))
     ]
     assert (scores == np.array(trained)).all()  # exactly: sums of float16 weights in float64 are exact
+
+
+def test_a_words_spelling_is_looked_up_as_its_features_strings_are(fresh):
+    words = ["Bank", "england", "Qwzxv", "EU", "al-Muhandis"]  # "Qwzxv": none of its features weighed
+    unweighed = len(fresh.weights) - 1
+    own = [[fresh.index.get(feature, unweighed) for feature in own_spelling(word)] for word in words]
+    near = [[fresh.index.get(feature, unweighed) for (feature,) in near_spelling(word)] for word in words]
+    assert fresh.spelt.own_rows(words).tolist() == own
+    assert fresh.spelt.near_rows(words).tolist() == near
+    assert unweighed in own[2] and set(near[2]) == {unweighed}
 
 
 def test_the_weights_are_float16_so_that_their_sums_are_the_same_in_any_order(fresh):
