@@ -35,8 +35,9 @@ PIECES = {
     # "last week", but not "the last day of the season": a day is only ever counted ("two days ago").
     "PERIOD": r"(?:week|weekend|fortnight|month|year|decade|century|quarter)",
     "DAY": r"(?<!\d[.,:])[0-3]?\d(?:st|nd|rd|th)?",
-    "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d|%|[.,]\d|\s*(?:per\b|percent|m\b|km|kg|GMT|BST|hours|people|votes|units|pence"
-    r"|points))",
+    # a year, not a figure: "2004 percent", "1920 x 1080 pixels"
+    "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d|%|[.,]\d|\s*[x×*]\s*\d|\s*(?:per\b|percent|m\b|km|kg|GMT|BST|hours|people"
+    r"|votes|units|pence|points))",
     "MODIFIER": r"(?i:(?:early|mid|late|(?:the )?(?:end|beginning|start|middle) of)[\s-]+)?",
     "RELATIVE": r"(?i:last|next|this|previous|current|coming|past|following|that)",
     "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
@@ -141,15 +142,17 @@ RULES = {
     r"<SP>)?fiscal[\s-]+year(?:<SP><YEAR>)?)",
     # "the year-earlier period", "year-ago", "the 1988 period", "the same period last year"
     "year-earlier period": r"(?i:(?:(?:comparable|corresponding|same)<SP>)?year[- ](?:earlier|ago)"
-    r"(?:<SP>(?:period|quarter|level|results))?|(?<=the )<YEAR><SP>period|the<SP>latest<SP>period"
+    r"(?:<SP>(?:period|quarter))?|(?<=the )<YEAR><SP>period|the<SP>latest<SP>period"
     r"|(?:the<SP>)?(?:comparable|corresponding|same)<SP>period<SP>(?:(?:of|in)<SP>)?(?:last<SP>year|a<SP>year<SP>"
     r"(?:earlier|ago))(?![\w'-]))",
     # "a day-long meeting", "a decades-long feud"
     "lasting": r"(?i:(?:an?<SP>)?<UNIT>-long)",
     # "three years", "the past two weeks", "a decade", "the first nine months", "two-year", "30-day";
+    # not "the 2005 year", which is the year 2005
     # "four years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
     "duration": r"(?i:(?:(?:the|a|an)<SP>)?(?:(?:past|last|next|first|coming|previous|following|latest|final"
-    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><PART>?<NUMBER>(?: thousand)?<HALF>?"
+    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><PART>?(?!<YEAR><SP>year\b)<NUMBER>"
+    r"(?: thousand)?<HALF>?"
     r"(?:<SP>(?:to|or)<SP><NUMBER>)?(?:<SP>(?:more|additional|straight|consecutive|full|trading|business|working))?[\s-]+<UNIT>"
     r"<HALF>?(?:(?:<SP>or so)?<SP>(?:ago|earlier|later|from now))?(?!<SP>old\b))",
     # "earlier this year", "later this month", "earlier in the year", "the end of the year", "year-end"
@@ -514,8 +517,8 @@ def _line(text: str, start: int, end: int, reach: int = 200) -> str:
 
 
 def _after_a_name(before: str) -> bool:
-    """Whether a number after this text belongs to a name or an amount ("Euro 2004", "£2004")."""
-    if re.search(r"[£$€#]\s*$|No\.?\s+$", before):
+    """Whether a number after this text belongs to a name, an amount or a size ("Euro 2004", "£2004", "1280 x 1920")."""
+    if re.search(r"[£$€#]\s*$|No\.?\s+$|\d\s*[x×*]\s*$", before):
         return True
     name = NAME_BEFORE.search(before)
     return name is not None and name[1].lower().rstrip(".,") not in NOT_A_NAME and not MONTH_BEFORE.search(before)

@@ -52,6 +52,9 @@ def test_present_and_vague_references(text, expected):
         ("Most sales fall in fourth quarters.", [("fourth quarters", "DATE", "XXXX-Q4")]),
         ("The credits cut taxes in future quarters.", [("future quarters", "DATE", "FUTURE_REF")]),
         ("Sales were flat in the 1988 quarter.", [("the 1988 quarter", "DATE", "1988-QX")]),
+        # a period's noun is part of it, the figures' noun is not
+        ("Net rose from the year-earlier period.", [("year-earlier period", "DATE", "1988")]),
+        ("The year-ago results included a charge.", [("year-ago", "DATE", "1988")]),
     ],
 )
 def test_quarters_halves_and_fiscal_years(text, expected):
@@ -200,6 +203,19 @@ def test_durations(text, expected):
 )
 def test_a_length_is_its_own_words(text, expected):
     assert [t[0] for t in timexes(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Profit targets for the 1990 year were cut.", [("1990", "DATE", "1990")]),  # the year, no 1,990 years
+        ("The town is 1200 years old, the abbey 1990 years.", [("1990 years", "DURATION", "P1990Y")]),
+        ("The panel shows 1920 x 1080 pixels.", []),  # a size
+        ("Its screen is 1080 x 1920 pixels.", []),
+    ],
+)
+def test_a_year_and_a_figure_of_its_digits(text, expected):
+    assert timexes(text) == expected
 
 
 @pytest.mark.parametrize(
