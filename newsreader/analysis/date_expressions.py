@@ -254,6 +254,7 @@ def _expressions() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 MONTH_NAMES = PIECES["MONTH"]
+PHRASE_END = re.compile(_pattern("<THEN>"))
 COUNTED_DAY = re.compile(r"(?i:the " + PIECES["COUNTED"] + " day)")  # "the eighth day"
 SPELLED_YEAR_AT_END = re.compile(_pattern(r"(?<=\s)<SPELLED_YEAR>$"))  # "January nineteen ninety-seven"
 YEAR_NUMBER = PIECES["YEAR"]

@@ -19,6 +19,7 @@ from newsreader.analysis.date_expressions import (
     COUNTED_DAY,
     DELIVERY_MONTH,
     MONTH_NAMES,
+    PHRASE_END,
     SEASONS,
     SPELLED_YEAR_AT_END,
     YEAR_NUMBER,
@@ -164,6 +165,9 @@ REFERENCES = {
 # Before "one day", a modal or its subject makes it some day to come ("will one day be", "hopes he one day
 # flies"), not a day's length ("followed by one day").
 SOMEDAY = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|must|he|she|they|we|I)\s+$", re.I)
+# Before a weekday ending its phrase: one of its kind, no day of a known week ("born on a Monday", "on a Friday
+# afternoon in 1995"); before one that qualifies a noun, the noun's article ("a Sunday night memorial service").
+ANY_ONE = (" a ", " an ", " A ", " An ")
 LATER = re.compile(r"\s+(?:later|earlier|after|before|ago|from)\b", re.I)  # "they met one day later": how long
 # A unit's TIMEX3 letter and how many of it make one of the unit named.
 UNIT_CODES = {
@@ -1280,6 +1284,8 @@ class Normaliser:
         text = text.lower()
         if text in WEEKDAYS:
             weekday = WEEKDAYS.index(text)
+            if f" {self.preceding}".endswith(ANY_ONE) and PHRASE_END.match(self.following):
+                return f"XXXX-WXX-{weekday + 1}"
             if when == "present" and CLOSING.match(self.following):
                 when = "past"
             if when == "present" and self._timetable():

@@ -221,6 +221,22 @@ def test_a_year_and_a_figure_of_its_digits(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a weekday after "a" that ends its phrase is one of its kind, no day of a known week
+        ("The ferry sails on a Wednesday.", [("Wednesday", "DATE", "XXXX-WXX-3")]),
+        ("She was born on a Monday, her mother said.", [("Monday", "DATE", "XXXX-WXX-1")]),
+        ("The quiz airs on a Sunday evening.", [("Sunday evening", "TIME", "XXXX-WXX-7TEV")]),
+        # before the noun it qualifies, "a" is the noun's, and the weekday that of the week written in
+        ("Crowds filled a Friday night vigil.", [("Friday night", "TIME", "1989-10-27TNI")]),
+        ("The board held a Tuesday meeting.", [("Tuesday", "DATE", "1989-10-24")]),
+    ],
+)
+def test_a_weekday_of_no_known_week(text, expected):
+    assert timexes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("The market meets every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
         ("The report is published annually.", [("annually", "SET", "P1Y")]),
         ("Rates are reviewed each month.", [("each month", "SET", "P1M")]),
