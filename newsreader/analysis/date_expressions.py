@@ -300,6 +300,8 @@ YEAR_RANGE = re.compile(r"(" + YEAR_NUMBER + r")[-–/](\d+)")
 DAY_RANGE = re.compile(r"(.*?\d(?:st|nd|rd|th)?)(?:\s+(?:and|to|or)\s+|[-–])(\d.*)", re.S)
 A_UNIT = re.compile(r"(?i)an?\s+\w+")
 PER_UNIT = re.compile(r"(?i)annually|yearly|monthly|weekly|daily|hourly")
+# Where a sentence, a quotation or a bracket opens: what is written before a word capitalised only for that.
+SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\"“‘'(\n])\s*$")
 EACH_UNIT = re.compile(r"(?i)(?:each|every)\s+(?:day|week|month|year|quarter|hour)")
 FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
 # A half or a quarter named alone ("in the second half", "a first-half goal", "the final quarter") on a line of no
@@ -526,13 +528,15 @@ def _after_a_name(before: str) -> bool:
 
 
 def _a_title(expression: str, before: str) -> bool:
-    """Whether a time expression written with capitals is part of a name: a word inside it capitalised
-    ("Player of the Year", "the Forum for the Future"), its first word capitalised after a capitalised
-    word ("USA Today", the BBC's "Today programme"; a holiday after one inside a sentence is another
-    holiday, "Holocaust Memorial Day", or a name, "Father Christmas"), or every word capitalised in
-    quotes (ABC's "This Week")."""
+    """Whether a time expression written with capitals is part of a name: a word of how often capitalised
+    inside a sentence ("the Daily Mirror"), a word inside it capitalised ("Player of the Year", "the Forum
+    for the Future"), its first word capitalised after a capitalised word ("USA Today", the BBC's "Today
+    programme"; a holiday after one inside a sentence is another holiday, "Holocaust Memorial Day", or a
+    name, "Father Christmas"), or every word capitalised in quotes (ABC's "This Week")."""
     if expression.islower() or expression.isdigit():  # most expressions, at no cost
         return False
+    if PER_UNIT.fullmatch(expression) and not SENTENCE_OPEN.search(before):
+        return True  # "told the Daily Record", "a Daily Telegraph poll": a newspaper's name
     written = expression.split()
     for word in written[1:]:
         if word[:1].isupper() and word[1:].islower() and word.lower().rstrip(".,") not in ALWAYS_CAPITALISED:

@@ -293,6 +293,10 @@ def test_years_after_capitalised_words(text, expected):
         ("On Christmas Day the shops close.", [("Christmas Day", "DATE", "1989-12-25")]),
         # "that" before a weekday is most often a conjunction, not "that same Thursday"
         ("He stressed that Thursday's meeting was a first step.", [("Thursday", "DATE", "1989-10-26")]),
+        # a word of how often capitalised inside a sentence is a newspaper's
+        ("He told the Daily Courier on Monday.", [("Monday", "DATE", "1989-10-30")]),
+        ("A Weekly Gazette survey found it.", []),
+        ("Daily flights were cut.", [("Daily", "SET", "P1D")]),  # at a sentence's start, how often
     ],
 )
 def test_a_time_word_capitalised_inside_a_sentence_is_part_of_a_name(text, expected):
