@@ -144,7 +144,7 @@ class Recogniser:
             tagged = _long_forms(body, tagged)
         # A name a work noun stands before ("his album, Genius Loves Company") is a work's title
         # wherever it stands in the article.
-        works = {text for start, _, text, _ in tagged if WORK_BEFORE.search(body, max(0, start - 30), start)}
+        works = {text for start, _, text, _ in tagged if _after_a_work_noun(body, start)}
         if works:
             tagged = [(start, end, text, "misc" if text in works else found) for start, end, text, found in tagged]
         kinds = [_kind(text, found) for _, _, text, found in tagged]
@@ -183,21 +183,36 @@ class Recogniser:
             text = body[start:end]
             surest[text] = max(surest.get(text, margin), margin)
         cued = {(h.start, h.end): h.type for h in hints if h.cue in VOTING_CUES and h.type in NAME_TYPES}
+        strong: list[tuple[int, int]] | None = None  # the strong hints' spans, once a guess needs them
         sure = []
         for start, end, kind, margin in tagged:
-            guess = kind in GUESSED_TYPES and surest[body[start:end]] < GUESS_MARGIN
-            if guess and self._unseen(body, start, end, hints):
-                continue
+            if kind in GUESSED_TYPES and surest[body[start:end]] < GUESS_MARGIN:
+                if strong is None:
+                    strong = [(h.start, h.end) for h in hints if h.strong]
+                if self._unseen(body, start, end, strong):
+                    continue
             if margin < CUE_MARGIN and kind in NAME_TYPES:
                 kind = cued.get((start, end), kind)
             sure.append((start, end, kind))
         return sure
 
-    def _unseen(self, body: str, start: int, end: int, hints: list[Mention]) -> bool:
-        """Whether no cue of the rules covers a name and training never weighed any of its words."""
-        if any(hint.strong and hint.start <= start and end <= hint.end for hint in hints):
+    def _unseen(self, body: str, start: int, end: int, strong: list[tuple[int, int]]) -> bool:
+        """Whether no cue of the rules covers a name (`strong`: the spans of the rules' strong hints, in
+        order and apart) and training never weighed any of its words."""
+        if covered(strong, start, end):
             return False
         return not any(self.tagger.knows(word) for word in body[start:end].split() if word.lower() not in JOINERS)
+
+
+def _after_a_work_noun(body: str, start: int) -> bool:
+    """Whether a work noun stands just before `start` as WORK_BEFORE says ("the game Halo", "his album,
+    Genius Loves Company"). The word before (past "the" and a comma) is read first: the pattern, tried at
+    each of 30 characters, is searched only where that word is a work noun or the "as" of "such as"."""
+    before = body[max(0, start - 30) : start].removesuffix("\n")  # `$` matches before a last line end too
+    if before.endswith(("the ", "The ")):
+        before = before[:-4]
+    word = before.rstrip(" ,").rpartition(" ")[2]
+    return (word in WORK_NOUNS or word == "as") and WORK_BEFORE.search(body, max(0, start - 30), start) is not None
 
 
 def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]) -> list[tuple[int, int, str]]:

@@ -227,6 +227,14 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
     return segments
 
 
+@lru_cache(maxsize=1 << 12)  # "The", "But", "Mr": the same few words again and again
+def _no_name_alone(word: str) -> bool:
+    """Whether a word that is a run by itself is a small word or a title and no name: what `Rules._name`
+    drops from a run's start, told once a word."""
+    bare = _bare(word)
+    return (bare in FUNCTION_WORDS and word not in gazetteer().places) or (bare in TITLES and bare not in ORG_WORDS)
+
+
 def _names_org(tokens: list[Token]) -> bool:
     """ "General Motors": a title word that begins an organisation's name."""
     return any(_bare(word) in ORG_WORDS for _, word in tokens)
@@ -271,13 +279,17 @@ class Rules:
 
     def _name(self, body: str, tokens: list[Token], titled: bool, acronyms: dict[str, str]) -> Mention | None:
         first = tokens[0][0]
-        while tokens and (
-            (_bare(tokens[0][1]) in FUNCTION_WORDS and " ".join(w for _, w in tokens) not in self.gaz.places)
-            or (_bare(tokens[0][1]) in TITLES and not _names_org(tokens))
-        ):
-            tokens = tokens[1:]
-        if not tokens:
-            return None  # "The", "But", "President": a quarter of the runs, told before their context is read
+        if len(tokens) == 1:
+            if _no_name_alone(tokens[0][1]):
+                return None  # "The", "But", "President": a quarter of the runs, told before their context is read
+        else:
+            while tokens and (
+                (_bare(tokens[0][1]) in FUNCTION_WORDS and " ".join(w for _, w in tokens) not in self.gaz.places)
+                or (_bare(tokens[0][1]) in TITLES and not _names_org(tokens))
+            ):
+                tokens = tokens[1:]
+            if not tokens:
+                return None
         sentence_start = tokens[0][0] == first and _at_sentence_start(body, first)
         if sentence_start and len(tokens) > 1 and self._opens_sentence_only(body, tokens):
             tokens, sentence_start = tokens[1:], False  # "Escalation Persian Gulf": a first word, then a name

@@ -11,9 +11,18 @@ import pytest
 
 from newsreader.analysis.canonical import CanonicalNames
 from newsreader.analysis.date_expressions import find_date_expressions
-from newsreader.analysis.entities import Recogniser
+from newsreader.analysis.entities import WORK_BEFORE, Recogniser, _after_a_work_noun
 from newsreader.analysis.entity_table import analyse_corpus
-from newsreader.analysis.rules import PARTICLE, RUN, WORD, Mention, Rules, capital_lines, propagate_in_document
+from newsreader.analysis.rules import (
+    PARTICLE,
+    RUN,
+    WORD,
+    Mention,
+    Rules,
+    _no_name_alone,
+    capital_lines,
+    propagate_in_document,
+)
 from newsreader.cli import main
 from newsreader.model import Article
 from newsreader.store import DocumentStore
@@ -375,6 +384,27 @@ def test_entities_command(capsys):
     assert main(["entities", "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert {"name": "Qassem Soleimani", "type": "person", "articles": 3} in records
+
+
+@pytest.mark.parametrize(
+    "word, dropped", [("The", True), ("But", True), ("President", True), ("Say", False), ("Vendra", False)]
+)
+def test_a_word_alone_is_dropped_as_a_small_word_or_a_title_unless_it_names_a_place(word, dropped):
+    """A run of one word that is a small word or a title is no name, told once a word; "Say" is a small
+    word the gazetteer knows as a place, so it stays for its context to say."""
+    assert _no_name_alone(word) is dropped
+
+
+def test_a_work_noun_is_read_before_the_pattern_where_the_pattern_alone_found_it():
+    """`_after_a_work_noun` reads the word before a name first and searches WORK_BEFORE only after a
+    work noun or "such as": the same answer as the search alone at every place, a line's end too."""
+    text = (
+        "Kelm released his second album, Quiet Harbours, in May. The film The Long Field won; a show\n"
+        "Brask ran on. Studios make programmes such as The Velvet Hour and the game Tarn. The book the\n"
+        "Ossa sold. His albums Dune and Sarn, the hit, Lowe said, as Pell played a song Mira liked."
+    )
+    for start in range(len(text) + 1):
+        assert _after_a_work_noun(text, start) is (WORK_BEFORE.search(text, max(0, start - 30), start) is not None)
 
 
 def test_export_carries_entities(capsys):
