@@ -371,6 +371,16 @@ def _settled(run: Found) -> Iterator[list[Settled]]:
         begun = ended
 
 
+def _counted(run: Found) -> Counter[tuple[str, str]]:
+    """How often a run mentions each (type, text) of a name, unknown ones left out: its mentions' codes
+    counted in C, not a tuple made for each mention as `_settled` makes them."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for code, count in Counter(run.unpacked()[2::3]).items():
+        if code >= 0 and (kind := KINDS[code % CODES >> 1]) != "unknown":
+            counts[kind, run.texts[code // CODES]] += count
+    return counts
+
+
 def _name(
     ids: list[str], table: EntityTable, runs: RunLog, dates: list[array], stop: Callable[[], bool] | None
 ) -> bool:
@@ -381,9 +391,7 @@ def _name(
     for run in runs:
         if stop and stop():
             return False
-        counts.update(
-            (kind, text) for mentions in _settled(run) for _, _, kind, text, _, _ in mentions if kind != "date"
-        )
+        counts.update(_counted(run))
     names = CanonicalNames(counts)
     for run, date_numbers in zip(runs, dates, strict=True):
         if stop and stop():

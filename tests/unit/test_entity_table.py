@@ -5,11 +5,13 @@ from __future__ import annotations
 import pickle
 import zlib
 from array import array
+from collections import Counter
 
 import pytest
 
 from newsreader.analysis import entity_table
-from newsreader.analysis.entity_table import BLOCK, EntityTable
+from newsreader.analysis.entity_table import BLOCK, EntityTable, _counted, _settled
+from newsreader.analysis.found import CODES, KINDS, Found
 from newsreader.bodies import BodyFile
 
 
@@ -96,3 +98,20 @@ def test_across_file_systems_the_mentions_file_another_reader_has_open_is_replac
     assert table.mentions_path == str(target) and _read_back(table, 2 * BLOCK)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["entities.mentions"]
     assert not entity_table.os.path.exists(temporary)
+
+
+def test_a_runs_names_are_counted_by_their_codes_as_by_their_mentions():
+    """Each (type, text) of a name is counted however its mentions are coded (strong or weak), with no
+    dates and no unknown names, as the mentions `_settled` gives say."""
+    texts = ["Kelm", "Vendra", "Ossa"]
+
+    def code(text: int, kind: str, strong: bool) -> int:
+        return text * CODES + KINDS.index(kind) * 2 + strong
+
+    first = [0, 4, code(0, "person", True), 5, 9, code(0, "person", False), 10, 15, -1, 16, 22, code(1, "place", False)]
+    second = [23, 27, code(2, "unknown", False), 28, 34, code(1, "org", True), 40, 44, code(0, "person", True)]
+    packed = array("i", [*first, *second])
+    run = Found(array("i", [0, 1]), array("i", [12, 21]), zlib.compress(packed), texts, [], [])
+    settled = Counter((kind, text) for mentions in _settled(run) for _, _, kind, text, _, _ in mentions)
+    del settled["date", ""]
+    assert _counted(run) == settled == {("person", "Kelm"): 3, ("place", "Vendra"): 1, ("org", "Vendra"): 1}
