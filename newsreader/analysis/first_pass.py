@@ -11,6 +11,7 @@ import re
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from newsreader.analysis.date_words import as_written
 from newsreader.analysis.entities import Recogniser
@@ -26,6 +27,7 @@ BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
 # A TIMEX3 value of no known year, month, week or day, perhaps with a part of the day ("XXXX-XX-XXTNI": "that
 # night" in an undated article): named by its own words, not as a reader writes a value ("a week", "night").
 NOTHING_KNOWN = re.compile(r"[X-]+(?:WXX)?(?:T[A-Z]{2})?")
+KIND_CODES = {kind: 2 * place for place, kind in enumerate(KINDS)}  # a kind's code but for the strong mention's 1
 
 
 Source = tuple[int, str, str | None, str]  # an article's place, body, publication date and heading
@@ -46,6 +48,7 @@ def pieces(body: str) -> Iterator[tuple[int, str]]:
     yield start, body[start:] if start else body
 
 
+@lru_cache(maxsize=1 << 12)  # "last year", "Monday": the same dates again and again
 def _written(text: str, value: str | None) -> str:
     """A date's name as a reader writes it ("3 Jan 2020", "every Monday"); where its value names
     nothing ("XXXX": "last year" in an undated article), its own words, lower-cased; where it does not say how often
@@ -79,24 +82,25 @@ def find_run(articles: Iterable[Source], stop: Callable[[], bool] | None = None)
                         return None
                     before = _before(head, offset)
                     found = together if together is not None else recogniser.mentions(before + piece, len(before))
-                    for m in found:
-                        start, end = m.start + offset - len(before), m.end + offset - len(before)
-                        if m.type == "date":
+                    shift = offset - len(before)  # from the piece read to the body
+                    for text, kind, in_piece, piece_end, strong, _ in found:
+                        start, end = in_piece + shift, piece_end + shift
+                        if kind == "date":
                             value = (
                                 normaliser.value_at(body, start, end)
                                 if start >= 0
-                                else normaliser.value_at(head, m.start, m.end)
+                                else normaliser.value_at(head, in_piece, piece_end)
                             )
-                            name = _written(m.text, value)
+                            name = _written(text, value)
                             if (number := dates.get(key := (name, value))) is None:
                                 number = dates[key] = len(run.dates)
                                 run.dates.append(key)
                             packed.extend((start, end, -1 - number))
                         else:
-                            if (number := texts.get(m.text)) is None:
-                                number = texts[m.text] = len(run.texts)
-                                run.texts.append(m.text)
-                            packed.extend((start, end, number * CODES + KINDS.index(m.type) * 2 + m.strong))
+                            if (number := texts.get(text)) is None:
+                                number = texts[text] = len(run.texts)
+                                run.texts.append(text)
+                            packed.extend((start, end, number * CODES + KIND_CODES[kind] + strong))
             except Exception as error:  # one article's fault: it has no entities, the others all do
                 del packed[begun:]
                 run.failed.append((place, f"{type(error).__name__}: {error}"))
