@@ -74,8 +74,8 @@ class CanonicalNames:
                 return next(iter(here))
             if not here and titled and len(candidates) == 1:
                 return next(iter(candidates))
-        elif kind == "place" and text in self.places:
-            return self.places[text][0]
+        elif kind == "place" and (place := self.places.get(text)) is not None:
+            return place[0]
         elif kind == "org" and text.isupper() and text in self.long_orgs:
             return self.long_orgs[text]
         return text
@@ -91,12 +91,13 @@ def _person_groups(counts: Counter[tuple[str, str]]) -> tuple[dict[str, str], di
     groups: list[list[str]] = []  # each group's first name is its most frequent (then longest) form
     by_surname: dict[str, list[int]] = defaultdict(list)  # a group's surname, and it less a letter → the group
     for name in full_names:
-        candidates = sorted({number for key in _surname_keys(name) for number in by_surname.get(key, ())})
+        keys = _surname_keys(name)
+        candidates = sorted({number for key in keys for number in by_surname.get(key, ())})
         home = next((number for number in candidates if _same_person(groups[number][0], name)), None)
         if home is not None:
             groups[home].append(name)
             continue
-        for key in _surname_keys(name):
+        for key in keys:
             by_surname[key].append(len(groups))
         groups.append([name])
     by_part: dict[str, set[str]] = defaultdict(set)
