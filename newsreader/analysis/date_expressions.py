@@ -148,10 +148,10 @@ RULES = {
     # "a day-long meeting", "a decades-long feud"
     "lasting": r"(?i:(?:an?<SP>)?<UNIT>-long)",
     # "three years", "the past two weeks", "a decade", "the first nine months", "two-year", "30-day";
-    # not "the 2005 year", which is the year 2005
+    # not "for the 2005 year.", which is the year 2005 ("a 2000 year history" is a length)
     # "four years ago", "a year earlier", "nearly two weeks ago", "a week or so ago"
     "duration": r"(?i:(?:(?:the|a|an)<SP>)?(?:(?:past|last|next|first|coming|previous|following|latest|final"
-    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><PART>?(?!<YEAR><SP>year\b)<NUMBER>"
+    r"|remaining|additional|further|same|full|entire|whole|initial)<SP>)?<ABOUT><PART>?(?!<YEAR><SP>year<THEN>)<NUMBER>"
     r"(?: thousand)?<HALF>?"
     r"(?:<SP>(?:to|or)<SP><NUMBER>)?(?:<SP>(?:more|additional|straight|consecutive|full|trading|business|working))?[\s-]+<UNIT>"
     r"<HALF>?(?:(?:<SP>or so)?<SP>(?:ago|earlier|later|from now))?(?!<SP>old\b))",
@@ -301,7 +301,7 @@ DAY_RANGE = re.compile(r"(.*?\d(?:st|nd|rd|th)?)(?:\s+(?:and|to|or)\s+|[-–])(\
 A_UNIT = re.compile(r"(?i)an?\s+\w+")
 PER_UNIT = re.compile(r"(?i)annually|yearly|monthly|weekly|daily|hourly")
 # Where a sentence, a quotation or a bracket opens: what is written before a word capitalised only for that.
-SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\"“‘'(\n])\s*$")
+SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\"“‘'(\n]|(?:^|\n)[ \t]*[-*•–—])\s*$")  # a list's item opens too
 EACH_UNIT = re.compile(r"(?i)(?:each|every)\s+(?:day|week|month|year|quarter|hour)")
 FRACTION = re.compile(r"(?i)(?:an?\s+)?quarters?")
 # A half or a quarter named alone ("in the second half", "a first-half goal", "the final quarter") on a line of no
@@ -332,7 +332,7 @@ NOWADAYS = re.compile(
 QUALIFIER_ARTICLE = re.compile(
     _pattern(
         r"(?i:(?:the|an?|its|their|that)\s+(?=\S+-(?:minute|hour|day|week|month|quarter|half|year|decade|century"
-        r"|long)$|(?!(?:an?|one)\s)<NUMBER>\s+(?:minute|hour|day|week|month|year|decade)$))"
+        r"|long)$|(?!an?\s)<NUMBER>\s+(?:minute|hour|day|week|month|year|decade)$))"
     )
 )
 A_DROP = re.compile(r"\s+(?:of|in|to|from|below|above|back|by|on)\b")

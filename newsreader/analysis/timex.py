@@ -167,7 +167,8 @@ REFERENCES = {
 SOMEDAY = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|must|he|she|they|we|I)\s+$", re.I)
 # Before a weekday ending its phrase: one of its kind, no day of a known week ("born on a Monday", "on a Friday
 # afternoon in 1995"); before one that qualifies a noun, the noun's article ("a Sunday night memorial service").
-ANY_ONE = (" a ", " an ", " A ", " An ")
+INDEFINITE_ARTICLE = (" a ", " A ")  # no weekday's name begins with a vowel
+ANY_WEEKDAY = re.compile(r"XXXX-WXX-[1-7]")
 LATER = re.compile(r"\s+(?:later|earlier|after|before|ago|from)\b", re.I)  # "they met one day later": how long
 # A unit's TIMEX3 letter and how many of it make one of the unit named.
 UNIT_CODES = {
@@ -637,6 +638,8 @@ class Normaliser:
         self.dated_before: str | None = None  # the one before it: "2004 ... 2003 ... a year earlier" is 2003
         self.first_quarter: str | None = None  # what "a year ago", "the year-earlier period" compare with
         self.last_day: str | None = None  # the last day named: the day of a time of day that names none
+        # Or, named since, a weekday of no known week ("on a Saturday", XXXX-WXX-6): the day of such a time.
+        self.any_weekday: str | None = None
         self.anaphoric = False
         self.following = ""  # the text after the expression in its sentence
         self.sentence = ""  # the expression's sentence
@@ -672,13 +675,15 @@ class Normaliser:
             when = tense(sentence) if at < 0 else clause_tense(sentence, at, at + len(expression))
         self.anaphoric = False  # set by a rule whose value follows the date last named
         value = text if FULL_YEAR.fullmatch(text) else self._first_value(text, when)  # a year: the most common
-        if value and value[:4].isdigit() and not self.anaphoric:
+        if value and ANY_WEEKDAY.fullmatch(value) and text.lower() in WEEKDAYS:  # not "every Monday", a set
+            self.any_weekday = value
+        elif value and value[:4].isdigit() and not self.anaphoric:
             self.last_year_mentioned = int(value[:4])
             self.dated_before, self.last_dated = self.last_dated, value
             # the day a period reported ends ("the year to 31 December", "the quarter ended Sept. 30") is not the day
             # of what is told after it
             if DAY_VALUE.match(value) and not self._ends_a_period():
-                self.last_day = value[:10]
+                self.last_day, self.any_weekday = value[:10], None
             recent = self.year is None or int(value[:4]) >= self.year - 1  # not "the third quarter of 1984"
             if self.first_quarter is None and recent and QUARTER_VALUE.fullmatch(value):
                 self.first_quarter = value
@@ -781,7 +786,7 @@ class Normaliser:
         if not rest and (after := DAY_AFTER_BRACKETS.match(self.following)):
             rest = after[1]
         # without a day, the day last named: "shot on Oct. 23 ... at 10 p.m."
-        day = self._day_of(rest, when) if rest else self.last_day or self._today()
+        day = self._day_of(rest, when) if rest else self.any_weekday or self.last_day or self._today()
         return f"{day}T{hour:02d}:{minute:02d}" if day else None
 
     def _today(self) -> str:
@@ -1284,7 +1289,7 @@ class Normaliser:
         text = text.lower()
         if text in WEEKDAYS:
             weekday = WEEKDAYS.index(text)
-            if f" {self.preceding}".endswith(ANY_ONE) and PHRASE_END.match(self.following):
+            if f" {self.preceding}".endswith(INDEFINITE_ARTICLE) and PHRASE_END.match(self.following):
                 return f"XXXX-WXX-{weekday + 1}"
             if when == "present" and CLOSING.match(self.following):
                 when = "past"

@@ -122,6 +122,7 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("It took a decade to build.", [("a decade", "DURATION", "P10Y")]),
         ("Sales rose in the first nine months.", [("the first nine months", "DURATION", "P9M")]),
         ("He signed a two-year contract.", [("two-year", "DURATION", "P2Y")]),
+        ("Unions called a one day strike.", [("one day", "DURATION", "P1D")]),
         ("The talks lasted several hours.", [("several hours", "DURATION", "PTXH")]),
         ("The firm pays $5 a year to each member.", []),  # a rate
         ("The airline will add four flights a week.", []),  # a rate of things counted
@@ -210,6 +211,7 @@ def test_a_length_is_its_own_words(text, expected):
     [
         ("Profit targets for the 1990 year were cut.", [("1990", "DATE", "1990")]),  # the year, no 1,990 years
         ("The town is 1200 years old, the abbey 1990 years.", [("1990 years", "DURATION", "P1990Y")]),
+        ("The church has a 2000 year history.", [("2000 year", "DURATION", "P2000Y")]),  # a length before its noun
         ("The panel shows 1920 x 1080 pixels.", []),  # a size
         ("Its screen is 1080 x 1920 pixels.", []),
     ],
@@ -228,6 +230,20 @@ def test_a_year_and_a_figure_of_its_digits(text, expected):
         # before the noun it qualifies, "a" is the noun's, and the weekday that of the week written in
         ("Crowds filled a Friday night vigil.", [("Friday night", "TIME", "1989-10-27TNI")]),
         ("The board held a Tuesday meeting.", [("Tuesday", "DATE", "1989-10-24")]),
+        # a time of day after it is on that weekday, not on a day named before it
+        (
+            "The board met on Tuesday. The raids came on a Saturday at 11 p.m.",
+            [
+                ("Tuesday", "DATE", "1989-10-24"),
+                ("Saturday", "DATE", "XXXX-WXX-6"),
+                ("11 p.m.", "TIME", "XXXX-WXX-6T23:00"),
+            ],
+        ),
+        # a set of weekdays is no day for a later time
+        (
+            "The market opens every Monday. Trading ended at 4 p.m.",
+            [("every Monday", "SET", "XXXX-WXX-1"), ("4 p.m.", "TIME", "1989-10-30T16:00")],
+        ),
     ],
 )
 def test_a_weekday_of_no_known_week(text, expected):
@@ -297,6 +313,7 @@ def test_years_after_capitalised_words(text, expected):
         ("He told the Daily Courier on Monday.", [("Monday", "DATE", "1989-10-30")]),
         ("A Weekly Gazette survey found it.", []),
         ("Daily flights were cut.", [("Daily", "SET", "P1D")]),  # at a sentence's start, how often
+        ("Fares:\n- Daily passes are sold out.", [("Daily", "SET", "P1D")]),  # at a list item's start
     ],
 )
 def test_a_time_word_capitalised_inside_a_sentence_is_part_of_a_name(text, expected):
