@@ -69,10 +69,11 @@ PIECES["COUNT"] = (
 PIECES["PART"] = r"(?:(?:(?:three<SP>)?quarters?<SP>of<SP>|half<SP>)(?=an?<SP>))"
 # How far from exact a duration is, which TimeML takes in ("nearly two weeks"); not a preposition ("within two
 # weeks") nor a focus ("only six months", "just a few minutes"), which say nothing of its length
-PIECES["ABOUT"] = (
-    r"(?:(?:nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some"
-    r"|no more than|the better part of)<SP>)?"
+APPROXIMATELY = (
+    "nearly|almost|about|around|over|more than|less than|fewer than|at least|up to|roughly|some|no more than"
+    "|the better part of"
 )
+PIECES["ABOUT"] = rf"(?:(?:{APPROXIMATELY})<SP>)?"
 PIECES["HALF"] = r"(?:<SP>1/2|½|<SP>and<SP>a<SP>half)"  # "2 1/2 years", "two and a half years", "a year and a half"
 PIECES["CLOCK"] = (
     r"(?:\d{1,2}(?:[:.]\d\d)?<SP>?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:\d{1,2}:\d\d|[0-2]\d[0-5]\d)(?=\s*<ZONE>|<SP>local\b)"

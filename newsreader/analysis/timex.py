@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from newsreader.analysis.date_expressions import (
+    APPROXIMATELY,
     COUNTED_DAY,
     DELIVERY_MONTH,
     MONTH_NAMES,
@@ -242,8 +243,8 @@ MODIFIERS = re.compile(
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 DURATION = re.compile(
     r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|"
-    r"further|same|full|entire|whole|initial)\s+)?(?:(?:nearly|almost|about|around|over|more than|less than|"
-    r"fewer than|at least|up to|roughly|some|no more than|the better part of)\s+)?"
+    r"further|same|full|entire|whole|initial)\s+)?"
+    rf"(?:(?:{APPROXIMATELY})\s+)?"
     r"(?P<count>.+?)(?:\s+(?:to|or)\s+.+?)?(?:\s+(?:more|additional|straight|consecutive|full|trading|business|"
     r"working))?[\s-]+(?P<unit>minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
 )
@@ -955,7 +956,7 @@ class Normaliser:
             return None
         lowered = HALF.sub("", text.lower())
         m = re.fullmatch(
-            r"(?:(?:nearly|almost|about|around|over|more than|less than|at least|some|roughly) )?"
+            rf"(?:(?:{APPROXIMATELY}) )?"
             r"(?:(.+?)[\s-])?(minute|hour|day|week|fortnight|month|quarter|year|decade|century)s?(?: or so)? "
             r"(ago|earlier|later|from now)",
             lowered,

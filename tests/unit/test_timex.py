@@ -139,6 +139,8 @@ def test_a_year_ago_compares_with_the_quarter_the_article_reports():
         ("He waited three quarters of an hour.", [("three quarters of an hour", "DURATION", "PT45M")]),
         ("Prices doubled over the past quarter of a century.", [("the past quarter of a century", "DURATION", "P25Y")]),
         ("The mill closed half a century ago.", [("half a century ago", "DATE", "1939")]),
+        # how near a time ago is, in the words a duration takes in
+        ("The fire began no more than two weeks ago.", [("no more than two weeks ago", "DATE", "1989-W42")]),
         ("The strike lasted half a week.", [("half a week", "DURATION", "PT84H")]),
         ("It was half a success.", []),
         ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION", "PXY")]),
