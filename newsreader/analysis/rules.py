@@ -37,7 +37,7 @@ from newsreader.analysis.cues import (
     TITLES,
 )
 from newsreader.analysis.date_expressions import find_date_expressions
-from newsreader.analysis.gazetteer import gazetteer
+from newsreader.analysis.gazetteer import Places, gazetteer
 
 # A capitalised word: "Lavrov", "Al-Asad", "McCririck", "People’s", "G8"; "U.S." and "U.S"; initials
 # and abbreviated titles with their full stop ("W.", "Lt."); or a particle-led "al-Muhandis".
@@ -227,12 +227,19 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
     return segments
 
 
+def _first_word_dropped(tokens: list[Token], places: Places) -> bool:
+    """Whether a run's first word is a small word or a title and no part of its name: "The" but not of "The
+    Hague", "President" but not the "General" of "General Motors"."""
+    bare = _bare(tokens[0][1])
+    return (bare in FUNCTION_WORDS and " ".join(w for _, w in tokens) not in places) or (
+        bare in TITLES and not _names_org(tokens)
+    )
+
+
 @lru_cache(maxsize=1 << 12)  # "The", "But", "Mr": the same few words again and again
 def _no_name_alone(word: str) -> bool:
-    """Whether a word that is a run by itself is a small word or a title and no name: what `Rules._name`
-    drops from a run's start, told once a word."""
-    bare = _bare(word)
-    return (bare in FUNCTION_WORDS and word not in gazetteer().places) or (bare in TITLES and bare not in ORG_WORDS)
+    """Whether a word that is a run by itself is dropped as `_first_word_dropped` says, told once a word."""
+    return _first_word_dropped([(0, word)], gazetteer().places)
 
 
 def _names_org(tokens: list[Token]) -> bool:
@@ -283,10 +290,7 @@ class Rules:
             if _no_name_alone(tokens[0][1]):
                 return None  # "The", "But", "President": a quarter of the runs, told before their context is read
         else:
-            while tokens and (
-                (_bare(tokens[0][1]) in FUNCTION_WORDS and " ".join(w for _, w in tokens) not in self.gaz.places)
-                or (_bare(tokens[0][1]) in TITLES and not _names_org(tokens))
-            ):
+            while tokens and _first_word_dropped(tokens, self.gaz.places):
                 tokens = tokens[1:]
             if not tokens:
                 return None
