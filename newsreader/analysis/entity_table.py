@@ -22,7 +22,7 @@ from pickle import PickleBuffer
 from typing import BinaryIO
 
 from newsreader.analysis.canonical import CanonicalNames
-from newsreader.analysis.found import CODES, KINDS, Found
+from newsreader.analysis.found import CODES, KINDS, Found, kind_of
 from newsreader.analysis.run_log import RunLog, run_digest
 from newsreader.bodies import BodyFile, file_order, temporary_body_file
 from newsreader.model import Article, Entity
@@ -376,7 +376,7 @@ def _counted(run: Found) -> Counter[tuple[str, str]]:
     counted in C, not a tuple made for each mention as `_settled` makes them."""
     counts: Counter[tuple[str, str]] = Counter()
     for code, count in Counter(run.unpacked()[2::3]).items():
-        if code >= 0 and (kind := KINDS[code % CODES >> 1]) != "unknown":
+        if code >= 0 and (kind := kind_of(code)) != "unknown":
             counts[kind, run.texts[code // CODES]] += count
     return counts
 

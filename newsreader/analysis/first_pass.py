@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newsreader.analysis.date_words import as_written
 from newsreader.analysis.entities import Recogniser
-from newsreader.analysis.found import CODES, KINDS, Found
+from newsreader.analysis.found import Found, name_code
 from newsreader.analysis.rules import Mention
 from newsreader.analysis.timex import HOW_OFTEN_WORDS, Normaliser, timex_type
 
@@ -27,7 +27,6 @@ BREAKS = ("\n\n", "\n", ". ", " ")  # where a piece may end, best first
 # A TIMEX3 value of no known year, month, week or day, perhaps with a part of the day ("XXXX-XX-XXTNI": "that
 # night" in an undated article): named by its own words, not as a reader writes a value ("a week", "night").
 NOTHING_KNOWN = re.compile(r"[X-]+(?:WXX)?(?:T[A-Z]{2})?")
-KIND_CODES = {kind: 2 * place for place, kind in enumerate(KINDS)}  # a kind's code but for the strong mention's 1
 
 
 Source = tuple[int, str, str | None, str]  # an article's place, body, publication date and heading
@@ -100,7 +99,7 @@ def find_run(articles: Iterable[Source], stop: Callable[[], bool] | None = None)
                             if (number := texts.get(text)) is None:
                                 number = texts[text] = len(run.texts)
                                 run.texts.append(text)
-                            packed.extend((start, end, number * CODES + KIND_CODES[kind] + strong))
+                            packed.extend((start, end, name_code(number, kind, strong)))
             except Exception as error:  # one article's fault: it has no entities, the others all do
                 del packed[begun:]
                 run.failed.append((place, f"{type(error).__name__}: {error}"))

@@ -14,6 +14,17 @@ from newsreader.model import ENTITY_TYPES
 
 KINDS = (*ENTITY_TYPES, "unknown")
 CODES = 2 * len(KINDS)  # a kind code: the kind's place in KINDS, twice, plus one for a strong mention
+KIND_CODES = {kind: 2 * place for place, kind in enumerate(KINDS)}  # a kind's code but for the strong mention's 1
+
+
+def name_code(text: int, kind: str, strong: bool) -> int:
+    """A name's mention as one number: its text's number in the run, its kind, whether it is strong."""
+    return text * CODES + KIND_CODES[kind] + strong
+
+
+def kind_of(code: int) -> str:
+    """The kind of a name's mention coded so (`name_code`)."""
+    return KINDS[code % CODES >> 1]
 
 
 class Found(NamedTuple):

@@ -11,7 +11,7 @@ import pytest
 
 from newsreader.analysis import entity_table
 from newsreader.analysis.entity_table import BLOCK, EntityTable, _counted, _settled
-from newsreader.analysis.found import CODES, KINDS, Found
+from newsreader.analysis.found import Found, name_code
 from newsreader.bodies import BodyFile
 
 
@@ -105,12 +105,11 @@ def test_a_runs_names_are_counted_by_their_codes_as_by_their_mentions():
     dates and no unknown names, as the mentions `_settled` gives say."""
     texts = ["Kelm", "Vendra", "Ossa"]
 
-    def code(text: int, kind: str, strong: bool) -> int:
-        return text * CODES + KINDS.index(kind) * 2 + strong
-
-    first = [0, 4, code(0, "person", True), 5, 9, code(0, "person", False), 10, 15, -1, 16, 22, code(1, "place", False)]
-    second = [23, 27, code(2, "unknown", False), 28, 34, code(1, "org", True), 40, 44, code(0, "person", True)]
-    packed = array("i", [*first, *second])
+    first = [(0, 4, name_code(0, "person", True)), (5, 9, name_code(0, "person", False)), (10, 15, -1)]
+    first.append((16, 22, name_code(1, "place", False)))
+    second = [(23, 27, name_code(2, "unknown", False)), (28, 34, name_code(1, "org", True))]
+    second.append((40, 44, name_code(0, "person", True)))
+    packed = array("i", [number for mention in first + second for number in mention])
     run = Found(array("i", [0, 1]), array("i", [12, 21]), zlib.compress(packed), texts, [], [])
     settled = Counter((kind, text) for mentions in _settled(run) for _, _, kind, text, _, _ in mentions)
     del settled["date", ""]
