@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from newsreader.analysis.date_words import SEASONS
 from newsreader.ingest.dates import MONTHS, WEEKDAYS
 
 # Holidays a news text names without a date (their days are worked out in analysis/timex.py).
@@ -21,10 +22,6 @@ HOLIDAYS = tuple(
         "Veterans Day, Valentine's Day, Halloween, Boxing Day, Bastille Day"
     ).split(", ")
 )
-# A season's name → its TIMEX code and first month (the northern hemisphere's).
-SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
-# A season's TIMEX code → its name: the first of its names ("autumn", not "fall"; reversed, the first is written last).
-SEASON_NAMES = {code: name for name, (code, _) in reversed(SEASONS.items())}
 PIECES = {
     "SP": r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)",  # spaces with at most one line break: no date spans paragraphs
     "MONTH": r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
-from newsreader.analysis.date_expressions import SEASON_NAMES
-
+# A season's name → its TIMEX code and first month (the northern hemisphere's).
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+# A season's TIMEX code → its name: the first of its names ("autumn", not "fall"; reversed, the first is written last).
+SEASON_NAMES = {code: name for name, (code, _) in reversed(SEASONS.items())}
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FULL_MONTHS = "January February March April May June July August September October November December".split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from newsreader.analysis.date_expressions import SEASON_NAMES
-from newsreader.analysis.date_words import as_written
+from newsreader.analysis.date_words import SEASON_NAMES, as_written
 from newsreader.analysis.timeline import Event, period
 
 Row = str | tuple[int, int]  # a heading, or (event number, mention number)

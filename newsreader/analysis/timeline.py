@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsreader.analysis.date_expressions import SEASONS
+from newsreader.analysis.date_words import SEASONS
 from newsreader.analysis.timex import sentence_span, timex_type
 from newsreader.model import Article, Entity
 

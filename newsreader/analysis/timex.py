@@ -21,11 +21,11 @@ from newsreader.analysis.date_expressions import (
     DELIVERY_MONTH,
     MONTH_NAMES,
     PHRASE_END,
-    SEASONS,
     SPELLED_YEAR_AT_END,
     YEAR_NUMBER,
     find_date_expressions,
 )
+from newsreader.analysis.date_words import SEASONS
 from newsreader.ingest.dates import MONTHS, WEEKDAYS, PartialDate, find_date
 
 SMALL_NUMBERS = (
