@@ -1,6 +1,8 @@
 """TIMEX3 values as a reader writes them: "3 Jan 2020", "Q3 1998", "every Monday", "three years", "now".
 
-Widgets show what these functions give; they never read a value themselves.
+Widgets show what these functions give; they never read a value themselves. The seasons' names and codes
+are kept here, where the list's rows need them, and the date rules take them from here: importing those
+rules compiles dozens of patterns, which a reader's first frame should not wait for.
 """
 
 from __future__ import annotations

@@ -169,7 +169,7 @@ SOMEDAY = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|must|he|
 # Before a weekday ending its phrase: one of its kind, no day of a known week ("born on a Monday", "on a Friday
 # afternoon in 1995"); before one that qualifies a noun, the noun's article ("a Sunday night memorial service").
 INDEFINITE_ARTICLE = (" a ", " A ")  # no weekday's name begins with a vowel
-ANY_WEEKDAY = re.compile(r"XXXX-WXX-[1-7]")
+ANY_WEEKDAY = re.compile(r"XXXX-WXX-[1-7]")  # such a weekday's value: the day of a time of day told after it
 LATER = re.compile(r"\s+(?:later|earlier|after|before|ago|from)\b", re.I)  # "they met one day later": how long
 # A unit's TIMEX3 letter and how many of it make one of the unit named.
 UNIT_CODES = {
