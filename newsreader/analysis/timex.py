@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import cache
 from typing import NamedTuple
 
 from newsreader.analysis.date_expressions import (
@@ -480,6 +482,24 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     return "past" if past and not _after_an_infinitive(before) else "present"
 
 
+# The tense of an expression's clause, "past", "present" or "future", worked out when a rule first asks for it:
+# half the expressions whose values may depend on it (the words of NEEDS_TENSE) turn out not to.
+Tense = Callable[[], str]
+
+
+def known(tense: str) -> Tense:
+    """A tense already known: "past" for "last August", as the expression itself says."""
+    return lambda: tense
+
+
+present = known("present")  # the tense of an expression whose value does not depend on it
+
+
+def _clause_tense(sentence: str, start: int, end: int) -> Tense:
+    """`clause_tense` of sentence[start:end] (`tense` of the sentence where `start` is -1: not known), when asked."""
+    return cache(lambda: tense(sentence) if start < 0 else clause_tense(sentence, start, end))
+
+
 def count_of(words: str) -> int | None:
     """ "three" → 3, "twenty-five" → 25, "18" → 18; None for "several", "a few"."""
     words = words.lower().replace(",", "")
@@ -671,9 +691,7 @@ class Normaliser:
         self.sentence = sentence
         self.preceding = sentence[max(0, at - 24) : at] if at > 0 else ""
         self.at = at
-        when = "present"
-        if needs_tense:
-            when = tense(sentence) if at < 0 else clause_tense(sentence, at, at + len(expression))
+        when = _clause_tense(sentence, at, at + len(expression)) if needs_tense else present
         self.anaphoric = False  # set by a rule whose value follows the date last named
         value = text if FULL_YEAR.fullmatch(text) else self._first_value(text, when)  # a year: the most common
         if value and ANY_WEEKDAY.fullmatch(value) and text.lower() in WEEKDAYS:  # not "every Monday", a set
@@ -696,7 +714,7 @@ class Normaliser:
             return False
         return PERIOD_TO.search(self.preceding) is not None
 
-    def _first_value(self, text: str, when: str) -> str | None:
+    def _first_value(self, text: str, when: Tense) -> str | None:
         """The value the first rule that knows this kind of expression gives it."""
         for rule in (
             self._reference,
@@ -718,7 +736,7 @@ class Normaliser:
                 return value
         return None
 
-    def _reference(self, text: str, when: str) -> str | None:
+    def _reference(self, text: str, when: Tense) -> str | None:
         """ "now", "currently", "recently", "the future"; "recent years" is some years, `PXY`."""
         lowered = text.lower().removeprefix("the ").removeprefix("early ")
         first, _, rest = lowered.partition(" ")
@@ -738,7 +756,7 @@ class Normaliser:
 
     # --- "every Monday", "each month", "annually", "Mondays" --------------------------------------------
 
-    def _every(self, text: str, when: str) -> str | None:
+    def _every(self, text: str, when: Tense) -> str | None:
         lowered = text.lower()
         if lowered in EVERY:
             return EVERY[lowered]
@@ -767,7 +785,7 @@ class Normaliser:
 
     # --- "3 p.m.", "noon Thursday", "5 p.m. EST, Nov. 6" --------------------------------------------------
 
-    def _clock(self, text: str, when: str) -> str | None:
+    def _clock(self, text: str, when: Tense) -> str | None:
         if not (text[:1].isdigit() or text.lower().startswith(("noon", "midnight", "midday"))):
             if " the " not in text or not (spelled := SPELLED_HOUR.match(text)):
                 return None
@@ -793,13 +811,13 @@ class Normaliser:
     def _today(self) -> str:
         return self.day.isoformat() if self.day else "XXXX-XX-XX"
 
-    def _day_of(self, text: str, when: str) -> str | None:
+    def _day_of(self, text: str, when: Tense) -> str | None:
         """The day a time of day is on: "Thursday", "Nov. 6", "yesterday"."""
         return self._calendar(text, when) or self._named_day(text, when)
 
     # --- "the next day", "the following morning", "the day before", "that same day" -----------------------
 
-    def _day_around(self, text: str, when: str) -> str | None:
+    def _day_around(self, text: str, when: Tense) -> str | None:
         """A day told from the date last named (a day of its month when that was a month), else from the
         publication date; with the part of the day named."""
         if text[:4].lower() not in ("the ", "that"):  # "the next day", "that evening": each begins so; most do not
@@ -826,7 +844,7 @@ class Normaliser:
 
     # --- "this morning", "last night", "Tuesday evening", "tonight" ---------------------------------------
 
-    def _part_of_day(self, text: str, when: str) -> str | None:
+    def _part_of_day(self, text: str, when: Tense) -> str | None:
         lowered = text.lower()
         if lowered == "tonight":
             return self._today() + "TNI"
@@ -851,7 +869,7 @@ class Normaliser:
 
     # --- "the third quarter", "third-quarter", "the first half of 1989", "the latest quarter" -----------
 
-    def _quarter(self, text: str, when: str) -> str | None:
+    def _quarter(self, text: str, when: Tense) -> str | None:
         lowered = text.lower()
         if ("quarter" not in lowered and "half" not in lowered) or HALF.search(lowered) or PART_OF.search(lowered):
             return None
@@ -895,7 +913,7 @@ class Normaliser:
         else:
             year = self.day.year
             named = re.search(r"\b(?:this|last|next) year|\bof the (?:fiscal )?year", lowered)
-            if not named and when != "future" and date(year, first_month, 1) > self.day:
+            if not named and when() != "future" and date(year, first_month, 1) > self.day:
                 year -= 1  # reported results are of a period that has begun
         return f"{year + shift:04d}-{code}{number}"
 
@@ -905,7 +923,7 @@ class Normaliser:
 
     # --- "fiscal 1999", "the current fiscal year" ----------------------------------------------------------
 
-    def _fiscal_year(self, text: str, when: str) -> str | None:
+    def _fiscal_year(self, text: str, when: Tense) -> str | None:
         lowered = text.lower()
         if "fiscal" not in lowered:
             return None
@@ -924,12 +942,12 @@ class Normaliser:
 
     # --- "year-earlier", "the year-ago period", "the 1988 period" ------------------------------------------
 
-    def _year_earlier(self, text: str, when: str) -> str | None:
+    def _year_earlier(self, text: str, when: Tense) -> str | None:
         lowered = text.lower()
         if "year" not in lowered and "period" not in lowered:
             return None
         if lowered in ("year-end", "year end", "year's end"):  # "since year-end", in the past: the last one
-            passed = when == "past" or self.preceding.lower().endswith("since ")
+            passed = when() == "past" or self.preceding.lower().endswith("since ")
             return f"{self.year - passed}-12-31" if self.year else "XXXX-12-31"
         if lowered == "the latest period":  # results: the quarter or half reported, else the latest quarter
             return self._quarter("the latest quarter", when)
@@ -949,7 +967,7 @@ class Normaliser:
 
     # --- "four years ago", "a year earlier", "two weeks later" ---------------------------------------------
 
-    def _ago(self, text: str, when: str) -> str | None:
+    def _ago(self, text: str, when: Tense) -> str | None:
         if m := UNIT_AROUND.fullmatch(text.lower()):  # "the year before": a year earlier than the date last named
             text = f"a {m[1]} {'earlier' if m[2] == 'before' else 'later'}"
         if not text.lower().endswith(("ago", "earlier", "later", "from now")):
@@ -1018,7 +1036,7 @@ class Normaliser:
 
     # --- "the year", "the weekend", "the week" -------------------------------------------------------------
 
-    def _the_unit(self, text: str, when: str) -> str | None:
+    def _the_unit(self, text: str, when: Tense) -> str | None:
         if text.lower().startswith("the week of "):  # "the week of March 6": the week that day is in
             day = self._calendar(text[12:], when)
             if not day or not DAY_VALUE.fullmatch(day):
@@ -1042,13 +1060,13 @@ class Normaliser:
         if m[1] == "day":
             return self.day.isoformat()
         weekday = self.day.weekday()
-        if m[1] == "weekend" and when != "future" and (weekday < 3 or (when == "past" and weekday < 5)):
+        if m[1] == "weekend" and when() != "future" and (weekday < 3 or (when() == "past" and weekday < 5)):
             return self._shifted("weekend", -1, anaphoric=False)  # the closest, or the last if it is past
         return self._shifted(m[1], 0, anaphoric=False)
 
     # --- "three years", "the past two weeks", "a decade", "two-year", "the first nine months" ---------
 
-    def _duration(self, text: str, when: str) -> str | None:
+    def _duration(self, text: str, when: Tense) -> str | None:
         whole = text.lower()  # a half taken out only where one may be: a substitution for every expression is slow
         lowered = HALF.sub("", whole) if "half" in whole or "/2" in whole or "½" in whole else whole
         m = lowered.endswith(UNITS_WRITTEN) and DURATION.fullmatch(lowered)  # the test of its end first: it is quick
@@ -1067,7 +1085,7 @@ class Normaliser:
 
     # --- "17th February, 2020", "January 3", "May 2018", "2015", "the 1990s", "58" after "1957-" ---------
 
-    def _calendar(self, text: str, when: str) -> str | None:
+    def _calendar(self, text: str, when: Tense) -> str | None:
         lowered = text.lower()
         if lowered.endswith("s"):  # a decade: "the 1990s" is "199"
             if m := re.fullmatch(r"((?:1[89]|20)\d)\ds|'(\d)0s", text):
@@ -1110,7 +1128,7 @@ class Normaliser:
             return day.iso()
         return self._month_day(day, when, weekday=match.groupdict().get("weekday"))
 
-    def _month_day(self, day: PartialDate, when: str, strict: bool = False, weekday: str | None = None) -> str:
+    def _month_day(self, day: PartialDate, when: Tense, strict: bool = False, weekday: str | None = None) -> str:
         """A month, or a month and day, without a year: of the year that puts it closest to publication.
 
         What will happen is after the publication date, what happened before it, unless it is a time
@@ -1130,7 +1148,7 @@ class Normaliser:
             year = min(years, key=lambda y: self._days_off(today, y, day, when, strict))
         return PartialDate(year, day.month, day.day).iso()
 
-    def _days_off(self, today: date, year: int, day: PartialDate, when: str, strict: bool) -> int:
+    def _days_off(self, today: date, year: int, day: PartialDate, when: Tense, strict: bool) -> int:
         """How many days that day of that year is from `today`, and more when the tense says it is not."""
         length = calendar.monthrange(year, day.month)[1]
         first = date(year, day.month, min(day.day or 1, length))
@@ -1138,9 +1156,9 @@ class Normaliser:
         days = max((first - today).days, (today - last).days, 0)
         if strict and first <= today <= last:
             return NEVER  # "last March", "next March" said in March: a year away
-        if when == "future" and last < today:
+        if last < today and when() == "future":
             return days + NEVER
-        if when == "past" and first > today:
+        if first > today and when() == "past":
             # a time limit, or a day named with its month: a writer gives the year of a day of last year, seldom of
             # this year's ("elections on September 22", "Le Monde, dated Aug 27"); not a period's end ("ended Jan. 31")
             set_ahead = DEADLINE.search(self.preceding) or (day.day and not ENDED.search(self.preceding))
@@ -1152,12 +1170,12 @@ class Normaliser:
 
     # --- "last month", "this week", "next year", "last summer", "the previous year" -------------------
 
-    def _relative(self, text: str, when: str) -> str | None:
+    def _relative(self, text: str, when: Tense) -> str | None:
         lowered = text.lower()
         if (m := re.fullmatch(r"(last|next) (.+\d)", lowered)) and (day := find_date(m[2])):  # "last Oct. 23"
             if day[0].year is not None:
                 return day[0].iso()
-            return self._month_day(day[0], "past" if m[1] == "last" else "future", strict=True)
+            return self._month_day(day[0], known("past" if m[1] == "last" else "future"), strict=True)
         m = re.fullmatch(
             r"(last|previous|past|this|current|coming|next|following|that)\s+(few\s+|couple of\s+)?(\S+)", lowered
         )
@@ -1180,7 +1198,7 @@ class Normaliser:
                 return duration_value(1, unit)
             if RELATIVE[m[1]] == 0 and (month := MONTHS.get(unit.rstrip("."))):
                 return self._this_month(month, when)
-            if RELATIVE[m[1]] == 0 and unit in WEEKDAYS and when == "past":  # "the vote was held this Monday"
+            if RELATIVE[m[1]] == 0 and unit in WEEKDAYS and when() == "past":  # "the vote was held this Monday"
                 return self._named_day(unit, when)
             return self._shifted(unit, RELATIVE[m[1]], anaphoric=m[1] in ("previous", "following", "that"))
         named = SEASON_OF_YEAR.fullmatch(_year_in_digits(lowered))  # "summer", "the summer of 2012", "summer 2012"
@@ -1190,15 +1208,15 @@ class Normaliser:
             return f"XXXX-{SEASONS[named[1]][0]}"  # "the pass usually closes in winter": every year's
         return self._season(named[1], 0, when) if named and self.year is not None else None
 
-    def _every_year(self, when: str) -> bool:
+    def _every_year(self, when: Tense) -> bool:
         """Whether the expression's clause tells what happens every year, where a month or a season is no one
         year's ("the pass usually closes in winter"; not "held every year since 1990, it will be in June")."""
-        if when == "future":
+        if when() == "future":
             return False
         clause = self._clause() if self.at >= 0 else self.sentence  # where in its sentence is not known: all of it
         lowered = clause.lower()  # the words' test first: most clauses hold none, and it is quicker than the pattern
         every = any(word in lowered for word in EVERY_YEAR_WORDS) and EVERY_YEAR.search(clause) is not None
-        return not ONE_YEAR.search(clause) and (every or (when == "present" and USUALLY.search(clause) is not None))
+        return not ONE_YEAR.search(clause) and (every or (when() == "present" and USUALLY.search(clause) is not None))
 
     def _clause(self) -> str:
         """The expression's clause; for a date that opens its sentence, with the clause after it ("In the summer,
@@ -1219,12 +1237,12 @@ class Normaliser:
         after = CLAUSE_BREAK.search(self.sentence, start)
         return after.start() if after else len(self.sentence)
 
-    def _this_month(self, month: int, when: str) -> str:
+    def _this_month(self, month: int, when: Tense) -> str:
         """ "this May": the publication year's, or next year's when it is over and the clause looks ahead."""
         if self.year is None:
             return f"XXXX-{month:02d}"
         over = self.day is not None and month < self.day.month
-        return f"{self.year + (when == 'future' and over):04d}-{month:02d}"
+        return f"{self.year + (when() == 'future' and over):04d}-{month:02d}"
 
     def _shifted(self, unit: str, delta: int, anaphoric: bool) -> str | None:
         """A unit of time this many steps from the publication date (or from the last year named)."""
@@ -1236,7 +1254,7 @@ class Normaliser:
             return self._weekday(WEEKDAYS.index(unit), 1 if delta >= 0 else -1, strict=delta != 0, start=start)
         month = MONTHS.get(unit.rstrip("."))
         if month:  # "last August": the latest August before the publication date
-            return self._month_day(PartialDate(None, month), "past" if delta < 0 else "future", strict=True)
+            return self._month_day(PartialDate(None, month), known("past" if delta < 0 else "future"), strict=True)
         if year is None:
             return UNKNOWN_UNITS.get(unit)
         if unit == "year":
@@ -1266,7 +1284,7 @@ class Normaliser:
             return f"{y:04d}-Q{(mth - 1) // 3 + 1}"
         return None
 
-    def _season(self, name: str, delta: int, when: str = "present") -> str | None:
+    def _season(self, name: str, delta: int, when: Tense = present) -> str | None:
         """ "last summer", "this summer", "next summer"; a season named alone ("in the autumn") in the tense of
         its clause: one that has not begun is last year's in the past, one that has ended next year's in the future."""
         code, first_month = SEASONS[name]
@@ -1278,28 +1296,29 @@ class Normaliser:
             year -= 0 if month > first_month + 2 else 1  # "last summer": the latest that has ended
         elif delta > 0:
             year += 0 if month < first_month else 1
-        elif when == "past" and month < first_month < 12:  # a winter begun in December runs into the next year
+        elif when() == "past" and month < first_month < 12:  # a winter begun in December runs into the next year
             year -= 1
-        elif when == "future" and month > first_month + 2:
+        elif when() == "future" and month > first_month + 2:
             year += 1
         return f"{year}-{code}"
 
     # --- "Tuesday", "today", "Christmas" ----------------------------------------------------------------
 
-    def _named_day(self, text: str, when: str) -> str | None:
+    def _named_day(self, text: str, when: Tense) -> str | None:
         text = text.lower()
         if text in WEEKDAYS:
             weekday = WEEKDAYS.index(text)
             if f" {self.preceding}".endswith(INDEFINITE_ARTICLE) and PHRASE_END.match(self.following):
                 return f"XXXX-WXX-{weekday + 1}"
-            if when == "present" and CLOSING.match(self.following):
-                when = "past"
-            if when == "present" and self._timetable():
-                when = "future"
-            if when == "present" and self.day:  # the closest such day, the past one in a tie
+            said = when()
+            if said == "present" and CLOSING.match(self.following):
+                said = "past"
+            if said == "present" and self._timetable():
+                said = "future"
+            if said == "present" and self.day:  # the closest such day, the past one in a tie
                 ahead = (weekday - self.day.weekday()) % 7
                 return self._weekday(weekday, 1 if 0 < ahead < 7 - ahead else -1, strict=False)
-            return self._weekday(weekday, 1 if when == "future" else -1, strict=False)
+            return self._weekday(weekday, 1 if said == "future" else -1, strict=False)
         offsets = {"today": 0, "yesterday": -1, "tomorrow": 1}
         if text in offsets:
             if self.day is None:  # no date to count from: "today" is now, "yesterday" a day not known
@@ -1326,16 +1345,16 @@ class Normaliser:
         before = self.sentence[max(0, self.at - 60) : self.at] if self.at > 0 else ""
         return NOUN_PRESENT_VERB.search(before) is not None
 
-    def _nearest_holiday(self, days: list[date], which: str, when: str) -> date:
+    def _nearest_holiday(self, days: list[date], which: str, when: Tense) -> date:
         """The latest up to publication, or the first from it when it is to come; "last", "next": strictly."""
         today = self.day or days[1]
         if which == "last":
             return max(day for day in days if day < today)
         if which == "next":
             return min(day for day in days if day > today)
-        if when == "future":
+        if when() == "future":
             return min(day for day in days if day >= today)
-        if when == "past":
+        if when() == "past":
             return max(day for day in days if day <= today)
         return min(days, key=lambda day: abs((day - today).days))
 
