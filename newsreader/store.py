@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from newsreader.bodies import BodyFile, in_file_order, temporary_body_file
-from newsreader.ingest.files import STDIN, discover, load_file, unreachable
+from newsreader.ingest.files import STDIN, discover, unreachable
 from newsreader.ingest.layout import blocks
 from newsreader.model import Article, Block, Entity, LoadProblem
 from newsreader.persist.cache import FILE_KIND, Cache, DamagedEntry, FileEntry, Key, corpus_key, file_key, resolved_path
@@ -603,9 +603,10 @@ def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProble
 def _read_afresh(path: Path, bodies: BodyFile, spare_cores: int) -> Iterator[list[Article] | LoadProblem]:
     """A file's articles in batches and its problems where they come: a big JSON Lines file read in
     parts by worker processes (`newsreader.ingest.parts`) that leave `spare_cores`, any other here."""
-    # The page rules: not needed on a warm start.
+    # The formats and the page rules: not needed on a warm start.
     from newsreader.ingest.metadata import article_id, build_article
     from newsreader.ingest.parts import read_in_parts, splittable
+    from newsreader.ingest.reading import load_file
 
     found: Iterable[Article | LoadProblem] = (
         read_in_parts(path, bodies, spare_cores)

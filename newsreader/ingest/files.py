@@ -1,41 +1,34 @@
-"""Files and folders to records: each format has its own module, chosen by the file's suffix."""
+"""Files and folders to the article files they hold, each with its format (read by `newsreader.ingest.reading`)."""
 
 from __future__ import annotations
 
 import errno
 import os
 import stat
-import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-from newsreader.ingest.decode import NotText, decode, read_lines
-from newsreader.ingest.feeds import load_feed, looks_like_feed
-from newsreader.ingest.jsonfiles import load_json, load_json_lines, load_jsonl
-from newsreader.ingest.pages import load_page
-from newsreader.ingest.text import load_text
-from newsreader.model import LoadProblem, Record
+from newsreader.model import LoadProblem
 
-Loader = Callable[[str, str], Iterable[Record | LoadProblem]]
-
-LOADERS: dict[str, Loader] = {
-    ".txt": load_text,
-    ".md": load_text,
-    ".markdown": load_text,
-    ".json": load_json,
-    ".jsonl": load_jsonl,
-    ".ndjson": load_jsonl,
-    ".xml": load_feed,
-    ".rss": load_feed,
-    ".atom": load_feed,
-    ".html": load_page,
-    ".htm": load_page,
+# Each article file's suffix and its format. The formats' modules are imported only when a file is
+# read: a warm start reads none, and its first frame waits for none of their imports.
+FORMATS = {
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".json": "json",
+    ".jsonl": "json lines",
+    ".ndjson": "json lines",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".html": "page",
+    ".htm": "page",
 }
 
 
 STDIN = "-"
 LINE_SUFFIXES = (".jsonl", ".ndjson")  # read a line at a time
-LIBRARY_SUFFIX = ".sqlite3"  # the library of fetched feeds
 NOT_REGULAR = "not a regular file (a pipe, a device or a socket)"  # reading it could wait for ever, or never end
 
 
@@ -84,7 +77,7 @@ def _folder(folder: Path) -> list[Path | LoadProblem]:
             if _is_folder(entry):
                 if not entry.is_symlink():
                     folders.append(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in LOADERS:
+            elif os.path.splitext(entry.name)[1].lower() in FORMATS:
                 try:
                     regular = stat.S_ISREG(os.stat(entry.path).st_mode) if entry.is_symlink() else entry.is_file()
                 except OSError as error:
@@ -116,58 +109,3 @@ def unreachable(error: OSError) -> str:
     if error.errno in (errno.EACCES, errno.EPERM):
         return "cannot read: permission denied"
     return f"cannot read: {error.strerror or error}"
-
-
-def load_file(path: Path) -> Iterator[Record | LoadProblem]:
-    """Every article in one file, and a problem for whatever in it could not be read.
-
-    A JSON Lines file is read a line at a time, so that a file of any size needs little memory.
-    """
-    name = "<stdin>" if str(path) == STDIN else str(path)
-    if name != "<stdin>":
-        try:
-            regular = stat.S_ISREG(os.stat(path).st_mode)  # a FIFO would hang the load, a device never end it
-        except OSError as error:  # gone since it was found, or out of reach now
-            yield LoadProblem(name, unreachable(error))
-            return
-        if not regular:
-            yield LoadProblem(name, NOT_REGULAR)
-            return
-    suffix = path.suffix.lower()
-    if suffix == LIBRARY_SUFFIX:
-        from newsreader.feeds.library import load_library
-
-        yield from load_library(path)
-        return
-    try:
-        if suffix in LINE_SUFFIXES and name != "<stdin>":
-            yield from load_json_lines(name, read_lines(path))
-            return
-        text = decode(sys.stdin.buffer.read() if name == "<stdin>" else path.read_bytes())
-    except NotText as error:
-        yield LoadProblem(name, str(error))
-        return
-    except OSError as error:
-        yield LoadProblem(name, f"cannot read: {error.strerror or error}")
-        return
-    if not text or text.isspace():
-        yield LoadProblem(name, "empty file")
-        return
-    try:
-        yield from loader_for(suffix, text)(name, text)
-    except Exception as error:  # a parser's own fault on a hostile file must not stop the other files
-        yield LoadProblem(name, f"could not be read ({type(error).__name__}: {error})")
-
-
-def loader_for(suffix: str, text: str) -> Loader:
-    """The loader for a suffix; for an unknown one (or stdin), what the text looks like."""
-    if suffix in LOADERS:
-        return LOADERS[suffix]
-    start = text.lstrip()[:1]
-    if looks_like_feed(text):
-        return load_feed
-    if start == "[" or (start == "{" and "\n{" not in text):
-        return load_json
-    if start == "{":
-        return load_jsonl
-    return load_text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from newsreader.ingest.html_text import html_to_text
 from newsreader.model import Record
 
 VERSION_PREFIX = "https://jsonfeed.org/version/1"
@@ -32,6 +31,8 @@ def feed_items(feed: dict) -> list[object]:
 
 def json_feed_record(path: str, item: object, feed: dict) -> Record | str:
     """A record from one item of a JSON Feed, or the reason it is not an article."""
+    from newsreader.ingest.html_text import html_to_text  # the HTML parser, imported when a feed is read
+
     if not isinstance(item, dict):
         return f"not an object but {type(item).__name__}"
     html = _text(item.get("content_html"))

@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from newsreader import store as store_module
 from newsreader.cli import main
+from newsreader.ingest import reading
 from newsreader.ingest.decode import decode
-from newsreader.ingest.files import MissingPath, discover, load_file
+from newsreader.ingest.files import MissingPath, discover
+from newsreader.ingest.reading import load_file
 from newsreader.model import LoadProblem
 from newsreader.persist.cache import Cache
 from newsreader.store import DocumentStore
@@ -380,7 +382,7 @@ def test_a_file_that_vanishes_or_empties_while_the_load_goes_on_is_named_and_the
     # between being found and its cache key, one gone between being read and its cache entry.
     for name in ("gone-before.txt", "gone-after.txt", "emptied.txt", "kept.txt"):
         (tmp_path / name).write_text(f"Headline of {name}\n\nBody.\n")
-    real_discover, real_load_file = store_module.discover, store_module.load_file
+    real_discover, real_load_file = store_module.discover, reading.load_file
 
     def found_then_gone(paths):
         found = real_discover(paths)
@@ -394,7 +396,7 @@ def test_a_file_that_vanishes_or_empties_while_the_load_goes_on_is_named_and_the
             path.unlink()
 
     monkeypatch.setattr(store_module, "discover", found_then_gone)
-    monkeypatch.setattr(store_module, "load_file", read_then_gone)
+    monkeypatch.setattr(reading, "load_file", read_then_gone)
     store = DocumentStore.load([tmp_path], cache=Cache())
     assert sorted(a.title for a in store.articles) == ["Headline of gone-after.txt", "Headline of kept.txt"]
     # The run's body file in the cache stays open for the files after the one gone: their bodies are on disk.

@@ -13,7 +13,6 @@ from newsreader.browse import Browse
 from newsreader.model import Article
 from newsreader.persist.state import ReadingState
 from newsreader.render import counted
-from newsreader.search import Hit
 from newsreader.store import DocumentStore
 from tui.widgets.article_list import ArticleList
 from tui.widgets.list_pane import ListPane
@@ -22,6 +21,7 @@ from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from newsreader.analysis.timeline import Sentence
+    from newsreader.search import Hit
     from tui.app import NewsReader
 
 SLOW_TIMELINE = 5_000  # listed articles past which the timeline takes seconds to build: say so

@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
 from newsreader.browse import Browse, EntityKey, FeedKey
-from newsreader.search import Hit
 from tui.widgets.article_list import ArticleList, Columns
 from tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from newsreader.search import Hit
 
 
 class ListPane(Vertical):
