@@ -40,13 +40,13 @@ TITLE_WEIGHT, NAMES_WEIGHT, BODY_WEIGHT = 10.0, 0.5, 1.0  # BM25 weights of the 
 MAX_EXPANSIONS = 12  # vocabulary words tried for one query word
 WINDOW = 500  # the matches a query scores at most (or as many as it asks for): the last loaded of them
 TITLED = 500.0  # added to the score of a row with every word in its title: above the others (BM25 stays below it)
-# While articles load, the vocabulary is read again once the index holds this many times the rows it was read
-# over: a reading costs as much as the index is big, so all of them together cost a third more than the last
-# one. Meanwhile a search counts the words it may stand for afresh, so that only its typos are found among the
-# words read before (`SearchIndex._recounted`).
+# While articles load, the indexer reads the vocabulary again once the index holds this many times the rows it
+# was read over: a reading costs as much as the index is big, so all of them together cost a third more than the
+# last one. Meanwhile a search counts the words it may stand for afresh, so that only its typos are found among
+# the words read before (`SearchIndex._recounted`).
 REREAD_GROWTH = 4
-# Words read from the index at a time: the indexer and the searches wait for one such reading, not for the
-# whole vocabulary (each row's postings are counted: 2-3 s at 100,000 articles, ten times that at a million).
+# Words read from an index in memory at a time: a search waits for one such reading, not for the whole
+# vocabulary (each row's postings are counted: 2-3 s at 100,000 articles, ten times that at a million).
 VOCABULARY_CHUNK = 500
 COMMON_SHARE, COMMON_ROWS = 0.02, 50  # a word in this share of the rows, and in this many, is common
 PENDING_BYTES = 8 << 20  # a batch's words held until it is in: 1,000 articles of news take about 3 MB
@@ -228,8 +228,8 @@ class SearchIndex:
     """Full-text index of articles' titles, bodies and entity names, in one SQLite file.
 
     One connection, used by one thread at a time (a lock): the indexer adds rows in small
-    transactions, and a search waits for one of them, or for a chunk of the vocabulary being
-    read again, or for the index being finished.
+    transactions, and a search waits for one of them, or for the index being finished (the
+    vocabulary is read again on a connection of its own, `_read_words`).
     """
 
     def __init__(self, path: Path | None) -> None:
@@ -281,22 +281,20 @@ class SearchIndex:
 
     def vocabulary(self, fresh: bool = True) -> Vocabulary:
         """The words indexed, with the number of rows holding each, read from the index as FTS5
-        tokenized them. Without `fresh` (while articles load and a search runs again as more are in),
-        the last one read, unless the index has grown REREAD_GROWTH times since: counting each batch's
-        words as it came took as long as indexing them, and reading them all again for each search
-        took a fifth of the loading's time when readings were spaced by the time they took. Either way, while
-        another thread reads it (the indexer once every article is in, `save`: a search then waited seconds at
-        100,000 articles), the last one read. It may be behind the index by the rows and names added since it
-        was read (its `changes`)."""
+        tokenized them, read again if rows or names came since. Without `fresh` (the indexer as articles
+        load), the last one read, unless the index has grown REREAD_GROWTH times since: counting each
+        batch's words as it came took as long as indexing them. Either way, while another thread reads
+        it (the indexer once every article is in, `save`), the last one read. It may be behind the index
+        by the rows and names added since it was read (its `changes`)."""
         if not self._reading.acquire(blocking=False):
             return self._vocabulary
         try:
             with self._lock:
-                stale = self._vocabulary.changes[0] != self._changes
-                if not (stale and (fresh or self._rows >= REREAD_GROWTH * self._vocabulary.rows)):
-                    return self._vocabulary
                 # What the reading will hold at least: batches added meanwhile make it behind (`search`).
                 rows, changes = self._rows, (self._changes, self._names_changes)
+                grown = self._vocabulary.changes[0] != self._changes and rows >= REREAD_GROWTH * self._vocabulary.rows
+                if not (self._vocabulary.changes != changes if fresh else grown):
+                    return self._vocabulary
             vocabulary = Vocabulary(self._read_words(), rows, changes)
             with self._lock:
                 self._vocabulary = vocabulary
@@ -306,54 +304,61 @@ class SearchIndex:
 
     def _read_words(self) -> dict[str, int]:
         """Each word of titles, bodies and entity names with the number of rows holding it (a row
-        holding it in both its text and its names counts twice: a name counts more), read a chunk
-        of words at a time, the lock held for each."""
+        holding it in both its text and its names counts twice: a name counts more). Read on a
+        connection of its own, which searches do not wait for: under the lock, they waited for a chunk
+        of words, up to 0.6 s at a million articles. An index in memory, which no other connection
+        sees, or a kept one, which another newsreader may have replaced at its path since, is read a
+        chunk of words at a time, the lock held for each."""
+        reader = self.db
+        if self.path is not None and not self.kept:
+            reader = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        held = self._lock if reader is self.db else contextlib.nullcontext()
         frequency: dict[str, int] = {}
-        for table in TABLES:
-            with self._lock:
-                words = self._words_of(table)
-            after = ""  # every word sorts after the empty one
-            while True:
-                with self._lock:
-                    sql = f"SELECT term, doc FROM {words} WHERE term > ? ORDER BY term LIMIT ?"
-                    chunk = self.db.execute(sql, (after, VOCABULARY_CHUNK)).fetchall()
-                if not chunk:
-                    break
-                for word, docs in chunk:
-                    frequency[word] = frequency.get(word, 0) + docs
-                after = chunk[-1][0]
+        try:
+            for table in TABLES:
+                with held:
+                    words = _words_of(reader, table)
+                after = ""  # every word sorts after the empty one
+                while True:
+                    with held:
+                        sql = f"SELECT term, doc FROM {words} WHERE term > ? ORDER BY term LIMIT ?"
+                        chunk = reader.execute(sql, (after, VOCABULARY_CHUNK)).fetchall()
+                    if not chunk:
+                        break
+                    for word, docs in chunk:
+                        frequency[word] = frequency.get(word, 0) + docs
+                    after = chunk[-1][0]
+        finally:
+            if reader is not self.db:
+                reader.close()
         return frequency
 
     def _recounted(self, read: Vocabulary, words: Sequence[str], prefixed: Sequence[bool]) -> Vocabulary:
         """The words a query may stand for, each with the rows holding it now: the words as typed, their
-        typos among the words `read` holds, and the completions of those searched as a prefix, each looked
-        up in the index (a few of FTS5's words, not every one of them read again)."""
+        typos among the words `read` holds, and the completions of those searched as a prefix. A word
+        `read` counted has its rows grown with the index's (counting a word's rows reads each of them, in
+        each of the index's segments: 50 ms for "of" at a million articles); the others, and the
+        completions, are looked up in the index (a few of FTS5's words, not every one of them read again)."""
         wanted = set(words)
         for word in words:
             wanted.update(read.typos(word))
-        frequency: dict[str, int] = {}
+        counted: dict[str, int] = {}
         with self._lock:
+            rows, changes = self._rows, (self._changes, self._names_changes)
+            grown = {word: read.frequency[word] * rows // read.rows for word in wanted if word in read.frequency}
             for table in TABLES:
-                vocabulary, found = self._words_of(table), dict[str, int]()
-                for word in wanted:
+                vocabulary, found = _words_of(self.db, table), dict[str, int]()
+                for word in wanted - grown.keys():
                     found.update(self.db.execute(f"SELECT term, doc FROM {vocabulary} WHERE term = ?", (word,)))
                 for word in (word for word, prefix in zip(words, prefixed, strict=True) if prefix and len(word) >= 2):
-                    for term, docs in self.db.execute(f"SELECT term, doc FROM {vocabulary} WHERE term >= ?", (word,)):
-                        if not term.startswith(word):
-                            break
-                        found[term] = docs
+                    # Bounded: the word after the last completion would be counted too ("that" after "thanou").
+                    after = word[:-1] + chr(ord(word[-1]) + 1)
+                    sql = f"SELECT term, doc FROM {vocabulary} WHERE term >= ? AND term < ?"
+                    found.update(self.db.execute(sql, (word, after)))
                 for term, docs in found.items():
-                    frequency[term] = frequency.get(term, 0) + docs
-            rows, changes = self._rows, (self._changes, self._names_changes)
+                    counted[term] = counted.get(term, 0) + docs
         # In order, as a reading has them: typos as close as others are taken in that order (`typos`).
-        return Vocabulary(dict(sorted(frequency.items())), rows, changes)
-
-    def _words_of(self, table: str) -> str:
-        """FTS5's vocabulary of a full-text table, as a table of (term, doc): each word and the rows holding it.
-        Called with the lock held."""
-        words = f"temp.{table}_words"
-        self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {words} USING fts5vocab(main, {table}, 'row')")
-        return words
+        return Vocabulary(dict(sorted((grown | counted).items())), rows, changes)
 
     @property
     def rows(self) -> int:
@@ -363,13 +368,16 @@ class SearchIndex:
     # --- Building ----------------------------------------------------------------------------------
 
     def add(self, rows: Sequence[Row]) -> None:
-        """Index these articles' titles and bodies, in one transaction."""
+        """Index these articles' titles and bodies, in one transaction; then read the vocabulary again
+        if the index has grown REREAD_GROWTH times since it was read (`vocabulary`): here, on the
+        indexer's thread, not in a search that would wait for it."""
         self._own()
         with self._lock, self.db:
             _insert_texts(self.db, rows)
             _insert(self.db, "meta", [(r[0], fold(r[3] or ""), r[4]) for r in rows])
             self._rows += len(rows)
             self._changes += 1
+        self.vocabulary(fresh=False)
 
     def add_names(self, rows: Sequence[tuple[int, str]]) -> None:
         """Index the entity names of these rows (one text each), in one transaction."""
@@ -475,9 +483,10 @@ class SearchIndex:
     ) -> list[tuple[int, float, set[str]]]:
         """Rows for a query, best first, as (row, score, the words it matched); `allowed` keeps only
         these rows, `upto` only those below it (the articles loaded so far); `fresh`: with every
-        word indexed so far (else perhaps not the newest, while they load: `vocabulary`)."""
+        word indexed so far, the vocabulary read again if it is behind; else the last one read, with the
+        query's words counted afresh (the reader's searches: a reading took 7 s at a million articles)."""
         prefixed = [query.prefix_last and i == len(query.words) - 1 for i in range(len(query.words))]
-        vocabulary = self.vocabulary(fresh)
+        vocabulary = self.vocabulary() if fresh else self._vocabulary
         if vocabulary.changes != (self._changes, self._names_changes):  # rows or names came since it was read
             vocabulary = self._recounted(vocabulary, query.words, prefixed)
         groups = [vocabulary.expand(word, prefix) for word, prefix in zip(query.words, prefixed, strict=True)]
@@ -587,6 +596,14 @@ class SearchIndex:
         where, parameters = conditions
         sql = f"SELECT {table}.rowid {_matching(table, where, below)} ORDER BY {table}.rowid DESC LIMIT ?"
         return [row for (row,) in self.db.execute(sql, (match, *parameters, size))]
+
+
+def _words_of(db: sqlite3.Connection, table: str) -> str:
+    """FTS5's vocabulary of a full-text table, as a table of (term, doc): each word and the rows holding it.
+    Called with the lock held when `db` is the index's connection."""
+    words = f"temp.{table}_words"
+    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {words} USING fts5vocab(main, {table}, 'row')")
+    return words
 
 
 def _matching(table: str, where: str, below: str) -> str:

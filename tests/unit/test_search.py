@@ -138,6 +138,38 @@ def test_while_articles_load_fewer_than_a_batch_wait_for_the_rest_of_it(monkeypa
     assert store.index_loaded() and store.searchable == (5, 5)
 
 
+def test_a_search_once_every_article_is_in_leaves_reading_every_word_to_the_indexer(tmp_path, monkeypatch):
+    """Every word of the index is read once all articles are in, by the indexer (seconds at a million
+    articles): a search typed before that counts the rows of its own words and finds the newest articles."""
+    monkeypatch.setattr("newsreader.store.INDEX_BATCH", 10)
+    lines = [{"title": f"Notes {n}", "text": "Markets were calm today."} for n in range(25)]
+    lines += [{"title": "Harbour", "text": f"The lighthouse keeper {n} waved."} for n in range(5)]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    store = DocumentStore.load([path])
+    assert store.index_loaded() and store.searchable == (30, 30)  # read over the first batch alone
+
+    def read_every_word(index):
+        raise AssertionError("a search read every word of the index")
+
+    monkeypatch.setattr(SearchIndex, "_read_words", read_every_word)
+    assert len(store.search("lighthouse", limit=10, wait=False)) == 5
+    assert len(store.search("lighthose ", limit=10, wait=False)) == 0  # its typos wait for the reading
+
+
+def test_a_reading_of_every_word_does_not_hold_the_searches_lock(tmp_path):
+    """A search waits for the index's lock: the indexer reads every word (seconds at a million articles) on
+    a connection of its own, not under it."""
+    index = SearchIndex(tmp_path / "index.sqlite")
+    index.add([(0, "Talks in Vienna", "Diplomats met in Vienna.", None, None)])
+    with index._lock:  # as a search holds it
+        reading = threading.Thread(target=lambda: words.update(index._read_words()))
+        words: dict[str, int] = {}
+        reading.start()
+        reading.join(10)
+    assert words["vienna"] == 1
+
+
 def test_a_stopped_index_goes_on_where_it_stopped():
     store = DocumentStore.load()
     assert not store.index_loaded(stop=lambda: True) or store.searchable[0] == 0
