@@ -57,6 +57,8 @@ for _abbreviation in ABBREVIATIONS:
 _ABBREVIATION_RESTS = "|".join(f"(?<={first})(?:{'|'.join(ends)})" for first, ends in _ABBREVIATION_ENDS.items())
 FIRST_WORD = rf"[A-Za](?:(?<=[A-Z])(?:(?:{_ABBREVIATION_RESTS})\.|{CAPITAL_TAILS})|(?<=a){PARTICLE_LED})"
 RUN = re.compile(rf"{FIRST_WORD}(?:(?: {PARTICLE})? {WORD})*")
+# RUN in a text without "al-" (most texts), where no run begins with a small "a": its search stops at capitals alone.
+CAPITALISED_RUN = re.compile(rf"[A-Z](?:(?:{_ABBREVIATION_RESTS})\.|{CAPITAL_TAILS})(?:(?: {PARTICLE})? {WORD})*")
 # "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
 CONNECTORS = frozenset((" of ", " for ", " of the ", " for the "))
 LONGEST_CONNECTOR = max(map(len, CONNECTORS))
@@ -165,7 +167,7 @@ def _runs(body: str) -> list[list[Token]]:
     """Capitalised runs, joined across "of"/"for" where the word before names an institution or law."""
     runs: list[list[Token]] = []
     previous_end = 0
-    for match in RUN.finditer(body):
+    for match in (RUN if "al-" in body else CAPITALISED_RUN).finditer(body):
         start, text = match.start(), match.group()
         if " " in text:
             tokens, offset = [], start
@@ -276,6 +278,8 @@ class Rules:
                 names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
                 continue
             for tokens, titled in _segments(run):
+                if len(tokens) == 1 and _no_name_alone(tokens[0][1]):
+                    continue  # "The", "But", "President": a quarter of the runs, told before their context is read
                 mention = self._name(body, tokens, titled, acronyms)
                 if mention and mention.start not in in_date:
                     names.append(mention)
@@ -286,10 +290,7 @@ class Rules:
 
     def _name(self, body: str, tokens: list[Token], titled: bool, acronyms: dict[str, str]) -> Mention | None:
         first = tokens[0][0]
-        if len(tokens) == 1:
-            if _no_name_alone(tokens[0][1]):
-                return None  # "The", "But", "President": a quarter of the runs, told before their context is read
-        else:
+        if len(tokens) > 1:
             while tokens and _first_word_dropped(tokens, self.gaz.places):
                 tokens = tokens[1:]
             if not tokens:
@@ -369,8 +370,8 @@ class Rules:
         following = _next_word(body, end)
         if previous in ORG_ROLES or following in ORG_FOLLOWERS:
             return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
-        if name in places:
-            return "place", "gazetteer" if places[name][1] or previous in PLACE_PREPOSITIONS else ""
+        if (place := places.get(name)) is not None:
+            return "place", "gazetteer" if place[1] or previous in PLACE_PREPOSITIONS else ""
         if following in PLACE_FOLLOWERS or (
             following in FOLLOWER_FIRST_WORDS and _next_word(body, end, NEXT_TWO_WORDS) in PLACE_FOLLOWERS
         ):
