@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
 from newsreader import exit_codes
-from tui.screens.help import Section
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ArticleView
 from tui.widgets.rows import RowList
+
+if TYPE_CHECKING:
+    from tui.screens.help import Section
 
 APP_BINDINGS = [
     Binding("q", "quit", "Quit", id="quit", tooltip=f"Quit without printing (exit code {exit_codes.NOTHING})"),
