@@ -102,7 +102,7 @@ def train(prepared, features: int, epochs: int, seed: int):
         started = time.perf_counter()
         for number in order:
             tokens, rows, gold = prepared[number]
-            for first, last in runs(tokens.candidates):
+            for first, last in runs(tokens):
                 emissions = np.stack([weights[row].sum(axis=0) for row in rows[first:last]])
                 guess = viterbi(emissions, transitions)
                 truth = gold[first:last]
@@ -131,7 +131,7 @@ def evaluate(weights, transitions, documents, prepared):
     predicted = []
     for tokens, rows, _ in prepared:
         tags = []
-        for first, last in runs(tokens.candidates):
+        for first, last in runs(tokens):
             tags += viterbi(np.stack([weights[row].sum(axis=0) for row in rows[first:last]]), transitions)
         predicted.append([span[:3] for span in names(tags, tokens) if span[2] != "misc"])
     show("tagger alone", report(documents, predicted))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, chain, groupby, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Generic, Protocol, TypeVar
 
 # The tagger needs no BLAS, and OpenBLAS starts a thread when numpy is imported: a ctrl+c sent while
@@ -213,152 +213,269 @@ def is_candidate(word: str) -> bool:
     return word[:1].isupper() or word.startswith(PARTICLE_PREFIXES)
 
 
-def _joins(words: list[str], line_of: list[int], i: int) -> bool:
-    """A word that is part of a name only beside capitalised words: "of" and "de" between two, a
-    figure after one ("Channel 4")."""
-    if i == 0 or not is_candidate(words[i - 1]) or line_of[i - 1] != line_of[i]:
-        return False
-    word = words[i]
-    if word[:1].isdigit():
-        return True
-    return (
-        word.lower() in JOINERS and i + 1 < len(words) and is_candidate(words[i + 1]) and line_of[i + 1] == line_of[i]
-    )
+@dataclass
+class Tokens:
+    """The tokens of texts tokenised together (a batch of them, or one), which of them are scored, and
+    for each scored one, the features of its line, sentence, document and hints (its context)."""
+
+    words: list[str]
+    vocabulary: list[str]  # the words, each once, then EDGE
+    place_of: dict[str, int]  # each word's place in `vocabulary`
+    ids: np.ndarray  # each token's word: its place in `vocabulary`
+    ends: np.ndarray  # where each token ends in its text
+    lines: np.ndarray  # each token's line, no two texts sharing one: a name never runs on to the next
+    texts: np.ndarray  # each token's text
+    candidates: list[int]  # the places of the tokens that are scored
+    contexts: list[tuple[str, ...]]  # the candidates' contexts ("bias" and what stands around them), each once
+    context_of: np.ndarray  # each candidate's context: its place in `contexts`
+
+    def context(self, place: int) -> tuple[str, ...]:
+        """The context of the `place`th candidate."""
+        return self.contexts[self.context_of[place]]
+
+    def neighbours(self, places: np.ndarray) -> np.ndarray:
+        """The words (places in `vocabulary`) at each of OFFSETS from these tokens, EDGE beyond their text."""
+        around = places[:, None] + OFFSETS
+        inside = np.clip(around, 0, len(self.ids) - 1)
+        in_text = (around == inside) & (self.texts[inside] == self.texts[places][:, None])
+        return np.where(in_text, self.ids[inside], len(self.vocabulary) - 1)
 
 
 @dataclass
-class Tokens:
-    """A text's tokens and, for each, the features that depend on where it stands."""
+class Kinds:
+    """What each word of a vocabulary is (arrays by its place): the facts tokenising reads of a word,
+    worked out once for it rather than for each token."""
 
-    words: list[str]
-    ends: list[int]  # where each token ends in the text
-    lines: list[int]  # each token's line: a name never runs on to the next
-    candidates: list[int]  # the places of the tokens that are scored
-    context: list[list[str]]  # for each candidate, its features of line, sentence and document
+    candidate: np.ndarray  # `is_candidate`
+    upper: np.ndarray  # begins with a capital
+    letter: np.ndarray  # begins with a letter
+    capitals: np.ndarray  # all in capitals, a letter not in lower case first
+    figure: np.ndarray  # begins with a digit ("Channel 4")
+    joiner: np.ndarray  # in JOINERS
+    ends_sentence: np.ndarray  # in SENTENCE_ENDS
+    possessive: np.ndarray  # in POSSESSIVES
+
+    @classmethod
+    def of(cls, vocabulary: list[str], place_of: dict[str, int], particles: bool) -> Kinds:
+        """The kinds of these words, told apart by numpy by their first characters where ASCII (a map of a
+        string method over them took as long as the method over the whole word); `particles`: whether
+        any word may begin with one of PARTICLE_PREFIXES."""
+        firsts = "".join(map(itemgetter(0), vocabulary))
+        codes = np.frombuffer(firsts.encode("utf-32-le"), dtype=np.uint32)
+        upper, lower = (codes >= ord("A")) & (codes <= ord("Z")), (codes >= ord("a")) & (codes <= ord("z"))
+        letter, figure = upper | lower, (codes >= ord("0")) & (codes <= ord("9"))
+        for i in np.flatnonzero(codes > 127).tolist():
+            first = firsts[i]
+            upper[i], lower[i], letter[i], figure[i] = (
+                first.isupper(),
+                first.islower(),
+                first.isalpha(),
+                first.isdigit(),
+            )
+        candidate = upper.copy()
+        if particles:
+            candidate |= np.fromiter(map(methodcaller("startswith", PARTICLE_PREFIXES), vocabulary), bool, len(codes))
+        maybe = np.flatnonzero(letter & ~lower).tolist()  # a word all in capitals begins so
+        capitals = np.zeros(len(codes), dtype=bool)
+        capitals[maybe] = np.fromiter(map(str.isupper, map(vocabulary.__getitem__, maybe)), bool, len(maybe))
+
+        def among(words: Iterable[str]) -> np.ndarray:
+            found = np.zeros(len(codes), dtype=bool)
+            found[[place_of[word] for word in words if word in place_of]] = True
+            return found
+
+        return cls(candidate, upper, letter, capitals, figure, among(JOINERS), among(SENTENCE_ENDS), among(POSSESSIVES))
 
 
 def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
-    """The tokens of a text, which of them are scored, and their features of line, document and
-    hints: the rules' names ("r=B-org" on the first word of a name the rules call an organisation
-    by a cue, "r=I-person?" inside one they call a person by weaker evidence)."""
-    # The passes over all the tokens are maps in C, each about 200 instructions a token, or numpy's over
-    # their first characters: most tokens are not scored.
-    pieces = SPACED_TOKEN.findall(text, 0, len(text.rstrip()))  # each token with the spaces before it
+    """The tokens of one text with its hints (`tokenise_all`)."""
+    return tokenise_all([(text, hints)])
+
+
+def tokenise_all(texts: Sequence[tuple[str, Sequence[Hint]]]) -> Tokens:
+    """The tokens of texts, each with its hints, which of them are scored, and their contexts. The
+    texts are tokenised as one, a line break between each two, which no token, lookahead or line
+    crosses; what is read of every token is read by a map in C or numpy's, what can be of each word
+    is read once a word (`Kinds`), the rest of the scored tokens alone: most tokens are not scored."""
+    joined = "\n".join(text for text, _ in texts)
+    starts = np.fromiter(accumulate([len(text) + 1 for text, _ in texts], initial=0), np.intp, len(texts) + 1)
+    pieces = SPACED_TOKEN.findall(joined, 0, len(joined.rstrip()))  # each token with the spaces before it
     words = list(map(str.lstrip, pieces))
-    if not words:
-        return Tokens([], [], [], [], [])
     count = len(words)
+    vocabulary = list(dict.fromkeys(words))
+    place_of = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+    vocabulary.append(EDGE)
+    ids = np.fromiter(map(place_of.__getitem__, words), dtype=np.intp, count=count)
     # fromiter: 3x as fast as numpy reading a list. The newlines before a token's end are those before its start.
-    ends_at = np.fromiter(accumulate(map(len, pieces)), dtype=np.intp, count=count)
-    ends = ends_at.tolist()
-    lines = np.searchsorted([match.start() for match in NEWLINE.finditer(text)], ends_at)
-    line_of = lines.tolist()
-    seen = set(words)  # a candidate's lower case is looked up here, and is lower case (faster than a set of those)
-    initial = Initials.of(words)
-    capitals = _in_capitals(words, lines, initial)
-    scored = np.flatnonzero(initial.upper).tolist()  # `is_candidate`, a capital first, for all the tokens at once
-    mixed = {w for w in map(words.__getitem__, scored) if not w.isupper()} if capitals else set()
-    if any(prefix in text for prefix in PARTICLE_PREFIXES):
-        scored = sorted(set(scored) | {i for i, w in enumerate(words) if w.startswith(PARTICLE_PREFIXES)})
-    joining = [
-        i + 1
-        for i in scored
-        if i + 1 < count and (words[i + 1] in JOINERS or words[i + 1][0].isdigit()) and _joins(words, line_of, i + 1)
-    ]
-    candidates = sorted({*scored, *joining}) if joining else scored
-    context = []
-    hints = sorted(hints, key=lambda hint: hint.start)
-    next_hint = 0
-    for i in candidates:
-        word = words[i]
-        features = []
-        first = i == 0 or line_of[i - 1] != line_of[i] or words[i - 1] in SENTENCE_ENDS
-        if first:
-            features.append("first")
-        if line_of[i] in capitals:
-            features.append("capsline")
-            features.append(f"capsline&s={shape(word)}")
-            if word.title() in mixed:
-                features.append("capsline&mixed")
-        lower = word.lower()
-        if lower in seen and lower.islower():
-            features.append("lowerseen")
-            if first:
-                features.append("first&lowerseen")
-        start = ends[i] - len(word)
-        while next_hint < len(hints) and hints[next_hint].end <= start:
-            next_hint += 1
-        if next_hint < len(hints) and (hint := hints[next_hint]).start <= start:
-            place = "B" if hint.start == start else "I"
-            features.append(f"r={place}-{hint.type}{'' if hint.strong else '?'}")
-        context.append(features)
-    return Tokens(words, ends, line_of, candidates, context)
+    ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.intp, count=count))
+    lines = np.searchsorted([match.start() for match in NEWLINE.finditer(joined)], ends)
+    text_of = np.searchsorted(starts, ends) - 1  # the last text to start before the token ends
+    kind = Kinds.of(vocabulary, place_of, any(prefix in joined for prefix in PARTICLE_PREFIXES))
+    candidates = np.flatnonzero(_candidates(kind, ids, lines))
+    tokens = Tokens(
+        words, vocabulary, place_of, ids, ends - starts[text_of], lines, text_of, candidates.tolist(), [], ids[:0]
+    )
+    tokens.contexts, tokens.context_of = _contexts(tokens, kind, starts, [hints for _, hints in texts])
+    return tokens
 
 
-@dataclass
-class Initials:
-    """What the first character of each token is: a letter, a capital, a small letter."""
-
-    letter: np.ndarray
-    upper: np.ndarray
-    lower: np.ndarray
-
-    @classmethod
-    def of(cls, words: list[str]) -> Initials:
-        """The first characters of these tokens, told apart by numpy where they are ASCII (a map of a
-        string method over them took as long as the method over the whole token)."""
-        firsts = "".join(map(itemgetter(0), words))
-        codes = np.frombuffer(firsts.encode("utf-32-le"), dtype=np.uint32)
-        upper, lower = (codes >= ord("A")) & (codes <= ord("Z")), (codes >= ord("a")) & (codes <= ord("z"))
-        initials = cls(upper | lower, upper, lower)
-        for i in np.flatnonzero(codes > 127).tolist():
-            first = firsts[i]
-            initials.letter[i], initials.upper[i], initials.lower[i] = first.isalpha(), first.isupper(), first.islower()
-        return initials
+def _candidates(kind: Kinds, ids: np.ndarray, lines: np.ndarray) -> np.ndarray:
+    """Which tokens are scored: the candidates (`is_candidate`) and the words that join them on their
+    line: "of" and "de" between two, a figure after one ("Channel 4")."""
+    scored = kind.candidate[ids]
+    on_line = lines[1:] == lines[:-1]  # the token after each on its line
+    before_candidate = np.append(scored[1:] & on_line, False)
+    joining = scored[:-1] & on_line & (kind.figure[ids[1:]] | (kind.joiner[ids[1:]] & before_candidate[1:]))
+    return scored | np.insert(joining, 0, False)
 
 
-def _in_capitals(words: list[str], lines: np.ndarray, initial: Initials) -> set[int]:
-    """The lines nearly all in capitals, of the words that begin with a letter: headlines and datelines of wire copy."""
-    maybe = np.flatnonzero(initial.letter & ~initial.lower).tolist()  # a word all in capitals begins so
-    capitals = np.zeros(len(words), dtype=bool)
-    capitals[maybe] = np.fromiter(map(str.isupper, map(words.__getitem__, maybe)), dtype=bool, count=len(maybe))
-    letters_in, capitals_in = np.bincount(lines, initial.letter), np.bincount(lines, capitals)
-    return set(np.flatnonzero((letters_in > 0) & (capitals_in >= 0.7 * letters_in)).tolist())
+def _contexts(
+    tokens: Tokens, kind: Kinds, starts: np.ndarray, hints: list[Sequence[Hint]]
+) -> tuple[list[tuple[str, ...]], np.ndarray]:
+    """The candidates' contexts, each once, and each candidate's: "bias"; "first" of its line or sentence;
+    in a line in capitals ("capsline"), its shape there, and whether the text writes it in lower case
+    too ("capsline&mixed"); its lower case written elsewhere in its text ("lowerseen"); the rules' name
+    it is in (`_in_hints`); a possessive after it."""
+    ids, lines, texts = tokens.ids, tokens.lines, tokens.texts
+    candidates = np.array(tokens.candidates, dtype=np.intp)
+    words = ids[candidates]
+    before, after = candidates - 1, np.minimum(candidates + 1, len(ids) - 1)
+    first = (candidates == 0) | (lines[before] != lines[candidates]) | kind.ends_sentence[ids[before]]
+    possessive = (after > candidates) & kind.possessive[ids[after]] & (texts[after] == texts[candidates])
+    letters_in, capitals_in = np.bincount(lines, kind.letter[ids]), np.bincount(lines, kind.capitals[ids])
+    in_capitals = ((letters_in > 0) & (capitals_in >= 0.7 * letters_in))[lines[candidates]]
+    code = first + 2 * _lower_seen(tokens, words, texts[candidates]) + 4 * possessive
+    labels, hinted = _in_hints(tokens, starts, hints)
+    code += 8 * hinted
+    unique, context_of = _distinct(np.where(in_capitals, -1 - np.arange(len(code)), code))
+    contexts = []
+    for key in unique.tolist():
+        capitals: tuple[str, ...] = ()
+        if key < 0:  # a candidate in a line in capitals, its context its own
+            key = int(code[place := -1 - key])
+            capitals = _capitals_context(tokens, kind, int(candidates[place]))
+        contexts.append(_context(key, capitals, labels))
+    return contexts, context_of
+
+
+def _context(key: int, capitals: tuple[str, ...], labels: list[str]) -> tuple[str, ...]:
+    """The features of a context's key (1: first; 2: lowerseen; 4: possessive; 8 times the hint's) and
+    of its line in capitals."""
+    features = ["bias", *(("first",) if key & 1 else ()), *capitals]
+    if key & 2:
+        features += ("lowerseen", "first&lowerseen") if key & 1 else ("lowerseen",)
+    if hint := key >> 3:
+        features.append(f"r={'I' if hint & 1 else 'B'}-{labels[(hint - 2) // 2]}")
+    if key & 4:
+        features.append("possessive")
+    return tuple(features)
+
+
+def _lower_seen(tokens: Tokens, words: np.ndarray, texts: np.ndarray) -> np.ndarray:
+    """Whether each of these words (places in the vocabulary) is written in lower case as a token of its text."""
+    vocabulary, ids = tokens.vocabulary, tokens.ids
+    edge = len(vocabulary) - 1  # no token's word
+    distinct = _present(words, len(vocabulary))
+    lowers = list(map(str.lower, map(vocabulary.__getitem__, distinct.tolist())))
+    lower_of = np.full(len(vocabulary), edge)
+    lower_of[distinct] = [tokens.place_of.get(lower, edge) if lower.islower() else edge for lower in lowers]
+    wanted = np.zeros(len(vocabulary), dtype=bool)
+    wanted[lower_of[distinct]] = True
+    wanted[edge] = False
+    written = np.flatnonzero(wanted[ids])
+    # Each (text, word) as one number, looked for among the sorted ones.
+    seen = np.sort(tokens.texts[written] * len(vocabulary) + ids[written])
+    sought = texts * len(vocabulary) + lower_of[words]
+    return seen[np.minimum(np.searchsorted(seen, sought), len(seen) - 1)] == sought if len(seen) else sought < 0
+
+
+def _present(places: np.ndarray, size: int) -> np.ndarray:
+    """The places (below `size`) that are among these, in order: np.unique's, which imports numpy.ma (8 ms)."""
+    present = np.zeros(size, dtype=bool)
+    present[places] = True
+    return np.flatnonzero(present)
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """These values, each once and in order, and the place of each value among them: np.unique's (`_present`)."""
+    order = np.argsort(values, kind="stable")
+    ranked = values[order]
+    first = np.empty(len(values), dtype=bool)
+    first[:1] = True
+    first[1:] = ranked[1:] != ranked[:-1]
+    place = np.empty(len(values), dtype=np.intp)
+    place[order] = np.cumsum(first) - 1
+    return ranked[first], place
+
+
+def _in_hints(tokens: Tokens, starts: np.ndarray, hints: list[Sequence[Hint]]) -> tuple[list[str], np.ndarray]:
+    """The types the rules' names have ("org", or "person?" where the evidence was weak), and for each
+    candidate, the name it is in: 0 for none, else 2 + 2 x its type's place + 1 past the name's first
+    word. A candidate is in the first name of its text to end after its start, if that begins by it
+    (the texts' names laid end to end as the texts are: `starts`, where each text starts)."""
+    firsts, lasts, types = [], [], []
+    for start, found in zip(starts[:-1].tolist(), hints, strict=True):
+        for hint in sorted(found, key=attrgetter("start")):
+            firsts.append(start + hint.start)
+            lasts.append(start + hint.end)
+            types.append(hint.type if hint.strong else f"{hint.type}?")
+    candidates = np.array(tokens.candidates, dtype=np.intp)
+    if not firsts or not len(candidates):
+        return [], np.zeros(len(candidates), dtype=np.intp)
+    labels = list(dict.fromkeys(types))
+    label_of = np.fromiter(map({label: place for place, label in enumerate(labels)}.__getitem__, types), np.intp)
+    words = tokens.ids[candidates].tolist()
+    lengths = np.fromiter(map(len, map(tokens.vocabulary.__getitem__, words)), np.intp, len(words))
+    begins = tokens.ends[candidates] - lengths + starts[tokens.texts[candidates]]
+    # The first name to end after a start: as the hints are read in order of their starts, ends need not be.
+    at = np.searchsorted(np.maximum.accumulate(lasts), begins, side="right")
+    name = np.minimum(at, len(firsts) - 1)
+    name_first = np.array(firsts)[name]
+    inside = (at < len(firsts)) & (name_first <= begins)
+    return labels, np.where(inside, 2 + 2 * label_of[name] + (name_first < begins), 0)
+
+
+def _capitals_context(tokens: Tokens, kind: Kinds, candidate: int) -> tuple[str, ...]:
+    """The context of a candidate in a line in capitals: its shape there, and whether its text writes
+    it in small letters after a capital ("capsline&mixed")."""
+    word = tokens.words[candidate]
+    features = ("capsline", f"capsline&s={shape(word)}")
+    titled = tokens.place_of.get(word.title())
+    if titled is None or not kind.upper[titled] or word.title().isupper():
+        return features
+    first, last = np.searchsorted(tokens.texts, [tokens.texts[candidate], tokens.texts[candidate] + 1])
+    return (*features, "capsline&mixed") if (tokens.ids[first:last] == titled).any() else features
 
 
 def token_features(tokens: Tokens, place: int) -> list[str]:
     """Every feature of the `place`th candidate except the previous tag."""
     i = tokens.candidates[place]
-    words = tokens.words
-    count = len(words)
-    features = ["bias", *own_features(words[i]), *tokens.context[place]]
-    for use, offset in enumerate(OFFSETS):
-        j = i + offset
-        features += near_features(words[j] if 0 <= j < count else EDGE)[use]
-    if i + 1 < count and words[i + 1] in POSSESSIVES:
-        features.append("possessive")
+    features = [*tokens.context(place), *own_features(tokens.words[i])]
+    for use, near in enumerate(tokens.neighbours(np.array([i]))[0].tolist()):
+        features += near_features(tokens.vocabulary[near])[use]
     return features
 
 
 def names(tags: Sequence[int], tokens: Tokens) -> Iterator[tuple[int, int, str, int]]:
-    """(start, end, type, place of its first candidate) of the names that the candidates' tags mark;
-    a name begins and ends with a word of its own, never with a joining word ("the", "of") or a figure."""
+    """(start, end, type, place of its first candidate) of the names that the candidates' tags mark, in
+    their texts; a name begins and ends with a word of its own, never with a joining word ("the", "of")
+    or a figure. Only the candidates tagged in a name are read: one outside ends a name as a gap does."""
     start = end = first = -1
     kind = ""
     previous = -2
     candidates, words, ends, lines = tokens.candidates, tokens.words, tokens.ends, tokens.lines
-    for place, tag in enumerate(tags):
+    for place in np.flatnonzero(np.asarray(tags, dtype=np.intp) != OUTSIDE).tolist():
+        tag = tags[place]
         i = candidates[place]
         word = words[i]
-        same_line = previous == i - 1 and lines[i] == lines[previous]
-        continues = INSIDE[tag] and KIND_OF[tag] == kind and same_line
+        continues = INSIDE[tag] and KIND_OF[tag] == kind and previous == i - 1 and lines[i] == lines[previous]
         if not continues:
             if kind:
                 yield start, end, kind, first
-            kind = "" if tag == OUTSIDE or not is_candidate(word) else KIND_OF[tag]
-            start, first = ends[i] - len(word), place
+            kind = KIND_OF[tag] if is_candidate(word) else ""
+            start, first = int(ends[i]) - len(word), place
         if kind and (is_candidate(word) or word[:1].isdigit()):
-            end = ends[i]
+            end = int(ends[i])
         previous = i
     if kind:
         yield start, end, kind, first
@@ -508,72 +625,44 @@ class Tagger:
         return self.tag_all([(text, hints)])[0]
 
     def tag_all(self, texts: Sequence[tuple[str, Sequence[Hint]]]) -> list[list[Tagged]]:
-        """`tag` of several texts, each with its hints: their candidates scored and decoded together, so
-        that numpy's cost of a call (dozens of calls) is paid once for them all, not once a text."""
-        every = [tokenise(text, hints) for text, hints in texts]
+        """`tag` of several texts, each with its hints: tokenised, scored and decoded together, so that
+        numpy's cost of a call (dozens of calls) is paid once for them all, not once a text."""
+        tokens = tokenise_all(texts)
         for sums in (self.words, self.own_kinds, self.neighbours, self.near_kinds, self.contexts):
             sums.forget(WORDS_KEPT)
-        laid = Laid.of(every)
-        if not laid.candidates:
-            return [[] for _ in every]
-        emissions = self._word_scores(laid) + self._context_scores(laid)
-        tags, doubt = decode(emissions, self.start, self.transitions, runs(laid.candidates))
-        found = []
-        first = 0
-        for tokens in every:
-            last = first + len(tokens.candidates)
-            spans = names(tags[first:last], tokens)
-            found.append([(start, end, kind, doubt[first + place]) for start, end, kind, place in spans])
-            first = last
+        found: list[list[Tagged]] = [[] for _ in texts]
+        if not tokens.candidates:
+            return found
+        tags, doubt = decode(self._scores(tokens), self.start, self.transitions, runs(tokens))
+        for start, end, kind, place in names(tags, tokens):
+            found[tokens.texts[tokens.candidates[place]]].append((start, end, kind, doubt[place]))
         return found
 
-    def _word_scores(self, laid: Laid) -> np.ndarray:
-        """Each candidate's scores from its own word and its neighbours' (the candidates' words added
-        to `words` and their neighbours' to `neighbours` where new; the other words are never read)."""
-        words, candidates = laid.words, laid.candidates
-        own = self.words.rows_for([words[i] for i in candidates])
-        around = [words[i + offset] for i in candidates for offset in OFFSETS]  # each candidate's neighbours
-        near = self.neighbours.rows_for(around).reshape(-1, len(OFFSETS))
+    def _scores(self, tokens: Tokens) -> np.ndarray:
+        """Each candidate's scores from its own word, its neighbours' and its context, each word's and
+        context's sums looked up once for the texts (and worked out where new); the other words are never read."""
+        candidates = np.array(tokens.candidates, dtype=np.intp)
+        own = _rows(self.words, tokens.vocabulary, tokens.ids[candidates])
+        near = _rows(self.neighbours, tokens.vocabulary, tokens.neighbours(candidates))
         scores = self.words.rows[own, 0]
         for use in range(len(OFFSETS)):
             scores += self.neighbours.rows[near[:, use], use]
-        return scores
-
-    def _context_scores(self, laid: Laid) -> np.ndarray:
-        """Each candidate's scores from its features of line, document and hints, and a possessive after it."""
-        words = laid.words
-        keys = [
-            ("bias", *features, "possessive") if words[i + 1] in POSSESSIVES else ("bias", *features)
-            for i, features in zip(laid.candidates, laid.context, strict=True)
-        ]
-        return self.contexts.scores(keys)[:, 0]
+        return scores + self.contexts.rows[self.contexts.rows_for(tokens.contexts)[tokens.context_of], 0]
 
 
-@dataclass
-class Laid:
-    """Texts' tokens laid end to end, `REACH` edges before, between and after them (the neighbours
-    beyond a text's ends), to be scored together: their words, and the candidates' places and context."""
-
-    words: list[str]
-    candidates: list[int]
-    context: list[list[str]]
-
-    @classmethod
-    def of(cls, every: Sequence[Tokens]) -> Laid:
-        """These texts' tokens laid end to end."""
-        edges = [EDGE] * REACH
-        words = edges.copy()
-        candidates: list[int] = []
-        for tokens in every:
-            candidates += map(len(words).__add__, tokens.candidates)
-            words += tokens.words
-            words += edges
-        return cls(words, candidates, [features for tokens in every for features in tokens.context])
+def _rows(sums: Sums[str], vocabulary: list[str], places: np.ndarray) -> np.ndarray:
+    """The rows in `sums` of the words at these places in the vocabulary, each word looked up once."""
+    distinct = _present(places, len(vocabulary))
+    rows = np.zeros(len(vocabulary), dtype=np.intp)
+    rows[distinct] = sums.rows_for(list(map(vocabulary.__getitem__, distinct.tolist())))
+    return rows[places]
 
 
-def runs(candidates: Sequence[int]) -> np.ndarray:
-    """The candidates in runs of neighbouring tokens, as rows of (first, last + 1) places: a name lies in one."""
-    breaks = np.flatnonzero(np.diff(candidates) != 1) + 1
+def runs(tokens: Tokens) -> np.ndarray:
+    """The candidates in runs of neighbouring tokens of one text, as rows of (first, last + 1) places:
+    a name lies in one."""
+    candidates = np.array(tokens.candidates, dtype=np.intp)
+    breaks = np.flatnonzero((np.diff(candidates) != 1) | (np.diff(tokens.texts[candidates]) != 0)) + 1
     return np.column_stack(((0, *breaks), (*breaks, len(candidates))))
 
 

@@ -12,7 +12,6 @@ from newsreader.analysis.tagger import (
     ALLOWED,
     OUTSIDE,
     TAGS,
-    Laid,
     Tagger,
     decode,
     near_spelling,
@@ -20,6 +19,7 @@ from newsreader.analysis.tagger import (
     tagger,
     token_features,
     tokenise,
+    tokenise_all,
     viterbi,
 )
 
@@ -48,7 +48,7 @@ def test_the_candidates_are_capitalised_or_particle_led_words_and_what_joins_the
 
 def test_a_line_in_capitals_is_marked_so():
     tokens = tokenise(TEXT)
-    contexts = dict(zip((tokens.words[i] for i in tokens.candidates), tokens.context, strict=True))
+    contexts = {tokens.words[i]: tokens.context(place) for place, i in enumerate(tokens.candidates)}
     assert "capsline" in contexts["LONDON"]
     assert "capsline" not in contexts["Bank"]
 
@@ -61,22 +61,45 @@ def test_a_candidates_context_says_where_it_stands_and_what_the_rules_named_ther
         Mention("Threadneedle Street", "place", 66, 85, strong=False),
     ]
     tokens = tokenise(text, hints)
-    contexts = [(tokens.words[i], context) for i, context in zip(tokens.candidates, tokens.context, strict=True)]
+    contexts = [(tokens.words[i], tokens.context(place)) for place, i in enumerate(tokens.candidates)]
     assert contexts == [
-        ("Shares", ["first"]),
-        ("Bank", ["lowerseen", "r=B-org"]),  # "bank" written in the text
-        ("of", ["lowerseen", "r=I-org"]),
-        ("England", ["r=I-org"]),  # the first hint to end after its start
-        ("Bank", ["first", "lowerseen", "first&lowerseen"]),  # and a line's first word
-        ("Threadneedle", ["r=B-place?"]),
-        ("Street", ["r=I-place?"]),
+        ("Shares", ("bias", "first")),
+        ("Bank", ("bias", "lowerseen", "r=B-org")),  # "bank" written in the text
+        ("of", ("bias", "lowerseen", "r=I-org")),
+        ("England", ("bias", "r=I-org")),  # the first hint to end after its start
+        ("Bank", ("bias", "first", "lowerseen", "first&lowerseen")),  # and a line's first word
+        ("Threadneedle", ("bias", "r=B-place?")),
+        ("Street", ("bias", "r=I-place?")),
     ]
+
+
+def test_texts_tokenised_together_have_the_tokens_and_contexts_they_have_alone():
+    """No token, line, hint, possessive or word written in lower case reaches from one text into the next."""
+    texts = [
+        ("Bank", [Mention("Bank", "org", 0, 4)]),
+        ("'s shares in the bank fell. Ms. Rose met J.", [Mention("Rose", "person", 32, 36)]),
+        ("", []),
+        ("K. Smith of\n", [Mention("K. Smith", "person", 0, 8, strong=False)]),
+        ("Lloyds Bank said so", []),
+    ]
+    together = tokenise_all(texts)
+    text_of = together.texts[together.candidates].tolist()
+    for number, (text, hints) in enumerate(texts):
+        alone = tokenise(text, hints)
+        places = [place for place, text in enumerate(text_of) if text == number]
+        assert [together.words[together.candidates[place]] for place in places] == [
+            alone.words[i] for i in alone.candidates
+        ]
+        assert [together.context(place) for place in places] == [
+            alone.context(place) for place in range(len(alone.candidates))
+        ]
+        assert together.ends[together.texts == number].tolist() == alone.ends.tolist()
 
 
 def test_trailing_spaces_change_no_token():
     bare = tokenise("Bank of England")
     padded = tokenise("Bank of England" + " " * 5000 + "\n" * 5000)
-    assert (padded.words, padded.ends, padded.candidates) == (bare.words, bare.ends, bare.candidates)
+    assert (padded.words, padded.ends.tolist(), padded.candidates) == (bare.words, bare.ends.tolist(), bare.candidates)
 
 
 def test_runs_decoded_together_get_what_each_gets_alone():
@@ -137,8 +160,7 @@ def test_the_scores_tagged_with_are_the_weights_of_the_features_trained_on(fresh
     """The kept sums (a word's, its neighbours', a candidate's context) add up to the weights of
     `token_features`, which training weighs: what tagging adds is what training learned."""
     tokens = tokenise(TEXT)
-    laid = Laid.of([tokens])
-    scores = fresh._word_scores(laid) + fresh._context_scores(laid)
+    scores = fresh._scores(tokens)
     weights, unweighed = fresh.weights, len(fresh.weights) - 1
     trained = [
         weights[[fresh.index.get(feature, unweighed) for feature in token_features(tokens, place)]].sum(axis=0)
