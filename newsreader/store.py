@@ -402,10 +402,16 @@ class DocumentStore:
         from newsreader.search import SearchIndex
 
         if (index := self._index) is None:
-            saved = (
-                self.cache.entry_path("index", self._index_key, ".sqlite") if self.cache and self._index_key else None
-            )
-            index = self._index = SearchIndex(saved if saved and saved.exists() else scratch_path(".sqlite"))
+            cache, key = self.cache, self._index_key
+            saved = cache.entry_path("index", key, ".sqlite") if cache and key else None
+            if saved and saved.exists():
+                index = SearchIndex(saved)
+            else:  # built in the cache, where a run ended before saving it leaves its rows to the next
+                if cache and key:  # the saved ones of these files as they were before: no longer of use
+                    cache.new_entry_path("index", key, ".sqlite")
+                building = cache.new_entry_path("index", key, ".building") if cache and key else None
+                index = SearchIndex(building or scratch_path(".sqlite"), resumable=building is not None)
+            self._index = index
             self._named = index.complete
         loaded = self.loaded  # asked first: whatever had loaded by then is taken in
         # Batch after batch in loading order, so that the rows in are always the first ones; the

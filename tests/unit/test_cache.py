@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -248,6 +250,41 @@ def test_a_saved_index_is_never_written_to_as_another_newsreader_may_read_it(tmp
     assert held.read_bytes() == before and version_of(saved) == search.COMPLETE
     with contextlib.closing(sqlite3.connect(saved)) as db:
         assert db.execute("SELECT count(*) FROM names WHERE names MATCH 'brown'").fetchone()[0] == 1
+
+
+# A run that indexes two batches of ten, then ends at once, as a reader closed before its index was saved.
+ENDED_EARLY = """
+import os, sys
+from pathlib import Path
+import newsreader.store
+from newsreader.persist.cache import Cache
+newsreader.store.INDEX_BATCH = 10
+store = newsreader.store.DocumentStore.load([sys.argv[1]], cache=Cache(Path(sys.argv[2])))
+asked = []
+store.index_loaded(stop=lambda: asked.append(1) or len(asked) > 2)
+os._exit(0)
+"""
+
+
+def test_an_index_a_run_ended_before_saving_it_is_gone_on_with_by_the_next(tmp_path, monkeypatch):
+    """The reader may close before its index is saved in the cache (its workers end with it: at a million
+    articles, reading the index's words takes seconds once all are in): the next start goes on from the
+    rows indexed, rather than indexing every article again, and saves it."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(30):
+        write(folder, f"{n:02}.txt", f"Harbour notes {n}\n\nThe lighthouse keeper {n} waved at the ferry.\n")
+    subprocess.run([sys.executable, "-c", ENDED_EARLY, str(folder), str(tmp_path / "cache")], check=True)
+    monkeypatch.setattr("newsreader.store.INDEX_BATCH", 10)
+    added: list[int] = []
+    adding = search.SearchIndex.add
+    monkeypatch.setattr(search.SearchIndex, "add", lambda index, rows: added.append(rows[0][0]) or adding(index, rows))
+    store = DocumentStore.load([folder], cache=Cache(tmp_path / "cache"))
+    store.save_index()
+    assert added == [20]  # the last batch alone
+    assert len(store.search("lighthouse", limit=50, wait=False)) == 30
+    [saved] = (tmp_path / "cache" / "index").iterdir()
+    assert saved.suffix == ".sqlite" and version_of(saved) == search.TEXTS
 
 
 def test_an_index_saved_before_a_file_changed_is_not_searched(tmp_path):

@@ -183,8 +183,8 @@ def test_an_index_that_fills_the_disk_is_made_again_in_memory(tmp_path, monkeypa
     monkeypatch.setattr("newsreader.store.INDEX_BATCH", 2)
     opened = SearchIndex._open
 
-    def on_a_filling_disk(path):
-        db = opened(path)
+    def on_a_filling_disk(path, resumable=False):
+        db = opened(path, resumable)
         if path is not None:
             db.execute("PRAGMA max_page_count = 12")
         return db
