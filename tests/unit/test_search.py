@@ -170,6 +170,18 @@ def test_a_reading_of_every_word_does_not_hold_the_searches_lock(tmp_path):
     assert words["vienna"] == 1
 
 
+def test_a_build_another_newsreader_holds_is_left_to_it(tmp_path):
+    """Two newsreaders open the same files, neither with a saved index: the first builds it in the cache, the
+    second in its temporary folder, and neither writes the other's rows."""
+    building = tmp_path / "index.building"
+    first, second = SearchIndex(building, resumable=True), SearchIndex(building, resumable=True)
+    assert first.path == building and second.path != building
+    first.add([(0, "Talks in Vienna", "Diplomats met.", None, None)])
+    second.add([(0, "Floods in Valencia", "Rain fell.", None, None)])
+    assert [row for row, _, _ in first.search(parse_query("vienna"), 5)] == [0]
+    assert first.search(parse_query("valencia"), 5) == [] and second.search(parse_query("vienna"), 5) == []
+
+
 def test_a_stopped_index_goes_on_where_it_stopped():
     store = DocumentStore.load()
     assert not store.index_loaded(stop=lambda: True) or store.searchable[0] == 0
