@@ -244,11 +244,11 @@ class SearchIndex:
         kept; locked for this process, or, while another newsreader builds it, a file in this run's
         temporary folder instead."""
         self._held = _locked(path) if resumable and path is not None else None
-        self.building = self._held is not None  # in the cache's folder: moved to its entry when saved
-        self.path = scratch_path(".sqlite") if resumable and not self.building else path
+        building = self._held is not None  # in the cache's folder: moved to its entry when saved (`save`)
+        self.path = scratch_path(".sqlite") if resumable and not building else path
         self._lock = threading.Lock()
         self._reading = threading.Lock()  # one reading of the vocabulary at a time
-        self.db = self._open(self.path, self.building)
+        self.db = self._open(self.path, building)
         self.version = self.db.execute("PRAGMA user_version").fetchone()[0]  # TEXTS or COMPLETE, once saved so
         # A saved index, in the cache: other newsreaders may read it, so rows and names go to a copy (`_own`).
         self.kept = self.version != 0
@@ -400,10 +400,13 @@ class SearchIndex:
         self._keep_vocabulary(TEXTS)
         if saved is None or self.path is None:
             return
-        if self.building:  # in the cache's folder: moved to its entry at once, not copied (1.6 GB at a million)
+        if (held := self._held) is not None:  # a build in the cache: moved, not copied (1.6 GB at a million)
             with self._lock, contextlib.suppress(OSError):
                 os.replace(self.path, saved)
-                self.path, self.kept, self.building = saved, True, False  # the names go to a copy (`_own`)
+                self.path, self.kept = saved, True  # the names go to a copy (`_own`)
+                # Unlocked, as a saved index is: the next newsreader of these files changed removes it.
+                os.close(held)
+                self._held = None
         elif self._room_for_a_copy():
             place_entry(self.path, saved, keep_source=True)  # no rows come meanwhile: this is the indexer's thread
 
@@ -629,8 +632,8 @@ def _made(db: sqlite3.Connection, writes: tuple[str, ...]) -> sqlite3.Connection
 
 def _locked(path: Path) -> int | None:
     """A descriptor of the file at `path` (made if need be), locked for this process until it ends; None when
-    another process holds it, or it cannot be made. Never closed before the index's connection: closing a
-    descriptor of a file drops the locks SQLite holds on it."""
+    another process holds it, or it cannot be made. Never closed before the index's connection while it is
+    written (closing a descriptor of a file drops the locks SQLite holds on it): at the earliest once saved."""
     try:
         held = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError:

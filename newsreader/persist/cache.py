@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import hashlib
 import io
 import os
@@ -142,6 +143,23 @@ def _versions(folder: Path, name: str, suffix: str) -> list[Path]:
         return [folder / e.name for e in entries if e.name.startswith(f"{name}-") and e.name.endswith(suffix)]
 
 
+def _held(path: Path) -> bool:
+    """Whether a process holds a lock on the file: a search index another newsreader is building there
+    (`newsreader.search`), of the files as they were when it started. Removed under it, its next batch
+    failed ("attempt to write a readonly database") and it indexed every article again in memory."""
+    try:
+        handle = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(handle)
+    return False
+
+
 _END = "end of entry"  # the last value of a streamed entry: without it, the entry broke off
 
 
@@ -228,7 +246,7 @@ class Cache:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 for stale in _versions(path.parent, key.name, suffix):
-                    if stale != path:
+                    if stale != path and not _held(stale):
                         stale.unlink(missing_ok=True)
             except OSError as error:
                 self.cannot_write(error)

@@ -287,6 +287,49 @@ def test_an_index_a_run_ended_before_saving_it_is_gone_on_with_by_the_next(tmp_p
     assert saved.suffix == ".sqlite" and version_of(saved) == search.TEXTS
 
 
+# A run that indexes a batch of ten, waits for a line on its input, then indexes the rest and saves the index.
+PAUSED = """
+import sys
+from pathlib import Path
+import newsreader.store
+from newsreader.persist.cache import Cache
+newsreader.store.INDEX_BATCH = 10
+store = newsreader.store.DocumentStore.load([sys.argv[1]], cache=Cache(Path(sys.argv[2])))
+asked = []
+def stop():
+    asked.append(1)
+    if len(asked) == 2:
+        print(flush=True)
+        sys.stdin.readline()
+    return False
+store.index_loaded(stop=stop)
+store.save_index()
+print(store.search("lighthouse", limit=50, wait=False) and store._index.path.suffix)
+"""
+
+
+def test_an_index_another_newsreader_builds_is_left_to_it_when_the_files_change(tmp_path, monkeypatch):
+    """A newsreader started after a file changed does not remove the build of the files as they were, which
+    another newsreader still writes: that one found its index gone (SQLite: "attempt to write a readonly
+    database") and made it again in memory, every article indexed twice."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(30):
+        write(folder, f"{n:02}.txt", f"Harbour notes {n}\n\nThe lighthouse keeper {n} waved at the ferry.\n")
+    command = [sys.executable, "-c", PAUSED, str(folder), str(tmp_path / "cache")]
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as first:
+        assert first.stdout and first.stdin and first.stdout.readline() == "\n"  # a batch in, in the cache
+        write(folder, "29.txt", "Harbour notes 29\n\nThe lighthouse keeper 29 waved at the ferry again.\n")
+        monkeypatch.setattr("newsreader.store.INDEX_BATCH", 10)
+        store = DocumentStore.load([folder], cache=Cache(tmp_path / "cache"))
+        store.save_index()
+        assert len(store.search("lighthouse", limit=50, wait=False)) == 30
+        first.stdin.write("\n")
+        first.stdin.flush()
+        assert first.stdout.read().strip() == ".sqlite"  # its build went on, and was saved in the cache
+    assert first.returncode == 0
+
+
 def test_an_index_saved_before_a_file_changed_is_not_searched(tmp_path):
     path = write(tmp_path, "a.txt", STORM)
     DocumentStore.load([path], cache=Cache(tmp_path / "cache")).save_index()
