@@ -116,8 +116,8 @@ def _previous_word(text: str, start: int) -> str:
     before = text[max(0, start - 40) : start].rstrip(" \"“‘'(")
     if not before or before[-1] in ".!?:\n;,":
         return ""
-    word = before.rsplit(None, 1)[-1]
-    return word.strip("\"“”‘’'(),").lower()
+    words = before.rsplit(None, 1)  # none where only a tab or another space stands before it
+    return words[-1].strip("\"“”‘’'(),").lower() if words else ""
 
 
 def _next_word(text: str, end: int, pattern: re.Pattern[str] = NEXT_WORD) -> str:

@@ -498,3 +498,9 @@ def test_an_acronym_in_brackets_makes_the_words_it_spells_one_organisation(recog
         ("European Union", "org"),
     } <= names
     assert not {("Wales", "place"), ("Haiti", "place"), ("CTIW", "place"), ("UNMIH", "place")} & names
+
+
+@pytest.mark.parametrize("space", ["\t", "\u00a0", "\u3000", "\t\u00a0 "])
+def test_a_name_after_nothing_but_spaces_other_than_the_space_is_found(space):
+    # The word before a name was looked for among those spaces and not found: an IndexError.
+    assert [m.text for m in Rules().mentions(f"{space}Harbor Velmont met the press.")] == ["Harbor Velmont"]
