@@ -140,7 +140,8 @@ class Recogniser:
                 cut, found = trimmed
                 end = start + cut + _before_a_sentence(body[start + cut : end])
                 tagged.append((start + cut, end, body[start + cut : end], found))
-        if ACRONYM_AFTER.search(body):
+        bracketed = ACRONYM_AFTER.search(body) is not None  # an acronym in brackets: else none after a name
+        if bracketed:
             tagged = _long_forms(body, tagged)
         # A name a work noun stands before ("his album, Genius Loves Company") is a work's title
         # wherever it stands in the article.
@@ -150,9 +151,10 @@ class Recogniser:
         kinds = [_kind(text, found) for _, _, text, found in tagged]
         # "the Joint Comprehensive Plan of Action (JCPOA)": the acronym is what its long form is.
         acronyms = {h.text: h.type for h in hints if h.cue == "acronym" and h.type in ("law", "event")}
-        for (_, end, _, _), kind in zip(tagged, kinds, strict=True):
-            if kind and (acronym := acronym_after(body, end)):
-                acronyms[acronym] = kind
+        if bracketed:
+            for (_, end, _, _), kind in zip(tagged, kinds, strict=True):
+                if kind and (acronym := acronym_after(body, end)):
+                    acronyms[acronym] = kind
         names = [
             Mention(text, kind, start, end, titled)
             for (start, end, text, _), own in zip(tagged, kinds, strict=True)
@@ -178,41 +180,39 @@ class Recogniser:
 
     def _sure(self, body: str, hints: list[Mention], tagged: list[Tagged]) -> list[tuple[int, int, str]]:
         """The tagger's names, less its guesses, and typed by the rules' cue where it barely chose."""
-        surest: dict[str, float] = {}  # each name's best margin in the article
-        for start, end, _, margin in tagged:
-            text = body[start:end]
-            surest[text] = max(surest.get(text, margin), margin)
+        texts = [body[start:end] for start, end, _, _ in tagged]
+        # The names the tagger is sure of somewhere in the article: no guesses anywhere in it.
+        confident = {text for text, (_, _, _, margin) in zip(texts, tagged, strict=True) if margin >= GUESS_MARGIN}
         cued = {(h.start, h.end): h.type for h in hints if h.cue in VOTING_CUES and h.type in NAME_TYPES}
         strong: list[tuple[int, int]] | None = None  # the strong hints' spans, once a guess needs them
         sure = []
-        for start, end, kind, margin in tagged:
-            if kind in GUESSED_TYPES and surest[body[start:end]] < GUESS_MARGIN:
+        for text, (start, end, kind, margin) in zip(texts, tagged, strict=True):
+            # A guess of unseen words that no cue of the rules covers is left out.
+            if kind in GUESSED_TYPES and text not in confident and self._unseen(text):
                 if strong is None:
                     strong = [(h.start, h.end) for h in hints if h.strong]
-                if self._unseen(body, start, end, strong):
+                if not covered(strong, start, end):
                     continue
             if margin < CUE_MARGIN and kind in NAME_TYPES:
                 kind = cued.get((start, end), kind)
             sure.append((start, end, kind))
         return sure
 
-    def _unseen(self, body: str, start: int, end: int, strong: list[tuple[int, int]]) -> bool:
-        """Whether no cue of the rules covers a name (`strong`: the spans of the rules' strong hints, in
-        order and apart) and training never weighed any of its words."""
-        if covered(strong, start, end):
-            return False
-        return not any(self.tagger.knows(word) for word in body[start:end].split() if word.lower() not in JOINERS)
+    def _unseen(self, name: str) -> bool:
+        """Whether training never weighed any of a name's words."""
+        return not any(self.tagger.knows(word) for word in name.split() if word.lower() not in JOINERS)
 
 
 def _after_a_work_noun(body: str, start: int) -> bool:
     """Whether a work noun stands just before `start` as WORK_BEFORE says ("the game Halo", "his album,
     Genius Loves Company"). The word before (past "the" and a comma) is read first: the pattern, tried at
     each of 30 characters, is searched only where that word is a work noun or the "as" of "such as"."""
-    before = body[max(0, start - 30) : start].removesuffix("\n")  # `$` matches before a last line end too
+    first = start - 30 if start > 30 else 0  # a conditional, not max(): this runs for every name
+    before = body[first:start].removesuffix("\n")  # `$` matches before a last line end too
     if before.endswith(("the ", "The ")):
         before = before[:-4]
     word = before.rstrip(" ,").rpartition(" ")[2]
-    return (word in WORK_NOUNS or word == "as") and WORK_BEFORE.search(body, max(0, start - 30), start) is not None
+    return (word in WORK_NOUNS or word == "as") and WORK_BEFORE.search(body, first, start) is not None
 
 
 def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]) -> list[tuple[int, int, str]]:
@@ -222,12 +222,13 @@ def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]
     longer = {h.start: h.end for h in hints if h.cue == "org word"}
     maximal = []
     for i, (start, end, kind) in enumerate(tagged):
-        full = longer.get(start, end)
-        if kind == "org" and (figure := NUMBERED.match(body, end)):
-            full = figure.end(1)
-        following = tagged[i + 1][0] if i + 1 < len(tagged) else full
-        if kind == "org" and end < full <= following:
-            end = full
+        if kind == "org":
+            full = longer.get(start, end)
+            if figure := NUMBERED.match(body, end):
+                full = figure.end(1)
+            following = tagged[i + 1][0] if i + 1 < len(tagged) else full
+            if end < full <= following:
+                end = full
         maximal.append((start, end, kind))
     return maximal
 
@@ -485,21 +486,25 @@ def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
     """One type for each name within an article: the type most of its mentions have, the rules' cued
     ones counted too; a lone word that ends a longer name here is what that name is ("Villa"
     after "Aston Villa", "Lavrov" after "Sergey Lavrov")."""
-    # Plain dicts, each type in the order first counted: a Counter for each name cost a call to make it.
+    # Each name's mentions of each type counted once, in the order first met; a plain dict of each name's
+    # votes, each type in the order first counted (the tie-break): a Counter for each name cost a call to make it.
+    typed = Counter((mention.text, mention.type) for mention in names if mention.type in NAME_TYPES)
     votes: dict[str, dict[str, int]] = {}
-    for mention in names:
-        if mention.type in NAME_TYPES:
-            vote = votes.setdefault(mention.text, {})
-            vote[mention.type] = vote.get(mention.type, 0) + 1
+    for (text, kind), count in typed.items():
+        votes.setdefault(text, {})[kind] = count
     for hint in hints:
         if hint.cue in VOTING_CUES and (cued := votes.get(hint.text)) is not None:
             cued[hint.type] = cued.get(hint.type, 0) + 1
-    for mention in names:
-        if mention.type in NAME_TYPES and " " in mention.text and (last := votes.get(mention.text.rsplit(" ", 1)[1])):
-            last[mention.type] = last.get(mention.type, 0) + 2
+    for (text, kind), count in typed.items():
+        if " " in text and (last := votes.get(text.rsplit(" ", 1)[1])):
+            last[kind] = last.get(kind, 0) + 2 * count
+    split = {text for text, vote in votes.items() if len(vote) > 1}  # the names given more than one type
+    if not split:
+        return names
     agreed = []
     for mention in names:
-        if mention.type in NAME_TYPES and len(vote := votes[mention.text]) > 1:
+        if mention.text in split and mention.type in NAME_TYPES:
+            vote = votes[mention.text]
             kind = min(vote, key=lambda k: (-vote[k], k != mention.type))
             mention = Mention(mention.text, kind, mention.start, mention.end, mention.strong, mention.cue)
         agreed.append(mention)
