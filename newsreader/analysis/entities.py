@@ -138,8 +138,10 @@ class Recogniser:
                 end = reach = _person_end(body, end)
             if trimmed := _trimmed(body[start:end], found):
                 cut, found = trimmed
-                end = start + cut + _before_a_sentence(body[start + cut : end])
-                tagged.append((start + cut, end, body[start + cut : end], found))
+                name = body[start + cut : end]
+                if ". " in name:  # an initial may end a sentence ("Y. Then")
+                    name = name[: _before_a_sentence(name)]
+                tagged.append((start + cut, start + cut + len(name), name, found))
         bracketed = ACRONYM_AFTER.search(body) is not None  # an acronym in brackets: else none after a name
         if bracketed:
             tagged = _long_forms(body, tagged)
@@ -238,7 +240,7 @@ def _person_end(body: str, end: int) -> int:
     of the name ("Pieter van der Merwe", "Kengo wa Dondo": whatever the tagger found after them is part
     of it) and over a hyphen and a part in lower case that news does not write alone ("Kim Dae-jung"),
     unless it is one of a place's ("Aix-en-Provence")."""
-    after = PARTICLES_AFTER.match(body, end) or HYPHENED_AFTER.match(body, end)
+    after = (HYPHENED_AFTER if body.startswith("-", end) else PARTICLES_AFTER).match(body, end)
     if after and (rest := after.group(1)) not in COMMON_WORDS and rest not in IN_PLACE_NAMES:
         return after.end()
     return end
@@ -329,8 +331,6 @@ def _spells(words: list[str], acronym: str) -> bool:
 def _before_a_sentence(name: str) -> int:
     """The length of a tagged name up to an initial whose full stop ends a sentence, a word that opens
     sentences after it ("Y. Then": "Y"); the whole name's where there is none."""
-    if ". " not in name:
-        return len(name)
     words = name.split(" ")
     length = 0
     for word, following in pairwise(words):
