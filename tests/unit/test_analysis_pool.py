@@ -17,12 +17,28 @@ from newsreader.analysis.entity_table import CorpusAnalysis, analyse_corpus
 from newsreader.store import DocumentStore
 from tests.conftest import BBC
 
+# Invented news, for a machine without ../shared: enough of it for several runs of workers and a run
+# log bigger than the disk the full-disk test gives it.
+PEOPLE = ("Marta Ellison", "Tobias Renwick", "Anjali Rao", "Pieter de Groot", "Lena Okafor", "Hugo Barrett")
+BODIES = ("Harwick Mining", "the Coastal Union", "Norvale Bank", "the Ministry of Ports", "Tessler Motors")
+PLACES = ("Lisbon", "Nairobi", "Osaka", "Glasgow", "Quebec", "Valparaiso")
+
 
 @pytest.fixture
-def articles():
-    """Articles with their bodies in body files, as loading leaves them: BBC articles, else the seeds."""
+def articles(tmp_path_factory):
+    """Articles with their bodies in body files, as loading leaves them: BBC articles, else invented ones."""
     politics = BBC / "politics"
-    return DocumentStore.load([politics] if politics.is_dir() else None).articles[:120]
+    if politics.is_dir():
+        return DocumentStore.load([politics]).articles[:120]
+    folder = tmp_path_factory.mktemp("invented")
+    for n in range(120):
+        person, other, body, place = PEOPLE[n % 6], PEOPLE[(n + 1) % 6], BODIES[n % 5], PLACES[n % 6]
+        paragraph = (
+            f"{person}, who leads {body}, met {other} in {place} on Tuesday {n % 28 + 1} March 2005. "
+            f"Mr {other.split()[-1]} said {body} would open an office in {PLACES[(n + 2) % 6]} next year.\n\n"
+        )
+        (folder / f"{n:03}.txt").write_text(f"{body} in {place}, story {n}\n\n" + paragraph * 6)
+    return DocumentStore.load([folder]).articles
 
 
 @pytest.mark.slow
