@@ -266,17 +266,23 @@ class SearchIndex:
         if path is None:
             db = sqlite3.connect(":memory:", check_same_thread=False)
         else:
+            opened: sqlite3.Connection | None = None
             try:
-                db = sqlite3.connect(path, check_same_thread=False)
-                version = db.execute("PRAGMA user_version").fetchone()[0]
+                opened = sqlite3.connect(path, check_same_thread=False)
+                version = opened.execute("PRAGMA user_version").fetchone()[0]
                 if resumable and version == 0:  # its rows so far (a build that was saved is in its entry)
-                    return _made(db, RESUMABLE_WRITES)
+                    return _made(opened, RESUMABLE_WRITES)
                 if not resumable and version in (TEXTS, COMPLETE):
-                    return db
-                db.close()
+                    return opened
             except sqlite3.DatabaseError:
                 pass
-            path.unlink(missing_ok=True)
+            if opened is not None:
+                opened.close()
+            if resumable:  # emptied where it is: the lock this process holds is the file's, not its name's
+                Path(f"{path}-journal").unlink(missing_ok=True)
+                os.truncate(path, 0)
+            else:
+                path.unlink(missing_ok=True)
             db = sqlite3.connect(path, check_same_thread=False)
         return _made(db, RESUMABLE_WRITES if resumable else FAST_WRITES)
 

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from newsreader.cli import main
-from newsreader.search import SearchIndex, parse_query, typo_budget
+from newsreader.search import SearchIndex, _locked, parse_query, typo_budget
 from newsreader.store import DocumentStore
 from tests.conftest import DATA, article_name, check_query_row
 
@@ -180,6 +180,17 @@ def test_a_build_another_newsreader_holds_is_left_to_it(tmp_path):
     second.add([(0, "Floods in Valencia", "Rain fell.", None, None)])
     assert [row for row, _, _ in first.search(parse_query("vienna"), 5)] == [0]
     assert first.search(parse_query("valencia"), 5) == [] and second.search(parse_query("vienna"), 5) == []
+
+
+def test_a_damaged_build_is_made_again_under_the_lock_its_newsreader_holds(tmp_path):
+    """A build in the cache that cannot be read (cut short on disk) is made anew in the same file: made anew
+    under its name, the lock stayed on the file removed, and a second newsreader could take the new one."""
+    building = tmp_path / "index.building"
+    building.write_bytes(b"not an index" * 1000)
+    index = SearchIndex(building, resumable=True)
+    assert index.path == building and _locked(building) is None  # still held by `index`
+    index.add([(0, "Talks in Vienna", "Diplomats met.", None, None)])
+    assert [row for row, _, _ in index.search(parse_query("vienna"), 5)] == [0]
 
 
 def test_a_stopped_index_goes_on_where_it_stopped():
