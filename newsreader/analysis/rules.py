@@ -55,10 +55,12 @@ _ABBREVIATION_ENDS: dict[str, list[str]] = {}
 for _abbreviation in ABBREVIATIONS:
     _ABBREVIATION_ENDS.setdefault(_abbreviation[0], []).append(_abbreviation[1:])
 _ABBREVIATION_RESTS = "|".join(f"(?<={first})(?:{'|'.join(ends)})" for first, ends in _ABBREVIATION_ENDS.items())
-FIRST_WORD = rf"[A-Za](?:(?<=[A-Z])(?:(?:{_ABBREVIATION_RESTS})\.|{CAPITAL_TAILS})|(?<=a){PARTICLE_LED})"
-RUN = re.compile(rf"{FIRST_WORD}(?:(?: {PARTICLE})? {WORD})*")
+CAPITAL_WORD_REST = rf"(?:(?:{_ABBREVIATION_RESTS})\.|{CAPITAL_TAILS})"  # a capitalised first word after its capital
+FIRST_WORD = rf"[A-Za](?:(?<=[A-Z]){CAPITAL_WORD_REST}|(?<=a){PARTICLE_LED})"
+RUN_REST = rf"(?:(?: {PARTICLE})? {WORD})*"
+RUN = re.compile(FIRST_WORD + RUN_REST)
 # RUN in a text without "al-" (most texts), where no run begins with a small "a": its search stops at capitals alone.
-CAPITALISED_RUN = re.compile(rf"[A-Z](?:(?:{_ABBREVIATION_RESTS})\.|{CAPITAL_TAILS})(?:(?: {PARTICLE})? {WORD})*")
+CAPITALISED_RUN = re.compile("[A-Z]" + CAPITAL_WORD_REST + RUN_REST)
 # "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
 CONNECTORS = frozenset((" of ", " for ", " of the ", " for the "))
 LONGEST_CONNECTOR = max(map(len, CONNECTORS))
