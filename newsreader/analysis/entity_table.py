@@ -16,13 +16,14 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from json.encoder import encode_basestring as encode_string  # what json.dumps(ensure_ascii=False) quotes with
 from pathlib import Path
 from pickle import PickleBuffer
 from typing import BinaryIO
 
 from newsreader.analysis.canonical import CanonicalNames
-from newsreader.analysis.found import CODES, KINDS, Found, kind_of
+from newsreader.analysis.found import CODES, Found, kind_of
 from newsreader.analysis.run_log import RunLog, run_digest
 from newsreader.bodies import BodyFile, file_order, temporary_body_file
 from newsreader.model import Article, Entity
@@ -306,6 +307,7 @@ class CorpusAnalysis:
         self.runs = runs = RunLog(log)
         self.first_pass = FirstPass(processes, spare, lambda run: runs.logged(run_digest(run)))
         self.dates: list[array] = []  # each run's dates' numbers in the table
+        self.counts: Counter[tuple[str, str]] = Counter()  # how often the runs mention each (type, text) of a name
         self.done = 0  # articles whose run is taken
 
     def give(self, articles: Sequence[Article]) -> None:
@@ -327,19 +329,20 @@ class CorpusAnalysis:
         """Every article is given: wait for the first pass, then type and name every entity; None
         when `stop` said so. `progress` hears (articles done, articles in all) run by run."""
         named = self._gather(self.first_pass.taken(stop, every=True), progress) and _name(
-            self.ids, self.table, self.runs, self.dates, stop
+            self.ids, self.table, self.runs, self.dates, self.counts, stop
         )
         self.runs.close(remove=named)
         return self.table if named else None
 
     def _gather(self, runs: Iterator[Found | None], progress: Callable[[int, int], None] | None) -> bool:
-        """Number the runs' dates in the table and keep the runs for `finish`."""
+        """Number the runs' dates in the table, count their names and keep the runs for `finish`."""
         table = self.table
         for run in runs:
             if run is None:
                 return False
             table.failed.extend((self.ids[place], why) for place, why in run.failed)
             self.dates.append(array("i", (table.number(name, "date", value) for name, value in run.dates)))
+            self.counts.update(_counted(run))
             self.runs.add(run, run_digest((place, self.ids[place]) for place in run.places))
             if progress:
                 progress(self.done, len(self.ids))
@@ -347,33 +350,9 @@ class CorpusAnalysis:
         return True
 
 
-# A mention as found: (start, end, type, a name's text or "", a date's number in its run or -1,
-# whether a title or role stood before a person's name). A plain tuple: there are millions.
-Settled = tuple[int, int, str, str, int, bool]
-
-
-def _settled(run: Found) -> Iterator[list[Settled]]:
-    """The mentions of each of a run's articles, unknown ones dropped."""
-    packed, text_of = run.unpacked(), run.texts
-    begun = 0
-    for ended in run.ends:
-        mentions = []
-        for j in range(begun, ended, 3):
-            start, end, code = packed[j : j + 3]
-            if code < 0:
-                mentions.append((start, end, "date", "", -1 - code, False))
-                continue
-            ref, code = divmod(code, CODES)
-            kind = KINDS[code >> 1]
-            if kind != "unknown":
-                mentions.append((start, end, kind, text_of[ref], -1, bool(code & 1)))
-        yield mentions
-        begun = ended
-
-
 def _counted(run: Found) -> Counter[tuple[str, str]]:
     """How often a run mentions each (type, text) of a name, unknown ones left out: its mentions' codes
-    counted in C, not a tuple made for each mention as `_settled` makes them."""
+    counted in C, not a tuple made for each mention."""
     counts: Counter[tuple[str, str]] = Counter()
     for code, count in Counter(run.unpacked()[2::3]).items():
         if code >= 0 and (kind := kind_of(code)) != "unknown":
@@ -382,29 +361,50 @@ def _counted(run: Found) -> Counter[tuple[str, str]]:
 
 
 def _name(
-    ids: list[str], table: EntityTable, runs: RunLog, dates: list[array], stop: Callable[[], bool] | None
+    ids: list[str],
+    table: EntityTable,
+    runs: RunLog,
+    dates: list[array],
+    counts: Counter[tuple[str, str]],
+    stop: Callable[[], bool] | None,
 ) -> bool:
-    """Give each name its canonical name across the corpus and write every article's triples, run by
-    run (`dates`: the numbers of each run's dates); `stop` is asked between runs (the reader's keys come
-    first: at 100,000 articles this takes seconds), and False when it said so."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for run in runs:
-        if stop and stop():
-            return False
-        counts.update(_counted(run))
+    """Give each name its canonical name across the corpus (`counts`: how often it mentions each (type,
+    text) of a name) and write every article's triples, run by run (`dates`: the numbers of each run's
+    dates); `stop` is asked between runs (the reader's keys come first: at 100,000 articles this takes
+    seconds), and False when it said so."""
     names = CanonicalNames(counts)
     for run, date_numbers in zip(runs, dates, strict=True):
         if stop and stop():
             return False
-        for place, mentions in zip(run.places, _settled(run), strict=True):
-            # A lone name a title or role made a person's here ("Mr Blair") may join the one person
-            # the corpus names in full; a capitalised word alone may not.
-            cued = {text for _, _, kind, text, _, strong in mentions if kind == "person" and strong}
-            found = [(kind, text) for _, _, kind, text, _, _ in mentions if kind != "date"]
-            canonical = names.in_article(found, cued)
-            triples = array("i")
-            for start, end, kind, text, ref, _ in mentions:
-                name = date_numbers[ref] if kind == "date" else table.number(canonical[kind, text], kind)
-                triples.extend((start, end, name))
-            table.add_article(ids[place], triples)
+        packed = run.unpacked()
+        begun = 0
+        for place, ended in zip(run.places, run.ends, strict=True):
+            table.add_article(ids[place], _triples(packed[begun:ended], run.texts, date_numbers, names, table))
+            begun = ended
     return True
+
+
+def _triples(
+    mentions: array, texts: list[str], date_numbers: array, names: CanonicalNames, table: EntityTable
+) -> array:
+    """An article's (start, end, code) mentions as found, as (start, end, name number) triples, unknown
+    names left out: each code worked out once (names numbered in the order the article first mentions
+    them), the numbers put in place in C."""
+    codes = mentions[2::3]
+    number = dict.fromkeys(codes, -1)  # unknown names' stay -1
+    named = [(code, kind_of(code), texts[code // CODES]) for code in number if code >= 0]
+    # A lone name a title or role made a person's here ("Mr Blair") may join the one person the
+    # corpus names in full; a capitalised word alone may not.
+    cued = {text for code, kind, text in named if kind == "person" and code & 1}
+    canonical = names.in_article([(kind, text) for _, kind, text in named if kind != "unknown"], cued)
+    for code, kind, text in named:
+        if kind != "unknown":
+            number[code] = table.number(canonical[kind, text], kind)
+    for code in number:
+        if code < 0:
+            number[code] = date_numbers[-1 - code]
+    mentions[2::3] = array("i", map(number.__getitem__, codes))
+    if -1 not in number.values():
+        return mentions
+    kept = (mentions[at : at + 3] for at in range(0, len(mentions), 3) if mentions[at + 2] >= 0)
+    return array("i", chain.from_iterable(kept))
