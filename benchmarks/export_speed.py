@@ -37,10 +37,7 @@ PARTS = {
     "recognition: the date expressions": ["newsreader.analysis.rules:find_date_expressions"],
     "recognition: the tagger": ["newsreader.analysis.tagger:Tagger.tag_all"],
     "date values": ["newsreader.analysis.timex:Normaliser.value_at"],
-    "canonical names": [
-        "newsreader.analysis.canonical:CanonicalNames.__init__",
-        "newsreader.analysis.canonical:CanonicalNames.in_article",
-    ],
+    "canonical names (and the table's mentions)": ["newsreader.analysis.entity_table:_name"],
 }
 
 

@@ -12,7 +12,6 @@ to the long name it stands for ("IAEA" → "International Atomic Energy Agency")
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection
 
 from rapidfuzz import fuzz
 
@@ -25,20 +24,20 @@ SURNAME_SIMILARITY = 90
 def _same_person(a: str, b: str) -> bool:
     """Two full names of one person: same surname (give or take a letter) and close given names."""
     a_words, b_words = a.split(), b.split()
-    if fuzz.ratio(a_words[-1].casefold(), b_words[-1].casefold()) < SURNAME_SIMILARITY:
+    a_surname, b_surname = a_words[-1].casefold(), b_words[-1].casefold()
+    if a_surname != b_surname and fuzz.ratio(a_surname, b_surname) < SURNAME_SIMILARITY:
         return False
     if set(a_words) <= set(b_words) or set(b_words) <= set(a_words):
         return True
     return fuzz.ratio(" ".join(a_words[:-1]), " ".join(b_words[:-1])) >= GIVEN_NAME_SIMILARITY
 
 
-def _surname_keys(name: str) -> set[str]:
-    """The surname, and the surname less each of its letters: two surnames a typo apart share one.
+def _surname_keys(surname: str) -> set[str]:
+    """The surname (casefolded), and it less each of its letters: two surnames a typo apart share one.
 
     Only groups that share a key with a name are compared with it, so that grouping stays near
     linear in the number of names (every group against every name took minutes at 100,000 articles).
     """
-    surname = name.split()[-1].casefold()
     return {surname, *(surname[:i] + surname[i + 1 :] for i in range(len(surname)))}
 
 
@@ -57,48 +56,57 @@ class CanonicalNames:
         for text in sorted(long_names, key=lambda text: (-counts["org", text], text)):
             self.long_orgs.setdefault(_acronym_of(text), text)
 
-    def in_article(self, found: list[tuple[str, str]], titled: Collection[str] = ()) -> dict[tuple[str, str], str]:
-        """(type, text) → canonical name, for the names one article mentions: a lone surname goes to
-        the person the article itself names in full, if any, or else, when `titled` (a cue here made
-        it a person's: a title or role before it), to the one person the corpus names in full with it."""
-        local = {self.person_of[text] for kind, text in found if kind == "person" and text in self.person_of}
-        return {(kind, text): self._name(kind, text, local, text in titled) for kind, text in found}
-
-    def _name(self, kind: str, text: str, local: set[str], titled: bool) -> str:
+    def alike(self, kind: str, text: str) -> str | None:
+        """The canonical name of a (type, text) wherever it is mentioned; None for a lone word of the full
+        names of people the corpus names (`lone_name` names it, by its article)."""
         if kind == "person":
-            if text in self.person_of:
-                return self.person_of[text]
-            candidates = self.people_by_part.get(text, set())
-            here = candidates & local
-            if len(here) == 1:
-                return next(iter(here))
-            if not here and titled and len(candidates) == 1:
-                return next(iter(candidates))
-        elif kind == "place" and (place := self.places.get(text)) is not None:
+            if (person := self.person_of.get(text)) is not None:
+                return person
+            return None if text in self.people_by_part else text
+        if kind == "place" and (place := self.places.get(text)) is not None:
             return place[0]
-        elif kind == "org" and text.isupper() and text in self.long_orgs:
+        if kind == "org" and text.isupper() and text in self.long_orgs:
             return self.long_orgs[text]
+        return text
+
+    def lone_name(self, text: str, named_here: set[str], titled: bool) -> str:
+        """The canonical name of a lone word of people's full names (`alike` gave None): the one person
+        of them the article itself names in full (`named_here`: the people it names, `person_of`), if any, or
+        else, when `titled` (a cue here made it a person's: a title or role before it), the one person the
+        corpus names in full with it."""
+        candidates = self.people_by_part[text]
+        here = candidates & named_here
+        if len(here) == 1:
+            return next(iter(here))
+        if not here and titled and len(candidates) == 1:
+            return next(iter(candidates))
         return text
 
 
 def _person_groups(counts: Counter[tuple[str, str]]) -> tuple[dict[str, str], dict[str, set[str]]]:
     """Full names grouped as one person (name → the group's name), and each first or last word of
     a full name → the groups it can stand for."""
+    mentioned = {text: count for (kind, text), count in counts.items() if kind == "person" and " " in text}
     full_names = sorted(
-        {text for (kind, text) in counts if kind == "person" and " " in text},
-        key=lambda text: (-counts["person", text], -len(text), text),  # the text last: the same on every run
+        mentioned,
+        key=lambda text: (-mentioned[text], -len(text), text),  # the text last: the same on every run
     )
     groups: list[list[str]] = []  # each group's first name is its most frequent (then longest) form
     by_surname: dict[str, list[int]] = defaultdict(list)  # a group's surname, and it less a letter → the group
+    keys_of: dict[str, set[str]] = {}  # a surname's keys, worked out once for its full names
     for name in full_names:
-        keys = _surname_keys(name)
-        candidates = sorted({number for key in keys for number in by_surname.get(key, ())})
+        surname = name.split()[-1].casefold()
+        if (keys := keys_of.get(surname)) is None:
+            keys = keys_of[surname] = _surname_keys(surname)
+        sharing = [by_surname[key] for key in keys if key in by_surname]
+        candidates = sorted(set().union(*sharing)) if sharing else ()
         home = next((number for number in candidates if _same_person(groups[number][0], name)), None)
         if home is not None:
             groups[home].append(name)
             continue
+        number = len(groups)
         for key in keys:
-            by_surname[key].append(len(groups))
+            by_surname[key].append(number)
         groups.append([name])
     by_part: dict[str, set[str]] = defaultdict(set)
     for group in groups:

@@ -16,7 +16,6 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
 from json.encoder import encode_basestring as encode_string  # what json.dumps(ensure_ascii=False) quotes with
 from pathlib import Path
 from pickle import PickleBuffer
@@ -121,8 +120,11 @@ class EntityTable:
         place = len(self.ids)
         self.ids.append(article_id)
         self.position[article_id] = place
+        articles = self.articles
         for number in set(triples[2::3]):
-            self.articles.setdefault(number, array("i")).append(place)
+            if (places := articles.get(number)) is None:
+                places = articles[number] = array("i")
+            places.append(place)
         self.triples.extend(triples)
         self.bounds.append(self.bounds[-1] + len(triples))
         if len(self.ids) == (len(self.blocks) + 1) * BLOCK:
@@ -376,35 +378,62 @@ def _name(
     for run, date_numbers in zip(runs, dates, strict=True):
         if stop and stop():
             return False
-        packed = run.unpacked()
-        begun = 0
-        for place, ended in zip(run.places, run.ends, strict=True):
-            table.add_article(ids[place], _triples(packed[begun:ended], run.texts, date_numbers, names, table))
-            begun = ended
+        for place, triples in zip(run.places, _numbered(run, names, table, date_numbers), strict=True):
+            table.add_article(ids[place], triples)
     return True
 
 
-def _triples(
-    mentions: array, texts: list[str], date_numbers: array, names: CanonicalNames, table: EntityTable
-) -> array:
-    """An article's (start, end, code) mentions as found, as (start, end, name number) triples, unknown
-    names left out: each code worked out once (names numbered in the order the article first mentions
-    them), the numbers put in place in C."""
-    codes = mentions[2::3]
-    number = dict.fromkeys(codes, -1)  # unknown names' stay -1
-    named = [(code, kind_of(code), texts[code // CODES]) for code in number if code >= 0]
-    # A lone name a title or role made a person's here ("Mr Blair") may join the one person the
-    # corpus names in full; a capitalised word alone may not.
-    cued = {text for code, kind, text in named if kind == "person" and code & 1}
-    canonical = names.in_article([(kind, text) for _, kind, text in named if kind != "unknown"], cued)
-    for code, kind, text in named:
-        if kind != "unknown":
-            number[code] = table.number(canonical[kind, text], kind)
-    for code in number:
-        if code < 0:
-            number[code] = date_numbers[-1 - code]
-    mentions[2::3] = array("i", map(number.__getitem__, codes))
-    if -1 not in number.values():
-        return mentions
-    kept = (mentions[at : at + 3] for at in range(0, len(mentions), 3) if mentions[at + 2] >= 0)
-    return array("i", chain.from_iterable(kept))
+# The numbers of a name of no type of ours (its mentions are left out), and of a name not numbered yet.
+UNKNOWN, UNNUMBERED = -1, -2
+
+
+def _numbered(run: Found, names: CanonicalNames, table: EntityTable, date_numbers: array) -> Iterator[array]:
+    """The triples of each of a run's articles: each mention's start, end and number in the table, unknown
+    names left out. A name's number is worked out once in the run where it is the same in every article
+    (`CanonicalNames.alike`), a lone word of people's names in each article that mentions it."""
+    packed, texts = run.unpacked(), run.texts
+    numbered = {-1 - ref: number for ref, number in enumerate(date_numbers)}  # a code → its number, or UNKNOWN
+    begun = 0
+    for ended in run.ends:
+        codes = packed[begun + 2 : ended : 3]
+        numbers = [numbered.get(code, UNNUMBERED) for code in codes]
+        if UNNUMBERED in numbers:  # names first met in the run, or lone words of people's names
+            people: tuple[set[str], set[str]] | None = None  # the article's people named in full, its titled names
+            for i, code in enumerate(codes):
+                if numbers[i] != UNNUMBERED:
+                    continue
+                if (number := numbered.get(code, UNNUMBERED)) == UNNUMBERED:  # first met, or a lone word
+                    kind, text = kind_of(code), texts[code // CODES]
+                    if kind == "unknown":
+                        number = numbered[code] = UNKNOWN
+                    elif (canonical := names.alike(kind, text)) is not None:
+                        number = numbered[code] = table.number(canonical, kind)
+                    else:
+                        named_here, titled = people = people or _people(codes, texts, names)
+                        number = table.number(names.lone_name(text, named_here, text in titled), kind)
+                numbers[i] = number
+        triples = packed[begun:ended]
+        triples[2::3] = array("i", numbers)
+        yield triples if UNKNOWN not in numbers else _known(triples)
+        begun = ended
+
+
+def _known(triples: array) -> array:
+    """The triples of the mentions of names of our types (`UNKNOWN`'s left out)."""
+    return array(
+        "i", [value for i in range(0, len(triples), 3) if triples[i + 2] != UNKNOWN for value in triples[i : i + 3]]
+    )
+
+
+def _people(codes: array, texts: list[str], names: CanonicalNames) -> tuple[set[str], set[str]]:
+    """The people an article names in full (their canonical names) and the names a title or role made a
+    person's there ("Mr Blair"), from its mentions' codes."""
+    named_here, titled = set(), set()
+    for code in set(codes):
+        if code >= 0 and kind_of(code) == "person":
+            text = texts[code // CODES]
+            if (person := names.person_of.get(text)) is not None:
+                named_here.add(person)
+            if code & 1:
+                titled.add(text)
+    return named_here, titled

@@ -338,13 +338,15 @@ def test_an_acronym_is_the_long_name_mentioned_most_whatever_the_order():
     counts = [(("org", "BBC Television"), 1), (("org", "British Telecom"), 3), (("org", "BT"), 2)]
     for order in (counts, counts[::-1]):
         names = CanonicalNames(Counter(dict(order)))
-        assert names.in_article([("org", "BT")]) == {("org", "BT"): "British Telecom"}
+        assert names.alike("org", "BT") == "British Telecom"
 
 
 def test_a_lone_word_joins_a_full_name_from_another_article_only_after_a_cue():
     names = CanonicalNames(Counter({("person", "Tony Blair"): 3, ("person", "Blair"): 2}))
-    assert names.in_article([("person", "Blair")]) == {("person", "Blair"): "Blair"}
-    assert names.in_article([("person", "Blair")], titled={"Blair"}) == {("person", "Blair"): "Tony Blair"}
+    assert names.alike("person", "Blair") is None  # named by its article
+    assert names.lone_name("Blair", named_here=set(), titled=False) == "Blair"
+    assert names.lone_name("Blair", named_here=set(), titled=True) == "Tony Blair"
+    assert names.lone_name("Blair", named_here={"Tony Blair"}, titled=False) == "Tony Blair"
 
 
 @pytest.mark.parametrize(
