@@ -222,33 +222,14 @@ DAY_RULES = ("month", "day and month")
 TOLD_APART = (*WITHOUT_THE, "duration")
 
 
-def _compiled(names: list[str]) -> re.Pattern[str]:
-    """The rules of these names as one pattern, those of TOLD_APART each a group named for it."""
+@cache
+def _expression() -> re.Pattern[str]:
+    """Every rule as one pattern, those of TOLD_APART each a group named for it: compiled when first used, as it
+    takes 60 ms to compile and writing a date in words (with the seasons' names from here) needs none of it."""
     rules = "|".join(
-        f"(?P<{name.replace(' ', '_')}>{RULES[name]})" if name in TOLD_APART else f"(?:{RULES[name]})" for name in names
+        f"(?P<{name.replace(' ', '_')}>{rule})" if name in TOLD_APART else f"(?:{rule})" for name, rule in RULES.items()
     )
     return re.compile(_pattern(r"(?<![\w'-])(?:" + rules + r")(?![\w-])"))
-
-
-# The rules that may start with a digit, for the places that do: half the rules, twice as fast there.
-FROM_A_DIGIT = (
-    "clock time",
-    "quarter",
-    "half",
-    "year-earlier period",
-    "duration",
-    "day and month",
-    "year range",
-    "year or decade",
-)
-
-
-@cache
-def _expressions() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Every rule as one pattern, and the rules that may start with a digit as another: compiled when
-    first used, as they take 80 ms to compile and writing a date in words (with the seasons' names from
-    here) needs neither."""
-    return _compiled(list(RULES)), _compiled([name for name in RULES if name in FROM_A_DIGIT])
 
 
 MONTH_NAMES = PIECES["MONTH"]
@@ -401,7 +382,7 @@ REACH = 30  # how far before its keyword an expression may start ("the better pa
 
 def _matches(text: str) -> list[re.Match[str]]:
     """What the rules' pattern's `finditer(text)` finds, tried only at the words before a keyword."""
-    every_rule, from_a_digit = _expressions()
+    expression = _expression()
     matches = []
     done = 0
     failed: set[int] = set()  # where no match reached past a keyword: none will reach past a later one
@@ -418,8 +399,7 @@ def _matches(text: str) -> list[re.Match[str]]:
                 word.end() <= place and not start[0].isdigit() and start.lower() not in STARTERS
             ):
                 continue
-            pattern = from_a_digit if start[0].isdigit() else every_rule
-            match = pattern.match(text, word.start())
+            match = expression.match(text, word.start())
             if match and match.end() > place:
                 matches.append(match)
                 done = match.end()
