@@ -953,8 +953,10 @@ class Normaliser:
         if "year" not in lowered and "period" not in lowered:
             return None
         if lowered in ("year-end", "year end", "year's end"):  # "since year-end", in the past: the last one
+            if not self.year:
+                return "XXXX-12-31"
             passed = when() == "past" or self.preceding.lower().endswith("since ")
-            return f"{self.year - passed}-12-31" if self.year else "XXXX-12-31"
+            return f"{self.year - passed}-12-31"
         if lowered == "the latest period":  # results: the quarter or half reported, else the latest quarter
             return self._quarter("the latest quarter", when)
         if m := re.fullmatch(r"(?:the )?(\d{4}) period", lowered):
@@ -1126,8 +1128,9 @@ class Normaliser:
             month = MONTHS.get(text.lower().rstrip("."))
             if month and self.day and DELIVERY_MONTH.match(self.following):
                 return _delivery_month(month, self.day)
-            if month and self._every_year(when):
-                return f"XXXX-{month:02d}"  # "the market usually peaks in December": every year's
+            # "the market usually peaks in December": every year's (of no year known, any month is so written)
+            if month and self.year is not None and self._every_year(when):
+                return f"XXXX-{month:02d}"
             return self._month_day(PartialDate(None, month), when) if month else None
         day, match = found
         if day.year is not None:
@@ -1314,7 +1317,10 @@ class Normaliser:
         text = text.lower()
         if text in WEEKDAYS:
             weekday = WEEKDAYS.index(text)
-            if f" {self.preceding}".endswith(INDEFINITE_ARTICLE) and PHRASE_END.match(self.following):
+            # no day to count from, or one of its kind: no tense makes it a day of a known week
+            if self.day is None or (
+                f" {self.preceding}".endswith(INDEFINITE_ARTICLE) and PHRASE_END.match(self.following)
+            ):
                 return f"XXXX-WXX-{weekday + 1}"
             said = when()
             if said == "present" and CLOSING.match(self.following):
