@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 
 from newsreader.analysis.cues import (
@@ -101,6 +101,11 @@ LONGEST_FORM = 10  # the most words before an acronym in brackets that may spell
 
 # A figure between a name and a work noun is the name's: "Channel 4 show", "Radio 4 programme".
 NUMBERED = re.compile(rf"( \d{{1,2}}) (?:{_WORK})s?\b")
+# A word that may be an acronym a long name defined: every one is ACRONYM_AFTER's, a whole word.
+ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+# A Mention of its six fields, made in C: a NamedTuple's own constructor is a Python function, a third of
+# the time of making one.
+new_mention = partial(tuple.__new__, Mention)
 
 
 class Recogniser:
@@ -158,7 +163,7 @@ class Recogniser:
                 if kind and (acronym := acronym_after(body, end)):
                     acronyms[acronym] = kind
         names = [
-            Mention(text, kind, start, end, titled)
+            new_mention((text, kind, start, end, titled, ""))
             for (start, end, text, _), own in zip(tagged, kinds, strict=True)
             if (kind := acronyms.get(text) or own) is not None
             and ((titled := kind == "person" and _previous_word(body, start) in PERSON_CUES) or not _lone_letter(text))
@@ -458,8 +463,11 @@ def _trimmed(name: str, kind: str) -> tuple[int, str] | None:
     as the characters to cut from its start and its type: the rest a place when the gazetteer says
     so; None for a title alone or a name that ends in one ("Permanent Representative", "US Secretary")."""
     words = name.split(" ")
-    if _bare(words[-1]) in TITLE_ENDS or all(_is_title(word, kind) for word in words):
+    title = _is_title(words[0], kind)
+    if _bare(words[-1]) in TITLE_ENDS or (title and all(_is_title(word, kind) for word in words[1:])):
         return None
+    if not title and words[0].lower() not in LEADING_SMALL_WORDS:
+        return 0, kind  # most names: nothing before them to cut
     dropped = 0
     while len(words) - dropped > 1 and (
         (_is_title(words[dropped], kind) and not _has_org_word(" ".join(words[dropped + 1 :])))
@@ -488,7 +496,7 @@ def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
     after "Aston Villa", "Lavrov" after "Sergey Lavrov")."""
     # Each name's mentions of each type counted once, in the order first met; a plain dict of each name's
     # votes, each type in the order first counted (the tie-break): a Counter for each name cost a call to make it.
-    typed = Counter((mention.text, mention.type) for mention in names if mention.type in NAME_TYPES)
+    typed = Counter([(text, kind) for text, kind, _, _, _, _ in names if kind in NAME_TYPES])
     votes: dict[str, dict[str, int]] = {}
     for (text, kind), count in typed.items():
         votes.setdefault(text, {})[kind] = count
@@ -506,7 +514,7 @@ def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
         if mention.text in split and mention.type in NAME_TYPES:
             vote = votes[mention.text]
             kind = min(vote, key=lambda k: (-vote[k], k != mention.type))
-            mention = Mention(mention.text, kind, mention.start, mention.end, mention.strong, mention.cue)
+            mention = new_mention((mention.text, kind, mention.start, mention.end, mention.strong, mention.cue))
         agreed.append(mention)
     return agreed
 
@@ -514,11 +522,10 @@ def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
 def _with_acronyms(names: list[Mention], acronyms: dict[str, str], body: str) -> list[Mention]:
     """The names, and every mention of an acronym a long name defined that the tagger left out."""
     taken = {position for name in names for position in range(name.start, name.end)}
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, acronyms)) + r")\b")
     found = [
-        Mention(match.group(), acronyms[match.group()], match.start(), match.end())
-        for match in pattern.finditer(body)
-        if match.start() not in taken and match.end() - 1 not in taken
+        Mention(word, acronyms[word], match.start(), match.end())
+        for match in ACRONYM_WORD.finditer(body)
+        if (word := match.group()) in acronyms and match.start() not in taken and match.end() - 1 not in taken
     ]
     return sorted(names + found, key=lambda name: name.start)
 
@@ -549,17 +556,19 @@ def _kind(name: str, found: str) -> str | None:
     if name in PLAIN_ACRONYMS:
         return None
     words = name.split()
-    last = words[-1].rsplit("-", 1)[-1]  # "US-Iranian": the adjective after the hyphen
-    demonym = is_demonym(last) and not _is_acronym(last) and last not in gazetteer().places
-    if found == "misc" and len(words) <= 2 and demonym:
-        return "nationality"
-    lowered = [_bare(w) for w in words]
-    if len(words) > 1 and lowered[-1] in LAW_WORDS and found != "person":
-        return "law"  # "UN Security Council Resolution": a law, whatever body it names
-    if len(words) > 1 and lowered[-1] in EVENT_WORDS and found == "place":
-        return "event"  # "Evening Standard Theatre Awards": an event held at a place, not the place
+    if found == "misc" and len(words) <= 2:
+        last = words[-1].rsplit("-", 1)[-1]  # "US-Iranian": the adjective after the hyphen
+        if is_demonym(last) and not _is_acronym(last) and last not in gazetteer().places:
+            return "nationality"
+    if len(words) > 1:
+        ending = _bare(words[-1])
+        if ending in LAW_WORDS and found != "person":
+            return "law"  # "UN Security Council Resolution": a law, whatever body it names
+        if ending in EVENT_WORDS and found == "place":
+            return "event"  # "Evening Standard Theatre Awards": an event held at a place, not the place
     if found != "misc":
         return found
+    lowered = [_bare(w) for w in words]
     if len(words) > 1 and is_demonym(words[0]) and _has_org_word(" ".join(words[1:])):
         return "org"  # "Russian Government", "Kenyan Government": a body with its nationality
     if len(words) > 1 and (lowered[-1] in EVENT_WORDS or YEAR_IN_NAME.search(name)):
