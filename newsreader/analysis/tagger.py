@@ -14,11 +14,12 @@ from __future__ import annotations
 import os
 import re
 import string
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
-from itertools import accumulate, chain, groupby, pairwise, repeat
+from itertools import accumulate, chain, compress, count, groupby, pairwise, repeat
 from operator import attrgetter, itemgetter, methodcaller
 from typing import Generic, Protocol, TypeVar
 
@@ -73,7 +74,11 @@ ASCII_KINDS = str.maketrans(
 )
 PARTICLE_PREFIXES = ("al-", "el-", "bin-", "ibn-")
 SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’-–—(")
-NEWLINE = re.compile("\n")
+# A token holds no space and is read the same wherever its run of characters not spaces (its chunk)
+# stands, but for an initial ending one: "J." is a token before a capital (SPACED_TOKEN's lookahead);
+# such a chunk is tokenised with this after it, its token left out. Each distinct chunk is tokenised once.
+INITIAL_CONTEXT = " A"
+IS_SPACE = np.array([chr(code).isspace() for code in range(0x3002)])  # the last space is U+3000; above, none
 
 
 class Hint(Protocol):
@@ -305,22 +310,30 @@ def tokenise(text: str, hints: Sequence[Hint] = ()) -> Tokens:
 def tokenise_all(texts: Sequence[tuple[str, Sequence[Hint]]]) -> Tokens:
     """The tokens of texts, each with its hints, which of them are scored, and their contexts. The
     texts are tokenised as one, a line break between each two, which no token, lookahead or line
-    crosses; what is read of every token is read by a map in C or numpy's, what can be of each word
-    is read once a word (`Kinds`), the rest of the scored tokens alone: most tokens are not scored."""
+    crosses: each distinct chunk once (`_chunk_tokens`), its tokens laid out by numpy wherever it
+    stands; what can be of each word is read once a word (`Kinds`), the rest of the scored tokens
+    alone: most tokens are not scored."""
     joined = "\n".join(text for text, _ in texts)
     starts = np.fromiter(accumulate([len(text) + 1 for text, _ in texts], initial=0), np.intp, len(texts) + 1)
-    pieces = SPACED_TOKEN.findall(joined, 0, len(joined.rstrip()))  # each token with the spaces before it
-    # Each piece once, its word (and its length) read once: two maps over the tokens fewer.
-    once = list(dict.fromkeys(pieces))
-    spaced = np.fromiter(map(dict(zip(once, range(len(once)), strict=True)).__getitem__, pieces), np.intp, len(pieces))
-    stripped = list(map(str.lstrip, once))
-    vocabulary = list(dict.fromkeys(stripped))
-    place_of = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
-    vocabulary.append(EDGE)
-    ids = np.fromiter(map(place_of.__getitem__, stripped), dtype=np.intp, count=len(stripped))[spaced]
-    # fromiter: 3x as fast as numpy reading a list. The newlines before a token's end are those before its start.
-    ends = np.cumsum(np.fromiter(map(len, once), dtype=np.intp, count=len(once))[spaced])
-    lines = np.searchsorted([match.start() for match in NEWLINE.finditer(joined)], ends)
+    chunks = joined.split()
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    spaces = np.concatenate(([True], IS_SPACE[np.minimum(codes, len(IS_SPACE) - 1)], [True]))
+    chunk_starts, chunk_ends = np.flatnonzero(spaces[1:] != spaces[:-1]).reshape(-1, 2).T
+    before_capital = np.flatnonzero(_before_capital(codes, chunk_starts, chunk_ends))
+    for place in before_capital.tolist():
+        chunks[place] += INITIAL_CONTEXT
+    # Each chunk once, given its place as it is first met by the dict's own factory: one lookup a chunk, in C.
+    place_of_chunk: defaultdict[str, int] = defaultdict(count().__next__)
+    chunk_of = np.fromiter(map(place_of_chunk.__getitem__, chunks), np.intp, len(chunks))
+    context = np.zeros(len(place_of_chunk), dtype=bool)
+    context[chunk_of[before_capital]] = True
+    vocabulary, place_of, words, word_ends, firsts = _chunk_tokens(list(place_of_chunk), context)
+    # Each chunk's tokens, those of its distinct chunk's, laid end to end.
+    per_chunk = np.diff(firsts)[chunk_of]
+    token_of = np.repeat(firsts[chunk_of] - np.cumsum(per_chunk) + per_chunk, per_chunk) + np.arange(per_chunk.sum())
+    ids = words[token_of]
+    ends = np.repeat(chunk_starts, per_chunk) + word_ends[token_of]
+    lines = np.repeat(np.searchsorted(np.flatnonzero(codes == ord("\n")), chunk_starts), per_chunk)
     text_of = np.searchsorted(starts, ends) - 1  # the last text to start before the token ends
     kind = Kinds.of(vocabulary, place_of, any(prefix in joined for prefix in PARTICLE_PREFIXES))
     candidates = np.flatnonzero(_candidates(kind, ids, lines))
@@ -329,6 +342,53 @@ def tokenise_all(texts: Sequence[tuple[str, Sequence[Hint]]]) -> Tokens:
     )
     tokens.contexts, tokens.context_of = _contexts(tokens, starts, [hints for _, hints in texts])
     return tokens
+
+
+def _before_capital(codes: np.ndarray, chunk_starts: np.ndarray, chunk_ends: np.ndarray) -> np.ndarray:
+    """Whether each chunk (its characters `codes[start:end]`) ends in an initial ("J.") that stands
+    before a capital after one space: the one lookahead of SPACED_TOKEN that reads past a chunk."""
+    after = np.append(codes, (0, 0))  # nothing after the text
+    last = np.maximum(chunk_ends - 2, 0)
+
+    def capital(at: np.ndarray) -> np.ndarray:
+        return (after[at] >= ord("A")) & (after[at] <= ord("Z"))
+
+    return (
+        (chunk_ends - chunk_starts >= 2)
+        & capital(last)
+        & (after[chunk_ends - 1] == ord("."))
+        & (after[chunk_ends] == ord(" "))
+        & capital(chunk_ends + 1)
+    )
+
+
+def _chunk_tokens(
+    chunks: list[str], context: np.ndarray
+) -> tuple[list[str], dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+    """The tokens of distinct chunks: the vocabulary (then EDGE) and each word's place in it; each
+    token's word and where it ends in its chunk, in the order of their chunks; where each chunk's
+    tokens begin (and, last, where they end). A chunk of letters and figures alone is one token; the
+    others are tokenised together, those with INITIAL_CONTEXT after them (`context`) without its token."""
+    lengths = np.fromiter(map(len, chunks), np.intp, len(chunks))
+    alone = np.fromiter(map(str.isalnum, chunks), bool, len(chunks))
+    split = np.flatnonzero(~alone)
+    parts = list(map(chunks.__getitem__, split.tolist()))
+    bounds = np.cumsum(lengths[split] + 1) - 1  # where each part ends, joined by line breaks
+    pieces = SPACED_TOKEN.findall("\n".join(parts))
+    ends = np.cumsum(np.fromiter(map(len, pieces), np.intp, len(pieces)))
+    part = np.searchsorted(bounds, ends)
+    kept = ends <= bounds[part] - len(INITIAL_CONTEXT) * context[split[part]]
+    part = part[kept]
+    words = list(compress(chunks, alone.tolist())) + list(map(str.lstrip, compress(pieces, kept.tolist())))
+    chunk_of = np.concatenate((np.flatnonzero(alone), split[part]))
+    order = np.argsort(chunk_of, kind="stable")
+    word_ends = np.concatenate((lengths[alone], ends[kept] - bounds[part] + lengths[split[part]]))
+    vocabulary = list(dict.fromkeys(words))
+    place_of = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+    vocabulary.append(EDGE)
+    places = np.fromiter(map(place_of.__getitem__, words), np.intp, len(words))
+    firsts = np.searchsorted(chunk_of[order], np.arange(len(chunks) + 1))
+    return vocabulary, place_of, places[order], word_ends[order], firsts
 
 
 def _candidates(kind: Kinds, ids: np.ndarray, lines: np.ndarray) -> np.ndarray:

@@ -11,6 +11,7 @@ from newsreader.analysis.rules import Mention
 from newsreader.analysis.tagger import (
     ALLOWED,
     OUTSIDE,
+    SPACED_TOKEN,
     TAGS,
     Tagger,
     decode,
@@ -35,6 +36,12 @@ def test_every_character_but_spaces_is_in_one_token_at_its_place():
     assert "".join(tokens.words) == "".join(TEXT.split())
     assert all(TEXT[end - len(word) : end] == word for word, end in zip(tokens.words, tokens.ends, strict=True))
     assert [tokens.lines[tokens.words.index(word)] for word in ("LONDON", "Bank", "Ali")] == [0, 1, 2]
+
+
+def test_the_tokens_are_those_the_token_pattern_finds_reading_the_whole_text():
+    """Each run of characters not spaces is tokenised alone, an initial before a capital as it stands."""
+    text = "J. Smith met K. and  L. Jones;\tM.\u00a0N. Brown's U.S. aide A.B. Cole (Z.)\nP. Q. R.\n"
+    assert tokenise(text).words == [piece.lstrip() for piece in SPACED_TOKEN.findall(text.rstrip())]
 
 
 def test_the_candidates_are_capitalised_or_particle_led_words_and_what_joins_them():
