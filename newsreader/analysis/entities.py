@@ -179,7 +179,8 @@ class Recogniser:
             names = _confirmed(names, lines)
         dates = [m for m in hints if m.type == "date"]
         date_spans = [(d.start, d.end) for d in dates]
-        names = [n for n in names if not covered(date_spans, n.start, n.end)]
+        if date_spans:
+            names = [n for n in names if not covered(date_spans, n.start, n.end)]
         # A nationality the rules found where the tagger found nothing ("US-Iranian relations") stays.
         names += clear_of([h for h in hints if h.cue == "demonym"], names)
         names.sort(key=lambda m: m.start)
@@ -223,11 +224,10 @@ def _after_a_work_noun(body: str, start: int) -> bool:
 
 
 def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]) -> list[tuple[int, int, str]]:
-    """An organisation the tagger found at the start of a longer one that the rules named by an
-    organisation word, and nothing else in it ("BBC Radio" of "BBC Radio Four"), is that longer name:
-    names are maximal."""
+    """The tagged names (the list itself, changed): an organisation the tagger found at the start of a
+    longer one that the rules named by an organisation word, and nothing else in it ("BBC Radio" of "BBC
+    Radio Four"), is that longer name: names are maximal."""
     longer = {h.start: h.end for h in hints if h.cue == "org word"}
-    maximal = []
     for i, (start, end, kind) in enumerate(tagged):
         if kind == "org":
             full = longer.get(start, end)
@@ -235,9 +235,8 @@ def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]
                 full = figure.end(1)
             following = tagged[i + 1][0] if i + 1 < len(tagged) else full
             if end < full <= following:
-                end = full
-        maximal.append((start, end, kind))
-    return maximal
+                tagged[i] = (start, full, kind)  # in place: a name's end is read by none after it
+    return tagged
 
 
 def _person_end(body: str, end: int) -> int:
@@ -499,10 +498,13 @@ def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
     typed = Counter([(text, kind) for text, kind, _, _, _, _ in names if kind in NAME_TYPES])
     votes: dict[str, dict[str, int]] = {}
     for (text, kind), count in typed.items():
-        votes.setdefault(text, {})[kind] = count
-    for hint in hints:
-        if hint.cue in VOTING_CUES and (cued := votes.get(hint.text)) is not None:
-            cued[hint.type] = cued.get(hint.type, 0) + 1
+        if (vote := votes.get(text)) is None:
+            votes[text] = {kind: count}
+        else:
+            vote[kind] = count
+    for text, kind, _, _, _, cue in hints:
+        if cue in VOTING_CUES and (cued := votes.get(text)) is not None:
+            cued[kind] = cued.get(kind, 0) + 1
     for (text, kind), count in typed.items():
         if " " in text and (last := votes.get(text.rsplit(" ", 1)[1])):
             last[kind] = last.get(kind, 0) + 2 * count
