@@ -87,6 +87,11 @@ class Places:
             return default
         return COUNTRY_ALIASES.get(name, name), bool(self.alone[place])
 
+    def by_name_alone(self, name: str) -> bool | None:
+        """Whether the name alone says its place is one (None: no place of that name), `get`'s second
+        half without the tuple."""
+        return None if (place := self.names.place(name)) < 0 else bool(self.alone[place])
+
 
 @dataclass(frozen=True)
 class Gazetteer:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import attrgetter
 from typing import NamedTuple
 
 from newsreader.analysis.cues import (
@@ -58,9 +58,9 @@ _ABBREVIATION_RESTS = "|".join(f"(?<={first})(?:{'|'.join(ends)})" for first, en
 CAPITAL_WORD_REST = rf"(?:(?:{_ABBREVIATION_RESTS})\.|{CAPITAL_TAILS})"  # a capitalised first word after its capital
 FIRST_WORD = rf"[A-Za](?:(?<=[A-Z]){CAPITAL_WORD_REST}|(?<=a){PARTICLE_LED})"
 RUN_REST = rf"(?:(?: {PARTICLE})? {WORD})*"
-RUN = re.compile(FIRST_WORD + RUN_REST)
+RUN = re.compile(f"({FIRST_WORD}{RUN_REST})")  # a group: `split` keeps the runs
 # RUN in a text without "al-" (most texts), where no run begins with a small "a": its search stops at capitals alone.
-CAPITALISED_RUN = re.compile("[A-Z]" + CAPITAL_WORD_REST + RUN_REST)
+CAPITALISED_RUN = re.compile(f"([A-Z]{CAPITAL_WORD_REST}{RUN_REST})")
 # "Plan" + " of " + "Action": joined when the word before the connector names an institution or a law.
 CONNECTORS = frozenset((" of ", " for ", " of the ", " for the "))
 LONGEST_CONNECTOR = max(map(len, CONNECTORS))
@@ -90,6 +90,10 @@ class Mention(NamedTuple):
     end: int
     strong: bool = True
     cue: str = ""  # what made a strong name's type: "title", "org word", "country"…
+
+
+# A mention made from all its fields in C: a NamedTuple's own constructor runs in Python.
+make_mention = partial(tuple.__new__, Mention)
 
 
 def _is_acronym(token: str) -> bool:
@@ -168,9 +172,12 @@ def clear_of(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
 def _runs(body: str) -> list[list[Token]]:
     """Capitalised runs, joined across "of"/"for" where the word before names an institution or law."""
     runs: list[list[Token]] = []
-    previous_end = 0
-    for match in (RUN if "al-" in body else CAPITALISED_RUN).finditer(body):
-        start, text = match.start(), match.group()
+    # The runs and the texts between them, split apart in C: no match object for each run.
+    parts = (RUN if "al-" in body else CAPITALISED_RUN).split(body)
+    end = 0
+    for gap, text in zip(parts[::2], parts[1::2], strict=False):  # the text before a run, the run
+        start = end + len(gap)
+        end = start + len(text)
         if " " in text:
             tokens, offset = [], start
             for word in text.split(" "):
@@ -178,16 +185,10 @@ def _runs(body: str) -> list[list[Token]]:
                 offset += len(word) + 1
         else:
             tokens = [(start, text)]  # most runs are one word
-        if (
-            runs
-            and start - previous_end <= LONGEST_CONNECTOR
-            and body[previous_end:start] in CONNECTORS
-            and _bare(runs[-1][-1][1]) in JOINS_BY_OF
-        ):
+        if runs and len(gap) <= LONGEST_CONNECTOR and gap in CONNECTORS and _bare(runs[-1][-1][1]) in JOINS_BY_OF:
             runs[-1].extend(tokens)
         else:
             runs.append(tokens)
-        previous_end = match.end()
     return runs
 
 
@@ -196,8 +197,6 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
 
     Each segment comes with whether a title stood just before it.
     """
-    if len(tokens) == 1:
-        return [(tokens, False)]
     segments: list[tuple[list[Token], bool]] = []
     current: list[Token] = []
     titled = False
@@ -267,7 +266,7 @@ class Rules:
     def mentions(self, body: str) -> list[Mention]:
         """Dates and names in body order, none overlapping; names the rules could not type are kept as
         `unknown`, weak."""
-        dates = [Mention(text, "date", start, end) for text, start, end in find_date_expressions(body)]
+        dates = [make_mention((text, "date", start, end, True, "")) for text, start, end in find_date_expressions(body)]
         in_date: set[int] = set()
         for m in dates:
             in_date.update(range(m.start, m.end))
@@ -279,7 +278,7 @@ class Rules:
             if capitals and covered(capitals, first, first + 1):
                 names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
                 continue
-            for tokens, titled in _segments(run):
+            for tokens, titled in _segments(run) if len(run) > 1 else ((run, False),):
                 if len(tokens) == 1 and _no_name_alone(tokens[0][1]):
                     continue  # "The", "But", "President": a quarter of the runs, told before their context is read
                 mention = self._name(body, tokens, titled, acronyms)
@@ -288,7 +287,7 @@ class Rules:
         names = propagate_in_document(names, acronyms, body)
         # No overlapping mentions: a date inside a name ("Mondays" of Happy Mondays, "Daily" of
         # China Daily) is part of the name, as a name inside a date is part of the date (above).
-        return sorted(clear_of(dates, names) + names, key=lambda m: m.start)
+        return sorted(clear_of(dates, names) + names, key=attrgetter("start"))
 
     def _name(self, body: str, tokens: list[Token], titled: bool, acronyms: dict[str, str]) -> Mention | None:
         first = tokens[0][0]
@@ -297,9 +296,13 @@ class Rules:
                 tokens = tokens[1:]
             if not tokens:
                 return None
-        sentence_start = tokens[0][0] == first and _at_sentence_start(body, first)
-        if sentence_start and len(tokens) > 1 and self._opens_sentence_only(body, tokens):
-            tokens, sentence_start = tokens[1:], False  # "Escalation Persian Gulf": a first word, then a name
+        if (
+            len(tokens) > 1
+            and tokens[0][0] == first
+            and _at_sentence_start(body, first)
+            and self._opens_sentence_only(body, tokens)
+        ):
+            tokens = tokens[1:]  # "Escalation Persian Gulf": a first word, then a name
         start = tokens[0][0]
         last_start, last = tokens[-1]
         if "-" in last and (dash := DASH_LOWER.search(last)):
@@ -309,7 +312,7 @@ class Rules:
         end = last_start + len(last)
         name = body[start:end]
         kind, cue = self._kind(body, name, start, end, titled)
-        if sentence_start and len(tokens) == 1 and not cue:
+        if not cue and len(tokens) == 1 and start == first and _at_sentence_start(body, first):
             kind = None  # "Pre-tax", "Virus": a capital that may only open the sentence
         if kind == "org" and len(tokens) > 1 and is_demonym(tokens[0][1]) and not _has_org_word(name):
             start = tokens[1][0]  # "Italian La Stampa": the paper is "La Stampa"
@@ -318,8 +321,8 @@ class Rules:
             acronyms[acronym] = kind
         if kind is None:
             # Unknown for now: a later mention, here or elsewhere in the corpus, may say what it is.
-            return Mention(name, "unknown", start, end, strong=False)
-        return Mention(name, kind, start, end, bool(cue), cue)
+            return make_mention((name, "unknown", start, end, False, ""))
+        return make_mention((name, kind, start, end, bool(cue), cue))
 
     def _in_capitals(self, body: str, run: list[Token]) -> list[Mention]:
         """The names of a run in capitals (a wire headline or dateline: "AJAX BEAT PSV IN NEW YORK"),
@@ -367,19 +370,18 @@ class Rules:
             return "person", "title"
         if own := _own_cue(name):
             return own
-        words = name.split()
-        places = self.gaz.places
         following = _next_word(body, end)
         if previous in ORG_ROLES or following in ORG_FOLLOWERS:
             return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
-        if (place := places.get(name)) is not None:
-            return "place", "gazetteer" if place[1] or previous in PLACE_PREPOSITIONS else ""
+        if (alone := self.gaz.places.by_name_alone(name)) is not None:
+            return "place", "gazetteer" if alone or previous in PLACE_PREPOSITIONS else ""
         if following in PLACE_FOLLOWERS or (
             following in FOLLOWER_FIRST_WORDS and _next_word(body, end, NEXT_TWO_WORDS) in PLACE_FOLLOWERS
         ):
             return "place", "place follower"
         if name in COMPASS_REGIONS and previous == "the":
             return "place", "compass"  # "the West"
+        words = name.split()
         if len(words) == 1 and _is_acronym(name):
             return "org", ""
         if 2 <= len(words) <= 4 and words[0] in self.gaz.first_names and not _is_acronym(words[-1]):
@@ -432,14 +434,14 @@ def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: 
     acronym is what its long form is; an unknown name listed with a person or an organisation
     ("Pam Ferris, Victoria Hamilton and Kelly Reilly") is one too.
     """
-    votes = strong_votes(names)
+    votes = strong_votes(names, {mention.text for mention in names if not mention.strong})
     resolved = []
     for mention in names:
         if mention.text in acronyms:
-            mention = Mention(mention.text, acronyms[mention.text], mention.start, mention.end, True, "acronym")
+            mention = make_mention((mention.text, acronyms[mention.text], mention.start, mention.end, True, "acronym"))
         elif not mention.strong and (found := votes.get(mention.text)):
             kind = max(found, key=found.__getitem__)  # the first of the most given, as Counter.most_common(1)
-            mention = Mention(mention.text, kind, mention.start, mention.end, True, "same name")
+            mention = make_mention((mention.text, kind, mention.start, mention.end, True, "same name"))
         resolved.append(mention)
     # `left` is read from the list as it is retyped, `right` as it was: zip, not pairwise.
     for i, (left, right) in enumerate(zip(resolved, resolved[1:], strict=False)):  # noqa: RUF007
@@ -464,10 +466,11 @@ LIST_GAP = re.compile(r",? and |, | or ")
 LONGEST_LIST_GAP = len(", and ")  # the longest gap LIST_END or ", " is
 
 
-def strong_votes(names: Iterable[Mention]) -> dict[str, dict[str, int]]:
-    """For each name, how often each type was given to it by a cue; a person's name parts count too.
-    (Counted in plain dicts: a Counter cost a call in Python to make and another at each first count.)"""
-    votes: dict[str, dict[str, int]] = defaultdict(dict)
+def strong_votes(names: Iterable[Mention], counted: set[str]) -> dict[str, dict[str, int]]:
+    """For each of the `counted` names, how often each type was given to it by a cue; a person's name
+    parts count too. (Counted in plain dicts: a Counter cost a call in Python to make and another at
+    each first count; only for the names asked about, as few of those that vote are.)"""
+    votes: dict[str, dict[str, int]] = {}
     for mention in names:
         if not mention.strong or mention.type in ("unknown", "date"):
             continue
@@ -476,6 +479,8 @@ def strong_votes(names: Iterable[Mention]) -> dict[str, dict[str, int]]:
             parts = mention.text.split()
             voters += {parts[0], parts[-1]}
         for voter in voters:
-            kinds = votes[voter]
-            kinds[mention.type] = kinds.get(mention.type, 0) + 1
+            if voter in counted:
+                if (kinds := votes.get(voter)) is None:
+                    kinds = votes[voter] = {}
+                kinds[mention.type] = kinds.get(mention.type, 0) + 1
     return votes
