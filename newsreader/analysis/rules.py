@@ -42,22 +42,19 @@ from newsreader.analysis.gazetteer import Places, gazetteer
 # A capitalised word: "Lavrov", "Al-Asad", "McCririck", "People’s", "G8"; "U.S." and "U.S"; initials
 # and abbreviated titles with their full stop ("W.", "Lt."); or a particle-led "al-Muhandis".
 ABBREVIATIONS = "Mr Mrs Ms Dr Lt Gen Col Maj Capt Sgt St Sen Rep Gov Prof Rev Jr Sr Mt Ft".split()
-ABBREVIATION = rf"(?:{'|'.join(ABBREVIATIONS)})\."
-# What follows a capital in WORD, in the order tried: initials ("U.S.", "U.S", "W."), a word, the capital alone
+# What follows a capital in a word, in the order tried: initials ("U.S.", "U.S", "W."), a word, the capital alone
 CAPITAL_TAILS = r"\.(?:[A-Z]\.)+|\.[A-Z]\b|\.(?=\s[A-Z])|[\w’'&-]*[\w’']|"
 PARTICLE_LED = r"l-[A-Z][\w-]*"  # what follows the "a" of "al-Muhandis"
-WORD = rf"(?:{ABBREVIATION}|[A-Z](?:{CAPITAL_TAILS})|a{PARTICLE_LED})"
 PARTICLE = r"(?:van der|van den|van|von|der|de la|de|del|da|du|al|bin|ibn|le|la)"
-# A run's first word is WORD with its first letter matched first and the rest told by looking back at it:
-# a pattern that begins with a set of letters is skipped to in C, where one that begins with a lookahead
-# was tried at every character.
-_ABBREVIATION_ENDS: dict[str, list[str]] = {}
-for _abbreviation in ABBREVIATIONS:
-    _ABBREVIATION_ENDS.setdefault(_abbreviation[0], []).append(_abbreviation[1:])
-_ABBREVIATION_RESTS = "|".join(f"(?<={first})(?:{'|'.join(ends)})" for first, ends in _ABBREVIATION_ENDS.items())
-CAPITAL_WORD_REST = rf"(?:(?:{_ABBREVIATION_RESTS})\.|{CAPITAL_TAILS})"  # a capitalised first word after its capital
+# Each word is matched from its first letter, the rest told by what it is: an abbreviation's rest is
+# matched before the whole is looked back at ("rs(?<=Mrs)"), so that the engine passes over an
+# alternative at its first letter; and a pattern that begins with a set of letters is skipped to in C,
+# where one that begins with a lookahead was tried at every character.
+_ABBREVIATION_RESTS = "|".join(f"{abbreviation[1:]}(?<={abbreviation})" for abbreviation in ABBREVIATIONS)
+CAPITAL_WORD_REST = rf"(?:(?:{_ABBREVIATION_RESTS})\.|{CAPITAL_TAILS})"  # a capitalised word after its capital
+WORD = rf"(?:[A-Z]{CAPITAL_WORD_REST}|a{PARTICLE_LED})"
 FIRST_WORD = rf"[A-Za](?:(?<=[A-Z]){CAPITAL_WORD_REST}|(?<=a){PARTICLE_LED})"
-RUN_REST = rf"(?:(?: {PARTICLE})? {WORD})*"
+RUN_REST = rf"(?: (?:{PARTICLE} {WORD}|{WORD}))*"  # a space, then a particle and a word, or a word
 RUN = re.compile(f"({FIRST_WORD}{RUN_REST})")  # a group: `split` keeps the runs
 # RUN in a text without "al-" (most texts), where no run begins with a small "a": its search stops at capitals alone.
 CAPITALISED_RUN = re.compile(f"([A-Z]{CAPITAL_WORD_REST}{RUN_REST})")
@@ -66,6 +63,7 @@ CONNECTORS = frozenset((" of ", " for ", " of the ", " for the "))
 LONGEST_CONNECTOR = max(map(len, CONNECTORS))
 POSSESSIVE = re.compile(r"[’']s?$")
 POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds at a word's end, told without a regex
+POSSESSIVE_LAST_LETTERS = frozenset("'’s")  # looked at first: most words end otherwise, and endswith costs more
 SPEECH_VERBS = re.compile(
     r"\s*,?\s+(?:said|says|told|added|explained|insisted|argued|claimed|stated|admitted|warned)\b"
 )
@@ -119,7 +117,7 @@ def is_demonym(word: str) -> bool:
 
 def _previous_word(text: str, start: int) -> str:
     """The word before `start` in the same sentence, lower-cased ("" at a sentence's start)."""
-    before = text[max(0, start - 40) : start].rstrip(" \"“‘'(")
+    before = text[start - 40 if start > 40 else 0 : start].rstrip(" \"“‘'(")  # not max(): a call costs more
     if not before or before[-1] in ".!?:\n;,":
         return ""
     words = before.rsplit(None, 1)  # none where only a tab or another space stands before it
@@ -127,18 +125,18 @@ def _previous_word(text: str, start: int) -> str:
 
 
 def _next_word(text: str, end: int, pattern: re.Pattern[str] = NEXT_WORD) -> str:
-    match = text.startswith(" ", end) and pattern.match(text, end, end + 40)  # a space first: no regex for most
+    match = text[end : end + 1] == " " and pattern.match(text, end, end + 40)  # a space first: no regex for most
     return match.group(1).lower() if match else ""
 
 
 def acronym_after(text: str, end: int) -> str | None:
     """The acronym in brackets just after a name that ends at `end` ("the European Union (EU)"), if any."""
-    match = text.startswith(" (", end) and ACRONYM_AFTER.match(text, end, end + 12)  # no regex for most
+    match = text[end : end + 2] == " (" and ACRONYM_AFTER.match(text, end, end + 12)  # no regex for most
     return match.group(1) if match else None
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \"“‘'([")
+    before = text[start - 3 if start > 3 else 0 : start].rstrip(" \"“‘'([")
     return not before or before[-1] in ".!?:\n"
 
 
@@ -221,7 +219,7 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
         if i + 2 < len(tokens) and _starts_person(bare, word, tokens[i + 1][1]):
             segments.append((current, titled))  # "… Mobilization Force Abu Mahdi al-Muhandis"
             current, titled = [], False
-        elif word.endswith(POSSESSIVE_ENDS) and bare not in NAME_POSSESSIVES:
+        elif word[-1:] in POSSESSIVE_LAST_LETTERS and word.endswith(POSSESSIVE_ENDS) and bare not in NAME_POSSESSIVES:
             segments.append((current, titled))
             current, titled = [], False
         i += 1
@@ -307,7 +305,7 @@ class Rules:
         last_start, last = tokens[-1]
         if "-" in last and (dash := DASH_LOWER.search(last)):
             last = last[: dash.start()]  # "UK-based", "US-led"
-        elif last.endswith(POSSESSIVE_ENDS) and not _is_acronym(last):
+        elif last[-1:] in POSSESSIVE_LAST_LETTERS and last.endswith(POSSESSIVE_ENDS) and not _is_acronym(last):
             last = POSSESSIVE.sub("", last)
         end = last_start + len(last)
         name = body[start:end]
@@ -408,7 +406,7 @@ def _own_cue(name: str) -> tuple[str, str] | None:
         return "law", "law word"
     if len(words) > 1 and lowered[-1] in PLACE_WORDS:
         return "place", "place word"  # "Persian Gulf", "Royal Court Theatre", "Islamic Republic"
-    if _has_org_word(name):
+    if any(bare in ORG_WORDS for bare in lowered):  # _has_org_word, its words already bare
         return "org", "org word"
     if name in gaz.countries:
         return "place", "country"
@@ -435,14 +433,16 @@ def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: 
     ("Pam Ferris, Victoria Hamilton and Kelly Reilly") is one too.
     """
     votes = strong_votes(names, {mention.text for mention in names if not mention.strong})
-    resolved = []
-    for mention in names:
-        if mention.text in acronyms:
-            mention = make_mention((mention.text, acronyms[mention.text], mention.start, mention.end, True, "acronym"))
-        elif not mention.strong and (found := votes.get(mention.text)):
-            kind = max(found, key=found.__getitem__)  # the first of the most given, as Counter.most_common(1)
-            mention = make_mention((mention.text, kind, mention.start, mention.end, True, "same name"))
-        resolved.append(mention)
+    resolved = names[:]
+    if acronyms or votes:  # else none is retyped
+        for i, mention in enumerate(names):
+            if mention.text in acronyms:
+                kind, cue = acronyms[mention.text], "acronym"
+            elif not mention.strong and (found := votes.get(mention.text)):
+                kind, cue = max(found, key=found.__getitem__), "same name"  # the first of the most given, as Counter
+            else:
+                continue
+            resolved[i] = make_mention((mention.text, kind, mention.start, mention.end, True, cue))
     # `left` is read from the list as it is retyped, `right` as it was: zip, not pairwise.
     for i, (left, right) in enumerate(zip(resolved, resolved[1:], strict=False)):  # noqa: RUF007
         if right.start - left.end > LONGEST_LIST_GAP:
