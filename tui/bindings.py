@@ -54,11 +54,14 @@ APP_BINDINGS = [
         id="back",
         tooltip="Back to the article list, then clear the filter",
     ),
+    # A priority binding: run as the app reads the key, before the keys after it go to the list, so that a
+    # query typed at once after the slash (a paste, a fast typist) goes to the search box, not to the list's keys.
     Binding(
         "slash",
         "screen.search",
         "Search",
         key_display="/",
+        priority=True,
         id="search",
         tooltip="Search as you type; Enter reads the top hit",
     ),

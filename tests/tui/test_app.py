@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 import pytest
 from rich.console import Console, RenderableType
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
@@ -605,6 +606,19 @@ def test_quitting_does_not_wait_for_a_file_still_loading():
         cwd=Path(__file__).parents[2],
     )
     assert (left.stdout, left.stderr) == (f"left with {exit_codes.NOTHING}\n", "")
+
+
+async def test_a_screen_opened_by_a_key_typed_just_after_q_is_no_error(seeds_store):
+    """Keys in one burst ("q" then "e", a paste): the entity browser pushed as the reader quits is mounted without
+    its children; it quits with nothing printed, and no traceback."""
+    app = NewsReader(seeds_store)
+    async with app.run_test() as pilot:
+        await until_analysed(pilot)
+        assert app._driver is not None
+        for key in "qe":
+            app._driver.send_message(events.Key(key, key))
+        await pilot.pause(0.3)
+    assert app.return_code == exit_codes.NOTHING
 
 
 async def test_the_analysis_ending_as_the_screens_widgets_go_is_no_error(seeds_store):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
+from textual.widgets import Input
 
 from newsreader.store import DocumentStore
 from tests.conftest import until_analysed
@@ -47,3 +49,17 @@ async def test_search_combines_with_the_entity_filter(seeds):
         await pilot.pause()
         listed = app.query_one(ArticleList).articles
         assert len(listed) == 1 and "Vienna" in listed[0].body
+
+
+async def test_a_query_typed_at_once_after_the_slash_goes_to_the_search_box(seeds):
+    """Keys that come in one burst with the slash (a fast typist, a paste, tmux's send-keys) are the query's:
+    none of them reaches the list's keys ("q" quits, "s" stars, "e" opens the entity browser)."""
+    app = NewsReader(seeds)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until_analysed(pilot)
+        assert app._driver is not None
+        for key in ("slash", *"quest", "slash", "e"):  # a slash in the query is the query's
+            app._driver.send_message(events.Key(key, "/" if key == "slash" else key))
+        await pilot.pause(0.3)
+        assert app.is_running and app.screen is app.main
+        assert app.query_one("#search", Input).value == "quest/e"

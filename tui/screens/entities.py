@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsreader.browse import EntityKey, matching_entities
+from newsreader.browse import EntityCount, EntityKey, matching_entities
 
 SHOWN = 300  # an OptionList stays quick at a few hundred rows; typing narrows the rest
 
@@ -34,33 +34,34 @@ class EntityBrowser(ModalScreen[EntityKey | None]):
     EntityBrowser #entity-count { color: $text-muted; padding: 0 1; height: 1; }
     """
 
-    def __init__(self, counts: list[tuple[str, str, int]]) -> None:
+    def __init__(self, counts: list[EntityCount]) -> None:
         super().__init__()
         self.counts = counts
 
     def compose(self) -> ComposeResult:
+        # The first rows made here, not when mounted: a screen pushed as the app quits ("q" then "e" typed
+        # at once) is mounted without its children.
+        rows = matching_entities(self.counts, "", SHOWN)
+        options = OptionList(*self._options(rows), id="entity-options")
+        options.highlighted = 0 if rows else None
         with Vertical() as box:
             box.border_title = "Entities"
             box.border_subtitle = "type to narrow · Enter filters the list · Esc closes"
             yield Input(placeholder="Name…", id="entity-query")
-            yield OptionList(id="entity-options")
-            yield Static(id="entity-count")
-
-    def on_mount(self) -> None:
-        self.show_matches("")
+            yield options
+            yield Static(_count(rows), id="entity-count")
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.show_matches(event.value)
-
-    def show_matches(self, query: str) -> None:
-        rows = matching_entities(self.counts, query, SHOWN)
+        rows = matching_entities(self.counts, event.value, SHOWN)
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options(self._option(name, kind, count) for name, kind, count in rows[:SHOWN])
+        options.add_options(self._options(rows))
         if rows:
             options.highlighted = 0
-        shown = f"{min(len(rows), SHOWN):,} of {len(rows):,}" if len(rows) > SHOWN else f"{len(rows):,}"
-        self.query_one("#entity-count", Static).update(f"{shown} entities")
+        self.query_one("#entity-count", Static).update(_count(rows))
+
+    def _options(self, rows: list[EntityCount]) -> list[Option]:
+        return [self._option(name, kind, count) for name, kind, count in rows[:SHOWN]]
 
     def _option(self, name: str, kind: str, count: int) -> Option:
         label = Text.assemble((f"{count:>5}  ", "dim"), (f"{kind:<11} ", self.app.entity_style(kind)), Text(name))
@@ -83,3 +84,9 @@ class EntityBrowser(ModalScreen[EntityKey | None]):
         if option_id:
             kind, name = option_id.split("\t", 1)
             self.dismiss((name, kind))
+
+
+def _count(rows: list[EntityCount]) -> str:
+    """How many entities match, and how many of them are shown."""
+    shown = f"{min(len(rows), SHOWN):,} of {len(rows):,}" if len(rows) > SHOWN else f"{len(rows):,}"
+    return f"{shown} entities"

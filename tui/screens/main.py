@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
@@ -226,6 +227,8 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.mount_after_first_frame()  # a key may come before the first frame is drawn
+        if self.focused is self.list_pane.search_box:
+            raise SkipAction()  # a slash in the query
         self.list_pane.open_search()
 
     def action_entities(self) -> None:

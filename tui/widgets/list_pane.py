@@ -114,8 +114,10 @@ class ListPane(Vertical):
         self.refilter()
 
     def open_search(self) -> None:
+        """Show the search box and focus it at once (`focus()` waits for the keys already come): the keys
+        typed straight after the slash are the query's."""
         self.search_box.display = True
-        self.search_box.focus()
+        self.screen.set_focus(self.search_box)
 
     def back(self) -> None:
         """Escape in the list: close the search, or else clear a filter."""
