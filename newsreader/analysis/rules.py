@@ -74,7 +74,6 @@ FOLLOWER_FIRST_WORDS = frozenset(follower.split()[0] for follower in PLACE_FOLLO
 DASH_LOWER = re.compile(r"-[a-z]")
 ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 YEAR_IN_NAME = re.compile(r"\b\d{4}\b")
-NAME_PARTS = re.compile(r"[- ]")
 LOWER_CASE = re.compile("[a-z]")
 
 
@@ -195,6 +194,10 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
 
     Each segment comes with whether a title stood just before it.
     """
+    if len(tokens) == 2 and (bare := _bare(first := tokens[0][1])) not in TITLES:  # most runs of more than one word
+        ends_possessive = first[-1:] in POSSESSIVE_LAST_LETTERS and first.endswith(POSSESSIVE_ENDS)
+        if not ends_possessive or bare in NAME_POSSESSIVES:
+            return [(tokens, False)]  # no title and no possessive before the last word: one name
     segments: list[tuple[list[Token], bool]] = []
     current: list[Token] = []
     titled = False
@@ -210,7 +213,7 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
                 or (tokens[j][1] == "of" and j + 1 < len(tokens) and _bare(tokens[j + 1][1]) in TITLES)
             ):
                 j += 1
-            if any(_bare(w) in TITLE_HEADS for _, w in tokens[i:j]) and j < len(tokens) and not _names_org(tokens[j:]):
+            if j < len(tokens) and any(_bare(w) in TITLE_HEADS for _, w in tokens[i:j]) and not _names_org(tokens[j:]):
                 if current:
                     segments.append((current, titled))
                 current, titled, i = [], tokens[j][1] != "of", j
@@ -245,7 +248,7 @@ def _no_name_alone(word: str) -> bool:
 
 def _names_org(tokens: list[Token]) -> bool:
     """ "General Motors": a title word that begins an organisation's name."""
-    return any(_bare(word) in ORG_WORDS for _, word in tokens)
+    return not ORG_WORDS.isdisjoint(_bare(word) for _, word in tokens)
 
 
 def _starts_person(bare: str, word: str, following: str) -> bool:
@@ -363,8 +366,10 @@ class Rules:
         """The type of one name and the cue that says so ("" for a guess)."""
         if name in PLAIN_ACRONYMS:
             return None, ""
+        if titled:
+            return "person", "title"
         previous = _previous_word(body, start)
-        if titled or previous in PERSON_ROLES:
+        if previous in PERSON_ROLES:
             return "person", "title"
         if own := _own_cue(name):
             return own
@@ -396,21 +401,24 @@ def _own_cue(name: str) -> tuple[str, str] | None:
     """The type of a name and the cue that says so, if its own words say it, whatever stands around
     it: an event's, a law's or a place's word, an organisation's word, a country, a demonym."""
     words = name.split()
-    lowered = [_bare(w) for w in words]
+    lowered = list(map(_bare, words))
     gaz = gazetteer()
-    if len(words) > 1 and (lowered[-1] in EVENT_WORDS or YEAR_IN_NAME.search(name)):
-        return "event", "event word"
-    if len(words) > 1 and (
-        lowered[-1] in LAW_WORDS or _law_of(lowered) or (lowered[0] in LAW_WORDS and words[0] not in gaz.first_names)
-    ):
-        return "law", "law word"
-    if len(words) > 1 and lowered[-1] in PLACE_WORDS:
-        return "place", "place word"  # "Persian Gulf", "Royal Court Theatre", "Islamic Republic"
-    if any(bare in ORG_WORDS for bare in lowered):  # _has_org_word, its words already bare
+    if len(words) > 1:
+        if lowered[-1] in EVENT_WORDS or YEAR_IN_NAME.search(name):
+            return "event", "event word"
+        if (
+            lowered[-1] in LAW_WORDS
+            or _law_of(lowered)
+            or (lowered[0] in LAW_WORDS and words[0] not in gaz.first_names)
+        ):
+            return "law", "law word"
+        if lowered[-1] in PLACE_WORDS:
+            return "place", "place word"  # "Persian Gulf", "Royal Court Theatre", "Islamic Republic"
+    if not ORG_WORDS.isdisjoint(lowered):  # _has_org_word, its words already bare
         return "org", "org word"
     if name in gaz.countries:
         return "place", "country"
-    parts = NAME_PARTS.split(name)
+    parts = name.replace("-", " ").split(" ")  # its parts at hyphens and spaces, without a regex
     if len(parts) <= 3 and is_demonym(parts[-1]) and not _is_acronym(parts[-1]) and parts[-1] not in gaz.places:
         return "nationality", "demonym"  # "Russian", "Sri Lankan", "US-Iranian", "Americans"
     return None
@@ -422,7 +430,7 @@ def _law_of(lowered: list[str]) -> bool:
 
 
 def _has_org_word(name: str) -> bool:
-    return any(_bare(word) in ORG_WORDS for word in name.split())
+    return not ORG_WORDS.isdisjoint(map(_bare, name.split()))
 
 
 def propagate_in_document(names: list[Mention], acronyms: dict[str, str], body: str) -> list[Mention]:
