@@ -319,7 +319,7 @@ def tokenise_all(texts: Sequence[tuple[str, Sequence[Hint]]]) -> Tokens:
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     spaces = np.concatenate(([True], IS_SPACE[np.minimum(codes, len(IS_SPACE) - 1)], [True]))
     chunk_starts, chunk_ends = np.flatnonzero(spaces[1:] != spaces[:-1]).reshape(-1, 2).T
-    before_capital = np.flatnonzero(_before_capital(codes, chunk_starts, chunk_ends))
+    before_capital = _before_capital(codes, chunk_starts, chunk_ends)
     for place in before_capital.tolist():
         chunks[place] += INITIAL_CONTEXT
     # Each chunk once, given its place as it is first met by the dict's own factory: one lookup a chunk, in C.
@@ -345,21 +345,18 @@ def tokenise_all(texts: Sequence[tuple[str, Sequence[Hint]]]) -> Tokens:
 
 
 def _before_capital(codes: np.ndarray, chunk_starts: np.ndarray, chunk_ends: np.ndarray) -> np.ndarray:
-    """Whether each chunk (its characters `codes[start:end]`) ends in an initial ("J.") that stands
-    before a capital after one space: the one lookahead of SPACED_TOKEN that reads past a chunk."""
-    after = np.append(codes, (0, 0))  # nothing after the text
-    last = np.maximum(chunk_ends - 2, 0)
+    """The chunks (each `codes[start:end]`) that end in an initial ("J.") standing before a capital
+    after one space: the one lookahead of SPACED_TOKEN that reads past a chunk. Only the few chunks
+    ending in a full stop with two characters after them are read further."""
+    dotted = np.flatnonzero(codes[chunk_ends - 1] == ord("."))
+    dotted = dotted[chunk_ends[dotted] + 1 < len(codes)]
+    ends = chunk_ends[dotted]
 
     def capital(at: np.ndarray) -> np.ndarray:
-        return (after[at] >= ord("A")) & (after[at] <= ord("Z"))
+        return (codes[at] >= ord("A")) & (codes[at] <= ord("Z"))
 
-    return (
-        (chunk_ends - chunk_starts >= 2)
-        & capital(last)
-        & (after[chunk_ends - 1] == ord("."))
-        & (after[chunk_ends] == ord(" "))
-        & capital(chunk_ends + 1)
-    )
+    initial = (ends - chunk_starts[dotted] >= 2) & capital(ends - 2)
+    return dotted[initial & (codes[ends] == ord(" ")) & capital(ends + 1)]
 
 
 def _chunk_tokens(
@@ -383,10 +380,10 @@ def _chunk_tokens(
     chunk_of = np.concatenate((np.flatnonzero(alone), split[part]))
     order = np.argsort(chunk_of, kind="stable")
     word_ends = np.concatenate((lengths[alone], ends[kept] - bounds[part] + lengths[split[part]]))
-    vocabulary = list(dict.fromkeys(words))
-    place_of = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
-    vocabulary.append(EDGE)
-    places = np.fromiter(map(place_of.__getitem__, words), np.intp, len(words))
+    place_of_word: defaultdict[str, int] = defaultdict(count().__next__)
+    places = np.fromiter(map(place_of_word.__getitem__, words), np.intp, len(words))
+    vocabulary = [*place_of_word, EDGE]
+    place_of = dict(place_of_word)  # a plain dict: a word looked up and not there is not added
     firsts = np.searchsorted(chunk_of[order], np.arange(len(chunks) + 1))
     return vocabulary, place_of, places[order], word_ends[order], firsts
 
