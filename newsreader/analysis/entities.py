@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import pairwise
 
 from newsreader.analysis.cues import (
@@ -40,6 +40,7 @@ from newsreader.analysis.rules import (
     clear_of,
     covered,
     is_demonym,
+    make_mention,
 )
 from newsreader.analysis.tagger import COMMON_WORDS, JOINERS, Tagged, tagger
 
@@ -103,9 +104,6 @@ LONGEST_FORM = 10  # the most words before an acronym in brackets that may spell
 NUMBERED = re.compile(rf"( \d{{1,2}}) (?:{_WORK})s?\b")
 # A word that may be an acronym a long name defined: every one is ACRONYM_AFTER's, a whole word.
 ACRONYM_WORD = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
-# A Mention of its six fields, made in C: a NamedTuple's own constructor is a Python function, a third of
-# the time of making one.
-new_mention = partial(tuple.__new__, Mention)
 
 
 class Recogniser:
@@ -163,7 +161,7 @@ class Recogniser:
                 if kind and (acronym := acronym_after(body, end)):
                     acronyms[acronym] = kind
         names = [
-            new_mention((text, kind, start, end, titled, ""))
+            make_mention((text, kind, start, end, titled, ""))
             for (start, end, text, _), own in zip(tagged, kinds, strict=True)
             if (kind := acronyms.get(text) or own) is not None
             and ((titled := kind == "person" and _previous_word(body, start) in PERSON_CUES) or not _lone_letter(text))
@@ -448,7 +446,12 @@ def _within_titles(tagged: list[tuple[int, int, str]], hints: list[Mention]) -> 
     titles = [(h.start, h.end, h.type) for h in hints if h.cue in TITLE_CUES]
     if not titles:
         return tagged
-    inside = [t for t in tagged if any(s <= t[0] and t[1] <= e and (s, e) != t[:2] for s, e, _ in titles)]
+    first, last = min(title[0] for title in titles), max(title[1] for title in titles)  # where any title may be
+    inside = [
+        t
+        for t in tagged
+        if first <= t[0] and t[1] <= last and any(s <= t[0] and t[1] <= e and (s, e) != t[:2] for s, e, _ in titles)
+    ]
     if not inside:
         return tagged
     covering = {title for title in titles if any(title[0] <= t[0] and t[1] <= title[1] for t in inside)}
@@ -516,7 +519,7 @@ def _agreed(names: list[Mention], hints: list[Mention]) -> list[Mention]:
         if mention.text in split and mention.type in NAME_TYPES:
             vote = votes[mention.text]
             kind = min(vote, key=lambda k: (-vote[k], k != mention.type))
-            mention = new_mention((mention.text, kind, mention.start, mention.end, mention.strong, mention.cue))
+            mention = make_mention((mention.text, kind, mention.start, mention.end, mention.strong, mention.cue))
         agreed.append(mention)
     return agreed
 
