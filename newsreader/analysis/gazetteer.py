@@ -63,9 +63,10 @@ class Places:
     """Place names → (canonical name, whether the name alone says it is a place), held compactly:
     the canonical name is the name itself but for the few `COUNTRY_ALIASES`."""
 
-    def __init__(self, alone: dict[str, bool]) -> None:
-        self.names = StringTable(alone)
-        self.alone = bytes(alone.values())  # in the order of the names' places: the order given
+    def __init__(self, names: list[str], alone: int) -> None:
+        """Distinct names, of which the first `alone` say alone that their place is one."""
+        self.names = StringTable(names)
+        self.alone = alone
 
     def __contains__(self, name: object) -> bool:
         return name in self.names
@@ -85,12 +86,12 @@ class Places:
     def get(self, name: str, default: tuple[str, bool] | None = None) -> tuple[str, bool] | None:
         if (place := self.names.place(name)) < 0:
             return default
-        return COUNTRY_ALIASES.get(name, name), bool(self.alone[place])
+        return COUNTRY_ALIASES.get(name, name), place < self.alone
 
     def by_name_alone(self, name: str) -> bool | None:
         """Whether the name alone says its place is one (None: no place of that name), `get`'s second
         half without the tuple."""
-        return None if (place := self.names.place(name)) < 0 else bool(self.alone[place])
+        return None if (place := self.names.place(name)) < 0 else place < self.alone
 
 
 @dataclass(frozen=True)
@@ -110,17 +111,21 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The name lists, once a process (a tenth of a second)."""
     sections = _sections(resources.files(__package__).joinpath(TABLE).read_text(encoding="utf-8"))
-    alone = {name: flag == "1" for name, flag in (line.split("\t") for line in sections["cities"])}
     continents, countries = sections["continents"], sections["countries"]
-    alone.update(dict.fromkeys([*sections["states"], *continents, *countries, *COUNTRY_ALIASES], True))
+    alone = dict.fromkeys([*sections["big cities"], *sections["states"], *continents, *countries, *COUNTRY_ALIASES])
+    names = list(dict.fromkeys([*alone, *sections["cities"]]))  # those whose name alone says "place" first
     # Demonyms share their country's (or continent's) first letters: "Iran" → "Iranian", "Sri Lanka"
     # → "Lankan", "Europe" → "European".
     named = countries + list(COUNTRY_ALIASES) + continents
     words = {word for name in named for word in name.split()} - GENERIC_GEO_WORDS
     stems = tuple(sorted({word[:4] for word in words if len(word) >= 4 and word[0].isupper()}))
-    uncapitalised = frozenset(name for name in alone if not name[:1].isupper())
+    uncapitalised = frozenset(name for name in names if not name[:1].isupper())
     return Gazetteer(
-        Places(alone), frozenset(countries) | frozenset(COUNTRY_ALIASES), _first_names(), stems, uncapitalised
+        Places(names, len(alone)),
+        frozenset(countries) | frozenset(COUNTRY_ALIASES),
+        _first_names(),
+        stems,
+        uncapitalised,
     )
 
 
