@@ -7,7 +7,6 @@ than the process that asked, so that its screen answers keys while they work, an
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import pickle
 import signal
@@ -17,12 +16,15 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, InvalidStateError
 from itertools import chain
-from multiprocessing import resource_tracker
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsreader.memory import give_back_freed_memory
+
+# multiprocessing is imported where workers start and are given work, not above: a process that starts none (an
+# export on one core, or of a few articles) was spared 25 M instructions of imports.
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 
 def usable_cores() -> int:
@@ -121,6 +123,8 @@ class Workers:
         (or a fault of its own: no future is left waiting). A worker is sent work only when free, so
         that it reads it at once: one sent more while it sends back a big result would wait for this
         thread, as this thread for it."""
+        from multiprocessing.connection import Connection, wait
+
         doing: dict[Connection, Future[Any] | None] = {connection: None for _, connection in self.links}
         try:
             while True:
@@ -205,6 +209,9 @@ def _spawned(processes: int, niceness: int) -> list[tuple[BaseProcess, Connectio
     # The reader's stderr (Textual's capture of it) has no file descriptor to hand to the resource
     # tracker that multiprocessing starts with the first process: the process's own has. The tracker
     # starts first: starting, it lets ctrl+c through, which `ctrl_c_ignored` holds back meanwhile.
+    import multiprocessing
+    from multiprocessing import resource_tracker
+
     context = multiprocessing.get_context("spawn")
     links: list[tuple[BaseProcess, Connection]] = []
     with contextlib.redirect_stderr(sys.__stderr__ or sys.stderr):
