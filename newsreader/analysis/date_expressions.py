@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from newsreader.analysis.compiled_patterns import compiled
 from newsreader.analysis.date_words import SEASONS
 from newsreader.ingest.dates import MONTHS, WEEKDAYS
 
@@ -227,17 +226,12 @@ TOLD_APART = (*WITHOUT_THE, "duration")
 
 @cache
 def _expression() -> re.Pattern[str]:
-    """Every rule as one pattern: made when first used, as writing a date in words (with the seasons' names from
-    here) needs none of it, from its code compiled beforehand (compiled_patterns), as compiling it took 60 ms."""
-    return compiled("date_expressions", expression_pattern())
-
-
-def expression_pattern() -> str:
-    """Every rule as one pattern, those of TOLD_APART each a group named for it."""
+    """Every rule as one pattern, those of TOLD_APART each a group named for it: compiled when first used, as it
+    takes 60 ms to compile and writing a date in words (with the seasons' names from here) needs none of it."""
     rules = "|".join(
         f"(?P<{name.replace(' ', '_')}>{rule})" if name in TOLD_APART else f"(?:{rule})" for name, rule in RULES.items()
     )
-    return _pattern(r"(?<![\w'-])(?:" + rules + r")(?![\w-])")
+    return re.compile(_pattern(r"(?<![\w'-])(?:" + rules + r")(?![\w-])"))
 
 
 MONTH_NAMES = PIECES["MONTH"]
