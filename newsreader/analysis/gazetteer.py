@@ -2,9 +2,9 @@
 
 Places come from GeoNames (countries, cities of 15,000 people or more, US states, continents), as
 `places.tsv` holds them beside this module (made by scripts/gazetteer_table.py); first names from
-gender-guesser's dictionary of about 48,000 given names, as `first_names.txt` holds them (made by
-scripts/first_names_table.py). The few hand lists here are the closed vocabularies of news writing
-(titles, role nouns, organisation words), not names of particular people or places.
+gender-guesser's dictionary of about 48,000 given names. The few hand lists here are the closed
+vocabularies of news writing (titles, role nouns, organisation words), not names of particular
+people or places.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import overload
 from newsreader.analysis.string_table import StringTable
 
 TABLE = "places.tsv"
-FIRST_NAMES = "first_names.txt"  # gender-guesser's names, as dictionary_first_names finds them
 # A line of gender-guesser's dictionary whose name (its 4th to 29th characters) is one plain name;
 # a line end, not `^`, before it: the search then leaps from one line end to the next. Its bytes
 # are searched (one a character), not a decoded copy: each worker held the copy's 4 MB after.
@@ -137,14 +136,5 @@ def _sections(table: str) -> dict[str, list[str]]:
 
 
 def _first_names() -> StringTable:
-    """The names of `FIRST_NAMES`, after its header and the blank line that ends it."""
-    return StringTable(
-        resources.files(__package__).joinpath(FIRST_NAMES).read_text(encoding="utf-8").split("\n\n", 1)[1].split()
-    )
-
-
-def dictionary_first_names() -> list[str]:
-    """The plain names of gender-guesser's dictionary, which scripts/first_names_table.py writes to `FIRST_NAMES`:
-    finding them in its 4 MB took each process 240 M instructions, an eighth of a one-article export."""
     data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_bytes()  # a comment line first
-    return [name.decode("ascii") for name in FIRST_NAME.findall(data)]
+    return StringTable(name.decode("ascii") for name in FIRST_NAME.findall(data))

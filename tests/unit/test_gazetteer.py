@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsreader.analysis.gazetteer import dictionary_first_names, gazetteer
+from newsreader.analysis.gazetteer import gazetteer
 
 
 def test_places_of_every_section_load_whole_with_what_their_name_alone_says():
@@ -22,8 +22,3 @@ def test_countries_demonym_stems_and_first_names():
     assert {"Iran", "Lank", "Euro"} <= set(names.country_stems)
     assert all(name in names.first_names for name in ("Sergei", "Mohammed", "Anne"))
     assert "Sergeii" not in names.first_names and "sergei" not in names.first_names
-
-
-def test_the_first_names_that_ship_are_those_of_gender_guesser_s_dictionary():
-    shipped = list(gazetteer().first_names)
-    assert shipped == list(dict.fromkeys(dictionary_first_names())), "run scripts/first_names_table.py"
