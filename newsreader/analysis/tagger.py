@@ -276,7 +276,8 @@ class Kinds:
         string method over them took as long as the method over the whole word); `particles`: whether
         any word may begin with one of PARTICLE_PREFIXES."""
         firsts = "".join(map(itemgetter(0), vocabulary))
-        codes = np.frombuffer(firsts.encode("utf-32-le"), dtype=np.uint32)
+        # A lone surrogate (a body is kept as written) is its own code: no letter, no figure.
+        codes = np.frombuffer(firsts.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         upper, lower = (codes >= ord("A")) & (codes <= ord("Z")), (codes >= ord("a")) & (codes <= ord("z"))
         letter, figure = upper | lower, (codes >= ord("0")) & (codes <= ord("9"))
         for i in np.flatnonzero(codes > 127).tolist():

@@ -513,3 +513,17 @@ def test_an_acronym_in_brackets_makes_the_words_it_spells_one_organisation(recog
 def test_a_name_after_nothing_but_spaces_other_than_the_space_is_found(space):
     # The word before a name was looked for among those spaces and not found: an IndexError.
     assert [m.text for m in Rules().mentions(f"{space}Harbor Velmont met the press.")] == ["Harbor Velmont"]
+
+
+def test_a_lone_surrogate_in_a_body_costs_its_article_no_entity(recogniser):
+    """A body is kept as written, a lone surrogate of a JSON escape too ("\\ud800"): its names and dates are found
+    all the same, at the offsets of the body as written."""
+    body = "Marta Kovalenko met \ud800 Daniel Ruiz in Lisbon on Monday. \udfff"
+    found = [(m.text, m.type, body[m.start : m.end]) for m in recogniser.mentions(body)]
+    assert [(text, kind) for text, kind, _ in found] == [
+        ("Marta Kovalenko", "person"),
+        ("Daniel Ruiz", "person"),
+        ("Lisbon", "place"),
+        ("Monday", "date"),
+    ]
+    assert all(text == written for text, _, written in found)
