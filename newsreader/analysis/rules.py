@@ -105,6 +105,11 @@ def _bare(word: str) -> str:
     return _without_possessive(word).rstrip(".").lower().replace("’", "'")
 
 
+def _possessive(word: str) -> bool:
+    """Whether a word ends in a possessive ("Iran's", "Jesus'"), its last letter looked at first."""
+    return word[-1:] in POSSESSIVE_LAST_LETTERS and word.endswith(POSSESSIVE_ENDS)
+
+
 def _without_possessive(word: str) -> str:
     """A word without its possessive ending, if any, told by its last two letters (a regex cost more)."""
     last = word[-1:]
@@ -202,10 +207,14 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
 
     Each segment comes with whether a title stood just before it.
     """
-    if len(tokens) == 2 and (bare := _bare(first := tokens[0][1])) not in TITLES:  # most runs of more than one word
-        ends_possessive = first[-1:] in POSSESSIVE_LAST_LETTERS and first.endswith(POSSESSIVE_ENDS)
-        if not ends_possessive or bare in NAME_POSSESSIVES:
-            return [(tokens, False)]  # no title and no possessive before the last word: one name
+    # Most runs of more than one word: two words, the first no title and no possessive, are one name.
+    first = tokens[0][1]
+    if (
+        len(tokens) == 2
+        and (bare := _bare(first)) not in TITLES
+        and (not _possessive(first) or bare in NAME_POSSESSIVES)
+    ):
+        return [(tokens, False)]
     segments: list[tuple[list[Token], bool]] = []
     current: list[Token] = []
     titled = False
@@ -230,7 +239,7 @@ def _segments(tokens: list[Token]) -> list[tuple[list[Token], bool]]:
         if i + 2 < len(tokens) and _starts_person(bare, word, tokens[i + 1][1]):
             segments.append((current, titled))  # "… Mobilization Force Abu Mahdi al-Muhandis"
             current, titled = [], False
-        elif word[-1:] in POSSESSIVE_LAST_LETTERS and word.endswith(POSSESSIVE_ENDS) and bare not in NAME_POSSESSIVES:
+        elif _possessive(word) and bare not in NAME_POSSESSIVES:
             segments.append((current, titled))
             current, titled = [], False
         i += 1
@@ -322,7 +331,7 @@ class Rules:
         last_start, last = tokens[-1]
         if "-" in last and (dash := DASH_LOWER.search(last)):
             last = last[: dash.start()]  # "UK-based", "US-led"
-        elif last[-1:] in POSSESSIVE_LAST_LETTERS and last.endswith(POSSESSIVE_ENDS) and not _is_acronym(last):
+        elif _possessive(last) and not _is_acronym(last):
             last = _without_possessive(last)
         end = last_start + len(last)
         name = body[start:end]
