@@ -63,10 +63,10 @@ class Places:
     """Place names → (canonical name, whether the name alone says it is a place), held compactly:
     the canonical name is the name itself but for the few `COUNTRY_ALIASES`."""
 
-    def __init__(self, names: list[str], alone: int) -> None:
-        """Distinct names, of which the first `alone` say alone that their place is one."""
+    def __init__(self, names: list[str], alone_count: int) -> None:
+        """Distinct names, of which the first `alone_count` say alone that their place is one."""
         self.names = StringTable(names)
-        self.alone = alone
+        self.alone_count = alone_count
 
     def __contains__(self, name: object) -> bool:
         return name in self.names
@@ -86,12 +86,12 @@ class Places:
     def get(self, name: str, default: tuple[str, bool] | None = None) -> tuple[str, bool] | None:
         if (place := self.names.place(name)) < 0:
             return default
-        return COUNTRY_ALIASES.get(name, name), place < self.alone
+        return COUNTRY_ALIASES.get(name, name), place < self.alone_count
 
     def by_name_alone(self, name: str) -> bool | None:
         """Whether the name alone says its place is one (None: no place of that name), `get`'s second
         half without the tuple."""
-        return None if (place := self.names.place(name)) < 0 else place < self.alone
+        return None if (place := self.names.place(name)) < 0 else place < self.alone_count
 
 
 @dataclass(frozen=True)
