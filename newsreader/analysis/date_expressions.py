@@ -341,15 +341,29 @@ KEYWORDS = tuple(
     tomorrow nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties
     period term""".split()
 )
-# A keyword's other forms are found with it, one search each: "year" finds "years" and "yearly" too.
-KEYWORD_END = re.compile(r"(?:s|ly|ends?)?(?![a-zA-Z])")
+# A keyword's other forms are found with it: "year" finds "years" and "yearly" too.
+KEYWORD_END = r"(?:s|ly|ends?)?(?![a-zA-Z])"
 KEYWORD_STEMS = tuple(
     word for word in KEYWORDS if not any(word == stem + end for stem in KEYWORDS for end in ("s", "ly", "end", "ends"))
 )
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """`words` as an alternation of their first letters, each before the rests of its words: "m(?:onth|inute)"."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{letter}(?:{'|'.join(ends)})" for letter, ends in rests.items())
+
+
+# The keywords of a lowered text after a character no ASCII letter or digit (a letter beyond ASCII is told apart after):
+# one search where a `find` of each keyword was 51, as the engine skips in C to such characters and rejects a group of
+# keywords at its first letter (measured: 0.15 -> 0.07 s of CPU over the BBC corpus's bodies).
+KEYWORD = re.compile(rf"[^a-z0-9](?:{_by_first_letter(KEYWORD_STEMS)}){KEYWORD_END}")
 INSIDE_WORDS = ("day", "night")  # "Monday", "tonight"
 # Month names are capitalised ("may" is a verb): one pattern finds them all, as it skips to their capitals.
 _MONTH_NAMES = "|".join(name.title() for name in sorted(MONTHS, key=len, reverse=True))
-MONTH_KEYWORD = re.compile(f"(?:{_MONTH_NAMES})(?={KEYWORD_END.pattern})")
+MONTH_KEYWORD = re.compile(f"(?:{_MONTH_NAMES})(?={KEYWORD_END})")
 # A number that may be part of an expression: a year, a clock's time, or one before a unit, a month, a time of day.
 # (Its first digit comes first in the pattern, which lets the search skip to digits.)
 NUMBER_NEAR = re.compile(
@@ -421,13 +435,8 @@ def _keyword_places(text: str) -> list[int]:
         while at >= 0:
             places.add(at)
             at = lower.find(word, at + 1)
-    for word in KEYWORD_STEMS:
-        at = lower.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not lower[at - 1].isalnum()) and KEYWORD_END.match(lower, end):
-                places.add(at)
-            at = lower.find(word, end)
+    # a keyword's place in `lower` is that of the character before it in " " + lower
+    places.update(m.start() for m in KEYWORD.finditer(" " + lower) if not lower[m.start() - 1 : m.start()].isalnum())
     places.update(m.start() for m in MONTH_KEYWORD.finditer(text) if not text[m.start() - 1 : m.start()].isalnum())
     return sorted(places)
 

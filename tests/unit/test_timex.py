@@ -1075,3 +1075,15 @@ def test_a_regular_past_after_a_date_that_opens_its_sentence(text, expected):
 )
 def test_a_weekday_told_in_a_timetables_present_or_hoped_for_is_to_come(text, expected):
     assert timexes(text, "2013-03-22")[0][2] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Years later, the plant closed.", [("Years", "DURATION", "PXY")]),  # a keyword opening the text
+        ("“Next year” was the slogan.", [("Next year", "DATE", "1990")]),  # after punctuation beyond ASCII
+        ("The Côteweek festival opened.", []),  # after a letter beyond ASCII: inside a word
+    ],
+)
+def test_keywords_are_words_wherever_they_stand(text, expected):
+    assert timexes(text) == expected
