@@ -73,6 +73,7 @@ ASCII_KINDS = str.maketrans(
     string.ascii_uppercase + string.ascii_lowercase + string.digits, "X" * 26 + "x" * 26 + "d" * 10
 )
 PARTICLE_PREFIXES = ("al-", "el-", "bin-", "ibn-")
+PARTICLE_FIRSTS = sorted({ord(prefix[0]) for prefix in PARTICLE_PREFIXES})
 SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’-–—(")
 # A token holds no space and is read the same wherever its run of characters not spaces (its chunk)
 # stands, but for an initial ending one: "J." is a token before a capital (SPACED_TOKEN's lookahead);
@@ -289,8 +290,10 @@ class Kinds:
                 first.isdigit(),
             )
         candidate = upper.copy()
-        if particles:
-            candidate |= np.fromiter(map(methodcaller("startswith", PARTICLE_PREFIXES), vocabulary), bool, len(codes))
+        if particles:  # read only the words that begin as a particle does
+            maybe = np.flatnonzero(np.isin(codes, PARTICLE_FIRSTS)).tolist()
+            led = map(methodcaller("startswith", PARTICLE_PREFIXES), map(vocabulary.__getitem__, maybe))
+            candidate[maybe] = np.fromiter(led, bool, len(maybe))
         maybe = np.flatnonzero(letter & ~lower).tolist()  # a word all in capitals begins so
         capitals = np.zeros(len(codes), dtype=bool)
         capitals[maybe] = np.fromiter(map(str.isupper, map(vocabulary.__getitem__, maybe)), bool, len(maybe))
@@ -334,8 +337,8 @@ def tokenise_all(texts: Sequence[tuple[str, Sequence[Hint]]]) -> Tokens:
     token_of = np.repeat(firsts[chunk_of] - np.cumsum(per_chunk) + per_chunk, per_chunk) + np.arange(per_chunk.sum())
     ids = words[token_of]
     ends = np.repeat(chunk_starts, per_chunk) + word_ends[token_of]
-    lines = np.repeat(np.searchsorted(np.flatnonzero(codes == ord("\n")), chunk_starts), per_chunk)
-    text_of = np.searchsorted(starts, ends) - 1  # the last text to start before the token ends
+    lines = np.repeat(np.cumsum(codes == ord("\n"))[chunk_starts], per_chunk)  # the line breaks before each
+    text_of = np.repeat(np.searchsorted(starts, chunk_starts, side="right") - 1, per_chunk)  # the last to start
     kind = Kinds.of(vocabulary, place_of, any(prefix in joined for prefix in PARTICLE_PREFIXES))
     candidates = np.flatnonzero(_candidates(kind, ids, lines))
     tokens = Tokens(
@@ -586,10 +589,12 @@ class Sums(Generic[Key]):
 
     def rows_for(self, keys: list[Key]) -> np.ndarray:
         """The rows of these keys, those of new keys added, each row counted as used once more."""
-        new = list(set(keys).difference(self.row_of))
-        if new:
-            self._add(new)
-        rows = np.fromiter(map(self.row_of.__getitem__, keys), dtype=np.intp, count=len(keys))
+        rows = np.fromiter(map(self.row_of.get, keys, repeat(-1)), dtype=np.intp, count=len(keys))
+        unknown = np.flatnonzero(rows < 0)  # one lookup a kept key, not a set of them all taken from the kept
+        if len(unknown):
+            new = list(map(keys.__getitem__, unknown.tolist()))
+            self._add(list(dict.fromkeys(new)))
+            rows[unknown] = np.fromiter(map(self.row_of.__getitem__, new), dtype=np.intp, count=len(new))
         self.batches[rows] += 1  # once for a row however often it is in `rows`
         return rows
 
@@ -607,12 +612,13 @@ class Sums(Generic[Key]):
         self.row_of.update(zip(keys, range(first, first + len(keys)), strict=True))
 
     def forget(self, kept: int) -> None:
-        """Keep the half of `kept` keys that the most batches of texts used, if more than `kept` are kept
-        (between batches: a batch's rows stay while it is tagged); the counts halve, so that old use fades."""
+        """Keep the three quarters of `kept` keys that the most batches of texts used, if more than `kept`
+        are kept (between batches: a batch's rows stay while it is tagged); the counts halve, so that old
+        use fades. Keeping half, a third of the neighbours' sums were worked out again, forgotten before."""
         if len(self.row_of) <= kept:
             return
         keys = list(self.row_of)  # in the order of their rows
-        chosen = np.argsort(-self.batches[: len(keys)], kind="stable")[: kept // 2]
+        chosen = np.argsort(-self.batches[: len(keys)], kind="stable")[: kept * 3 // 4]
         self.row_of = {keys[row]: place for place, row in enumerate(chosen.tolist())}
         size = max(FIRST_ROWS, len(chosen))
         self.rows, rows = np.zeros((size, *self.rows.shape[1:])), self.rows[chosen]
@@ -627,32 +633,39 @@ class Spelt:
     from its spelling: a dict lookup each, where a feature's string was made to be looked up."""
 
     own: list[dict[str, int]]  # for each part of `spelling`, the rows by the part
-    near: list[dict[str, int]]  # for each of OFFSETS, the rows by a neighbour's lower case
+    near_place: dict[str, int]  # each lower case weighed as a neighbour: its place in `near`
+    near: np.ndarray  # the rows of each such lower case (then of none) at each of OFFSETS: one lookup, not four
     unweighed: int  # the row of zeros
 
     @classmethod
     def of(cls, index: dict[str, int], unweighed: int) -> Spelt:
         """The spelling features' rows of a model's `index` of features."""
-        near_names = [use[0].partition("=")[0] for use in near_spelling("")]
-        rows_of: dict[str, dict[str, int]] = {name: {} for name in (*SPELLING, *near_names)}
+        offset_of = {use[0].partition("=")[0]: offset for offset, use in enumerate(near_spelling(""))}
+        own: dict[str, dict[str, int]] = {name: {} for name in SPELLING}
+        near_place: dict[str, int] = {}
+        near: list[tuple[int, int, int]] = []  # (place, offset, row)
         for feature, row in index.items():
             name, _, part = feature.partition("=")
-            if (rows := rows_of.get(name)) is not None:
+            if (rows := own.get(name)) is not None:
                 rows[part] = row
-        return cls([rows_of[name] for name in SPELLING], [rows_of[name] for name in near_names], unweighed)
+            elif (offset := offset_of.get(name)) is not None:
+                near.append((near_place.setdefault(part, len(near_place)), offset, row))
+        places, offsets, weighed = np.array(near, dtype=np.intp).reshape(-1, 3).T
+        near_rows = np.full((len(near_place) + 1, len(OFFSETS)), unweighed)
+        near_rows[places, offsets] = weighed
+        return cls([own[name] for name in SPELLING], near_place, near_rows, unweighed)
 
     def own_rows(self, words: list[str]) -> np.ndarray:
         """The rows of each word's `own_spelling` features: (words, features)."""
-        return self._rows(self.own, zip(*map(spelling, words), strict=True))
+        absent = repeat(self.unweighed)
+        parts = zip(*map(spelling, words), strict=True)
+        rows = chain.from_iterable(map(table.get, part, absent) for table, part in zip(self.own, parts, strict=True))
+        return np.fromiter(rows, np.intp, len(self.own) * len(words)).reshape(len(self.own), len(words)).T
 
     def near_rows(self, words: list[str]) -> np.ndarray:
         """The row of each word's `near_spelling` feature at each offset: (words, offsets)."""
-        return self._rows(self.near, [list(map(str.lower, words))] * len(OFFSETS))
-
-    def _rows(self, tables: list[dict[str, int]], keys: Iterable[Sequence[str]]) -> np.ndarray:
-        """Each table's rows of its keys, side by side: (keys, tables)."""
-        absent = repeat(self.unweighed)
-        return np.array([list(map(table.get, column, absent)) for table, column in zip(tables, keys, strict=True)]).T
+        none = repeat(len(self.near) - 1)
+        return self.near[np.fromiter(map(self.near_place.get, map(str.lower, words), none), np.intp, len(words))]
 
 
 class Tagger:
@@ -759,7 +772,7 @@ def runs(tokens: Tokens) -> np.ndarray:
     a name lies in one."""
     candidates = np.array(tokens.candidates, dtype=np.intp)
     breaks = np.flatnonzero((np.diff(candidates) != 1) | (np.diff(tokens.texts[candidates]) != 0)) + 1
-    return np.column_stack(((0, *breaks), (*breaks, len(candidates))))
+    return np.column_stack((np.insert(breaks, 0, 0), np.append(breaks, len(candidates))))
 
 
 def _allowed() -> np.ndarray:
