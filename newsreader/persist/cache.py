@@ -34,7 +34,7 @@ from newsreader.persist.small_entries import SmallEntries
 if TYPE_CHECKING:
     from newsreader.bodies import BodyFile
 
-VERSION = "75"  # bump when what is cached changes: its shape, or what the analysis finds
+VERSION = "76"  # bump when what is cached changes: its shape, or what the analysis finds
 MAX_BYTES = 2 << 30  # a bound for the whole cache: the least recently written entries go first
 PRUNE_EVERY = 24 * 3600  # seconds between two prunings
 TEMPORARY = ".entry-"  # an entry being written; renamed to its name once whole
