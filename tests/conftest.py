@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsreader.analysis.entity_table import EntityTable
 from newsreader.store import DocumentStore, bundled_seeds
 
 TESTS = Path(__file__).resolve().parent
@@ -56,6 +57,13 @@ def check_query_row(store: DocumentStore, row: dict) -> None:
         assert all(any(f.startswith(t) for f in found) for t in row["top3"]), (row, found)
     else:
         assert found and all(any(f.startswith(t) for t in row["top3"]) for f in found), (row, found)
+
+
+def kept(table: EntityTable) -> dict:
+    """What the cache keeps of an entity table (names, articles, their mentions' blocks): two tables made apart
+    are the same table where this is the same, whichever mentions file each has."""
+    state = table.__getstate__()
+    return {**state, "triples": bytes(state["triples"])}
 
 
 def seed_path(prefix: str) -> Path:

@@ -15,7 +15,7 @@ from newsreader import processes
 from newsreader.analysis import pool
 from newsreader.analysis.entity_table import CorpusAnalysis, analyse_corpus
 from newsreader.store import DocumentStore
-from tests.conftest import BBC
+from tests.conftest import BBC, kept
 
 # Invented news, for a machine without ../shared: enough of it for several runs of workers and a run
 # log bigger than the disk the full-disk test gives it.
@@ -46,7 +46,7 @@ def test_workers_make_the_same_table_as_one_process(articles, monkeypatch):
     monkeypatch.setattr(pool, "RUN", 7)  # many runs, handed back out of turn by two workers
     alone = analyse_corpus(articles, processes=0)
     shared = analyse_corpus(articles, processes=2)
-    assert vars(shared) == vars(alone)
+    assert kept(shared) == kept(alone)
     assert alone.counts()  # a table with entities in it, not two empty ones
 
 
@@ -63,7 +63,7 @@ def test_once_every_article_is_in_the_core_kept_for_loading_takes_a_worker(artic
     workers: list[int] = []
     table = analysis.finish(progress=lambda done, total: workers.append(len(pool._pool.started)))
     assert workers and set(workers) == {2}
-    assert table is not None and vars(table) == vars(analyse_corpus(articles, processes=0))
+    assert table is not None and kept(table) == kept(analyse_corpus(articles, processes=0))
 
 
 class FullAfter(io.FileIO):
@@ -83,7 +83,7 @@ def test_runs_a_full_disk_has_no_room_for_wait_in_memory_and_make_the_same_table
     analysis.give(articles)
     table = analysis.finish()
     assert analysis.runs.sizes and analysis.runs.kept  # the first runs on disk, the others in memory
-    assert table is not None and vars(table) == vars(alone)
+    assert table is not None and kept(table) == kept(alone)
 
 
 # In a fresh interpreter: the seeds analysed by one worker, and what the process that asked imported.
