@@ -16,18 +16,19 @@ ENTITY_TYPES = ("person", "org", "place", "date", "nationality", "law", "event")
 MAIN_TYPES = ENTITY_TYPES[:4]
 
 
-# Each Latin-1 character as a space (b" ") or a letter (b"x"), as `str.split` takes it.
-SPACE_OR_LETTER = bytes(0x20 if chr(code).isspace() else 0x78 for code in range(256))
+# Each Latin-1 character as 0 (a space, as `str.split` takes it) or 1 (part of a word).
+IN_WORD = bytes(0 if chr(code).isspace() else 1 for code in range(256))
 
 
 def word_count(text: str) -> int:
-    """`len(text.split())`: for Latin-1 text (most news is), counted in one pass over bytes, not by making a
-    string of every word (which took a tenth of the time an article takes to load)."""
+    """`len(text.split())`: for Latin-1 text (most news is), the bytes where a word starts (a 1 after a 0,
+    or first) counted as the bits of one big number, not by making a string of every word (which took a
+    tenth of the time an article takes to load), nor by counting b" x" in marks (a third of that)."""
     try:
-        marks = text.encode("latin-1").translate(SPACE_OR_LETTER)
+        marks = int.from_bytes(text.encode("latin-1").translate(IN_WORD), "big")
     except UnicodeEncodeError:
         return len(text.split())
-    return marks.count(b" x") + marks.startswith(b"x")
+    return (marks & ~(marks >> 8)).bit_count()
 
 
 def _one_copy(shared: str | None) -> str | None:

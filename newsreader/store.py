@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -563,29 +564,33 @@ def _load_one(
         except DamagedEntry:  # read the file itself, past what the entry gave
             # Articles handed over already read their bodies from the entry's body file: keep it as it is.
             key = key if given == 0 else None
-    if str(path) != STDIN and _size(path) > BIG_FILE:
+    link, status = _statuses(path)
+    if status and status.st_size > BIG_FILE:
         yield []  # a place to stop before seconds of reading (a cached file's entry takes no such time)
+    # Where the entry says the file is: worked out before reading, from the status read for it.
+    source = resolved_path(path, link) if cache and key and link else None
     bodies = _body_file(cache, key)
     written: list[list[Article] | LoadProblem] = []
-    for found in _read_afresh(path, bodies, spare_cores):
+    for found in _read_afresh(path, bodies, spare_cores, status):
         written.append(found)
         if len(written) > given:
             yield found
-    try:
-        source = resolved_path(path) if cache and key else None
-    except OSError:  # gone once read: no entry to keep for it
-        source = None
     if cache and key and source:
         cache.put_stream(FILE_KIND, key, [FileEntry(source, bodies.path, bodies.size), *written])
     elif not (cache and bodies is cache.bodies):  # the run's body file in the cache serves the files to come
         bodies.close()
 
 
-def _size(path: Path) -> int:
+def _statuses(path: Path) -> tuple[os.stat_result | None, os.stat_result | None]:
+    """A file's `os.lstat` and `os.stat` (the same one but for a symlink), one system call for most files;
+    None for standard input and for a file out of reach (which reading it then says)."""
+    if str(path) == STDIN:
+        return None, None
     try:
-        return path.stat().st_size
+        link = os.lstat(path)
+        return link, os.stat(path) if stat.S_ISLNK(link.st_mode) else link
     except OSError:
-        return 0
+        return None, None
 
 
 def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProblem] | None:
@@ -607,9 +612,12 @@ def _intact_entry(cache: Cache, key: Key) -> Iterator[list[Article] | LoadProble
     return None
 
 
-def _read_afresh(path: Path, bodies: BodyFile, spare_cores: int) -> Iterator[list[Article] | LoadProblem]:
+def _read_afresh(
+    path: Path, bodies: BodyFile, spare_cores: int, status: os.stat_result | None = None
+) -> Iterator[list[Article] | LoadProblem]:
     """A file's articles in batches and its problems where they come: a big JSON Lines file read in
-    parts by worker processes (`newsreader.ingest.parts`) that leave `spare_cores`, any other here."""
+    parts by worker processes (`newsreader.ingest.parts`) that leave `spare_cores`, any other here.
+    `status`: the file's `os.stat`, where it was read already."""
     # The formats and the page rules: not needed on a warm start.
     from newsreader.ingest.metadata import article_id, build_article
     from newsreader.ingest.parts import read_in_parts, splittable
@@ -620,7 +628,7 @@ def _read_afresh(path: Path, bodies: BodyFile, spare_cores: int) -> Iterator[lis
         if splittable(path, spare_cores)
         else (
             item if isinstance(item, LoadProblem) else build_article(item, article_id(item), bodies)
-            for item in load_file(path)
+            for item in load_file(path, status)
         )
     )
     batch: list[Article] = []

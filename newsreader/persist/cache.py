@@ -219,7 +219,9 @@ class Cache:
     def __init__(self, folder: Path | None = None, warn: Callable[[str], None] | None = None, enabled: bool = True):
         self.folder = folder or cache_home()
         self._root = os.fspath(self.folder)
-        self._no_file: set[str] = set()  # names of file entries found to have no file of their own
+        # Names of file entries kept as a file of their own, listed once (`_with_file`): most are rows of the
+        # table of small ones, and a cold load tried to open a file for each of its files, none there.
+        self._files: set[str] | None = None
         self.warn = warn or (lambda message: None)
         self.enabled = enabled
         self.warned_unwritable = False
@@ -373,18 +375,30 @@ class Cache:
         when there is none for this stamp. Damage on the way removes the entry and raises `DamagedEntry`."""
         if not self.enabled:
             return None
-        if kind == FILE_KIND and (entry := self.small.get(key.name)) is not None:
-            values = self._stamped(key, io.BytesIO(entry), lambda error: self._discard_row(key.name, error))
-            if values is not None:
-                return values
+        if kind == FILE_KIND:
+            if (entry := self.small.get(key.name)) is not None:
+                values = self._stamped(key, io.BytesIO(entry), lambda error: self._discard_row(key.name, error))
+                if values is not None:
+                    return values
+            if key.name not in self._with_file():
+                return None
         path = self._path(kind, key)
         try:
             stream = open(path, "rb")  # noqa: SIM115 - closed by `_stream_values`
-        except OSError as error:  # absent, or no way to it: rebuilt (and a write that fails says so)
-            if isinstance(error, FileNotFoundError) and kind == FILE_KIND:
-                self._no_file.add(key.name)  # nothing to remove when its entry is written
+        except OSError:  # absent, or no way to it: rebuilt (and a write that fails says so)
             return None
         return self._stamped(key, stream, lambda error: self._discard(path, error))
+
+    def _with_file(self) -> set[str]:
+        """The names of file entries that have a file of their own, as listed when first asked for (plus
+        those written since): an entry another newsreader writes meanwhile only costs its file's reading."""
+        if self._files is None:
+            try:
+                with os.scandir(os.path.join(self._root, FILE_KIND)) as entries:
+                    self._files = {e.name.removesuffix(".pickle") for e in entries if e.name.endswith(".pickle")}
+            except OSError:  # no folder yet, or none to be read: no file to find in it
+                self._files = set()
+        return self._files
 
     def _stamped(
         self, key: Key, stream: BinaryIO, discard: Callable[[Exception], None]
@@ -419,19 +433,20 @@ class Cache:
         stamped = iter([key.stamp, *values, _END])
         head = io.BytesIO()
         if kind == FILE_KIND:
-            may_have_file = key.name not in self._no_file
-            self._no_file.discard(key.name)
+            files = self._with_file()
             for value in stamped:
                 pickle.dump(value, head, protocol=pickle.HIGHEST_PROTOCOL)
                 if head.tell() > SMALL_ENTRY:
                     break
             else:  # all of it small: a row, in place of any other version
                 self.small.put(key.name, head.getvalue())
-                if may_have_file:
+                if key.name in files:
+                    files.discard(key.name)
                     with contextlib.suppress(OSError):
                         os.unlink(path)
                 return
             self.small.put(key.name, None)
+            files.add(key.name)
         temporary = None
         try:
             folder = os.path.dirname(path)

@@ -390,8 +390,8 @@ def test_a_file_that_vanishes_or_empties_while_the_load_goes_on_is_named_and_the
         (tmp_path / "emptied.txt").write_text("")
         return found
 
-    def read_then_gone(path):
-        yield from real_load_file(path)
+    def read_then_gone(path, status=None):
+        yield from real_load_file(path, status)
         if path.name == "gone-after.txt":
             path.unlink()
 
@@ -405,6 +405,15 @@ def test_a_file_that_vanishes_or_empties_while_the_load_goes_on_is_named_and_the
         ("emptied.txt", "empty file"),
         ("gone-before.txt", "no such file or directory"),
     ]
+
+
+def test_a_file_that_grew_or_shrank_since_its_status_was_read_is_read_whole(tmp_path):
+    path, other = tmp_path / "story.txt", tmp_path / "other.txt"
+    path.write_text("Harbour reopens\n\nThe ferry ran again on Monday after the storm.\n" * 3)
+    for size in (1, 100_000):  # the status of a file far shorter, then far longer
+        other.write_text("x" * size)
+        [record] = load_file(path, os.stat(other))
+        assert record.text == path.read_text()
 
 
 def test_a_file_gone_before_it_is_read_is_said_to_be_gone_not_to_be_a_pipe(tmp_path):
