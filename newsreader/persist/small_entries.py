@@ -1,5 +1,5 @@
 """The cache's small entries (most files are one article, and their entries a few kilobytes) as rows
-of one SQLite table, written a few hundred in one transaction.
+of one SQLite table, written megabytes of them in one transaction.
 
 As files of their own, each cost a file made and renamed: a third of the time a cold load of 2,000
 small files took, and more on a busy disk. A transaction is whole or not there: a writer killed
@@ -15,13 +15,17 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-ROWS_AT_ONCE = 256  # rows written in one transaction
+# What one transaction writes: rows, and bytes of entries. A transaction writes every page its rows fall in,
+# each journalled first, and rows of random names fall all over the table: 256 rows a transaction wrote
+# 6,000 pages for the 2,095 files of the BBC corpus, the one transaction of them all 430 (a cold load 7% faster).
+ROWS_AT_ONCE, BYTES_AT_ONCE = 4096, 4 << 20
+ROWS_READ_AT_ONCE = 256  # rows `rows` reads at a time
 BUSY_SECONDS = 10  # how long to wait for another newsreader that is writing the table
 
 
 class SmallEntries:
     """Entries by name: `put` keeps one (or removes it, given None), `get` gives it back; `flush`
-    writes what `put` kept, as `put` does every `ROWS_AT_ONCE` rows. A damaged table is removed
+    writes what `put` kept, as `put` does every `ROWS_AT_ONCE` rows or `BYTES_AT_ONCE` bytes. A damaged table is removed
     (`on_damage` hears of it); one that cannot be written is left (`on_unwritable`)."""
 
     def __init__(
@@ -35,6 +39,7 @@ class SmallEntries:
         self.on_unwritable = on_unwritable
         self._connection: sqlite3.Connection | None = None
         self._pending: dict[str, bytes | None] = {}  # name → entry, or None: to be removed
+        self._pending_bytes = 0  # of the entries put since the last flush
         self._fetched: dict[str, bytes | None] = {}  # name → entry, or None: not there; read ahead by `prefetch`
         self._lock = threading.Lock()  # the loading thread and the pruning one
         self.written = 0  # rows written by this process
@@ -74,7 +79,8 @@ class SmallEntries:
         with self._lock:
             self._fetched.pop(name, None)
             self._pending[name] = entry
-            if len(self._pending) >= ROWS_AT_ONCE:
+            self._pending_bytes += len(entry or b"")
+            if len(self._pending) >= ROWS_AT_ONCE or self._pending_bytes >= BYTES_AT_ONCE:
                 self._flush()
 
     def flush(self) -> None:
@@ -89,13 +95,13 @@ class SmallEntries:
                 return
             try:
                 found = self._database().execute("SELECT name, entry FROM entries")
-                while rows := found.fetchmany(ROWS_AT_ONCE):
+                while rows := found.fetchmany(ROWS_READ_AT_ONCE):
                     yield from rows
             except sqlite3.DatabaseError as error:
                 self._failed(error)
 
     def _flush(self) -> None:
-        pending, self._pending = self._pending, {}
+        pending, self._pending, self._pending_bytes = self._pending, {}, 0
         kept = [(name, entry) for name, entry in pending.items() if entry]
         removed = [(name,) for name, entry in pending.items() if not entry]
         if not kept and not (removed and self.path.exists()):
