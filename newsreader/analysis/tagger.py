@@ -486,17 +486,16 @@ def _in_hints(tokens: Tokens, starts: np.ndarray, hints: list[Sequence[Hint]]) -
     candidate, the name it is in: 0 for none, else 2 + 2 x its type's place + 1 past the name's first
     word. A candidate is in the first name of its text to end after its start, if that begins by it
     (the texts' names laid end to end as the texts are: `starts`, where each text starts)."""
-    firsts: list[int] = []
-    lasts: list[int] = []
-    types: list[tuple[str, bool]] = []
-    for start, found in zip(starts[:-1].tolist(), hints, strict=True):
-        ordered = sorted(found, key=attrgetter("start"))
-        firsts += map(start.__add__, map(attrgetter("start"), ordered))
-        lasts += map(start.__add__, map(attrgetter("end"), ordered))
-        types += map(attrgetter("type", "strong"), ordered)
+    found = list(chain.from_iterable(hints))
     candidates = np.array(tokens.candidates, dtype=np.intp)
-    if not firsts or not len(candidates):
+    if not found or not len(candidates):
         return [], np.zeros(len(candidates), dtype=np.intp)
+    # Each text's names in order of their starts (a name lies in its text: sorted where they stand in all).
+    shift = np.repeat(starts[:-1], np.fromiter(map(len, hints), np.intp, len(hints)))
+    firsts = shift + np.fromiter(map(attrgetter("start"), found), np.intp, len(found))
+    order = np.argsort(firsts, kind="stable")
+    firsts, lasts = firsts[order], (shift + np.fromiter(map(attrgetter("end"), found), np.intp, len(found)))[order]
+    types = list(map(attrgetter("type", "strong"), map(found.__getitem__, order.tolist())))
     distinct = dict.fromkeys(types)
     labels = [kind if strong else f"{kind}?" for kind, strong in distinct]
     label_of = np.fromiter(map(dict(zip(distinct, range(len(labels)), strict=True)).__getitem__, types), np.intp)
@@ -506,7 +505,7 @@ def _in_hints(tokens: Tokens, starts: np.ndarray, hints: list[Sequence[Hint]]) -
     # The first name to end after a start: as the hints are read in order of their starts, ends need not be.
     at = np.searchsorted(np.maximum.accumulate(lasts), begins, side="right")
     name = np.minimum(at, len(firsts) - 1)
-    name_first = np.array(firsts)[name]
+    name_first = firsts[name]
     inside = (at < len(firsts)) & (name_first <= begins)
     return labels, np.where(inside, 2 + 2 * label_of[name] + (name_first < begins), 0)
 
@@ -620,11 +619,10 @@ class Sums(Generic[Key]):
         keys = list(self.row_of)  # in the order of their rows
         chosen = np.argsort(-self.batches[: len(keys)], kind="stable")[: kept * 3 // 4]
         self.row_of = {keys[row]: place for place, row in enumerate(chosen.tolist())}
-        size = max(FIRST_ROWS, len(chosen))
-        self.rows, rows = np.zeros((size, *self.rows.shape[1:])), self.rows[chosen]
-        self.rows[: len(rows)] = rows
-        self.batches, batches = np.zeros(size, dtype=np.int64), self.batches[chosen] // 2
-        self.batches[: len(batches)] = batches
+        # Moved up in place: room made again (and its pages first written) took longer than the rows' copy.
+        self.rows[: len(chosen)] = self.rows[chosen]
+        self.batches[: len(chosen)] = self.batches[chosen] // 2
+        self.batches[len(chosen) :] = 0
 
 
 @dataclass
