@@ -14,6 +14,7 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from newsreader.analysis.date_expressions import (
@@ -557,6 +558,33 @@ def duration_value(count: int | None, unit: str, half: bool = False) -> str:
     return _period(amount, code)
 
 
+@lru_cache(maxsize=4096)
+def how_long(text: str) -> str | None:
+    """The value of a length of time ("three years", "the past two weeks", "a decade", "two-year"), None for no such
+    expression: of its words alone, kept for the words met again."""
+    whole = text.lower()
+    lowered = _without_half(whole)
+    m = lowered.endswith(UNITS_WRITTEN) and DURATION.fullmatch(lowered)  # the test of its end first: it is quick
+    if not m:
+        return None
+    words = m["count"]
+    if ("half" in words or "quarter" in words) and (part := PART_OF.fullmatch(words)):  # "half a century": 50 years
+        amount = part_of_a_unit(part[1], m["unit"])
+        return _period(*amount) if amount else None
+    if count_of(words) is None and words not in VAGUE_COUNTS:
+        words = re.sub(r"^an? ", "", words)  # "a two-year contract", but "a couple of years"
+    count = count_of(words)
+    if count is None and words not in VAGUE_COUNTS:
+        return None
+    return duration_value(count, m["unit"], half=lowered != whole)
+
+
+def _without_half(lowered: str) -> str:
+    """The words without a half ("two and a half years": "two years"), looked for only where one may be: a substitution
+    for every expression is slow."""
+    return HALF.sub("", lowered) if "half" in lowered or "/2" in lowered or "½" in lowered else lowered
+
+
 def _period(amount: object, code: str) -> str:
     """A duration's value from its amount and its unit's TIMEX3 letter: "P3Y", "PT2H"."""
     return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
@@ -722,23 +750,8 @@ class Normaliser:
 
     def _first_value(self, text: str, when: Tense) -> str | None:
         """The value the first rule that knows this kind of expression gives it."""
-        for rule in (
-            self._reference,
-            self._every,
-            self._clock,
-            self._day_around,
-            self._part_of_day,
-            self._quarter,
-            self._fiscal_year,
-            self._year_earlier,
-            self._ago,
-            self._the_unit,
-            self._duration,
-            self._calendar,
-            self._relative,
-            self._named_day,
-        ):
-            if value := rule(text, when):
+        for rule in _rules_for(text):
+            if value := rule(self, text, when):
                 return value
         return None
 
@@ -1075,21 +1088,7 @@ class Normaliser:
     # --- "three years", "the past two weeks", "a decade", "two-year", "the first nine months" ---------
 
     def _duration(self, text: str, when: Tense) -> str | None:
-        whole = text.lower()  # a half taken out only where one may be: a substitution for every expression is slow
-        lowered = HALF.sub("", whole) if "half" in whole or "/2" in whole or "½" in whole else whole
-        m = lowered.endswith(UNITS_WRITTEN) and DURATION.fullmatch(lowered)  # the test of its end first: it is quick
-        if not m:
-            return None
-        words = m["count"]
-        if ("half" in words or "quarter" in words) and (part := PART_OF.fullmatch(words)):  # "half a century": 50 years
-            amount = part_of_a_unit(part[1], m["unit"])
-            return _period(*amount) if amount else None
-        if count_of(words) is None and words not in VAGUE_COUNTS:
-            words = re.sub(r"^an? ", "", words)  # "a two-year contract", but "a couple of years"
-        count = count_of(words)
-        if count is None and words not in VAGUE_COUNTS:
-            return None
-        return duration_value(count, m["unit"], half=lowered != whole)
+        return how_long(text)
 
     # --- "17th February, 2020", "January 3", "May 2018", "2015", "the 1990s", "58" after "1957-" ---------
 
@@ -1380,6 +1379,70 @@ class Normaliser:
         while day.weekday() != weekday:
             day += timedelta(days=step)
         return day.isoformat()
+
+
+Rule = Callable[[Normaliser, str, Tense], str | None]
+RELATIVE_START = re.compile(r"(?:" + "|".join(RELATIVE) + r")\s")
+UNIT_AT_END = re.compile(r"[\s-](?:" + "|".join(UNIT_CODES) + r")s?$")  # as DURATION's count and unit end
+
+
+def _may_be_calendar(text: str) -> bool:
+    """Whether `text` has what each way of `Normaliser._calendar` to a value needs: a digit, a year spelled, a decade or
+    a century, a month's name, "year"."""
+    lowered = text.lower()
+    return (
+        DIGIT.search(text) is not None
+        or text.isdigit()
+        or lowered.endswith(("s", "century"))
+        or "year" in lowered
+        or lowered.startswith(("eighteen", "nineteen", "twenty", "two thousand"))
+        or lowered.rstrip(".") in MONTHS
+        or _year_in_digits(text) != text
+    )
+
+
+# The rules `Normaliser._first_value` tries, in order, each with what the expression's words must have for it to give a
+# value (None: anything): a rule whose test fails would give none and is not tried. The rules to try are kept per
+# expression's words ("Sunday", written thousands of times, is given to `_named_day` alone).
+RULES: tuple[tuple[Rule, Callable[[str], object] | None], ...] = (
+    (Normaliser._reference, None),
+    (
+        Normaliser._every,  # "annually", "twice a week", "every Monday", "Mondays"
+        lambda text: (
+            (lowered := text.lower()) in EVERY
+            or lowered.startswith(("every ", "each ", "once ", "twice ", "thrice "))
+            or " times " in lowered
+            or lowered.endswith("days")
+        ),
+    ),
+    (
+        Normaliser._clock,  # "3 p.m.", "noon Thursday", "three in the morning"
+        lambda text: text[:1].isdigit() or " the " in text or text.lower().startswith(("noon", "midnight", "midday")),
+    ),
+    (Normaliser._day_around, lambda text: text[:4].lower() in ("the ", "that")),  # "the next day", "that evening"
+    (Normaliser._part_of_day, lambda text: any(part in text.lower() for part in DAY_PARTS)),
+    (Normaliser._quarter, lambda text: "quarter" in (lowered := text.lower()) or "half" in lowered),
+    (Normaliser._fiscal_year, lambda text: "fiscal" in text.lower()),
+    (Normaliser._year_earlier, lambda text: "year" in (lowered := text.lower()) or "period" in lowered),
+    (  # "four years ago", "two weeks later", "the year before"
+        Normaliser._ago,
+        lambda text: text.lower().endswith(("ago", "earlier", "later", "from now", "before", "after")),
+    ),
+    (Normaliser._the_unit, lambda text: text[:4].lower() == "the "),
+    (Normaliser._duration, lambda text: UNIT_AT_END.search(_without_half(text.lower()))),
+    (Normaliser._calendar, _may_be_calendar),
+    (  # "last month", "the following year", "summer"
+        Normaliser._relative,
+        lambda text: RELATIVE_START.match(lowered := text.lower()) or any(season in lowered for season in SEASONS),
+    ),
+    (Normaliser._named_day, None),
+)
+
+
+@lru_cache(maxsize=4096)
+def _rules_for(text: str) -> tuple[Rule, ...]:
+    """The rules that may give `text` a value, in the order they are tried."""
+    return tuple(rule for rule, may_apply in RULES if may_apply is None or may_apply(text))
 
 
 def _ordinal_number(word: str) -> int | None:

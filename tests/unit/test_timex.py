@@ -6,7 +6,7 @@ import pytest
 
 from newsreader.analysis.date_words import as_written
 from newsreader.analysis.first_pass import _written
-from newsreader.analysis.timex import find_timexes, sentence_span
+from newsreader.analysis.timex import RULES, Normaliser, _rules_for, find_timexes, present, sentence_span
 
 
 def timexes(text: str, published: str = "1989-10-30") -> list[tuple[str, str, str | None]]:
@@ -1087,3 +1087,29 @@ def test_a_weekday_told_in_a_timetables_present_or_hoped_for_is_to_come(text, ex
 )
 def test_keywords_are_words_wherever_they_stand(text, expected):
     assert timexes(text) == expected
+
+
+# Expressions of every kind the rules know, and some they do not
+KINDS = (
+    "Sunday, Mondays, every other Monday, each month, twice a week, three times a year, annually, 3 p.m., "
+    "noon Thursday, 1200 GMT, three in the morning, the next day, that evening, the day before Christmas, tonight, "
+    "overnight, Tuesday morning, last night, the third quarter, third-quarter, the first half of 1989, the latest "
+    "quarter, fiscal 1999, the current fiscal year, year-end, the year-earlier quarter, the 1988 period, four years "
+    "ago, a year earlier, the year before, two weeks later, half a century ago, the week of March 6, the year, the "
+    "weekend, the month, three years, two and a half years, 5 1/2 hours, the past two weeks, a decade, two-year, "
+    "half an hour, 17th February 2020, January 3, Jan. 3, May 2018, May, the 1990s, the '60s, the sixties, the 21st "
+    "century, nineteen ninety-six, June last year, April of that year, 58, 24, last Oct. 23, last month, the "
+    "following year, this May, next Friday, the coming weeks, summer, the summer of 2012, last winter, today, "
+    "yesterday, Christmas, Easter week, last Christmas, Labor Day, now, currently, recently, recent years, the future, "
+    "one day, decades-long, weeks ahead, the then current, 1989, the day"
+).split(", ")
+
+
+@pytest.mark.parametrize("published", ["1989-10-30", None])
+@pytest.mark.parametrize("expression", KINDS)
+def test_a_rule_not_tried_for_an_expression_would_give_it_no_value(expression, published):
+    normaliser = Normaliser(published)
+    normaliser.value("The third quarter ended on Oct. 2.", "The third quarter ended on Oct. 2.", 0)
+    normaliser.value(expression, f"Officials said on {expression} they would go.")  # where it is, as a rule reads it
+    tried = _rules_for(expression)
+    assert [rule.__name__ for rule, _ in RULES if rule not in tried and rule(normaliser, expression, present)] == []
