@@ -359,7 +359,15 @@ def _after_an_infinitive(text: str) -> bool:
 
 
 WILL = re.compile(r"\b(?:will|shall)\b|'ll\b", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|but|and|while|because|although)\b|[-–—]\s")
+# Where a clause ends: a comma, a bracket, a conjunction, a dash. Each way is written to begin with a character of its
+# own, which the pattern engine then looks for alone rather than trying every position (as it does where a way begins
+# with a word's boundary): a conjunction "after no letter" is its first letter, then no letter before that one.
+CONJUNCTIONS = "that but and while because although".split()
+CLAUSE_BREAK = re.compile(
+    "|".join(
+        (",", ";", ":", r"\(", r"\)", *(rf"{w[0]}(?<!\w.){w[1:]}\b" for w in CONJUNCTIONS), r"-\s", r"–\s", r"—\s")
+    )
+)
 # "said Tuesday", "announced on Friday": when it was said.
 SAID_ON = REPORTING_WORDS - {"according"}
 REPORTED_ON = re.compile(r"\b(?:" + "|".join(SAID_ON) + r")(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
@@ -678,6 +686,25 @@ def _easter(year: int) -> date:
     return date(year, (h + lunar - 7 * m + 114) // 31, (h + lunar - 7 * m + 114) % 31 + 1)
 
 
+class Reading(NamedTuple):
+    """An expression's words as the rules read them, and what they say of it."""
+
+    text: str  # spaces made one, a final full stop and a modifier taken off ("early March": "March")
+    part: bool  # it names a part of what `text` does: "the end of the year", "early March"
+    needs_tense: bool  # its value may depend on the tense of its clause (NEEDS_TENSE)
+    year: bool  # it is a year, its own value
+
+
+@lru_cache(maxsize=4096)
+def _reading(expression: str) -> Reading:
+    """How the rules read an expression (kept per expression: the same are written again and again)."""
+    whole = " ".join(expression.split()).rstrip(".")
+    text = whole[modifier.end() :] if (modifier := MODIFIERS.match(whole)) else whole
+    return Reading(
+        text, modifier is not None, NEEDS_TENSE.search(expression) is not None, bool(FULL_YEAR.fullmatch(text))
+    )
+
+
 class Normaliser:
     """Values for one article's time expressions; `published` is its publication date."""
 
@@ -704,30 +731,32 @@ class Normaliser:
 
     def value_at(self, body: str, start: int, end: int) -> str | None:
         """The value of the expression body[start:end], in the tense of its clause."""
+        expression = body[start:end]
+        reading = _reading(expression)
         bracket = body.find(")", end, end + 34) >= 0  # most expressions have none after them: no pattern tried
-        if not NEEDS_TENSE.search(body, start, end) and not (bracket and DAY_AFTER_BRACKETS.match(body, end)):
+        if not reading.needs_tense and not (bracket and DAY_AFTER_BRACKETS.match(body, end)):
             # no need of its sentence: the words around it will do
             first = max(0, start - 24)
-            return self._value(body[start:end], body[first : end + 40], start - first, False)
+            return self._value(expression, reading, body[first : end + 40], start - first, False)
         first, last = sentence_span(body, start, end)
-        return self._value(body[start:end], body[first:last], start - first, True)
+        return self._value(expression, reading, body[first:last], start - first, True)
 
     def value(self, expression: str, sentence: str, at: int | None = None) -> str | None:
         """The value of one expression, met in this order in the text (at this offset in its sentence)."""
         at = sentence.find(expression) if at is None else at
-        return self._value(expression, sentence, at, NEEDS_TENSE.search(expression) is not None)
+        reading = _reading(expression)
+        return self._value(expression, reading, sentence, at, reading.needs_tense)
 
-    def _value(self, expression: str, sentence: str, at: int, needs_tense: bool) -> str | None:
-        whole = " ".join(expression.split()).rstrip(".")
-        text = whole[modifier.end() :] if (modifier := MODIFIERS.match(whole)) else whole
-        self.part = modifier is not None  # "the start of the year": a part of what `text` names
+    def _value(self, expression: str, reading: Reading, sentence: str, at: int, needs_tense: bool) -> str | None:
+        text = reading.text
+        self.part = reading.part  # "the start of the year": a part of what `text` names
         self.following = sentence[at + len(expression) :] if at >= 0 else ""
         self.sentence = sentence
         self.preceding = sentence[max(0, at - 24) : at] if at > 0 else ""
         self.at = at
         when = _clause_tense(sentence, at, at + len(expression)) if needs_tense else present
         self.anaphoric = False  # set by a rule whose value follows the date last named
-        value = text if FULL_YEAR.fullmatch(text) else self._first_value(text, when)  # a year: the most common
+        value = text if reading.year else self._first_value(text, when)  # a year: the most common
         if value and ANY_WEEKDAY.fullmatch(value) and text.lower() in WEEKDAYS:  # not "every Monday", a set
             self.any_weekday = value
         elif value and value[:4].isdigit() and not self.anaphoric:
@@ -1457,12 +1486,13 @@ def _ordinal_number(word: str) -> int | None:
 
 # A sentence ends at . ! ? before a capital, a quote or a digit, unless the full stop ends an
 # abbreviation ("D.C.", "Ms.", "Corp.", a month's "Sept." before its day) or "a.m." before a time zone ("9 a.m. EST
-# Tuesday"); and at a line break.
-SENTENCE_OR_LINE_BREAK = re.compile(
-    r"[.!?](?!\s+(?:GMT|BST|[ECMP][SD]T|ET)\b)(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Co|No|Jr|Sr|Lt|Mt|vs)\.)"
+# Tuesday"); and at a line break. (Each way begins with its own character, as CLAUSE_BREAK's.)
+AFTER_A_STOP = (
+    r"(?!\s+(?:GMT|BST|[ECMP][SD]T|ET)\b)(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Co|No|Jr|Sr|Lt|Mt|vs)\.)"
     r"(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Ltd|Col|Sgt|Maj|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)"
-    r"(?<!\b(?:Corp|Capt|Prof|Sept)\.)[\"'”’)]*\s+(?=[^a-z\s])|\n"
+    r"(?<!\b(?:Corp|Capt|Prof|Sept)\.)[\"'”’)]*\s+(?=[^a-z\s])"
 )
+SENTENCE_OR_LINE_BREAK = re.compile("|".join((*(rf"\{stop}{AFTER_A_STOP}" for stop in ".!?"), r"\n")))
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
