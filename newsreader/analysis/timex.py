@@ -443,22 +443,50 @@ def clause_start(sentence: str, at: int) -> int:
     return breaks[-1] if breaks else 0
 
 
+UNTIL = frozenset("until till to for".split())
+SAID_ON_WORDS = tuple(sorted(SAID_ON))
+SCHEDULED_VERBS = frozenset(SCHEDULED)
+AWAITING = ("ahead", "advance", "run-up", "waiting", "await", "awaits", "due")
+
+
+class _Cues:
+    """Which of the slow patterns that end where a date begins may match the 60 characters before it: each needs a word
+    of its own among the last few there, which a look at them finds quicker than the pattern. (In ASCII, where a
+    letter's case is a plain matter; outside it, every pattern may.)"""
+
+    def __init__(self, near: str) -> None:
+        last = near.lower().split()[-5:] if near.isascii() else None
+        # the last word of PUT_OFF_UNTIL, or the one before its last "at" or "on"
+        self.put_off = last is None or not UNTIL.isdisjoint(last[-2:])
+        # the verb of REPORTED_ON ("said"), two words after it at most
+        self.reported = last is None or any(word.endswith(SAID_ON_WORDS) for word in last[-3:])
+        # the verbs of PRESENT_VERB ("is", "visits") and NOUN_PRESENT_VERB ("opens"), three words after it at most
+        self.present_verb = last is None or any(word == "are" or word[-1] == "s" for word in last[-4:])
+        self.scheduled = last is None or not SCHEDULED_VERBS.isdisjoint(last[-4:])
+        # the word of AHEAD_OF that says so, four words after it at most ("due for release on the")
+        self.awaited = last is None or any(word.endswith(AWAITING) for word in last)
+
+
 def clause_tense(sentence: str, start: int, end: int) -> str:
     """The tense of the clause around sentence[start:end], else of the sentence.
 
     "said Tuesday that it will close on Dec. 7": Tuesday is when it was said, Dec. 7 is to come.
     """
     before = sentence[:start]
-    if PUT_OFF_UNTIL.search(before, max(0, start - 60)):
+    cues = _Cues(before[max(0, start - 60) :])
+    if cues.put_off and PUT_OFF_UNTIL.search(before, max(0, start - 60)):
         return "future"  # "postponed until Tuesday": a time the past moved ahead
     if SINCE.search(before, max(0, start - 20)):
         return "past"  # "fears of a rise next month are the first since July": what has been since is past
-    own_verb = PRESENT_VERB.search(before, max(0, start - 60)) is not None  # "who visits China in May, said"
-    if REPORTED_ON.search(before, max(0, start - 40)) or (REPORTED_AFTER.match(sentence, end) and not own_verb):
+    # "who visits China in May, said"
+    own_verb = cues.present_verb and PRESENT_VERB.search(before, max(0, start - 60)) is not None
+    reported = cues.reported and REPORTED_ON.search(before, max(0, start - 40))
+    if reported or (REPORTED_AFTER.match(sentence, end) and not own_verb):
         return "past"
     after = CLAUSE_BREAK.search(sentence, end)
     first = clause_start(sentence, start)
-    if _awaited(sentence, start, end, after.start() if after else len(sentence)) and not HAD.search(before, first):
+    awaited = cues.awaited and _awaited(sentence, start, end, after.start() if after else len(sentence))
+    if awaited and not HAD.search(before, first):
         return "future"  # unless told in the past of the past: "economists had forecast ahead of Friday's figure"
     if _after_an_infinitive(before[first:]):
         return "present"  # "decided to admit them in March": not when the verb was
@@ -485,7 +513,7 @@ def clause_tense(sentence: str, start: int, end: int) -> str:
     future, past = future or later_future, past or later_past
     if future and WILL.search(sentence):
         return "future"
-    if own_verb or NOUN_PRESENT_VERB.search(before, max(0, start - 60)):
+    if own_verb or (cues.scheduled and NOUN_PRESENT_VERB.search(before, max(0, start - 60))):
         return "present"  # the past of the sentence's other clauses is not its own verb's
     return "past" if past and not _after_an_infinitive(before) else "present"
 

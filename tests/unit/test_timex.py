@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from newsreader.analysis import timex
 from newsreader.analysis.date_words import as_written
 from newsreader.analysis.first_pass import _written
-from newsreader.analysis.timex import RULES, Normaliser, _rules_for, find_timexes, present, sentence_span
+from newsreader.analysis.timex import (
+    RULES,
+    Normaliser,
+    _Cues,
+    _rules_for,
+    find_timexes,
+    present,
+    sentence_span,
+)
 
 
 def timexes(text: str, published: str = "1989-10-30") -> list[tuple[str, str, str | None]]:
@@ -1113,3 +1122,22 @@ def test_a_rule_not_tried_for_an_expression_would_give_it_no_value(expression, p
     normaliser.value(expression, f"Officials said on {expression} they would go.")  # where it is, as a rule reads it
     tried = _rules_for(expression)
     assert [rule.__name__ for rule, _ in RULES if rule not in tried and rule(normaliser, expression, present)] == []
+
+
+@pytest.mark.parametrize(
+    ("before", "pattern", "cue"),
+    [
+        ("The hearing was postponed by the judge until ", "PUT_OFF_UNTIL", "put_off"),
+        ("The vote, adjourned to ", "PUT_OFF_UNTIL", "put_off"),
+        ('Police "said late ', "REPORTED_ON", "reported"),
+        ("The envoy, who visits Lagos in ", "PRESENT_VERB", "present_verb"),
+        ("The festival, which is held in ", "PRESENT_VERB", "present_verb"),
+        ("His contract expires early in ", "NOUN_PRESENT_VERB", "scheduled"),
+        ("Shares fell ahead of ", "AHEAD_OF", "awaited"),
+        ("An album (due for release on the ", "AHEAD_OF", "awaited"),
+    ],
+)
+def test_a_slow_pattern_of_a_clauses_tense_is_tried_where_its_words_are(before, pattern, cue):
+    assert getattr(timex, pattern).search(before)  # the pattern matches before a date there
+    assert getattr(_Cues(before[-60:]), cue)
+    assert not getattr(_Cues("The minister met a man in the "), cue)
