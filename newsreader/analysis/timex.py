@@ -77,6 +77,7 @@ PAST_WORDS = frozenset(
     froze hid mistook overcame oversaw overthrew overtook rang rode sang sank shook sprang stole strode swam swore
     tore undertook underwent wore arose overran shrank strove outgrew foresaw befell died sued owed tied vied""".split()
 )
+WHEN_WORDS = FUTURE_CUES | PAST_WORDS | {"was", "were", "had"}  # with the words in -ed and -'ll, those that say when
 # Words in -ed that are no past verb ("indeed", "at high speed", "a hundred"); "last" after "his" or "the" is final.
 NOT_ED = frozenset("indeed speed succeed exceed proceed breed bleed greed hundred hatred naked wicked sacred".split())
 REPORTING_WORDS = frozenset(
@@ -297,6 +298,8 @@ def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]
     first_future = None  # "to" when it is an intention ("were planning to drive"), which a "was" does not undo
     past = was = False
     for i, word in enumerate(words):
+        if word not in WHEN_WORDS and not word.endswith(("ed", "'ll")):
+            continue  # most words say nothing of when: each test below would say no
         if first_future is None and (word in FUTURE_CUES or word.endswith("'ll")):
             pair = tuple(words[i : i + 2])
             if pair in FUTURE_PAIRS:
@@ -342,6 +345,8 @@ def _after_an_infinitive(text: str) -> bool:
     """Whether the last verb of `text` is an infinitive ("has decided to admit them in"): its time is its own."""
     written = WORD_TOKEN.findall(text)
     words = [word.lower() for word in written]
+    if "to" not in words:  # no infinitive (most clauses): the words need no reading
+        return False
     for i in range(len(words) - 2, -1, -1):
         # a capitalised word is a name, not a verb: "will fly to Paris on Monday", "to the United States"
         name = written[i + 1][0].isupper()
@@ -437,6 +442,7 @@ def _awaited(sentence: str, start: int, end: int, clause_end: int) -> bool:
     return not due or not _says_when(sentence[end:clause_end])[1]
 
 
+@lru_cache(maxsize=16)  # the tense of a date's clause and a rule that reads the clause ask it of the same date
 def clause_start(sentence: str, at: int) -> int:
     """Where the clause that holds sentence[at] begins: after the last clause break before it."""
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)]
@@ -592,6 +598,22 @@ def duration_value(count: int | None, unit: str, half: bool = False) -> str:
         else:
             amount += ".5"
     return _period(amount, code)
+
+
+@lru_cache(maxsize=4096)
+def vague_reference(lowered: str) -> str | None:
+    """The value of "now", "recently", "the future", "recent years" (`PXY`), "decades-long" and the like in lower case
+    with no "the" or "early" before it, of its words alone; None for no such expression."""
+    first, _, rest = lowered.partition(" ")
+    unit = first[:-1]
+    if unit in UNIT_CODES and first.endswith("s") and (rest in ("", "ahead") or rest.startswith("or ")):
+        return duration_value(None, unit)  # "years", "weeks ahead", "weeks or months": some of the first
+    if lowered.endswith("-long"):  # "a day-long", "decades-long"
+        unit = re.sub(r"^an? ", "", lowered.removesuffix("-long"))
+        return duration_value(1, unit) if unit in UNIT_CODES else duration_value(None, unit.removesuffix("s"))
+    if lowered.startswith("recent ") and (m := re.fullmatch(r"recent (\w+)s", lowered)):
+        return duration_value(None, m[1]) if m[1] in UNIT_CODES else "PAST_REF"
+    return REFERENCES.get(lowered)
 
 
 @lru_cache(maxsize=4096)
@@ -815,20 +837,11 @@ class Normaliser:
     def _reference(self, text: str, when: Tense) -> str | None:
         """ "now", "currently", "recently", "the future"; "recent years" is some years, `PXY`."""
         lowered = text.lower().removeprefix("the ").removeprefix("early ")
-        first, _, rest = lowered.partition(" ")
-        unit = first[:-1]
-        if unit in UNIT_CODES and first.endswith("s") and (rest in ("", "ahead") or rest.startswith("or ")):
-            return duration_value(None, unit)  # "years", "weeks ahead", "weeks or months": some of the first
-        if lowered.endswith("-long"):  # "a day-long", "decades-long"
-            unit = re.sub(r"^an? ", "", lowered.removesuffix("-long"))
-            return duration_value(1, unit) if unit in UNIT_CODES else duration_value(None, unit.removesuffix("s"))
-        if lowered.startswith("recent ") and (m := re.fullmatch(r"recent (\w+)s", lowered)):
-            return duration_value(None, m[1]) if m[1] in UNIT_CODES else "PAST_REF"
         if lowered == "current" and self.preceding.lower().endswith("then "):  # "the then current price"
             return "PAST_REF"
         if lowered == "one day" and SOMEDAY.search(self.preceding):  # "Islam will one day be": some day to come
             return None if LATER.match(self.following) else "FUTURE_REF"
-        return REFERENCES.get(lowered)
+        return vague_reference(lowered)
 
     # --- "every Monday", "each month", "annually", "Mondays" --------------------------------------------
 
@@ -1443,6 +1456,12 @@ RELATIVE_START = re.compile(r"(?:" + "|".join(RELATIVE) + r")\s")
 UNIT_AT_END = re.compile(r"[\s-](?:" + "|".join(UNIT_CODES) + r")s?$")  # as DURATION's count and unit end
 
 
+def _may_be_reference(text: str) -> bool:
+    """Whether `Normaliser._reference` may give `text` a value: one of its words alone, or one where it is."""
+    lowered = text.lower().removeprefix("the ").removeprefix("early ")
+    return lowered in ("current", "one day") or vague_reference(lowered) is not None
+
+
 def _may_be_calendar(text: str) -> bool:
     """Whether `text` has what each way of `Normaliser._calendar` to a value needs: a digit, a year spelled, a decade or
     a century, a month's name, "year"."""
@@ -1462,7 +1481,7 @@ def _may_be_calendar(text: str) -> bool:
 # value (None: anything): a rule whose test fails would give none and is not tried. The rules to try are kept per
 # expression's words ("Sunday", written thousands of times, is given to `_named_day` alone).
 RULES: tuple[tuple[Rule, Callable[[str], object] | None], ...] = (
-    (Normaliser._reference, None),
+    (Normaliser._reference, _may_be_reference),
     (
         Normaliser._every,  # "annually", "twice a week", "every Monday", "Mondays"
         lambda text: (
