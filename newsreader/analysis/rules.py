@@ -257,10 +257,29 @@ def _first_word_dropped(tokens: list[Token], places: Places) -> bool:
     )
 
 
-@lru_cache(maxsize=1 << 12)  # "The", "But", "Mr": the same few words again and again
 def _no_name_alone(word: str) -> bool:
-    """Whether a word that is a run by itself is dropped as `_first_word_dropped` says, told once a word."""
-    return _first_word_dropped([(0, word)], gazetteer().places)
+    """Whether a word that is a run by itself is dropped as `_first_word_dropped` says."""
+    return _word_alone(word) is None
+
+
+@lru_cache(maxsize=1 << 12)  # "The", "But", "Mr", "Iran's": the same words again and again
+def _word_alone(word: str) -> tuple[str, NameFacts] | None:
+    """The name of a word that is a name by itself and its facts, told once a word; None where the word
+    is dropped as `_first_word_dropped` says ("The", "President")."""
+    if _first_word_dropped([(0, word)], gazetteer().places):
+        return None
+    name = _trimmed(word)
+    return name, _name_facts(name)
+
+
+def _trimmed(last: str) -> str:
+    """A name's last word without what follows a dash in lower case ("UK-based", "US-led") or, but in an
+    acronym, its possessive ending."""
+    if "-" in last and (dash := DASH_LOWER.search(last)):
+        return last[: dash.start()]
+    if _possessive(last) and not _is_acronym(last):
+        return _without_possessive(last)
+    return last
 
 
 def _names_org(tokens: list[Token]) -> bool:
@@ -272,7 +291,7 @@ def _starts_person(bare: str, word: str, following: str) -> bool:
     """An institution or a place, then a given name: where one name ends and a person's begins."""
     if following not in gazetteer().first_names:
         return False
-    return bare in ORG_WORDS or gazetteer().places.get(word, ("", False))[1]
+    return bare in ORG_WORDS or gazetteer().places.by_name_alone(word) is True
 
 
 class Rules:
@@ -297,15 +316,15 @@ class Rules:
                 names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
                 continue
             if len(run) == 1:  # 70% of the runs: a word alone, its name (if any) beginning where it does
-                # "The", "But", "President": a quarter of the runs, told before their context is read
-                mention = None if _no_name_alone(word) else self._name(body, run, False, acronyms)
+                mention = _word_name(body, first, word, False, acronyms)
                 if mention and first not in in_date:
                     names.append(mention)
                 continue
             for tokens, titled in _segments(run):
-                if len(tokens) == 1 and _no_name_alone(tokens[0][1]):
-                    continue
-                mention = self._name(body, tokens, titled, acronyms)
+                if len(tokens) == 1:
+                    mention = _word_name(body, tokens[0][0], tokens[0][1], titled, acronyms)
+                else:
+                    mention = self._name(body, tokens, titled, acronyms)
                 if mention and mention.start not in in_date:
                     names.append(mention)
         names = propagate_in_document(names, acronyms, body)
@@ -329,13 +348,9 @@ class Rules:
             tokens = tokens[1:]  # "Escalation Persian Gulf": a first word, then a name
         start = tokens[0][0]
         last_start, last = tokens[-1]
-        if "-" in last and (dash := DASH_LOWER.search(last)):
-            last = last[: dash.start()]  # "UK-based", "US-led"
-        elif _possessive(last) and not _is_acronym(last):
-            last = _without_possessive(last)
-        end = last_start + len(last)
+        end = last_start + len(_trimmed(last))
         name = body[start:end]
-        kind, cue = self._kind(body, name, start, end, titled)
+        kind, cue = _kind(body, _name_facts(name), start, end, titled)
         if not cue and len(tokens) == 1 and start == first and _at_sentence_start(body, first):
             kind = None  # "Pre-tax", "Virus": a capital that may only open the sentence
         if kind == "org" and len(tokens) > 1 and is_demonym(tokens[0][1]) and not _has_org_word(name):
@@ -382,46 +397,101 @@ class Rules:
         rest = body[rest_start:rest_end]
         if rest in self.gaz.places or second in self.gaz.first_names:
             return True
-        kind, cue = self._kind(body, rest, rest_start, rest_end, False)
+        kind, cue = _kind(body, _name_facts(rest), rest_start, rest_end, False)
         return bool(cue) and kind is not None and len(tokens) > 2
 
-    def _kind(self, body: str, name: str, start: int, end: int, titled: bool) -> tuple[str | None, str]:
-        """The type of one name and the cue that says so ("" for a guess)."""
-        if name in PLAIN_ACRONYMS:
-            return None, ""
-        if titled:
-            return "person", "title"
-        previous = _previous_word(body, start)
-        if previous in PERSON_ROLES:
-            return "person", "title"
-        if own := _own_cue(name):
-            return own
-        following = _next_word(body, end)
-        if previous in ORG_ROLES or following in ORG_FOLLOWERS:
-            return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
-        if (alone := self.gaz.places.by_name_alone(name)) is not None:
-            return "place", "gazetteer" if alone or previous in PLACE_PREPOSITIONS else ""
-        if following in PLACE_FOLLOWERS or (
-            following in FOLLOWER_FIRST_WORDS and _next_word(body, end, NEXT_TWO_WORDS) in PLACE_FOLLOWERS
-        ):
-            return "place", "place follower"
-        if name in COMPASS_REGIONS and previous == "the":
-            return "place", "compass"  # "the West"
-        words = name.split()
-        if len(words) == 1:
-            if _is_acronym(name):
-                return "org", ""
-            if previous in PLACE_PREPOSITIONS:
-                return "place", ""  # "slums in Narobi": a guess that a cue elsewhere may overrule
-            return None, ""
-        if len(words) <= 4 and words[0] in self.gaz.first_names and not _is_acronym(words[-1]):
-            return "person", "first name"
-        if len(words) <= 3 and SPEECH_VERBS.match(body, end):
-            return "person", "speech"
+
+def _word_name(body: str, start: int, word: str, titled: bool, acronyms: dict[str, str]) -> Mention | None:
+    """The name of a word that stands alone (`Rules._name` for one word, its facts told once a word)."""
+    if (alone := _word_alone(word)) is None:
+        return None
+    name, facts = alone
+    end = start + len(name)
+    kind, cue = _kind(body, facts, start, end, titled)
+    if not cue and _at_sentence_start(body, start):
+        kind = None  # "Pre-tax", "Virus": a capital that may only open the sentence
+    if kind and (acronym := acronym_after(body, end)):
+        acronyms[acronym] = kind
+    if kind is None:
+        return make_mention((name, "unknown", start, end, False, ""))
+    return make_mention((name, kind, start, end, bool(cue), cue))
+
+
+class NameFacts(NamedTuple):
+    """What a name's own words say of its type, whatever stands around it (`_kind` reads them in its order)."""
+
+    plain: bool  # a plain acronym ("TV", "CEO"): no name
+    own: tuple[str, str] | None  # the type and cue its words say (`_own_cue`)
+    alone: bool | None  # a place's name: whether the name alone says it is one (None: no place's)
+    compass: bool  # "West": a place after "the"
+    words: int
+    acronym: bool  # one word, an acronym
+    first_named: bool  # two to four words, a first name first and no acronym last
+
+
+# The facts there are, each made once: a few dozen, so that the caches hold no tuple of their own.
+KNOWN_FACTS: dict[NameFacts, NameFacts] = {}
+
+
+@lru_cache(maxsize=1 << 13)  # a name is found again and again: worked out once
+def _name_facts(name: str) -> NameFacts:
+    """What a name's own words say of its type (`NameFacts`), looked up only as far as `_kind` reads them:
+    none after a plain acronym, its own cue or a place's name."""
+    words = name.split()
+    gaz = gazetteer()
+    plain = name in PLAIN_ACRONYMS
+    own = None if plain else _own_cue(name)
+    alone = None if plain or own else gaz.places.by_name_alone(name)
+    read_on = not plain and not own and alone is None
+    facts = NameFacts(
+        plain,
+        own,
+        alone,
+        name in COMPASS_REGIONS,
+        len(words),
+        read_on and len(words) == 1 and _is_acronym(name),
+        read_on and 2 <= len(words) <= 4 and words[0] in gaz.first_names and not _is_acronym(words[-1]),
+    )
+    return KNOWN_FACTS.setdefault(facts, facts)
+
+
+def _kind(body: str, facts: NameFacts, start: int, end: int, titled: bool) -> tuple[str | None, str]:
+    """The type of the name from `start` to `end` and the cue that says so ("" for a guess), from its facts
+    and what stands around it."""
+    plain, own, alone, compass, words, acronym, first_named = facts
+    if plain:
         return None, ""
+    if titled:
+        return "person", "title"
+    previous = _previous_word(body, start)
+    if previous in PERSON_ROLES:
+        return "person", "title"
+    if own:
+        return own
+    following = _next_word(body, end)
+    if previous in ORG_ROLES or following in ORG_FOLLOWERS:
+        return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
+    if alone is not None:
+        return "place", "gazetteer" if alone or previous in PLACE_PREPOSITIONS else ""
+    if following in PLACE_FOLLOWERS or (
+        following in FOLLOWER_FIRST_WORDS and _next_word(body, end, NEXT_TWO_WORDS) in PLACE_FOLLOWERS
+    ):
+        return "place", "place follower"
+    if compass and previous == "the":
+        return "place", "compass"  # "the West"
+    if words == 1:
+        if acronym:
+            return "org", ""
+        if previous in PLACE_PREPOSITIONS:
+            return "place", ""  # "slums in Narobi": a guess that a cue elsewhere may overrule
+        return None, ""
+    if first_named:
+        return "person", "first name"
+    if words <= 3 and SPEECH_VERBS.match(body, end):
+        return "person", "speech"
+    return None, ""
 
 
-@lru_cache(maxsize=1 << 12)  # a name is found again and again: worked out once
 def _own_cue(name: str) -> tuple[str, str] | None:
     """The type of a name and the cue that says so, if its own words say it, whatever stands around
     it: an event's, a law's or a place's word, an organisation's word, a country, a demonym."""
