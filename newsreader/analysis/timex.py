@@ -119,6 +119,17 @@ RELATIVE = {
     "following": 1,
 }
 FULL_YEAR = re.compile(YEAR_NUMBER)
+PUBLISHED = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")  # a publication date: "2005", "2005-03", "2005-03-22"
+LAST_OR_NEXT_DAY = re.compile(r"(last|next) (.+\d)")  # "last Oct. 23"
+# "last month", "the coming few weeks"
+RELATIVE_UNIT = re.compile(
+    r"(last|previous|past|this|current|coming|next|following|that)\s+(few\s+|couple of\s+)?(\S+)"
+)
+THE_UNIT = re.compile(r"the (?:full )?(year|month|week|weekend|day|decade|century)")
+YEAR_PERIOD = re.compile(r"(?:the )?(\d{4}) period")  # "the 1988 period"
+A_YEAR_BEFORE = re.compile(r"\byear[- ](?:earlier|ago)\b|period (?:of |in )?last year$")  # "the year-ago quarter"
+DECADE = re.compile(r"((?:1[89]|20)\d)\ds|'(\d)0s")  # "1990s", "'60s"
+DECADE_IN_WORDS = re.compile(r"(\w+)ties")  # "sixties"
 DIGIT = re.compile(r"\d")
 EXTENT = re.compile(r"\b(?:for|over|during|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 ALL_THROUGH = re.compile(r"\b(?:for|over|throughout|within)\s+the\s+$", re.IGNORECASE)  # "over the last decade"
@@ -761,7 +772,7 @@ class Normaliser:
     def __init__(self, published: str | None) -> None:
         self.year: int | None = None
         self.day: date | None = None
-        if published and (m := re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", published)):
+        if published and (m := PUBLISHED.fullmatch(published)):
             self.year = int(m[1])
             if m[3]:
                 self.day = date(self.year, int(m[2]), int(m[3]))
@@ -1042,14 +1053,12 @@ class Normaliser:
             return f"{self.year - passed}-12-31"
         if lowered == "the latest period":  # results: the quarter or half reported, else the latest quarter
             return self._quarter("the latest quarter", when)
-        if m := re.fullmatch(r"(?:the )?(\d{4}) period", lowered):
+        if m := YEAR_PERIOD.fullmatch(lowered):
             anaphor = self._reported_quarter()
             self.anaphoric = True
             return m[1] + (anaphor[4:] if anaphor else "")
         # "the year-earlier quarter", "the same period last year", "the corresponding period a year ago"
-        if not re.search(r"\byear[- ](?:earlier|ago)\b|period (?:of |in )?last year$", lowered) or re.match(
-            r"an? ", lowered
-        ):
+        if not A_YEAR_BEFORE.search(lowered) or lowered.startswith(("a ", "an ")):
             return None
         if quarter := self._reported_quarter():  # results against the same quarter of the year before
             self.anaphoric = True
@@ -1134,9 +1143,7 @@ class Normaliser:
                 return None
             year, week, _ = date.fromisoformat(day).isocalendar()
             return f"{year:04d}-W{week:02d}"
-        m = text[:4].lower() == "the " and re.fullmatch(
-            r"the (?:full )?(year|month|week|weekend|day|decade|century)", text.lower()
-        )
+        m = text[:4].lower() == "the " and THE_UNIT.fullmatch(text.lower())
         if not m or self.day is None:
             return None
         if m[1] == "year":  # "for the year", "the end of the year"; "the year ended June 30", twelve months
@@ -1165,9 +1172,9 @@ class Normaliser:
     def _calendar(self, text: str, when: Tense) -> str | None:
         lowered = text.lower()
         if lowered.endswith("s"):  # a decade: "the 1990s" is "199"
-            if m := re.fullmatch(r"((?:1[89]|20)\d)\ds|'(\d)0s", text):
+            if m := DECADE.fullmatch(text):
                 return m[1] or f"19{m[2]}"
-            if m := re.fullmatch(r"(\w+)ties", lowered):
+            if m := DECADE_IN_WORDS.fullmatch(lowered):
                 return f"19{TENS[m[1] + 'ty'] // 10}" if m[1] + "ty" in TENS else None
         if lowered.endswith("century") and (m := re.fullmatch(r"(\w+?)(?:st|nd|rd|th)?[\s-]+century", lowered)):
             number = count_of(m[1]) or _ordinal_number(m[1])
@@ -1250,13 +1257,11 @@ class Normaliser:
 
     def _relative(self, text: str, when: Tense) -> str | None:
         lowered = text.lower()
-        if (m := re.fullmatch(r"(last|next) (.+\d)", lowered)) and (day := find_date(m[2])):  # "last Oct. 23"
+        if (m := LAST_OR_NEXT_DAY.fullmatch(lowered)) and (day := find_date(m[2])):  # "last Oct. 23"
             if day[0].year is not None:
                 return day[0].iso()
             return self._month_day(day[0], known("past" if m[1] == "last" else "future"), strict=True)
-        m = re.fullmatch(
-            r"(last|previous|past|this|current|coming|next|following|that)\s+(few\s+|couple of\s+)?(\S+)", lowered
-        )
+        m = RELATIVE_UNIT.fullmatch(lowered)
         if m:
             unit = m[3]
             plural = unit.endswith("s") and unit[:-1] in UNIT_CODES | {"weekend": 0}
@@ -1294,7 +1299,8 @@ class Normaliser:
         clause = self._clause() if self.at >= 0 else self.sentence  # where in its sentence is not known: all of it
         lowered = clause.lower()  # the words' test first: most clauses hold none, and it is quicker than the pattern
         every = any(word in lowered for word in EVERY_YEAR_WORDS) and EVERY_YEAR.search(clause) is not None
-        return not ONE_YEAR.search(clause) and (every or (when() == "present" and USUALLY.search(clause) is not None))
+        one_year = "year" in lowered and ONE_YEAR.search(clause) is not None
+        return not one_year and (every or (when() == "present" and USUALLY.search(clause) is not None))
 
     def _clause(self) -> str:
         """The expression's clause; for a date that opens its sentence, with the clause after it ("In the summer,
@@ -1424,7 +1430,7 @@ class Normaliser:
     def _timetable(self) -> bool:
         """Whether the expression's clause tells what is timetabled in the present ("the trial opens on Monday")."""
         before = self.sentence[max(0, self.at - 60) : self.at] if self.at > 0 else ""
-        return NOUN_PRESENT_VERB.search(before) is not None
+        return _Cues(before).scheduled and NOUN_PRESENT_VERB.search(before) is not None
 
     def _nearest_holiday(self, days: list[date], which: str, when: Tense) -> date:
         """The latest up to publication, or the first from it when it is to come; "last", "next": strictly."""
