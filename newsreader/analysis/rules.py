@@ -429,8 +429,9 @@ class NameFacts(NamedTuple):
     first_named: bool  # two to four words, a first name first and no acronym last
 
 
-# The facts there are, each made once: a few dozen, so that the caches hold no tuple of their own.
-KNOWN_FACTS: dict[NameFacts, NameFacts] = {}
+# The facts there are, each made once (a few dozen), found by a plain tuple of their values: the caches
+# hold no tuple of their own, and a NamedTuple's constructor, in Python, runs once for each.
+KNOWN_FACTS: dict[tuple[object, ...], NameFacts] = {}
 
 
 @lru_cache(maxsize=1 << 13)  # a name is found again and again: worked out once
@@ -440,10 +441,10 @@ def _name_facts(name: str) -> NameFacts:
     words = name.split()
     gaz = gazetteer()
     plain = name in PLAIN_ACRONYMS
-    own = None if plain else _own_cue(name)
+    own = None if plain else _own_cue(name, words)
     alone = None if plain or own else gaz.places.by_name_alone(name)
     read_on = not plain and not own and alone is None
-    facts = NameFacts(
+    facts = (
         plain,
         own,
         alone,
@@ -452,7 +453,9 @@ def _name_facts(name: str) -> NameFacts:
         read_on and len(words) == 1 and _is_acronym(name),
         read_on and 2 <= len(words) <= 4 and words[0] in gaz.first_names and not _is_acronym(words[-1]),
     )
-    return KNOWN_FACTS.setdefault(facts, facts)
+    if (known := KNOWN_FACTS.get(facts)) is None:
+        known = KNOWN_FACTS[facts] = NameFacts(*facts)
+    return known
 
 
 def _kind(body: str, facts: NameFacts, start: int, end: int, titled: bool) -> tuple[str | None, str]:
@@ -492,10 +495,10 @@ def _kind(body: str, facts: NameFacts, start: int, end: int, titled: bool) -> tu
     return None, ""
 
 
-def _own_cue(name: str) -> tuple[str, str] | None:
-    """The type of a name and the cue that says so, if its own words say it, whatever stands around
-    it: an event's, a law's or a place's word, an organisation's word, a country, a demonym."""
-    words = name.split()
+def _own_cue(name: str, words: list[str]) -> tuple[str, str] | None:
+    """The type of a name (its `words` split at spaces) and the cue that says so, if its own words say it,
+    whatever stands around it: an event's, a law's or a place's word, an organisation's word, a country,
+    a demonym."""
     lowered = list(map(_bare, words))
     gaz = gazetteer()
     if len(words) > 1:
