@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from newsreader.analysis.cues import (
     EVENT_WORDS,
@@ -45,6 +46,7 @@ from newsreader.analysis.rules import (
 from newsreader.analysis.tagger import COMMON_WORDS, JOINERS, Tagged, tagger
 
 PERSON_CUES = TITLES | PERSON_ROLES
+START = attrgetter("start")  # a mention's start, read in C
 NAME_TYPES = frozenset(("person", "org", "place"))
 # The rules' cues that count in a name's vote: what stands around it, not a list it is on.
 VOTING_CUES = frozenset(("title", "org role", "org word", "place word", "place follower", "country"))
@@ -92,6 +94,7 @@ INNER_ROLES = frozenset("ceo cfo chairman chairwoman director spokesman spokeswo
 # The same as written between two names, looked for in the text first (a search in C; "Chair" and "Spokes"
 # stand for both forms).
 INNER_ROLE_WORDS = (" CEO ", " CFO ", " Chair", " Director ", " Spokes", " President ")
+INNER_ROLE_STEMS = ("ceo", "cfo", "chair", "director", "spokes", "president")  # any case, in the names
 # Words before a person's name that are no part of it, beside the titles: a party's member ("Democrat
 # Jane Doe"), a company's officer ("CEO John Smith").
 PERSON_LABELS = frozenset("democrat republican ceo cfo".split())
@@ -155,7 +158,7 @@ class Recogniser:
             tagged = [(start, end, text, "misc" if text in works else found) for start, end, text, found in tagged]
         kinds = [_kind(text, found) for _, _, text, found in tagged]
         # "the Joint Comprehensive Plan of Action (JCPOA)": the acronym is what its long form is.
-        acronyms = {h.text: h.type for h in hints if h.cue == "acronym" and h.type in ("law", "event")}
+        acronyms = {text: kind for text, kind, _, _, _, cue in hints if cue == "acronym" and kind in ("law", "event")}
         if bracketed:
             for (_, end, _, _), kind in zip(tagged, kinds, strict=True):
                 if kind and (acronym := acronym_after(body, end)):
@@ -176,37 +179,47 @@ class Recogniser:
         if lines := _title_case_lines(body[:heading]):
             names = _confirmed(names, lines)
         dates = [m for m in hints if m.type == "date"]
-        date_spans = [(d.start, d.end) for d in dates]
-        if date_spans:
-            names = [n for n in names if not covered(date_spans, n.start, n.end)]
+        if dates:
+            date_spans = [(d.start, d.end) for d in dates]
+            in_dates = set().union(*[range(start, end) for start, end in date_spans])  # where a name inside one starts
+            names = [n for n in names if n.start not in in_dates or not covered(date_spans, n.start, n.end)]
         # A nationality the rules found where the tagger found nothing ("US-Iranian relations") stays.
         names += clear_of([h for h in hints if h.cue == "demonym"], names)
-        names.sort(key=lambda m: m.start)
-        return sorted(names + clear_of(dates, names), key=lambda m: m.start)
+        names.sort(key=START)
+        return sorted(names + clear_of(dates, names), key=START)
 
     def _sure(self, body: str, hints: list[Mention], tagged: list[Tagged]) -> list[tuple[int, int, str]]:
         """The tagger's names, less its guesses, and typed by the rules' cue where it barely chose."""
         texts = [body[start:end] for start, end, _, _ in tagged]
         # The names the tagger is sure of somewhere in the article: no guesses anywhere in it.
         confident = {text for text, (_, _, _, margin) in zip(texts, tagged, strict=True) if margin >= GUESS_MARGIN}
-        cued = {(h.start, h.end): h.type for h in hints if h.cue in VOTING_CUES and h.type in NAME_TYPES}
-        strong: list[tuple[int, int]] | None = None  # the strong hints' spans, once a guess needs them
+        # The cued types and the strong hints' spans, made once a name needs them.
+        cued: dict[tuple[int, int], str] | None = None
+        strong: list[tuple[int, int]] | None = None
         sure = []
         for text, (start, end, kind, margin) in zip(texts, tagged, strict=True):
             # A guess of unseen words that no cue of the rules covers is left out.
-            if kind in GUESSED_TYPES and text not in confident and self._unseen(text):
+            if kind in GUESSED_TYPES and text not in confident and _unseen(text):
                 if strong is None:
-                    strong = [(h.start, h.end) for h in hints if h.strong]
+                    strong = [(at, to) for _, _, at, to, is_strong, _ in hints if is_strong]
                 if not covered(strong, start, end):
                     continue
             if margin < CUE_MARGIN and kind in NAME_TYPES:
+                if cued is None:
+                    cued = {
+                        (at, to): cue_type
+                        for _, cue_type, at, to, _, cue in hints
+                        if cue in VOTING_CUES and cue_type in NAME_TYPES
+                    }
                 kind = cued.get((start, end), kind)
             sure.append((start, end, kind))
         return sure
 
-    def _unseen(self, name: str) -> bool:
-        """Whether training never weighed any of a name's words."""
-        return not any(self.tagger.knows(word) for word in name.split() if word.lower() not in JOINERS)
+
+@lru_cache(maxsize=1 << 12)  # a name is guessed again and again: worked out once
+def _unseen(name: str) -> bool:
+    """Whether training never weighed any of a name's words."""
+    return not any(tagger().knows(word) for word in name.split() if word.lower() not in JOINERS)
 
 
 def _after_a_work_noun(body: str, start: int) -> bool:
@@ -225,7 +238,7 @@ def _maximal(body: str, tagged: list[tuple[int, int, str]], hints: list[Mention]
     """The tagged names (the list itself, changed): an organisation the tagger found at the start of a
     longer one that the rules named by an organisation word, and nothing else in it ("BBC Radio" of "BBC
     Radio Four"), is that longer name: names are maximal."""
-    longer = {h.start: h.end for h in hints if h.cue == "org word"}
+    longer = {start: end for _, _, start, end, _, cue in hints if cue == "org word"}
     for i, (start, end, kind) in enumerate(tagged):
         if kind == "org":
             full = longer.get(start, end)
@@ -253,7 +266,9 @@ def _at_roles(tagged: list[tuple[int, int, str]], body: str) -> list[tuple[int, 
     place) whose role it is and the person who holds it ("Nordex CEO Peter Hallam", "Port Authority
     Director Anna Berg"), where the words before the role name a body ("Managing Director Jane Doe" is
     a title and a person)."""
-    if not any(role in body for role in INNER_ROLE_WORDS):
+    # The names' own words first, in lower case (a tenth of the body), then the body as written.
+    named = " ".join([body[start:end] for start, end, _ in tagged]).lower()
+    if not any(role in named for role in INNER_ROLE_STEMS) or not any(role in body for role in INNER_ROLE_WORDS):
         return tagged
     cut: list[tuple[int, int, str]] = []
     for start, end, kind in tagged:
@@ -305,7 +320,7 @@ def _spelt_from(body: str, end: int, acronym: str) -> int:
     for count in range(1, len(words) + 1):
         if count > 1:
             position -= len(words[-count]) + 1
-        if words[-count][:1].isupper() and _spells(words[-count:], acronym):
+        if words[-count][:1] == acronym[0] and _spells(words[-count:], acronym):  # its initial first
             start = position
     return start
 
@@ -431,7 +446,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 def _confirmed(names: list[Mention], lines: list[tuple[int, int]]) -> list[Mention]:
     """The names, less those of a title-case line that the article names nowhere else (a surname:
     nor in full) and the gazetteer does not know as places ("US-Iran Disagreements" of a headline)."""
-    inside = [any(start <= n.start < end for start, end in lines) for n in names]
+    last = lines[-1][1]  # most names stand after every line
+    inside = [n.start < last and any(start <= n.start < end for start, end in lines) for n in names]
     elsewhere = {n.text for n, heading in zip(names, inside, strict=True) if not heading}
     elsewhere |= {text.rsplit(" ", 1)[-1] for text in elsewhere}  # "Lavrov" of "Sergey Lavrov"
     places = gazetteer().places
@@ -443,7 +459,7 @@ def _confirmed(names: list[Mention], lines: list[tuple[int, int]]) -> list[Menti
 def _within_titles(tagged: list[tuple[int, int, str]], hints: list[Mention]) -> list[tuple[int, int, str]]:
     """The tagged names, those inside the title of a law or an event that a cue names ("Athens
     Olympics", "UN Security Council Resolution") giving way to it: names are maximal."""
-    titles = [(h.start, h.end, h.type) for h in hints if h.cue in TITLE_CUES]
+    titles = [(start, end, kind) for _, kind, start, end, _, cue in hints if cue in TITLE_CUES]
     if not titles:
         return tagged
     first, last = min(title[0] for title in titles), max(title[1] for title in titles)  # where any title may be

@@ -71,6 +71,7 @@ def find_run(articles: Iterable[Source], stop: Callable[[], bool] | None = None)
     packed = array("i")
     texts: dict[str, int] = {}
     dates: dict[tuple[str, str | None], int] = {}
+    numbers: dict[tuple[str, str | None], int] = {}  # each date's number by its words as found and its value
     for batch in _batches(articles):
         if stop and stop():
             return None
@@ -92,10 +93,11 @@ def find_run(articles: Iterable[Source], stop: Callable[[], bool] | None = None)
                                 if start >= 0
                                 else normaliser.value_at(head, in_piece, piece_end)
                             )
-                            name = _written(text, value)
-                            if (number := dates.get(key := (name, value))) is None:
-                                number = dates[key] = len(run.dates)
-                                run.dates.append(key)
+                            if (number := numbers.get(found_as := (text, value))) is None:
+                                if (number := dates.get(key := (_written(text, value), value))) is None:
+                                    number = dates[key] = len(run.dates)
+                                    run.dates.append(key)
+                                numbers[found_as] = number
                             packed.extend((start, end, -1 - number))
                         else:
                             if (number := texts.get(text)) is None:
