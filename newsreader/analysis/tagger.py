@@ -236,7 +236,7 @@ class Tokens:
     ends: np.ndarray  # where each token ends in its text
     lines: np.ndarray  # each token's line, no two texts sharing one: a name never runs on to the next
     texts: np.ndarray  # each token's text
-    candidates: list[int]  # the places of the tokens that are scored
+    candidates: np.ndarray  # the places of the tokens that are scored
     contexts: list[tuple[str, ...]]  # the candidates' contexts ("bias" and what stands around them), each once
     context_of: np.ndarray  # each candidate's context: its place in `contexts`
 
@@ -341,9 +341,7 @@ def tokenise_all(texts: Sequence[tuple[str, Sequence[Hint]]]) -> Tokens:
     text_of = np.repeat(np.searchsorted(starts, chunk_starts, side="right") - 1, per_chunk)  # the last to start
     kind = Kinds.of(vocabulary, place_of, any(prefix in joined for prefix in PARTICLE_PREFIXES))
     candidates = np.flatnonzero(_candidates(kind, ids, lines))
-    tokens = Tokens(
-        vocabulary, place_of, kind, ids, ends - starts[text_of], lines, text_of, candidates.tolist(), [], ids[:0]
-    )
+    tokens = Tokens(vocabulary, place_of, kind, ids, ends - starts[text_of], lines, text_of, candidates, [], ids[:0])
     tokens.contexts, tokens.context_of = _contexts(tokens, starts, [hints for _, hints in texts])
     return tokens
 
@@ -409,8 +407,7 @@ def _contexts(
     in a line in capitals ("capsline"), its shape there, and whether the text writes it in lower case
     too ("capsline&mixed"); its lower case written elsewhere in its text ("lowerseen"); the rules' name
     it is in (`_in_hints`); a possessive after it."""
-    ids, lines, texts, kind = tokens.ids, tokens.lines, tokens.texts, tokens.kind
-    candidates = np.array(tokens.candidates, dtype=np.intp)
+    ids, lines, texts, kind, candidates = tokens.ids, tokens.lines, tokens.texts, tokens.kind, tokens.candidates
     words = ids[candidates]
     before, after = candidates - 1, np.minimum(candidates + 1, len(ids) - 1)
     first = (candidates == 0) | (lines[before] != lines[candidates]) | kind.ends_sentence[ids[before]]
@@ -486,8 +483,7 @@ def _in_hints(tokens: Tokens, starts: np.ndarray, hints: list[Sequence[Hint]]) -
     candidate, the name it is in: 0 for none, else 2 + 2 x its type's place + 1 past the name's first
     word. A candidate is in the first name of its text to end after its start, if that begins by it
     (the texts' names laid end to end as the texts are: `starts`, where each text starts)."""
-    found = list(chain.from_iterable(hints))
-    candidates = np.array(tokens.candidates, dtype=np.intp)
+    found, candidates = list(chain.from_iterable(hints)), tokens.candidates
     if not found or not len(candidates):
         return [], np.zeros(len(candidates), dtype=np.intp)
     # Each text's names in order of their starts (a name lies in its text: sorted where they stand in all).
@@ -540,13 +536,14 @@ def names(tags: Sequence[int], tokens: Tokens) -> list[tuple[int, int, str, int]
     )
 
 
-def _names(tags: Sequence[int], tokens: Tokens) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _names(tags: Sequence[int] | np.ndarray, tokens: Tokens) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The start, end, tag and first candidate's place of each name that the candidates' tags mark. A
     name is a run of candidates tagged in one (a candidate outside ends it, as a gap does), each after
     the first tagged inside one of its type, next to the one before on its line; it begins with a word
     of its own, never a joining word ("the", "of") or a figure, and ends with a word of its own or a figure."""
-    named = np.flatnonzero(np.asarray(tags, dtype=np.intp) != OUTSIDE)
-    at, tag = np.asarray(tokens.candidates, dtype=np.intp)[named], np.asarray(tags, dtype=np.intp)[named]
+    tag_of = np.asarray(tags, dtype=np.intp)  # each candidate's
+    named = np.flatnonzero(tag_of != OUTSIDE)
+    at, tag = tokens.candidates[named], tag_of[named]
     own = tokens.kind.candidate[tokens.ids[at]]
     follows = np.zeros(len(named), dtype=bool)  # tagged to go on with the name of the candidate before it
     follows[1:] = (
@@ -729,7 +726,7 @@ class Tagger:
         tokens = tokenise_all(texts)
         for sums in (self.words, self.own_kinds, self.neighbours, self.near_kinds, self.contexts):
             sums.forget(WORDS_KEPT)
-        if not tokens.candidates:
+        if not len(tokens.candidates):
             return [[] for _ in texts]
         tags, doubt = decode(self._scores(tokens), self.start, self.transitions, runs(tokens))
         starts, ends, kinds, places = _names(tags, tokens)
@@ -737,20 +734,19 @@ class Tagger:
             starts.tolist(),
             ends.tolist(),
             map(KIND_OF.__getitem__, kinds.tolist()),
-            np.asarray(doubt)[places].tolist(),
+            doubt[places].tolist(),
             strict=True,
         )
         found = list(tagged)
-        text_of = tokens.texts[np.asarray(tokens.candidates)[places]]
+        text_of = tokens.texts[tokens.candidates[places]]
         bounds = np.searchsorted(text_of, np.arange(len(texts) + 1)).tolist()
         return [found[first:last] for first, last in pairwise(bounds)]
 
     def _scores(self, tokens: Tokens) -> np.ndarray:
         """Each candidate's scores from its own word, its neighbours' and its context, each word's and
         context's sums looked up once for the texts (and worked out where new); the other words are never read."""
-        candidates = np.array(tokens.candidates, dtype=np.intp)
-        own = _rows(self.words, tokens.vocabulary, tokens.ids[candidates])
-        near = _rows(self.neighbours, tokens.vocabulary, tokens.neighbours(candidates))
+        own = _rows(self.words, tokens.vocabulary, tokens.ids[tokens.candidates])
+        near = _rows(self.neighbours, tokens.vocabulary, tokens.neighbours(tokens.candidates))
         scores = self.words.rows[own, 0]
         for use in range(len(OFFSETS)):
             scores += self.neighbours.rows[near[:, use], use]
@@ -768,7 +764,7 @@ def _rows(sums: Sums[str], vocabulary: list[str], places: np.ndarray) -> np.ndar
 def runs(tokens: Tokens) -> np.ndarray:
     """The candidates in runs of neighbouring tokens of one text, as rows of (first, last + 1) places:
     a name lies in one."""
-    candidates = np.array(tokens.candidates, dtype=np.intp)
+    candidates = tokens.candidates
     breaks = np.flatnonzero((np.diff(candidates) != 1) | (np.diff(tokens.texts[candidates]) != 0)) + 1
     return np.column_stack((np.insert(breaks, 0, 0), np.append(breaks, len(candidates))))
 
@@ -807,7 +803,7 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
 
 def decode(
     emissions: np.ndarray, start: np.ndarray, transitions: np.ndarray, spans: np.ndarray | Sequence[tuple[int, int]]
-) -> tuple[list[int], list[float]]:
+) -> tuple[np.ndarray, np.ndarray]:
     """The best tags of every candidate, and how much better the best path of its run is than the
     best one that leaves it outside a name: max-marginals, forward and backward, all the runs decoded
     together a step at a time, the longest first so that the runs still going at a step are the first
@@ -834,7 +830,7 @@ def decode(
     tags, doubt = np.empty(len(emissions), dtype=np.intp), np.empty(len(emissions))
     tags[order] = marginals.argmax(axis=1)
     doubt[order] = marginals.max(axis=1) - marginals[:, OUTSIDE]
-    return tags.tolist(), doubt.tolist()
+    return tags, doubt
 
 
 @cache
