@@ -65,7 +65,7 @@ SPACED_TOKEN = re.compile(rf"\s*(?:{PLAIN}|{TOKEN.pattern})")  # every character
 JOINERS = frozenset("of de van von der den la le du del da al bin and & for the y".split())
 POSSESSIVES = frozenset(("'s", "’s"))
 WORDS_KEPT = 1 << 14  # words (and contexts) whose summed scores are kept between batches: their rows, 12 MB at most
-FIRST_ROWS = 1 << 12  # room for summed scores to begin with, doubled as needed
+FIRST_ROWS = 1 << 12  # room for summed scores to begin with, and what it grows by as needed
 OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features count
 REACH = max(map(abs, OFFSETS))  # how far the farthest neighbour stands
 EDGE = "<edge>"  # the neighbour beyond either end of the text
@@ -601,9 +601,13 @@ class Sums(Generic[Key]):
     def _add(self, keys: list[Key]) -> None:
         sums = self.summed(keys).reshape(len(keys), *self.rows.shape[1:])
         first = len(self.row_of)
-        while first + len(keys) > len(self.rows):
-            self.rows = np.concatenate((self.rows, np.zeros_like(self.rows)))
-            self.batches = np.concatenate((self.batches, np.zeros_like(self.batches)))
+        if first + len(keys) > len(self.rows):
+            # Grown by as many FIRST_ROWS as needed, not doubled: the neighbours' rows went from 16,384 to 32,768
+            # (9.4 MB) where the kept ones and a batch's new ones needed some 20,000.
+            missing = first + len(keys) - len(self.rows)
+            more = (missing + FIRST_ROWS - 1) // FIRST_ROWS * FIRST_ROWS
+            self.rows = np.concatenate((self.rows, np.zeros((more, *self.rows.shape[1:]))))
+            self.batches = np.concatenate((self.batches, np.zeros(more, dtype=np.int64)))
         self.rows[first : first + len(keys)] = sums
         self.row_of.update(zip(keys, range(first, first + len(keys)), strict=True))
 
