@@ -567,7 +567,8 @@ def _load_one(
     link, status = _statuses(path)
     if status and status.st_size > BIG_FILE:
         yield []  # a place to stop before seconds of reading (a cached file's entry takes no such time)
-    # Where the entry says the file is: worked out before reading, from the status read for it.
+    # Where the entry says the file is: worked out before reading, from the status read for it (a file gone once
+    # read keeps an entry all the same, which pruning the cache drops).
     source = resolved_path(path, link) if cache and key and link else None
     bodies = _body_file(cache, key)
     written: list[list[Article] | LoadProblem] = []

@@ -94,7 +94,7 @@ INNER_ROLES = frozenset("ceo cfo chairman chairwoman director spokesman spokeswo
 # The same as written between two names, looked for in the text first (a search in C; "Chair" and "Spokes"
 # stand for both forms).
 INNER_ROLE_WORDS = (" CEO ", " CFO ", " Chair", " Director ", " Spokes", " President ")
-INNER_ROLE_STEMS = ("ceo", "cfo", "chair", "director", "spokes", "president")  # any case, in the names
+INNER_ROLE_STEMS = tuple(word.strip().lower() for word in INNER_ROLE_WORDS)  # the same in any case, in the names
 # Words before a person's name that are no part of it, beside the titles: a party's member ("Democrat
 # Jane Doe"), a company's officer ("CEO John Smith").
 PERSON_LABELS = frozenset("democrat republican ceo cfo".split())

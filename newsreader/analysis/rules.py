@@ -257,11 +257,6 @@ def _first_word_dropped(tokens: list[Token], places: Places) -> bool:
     )
 
 
-def _no_name_alone(word: str) -> bool:
-    """Whether a word that is a run by itself is dropped as `_first_word_dropped` says."""
-    return _word_alone(word) is None
-
-
 @lru_cache(maxsize=1 << 12)  # "The", "But", "Mr", "Iran's": the same words again and again
 def _word_alone(word: str) -> tuple[str, NameFacts] | None:
     """The name of a word that is a name by itself and its facts, told once a word; None where the word
@@ -333,12 +328,12 @@ class Rules:
         return sorted(clear_of(dates, names) + names, key=attrgetter("start"))
 
     def _name(self, body: str, tokens: list[Token], titled: bool, acronyms: dict[str, str]) -> Mention | None:
+        """The name of a run of two words or more (`_word_name` for one)."""
         first = tokens[0][0]
-        if len(tokens) > 1:
-            while tokens and _first_word_dropped(tokens, self.gaz.places):
-                tokens = tokens[1:]
-            if not tokens:
-                return None
+        while tokens and _first_word_dropped(tokens, self.gaz.places):
+            tokens = tokens[1:]
+        if not tokens:
+            return None
         if (
             len(tokens) > 1
             and tokens[0][0] == first
@@ -351,17 +346,10 @@ class Rules:
         end = last_start + len(_trimmed(last))
         name = body[start:end]
         kind, cue = _kind(body, _name_facts(name), start, end, titled)
-        if not cue and len(tokens) == 1 and start == first and _at_sentence_start(body, first):
-            kind = None  # "Pre-tax", "Virus": a capital that may only open the sentence
         if kind == "org" and len(tokens) > 1 and is_demonym(tokens[0][1]) and not _has_org_word(name):
             start = tokens[1][0]  # "Italian La Stampa": the paper is "La Stampa"
             name = body[start:end]
-        if kind and (acronym := acronym_after(body, end)):
-            acronyms[acronym] = kind
-        if kind is None:
-            # Unknown for now: a later mention, here or elsewhere in the corpus, may say what it is.
-            return make_mention((name, "unknown", start, end, False, ""))
-        return make_mention((name, kind, start, end, bool(cue), cue))
+        return _typed(body, name, start, end, kind, cue, acronyms)
 
     def _in_capitals(self, body: str, run: list[Token]) -> list[Mention]:
         """The names of a run in capitals (a wire headline or dateline: "AJAX BEAT PSV IN NEW YORK"),
@@ -410,9 +398,15 @@ def _word_name(body: str, start: int, word: str, titled: bool, acronyms: dict[st
     kind, cue = _kind(body, facts, start, end, titled)
     if not cue and _at_sentence_start(body, start):
         kind = None  # "Pre-tax", "Virus": a capital that may only open the sentence
+    return _typed(body, name, start, end, kind, cue, acronyms)
+
+
+def _typed(body: str, name: str, start: int, end: int, kind: str | None, cue: str, acronyms: dict[str, str]) -> Mention:
+    """A name's mention, of the type its cue gives (an acronym in brackets after it is of that type too)."""
     if kind and (acronym := acronym_after(body, end)):
         acronyms[acronym] = kind
     if kind is None:
+        # Unknown for now: a later mention, here or elsewhere in the corpus, may say what it is.
         return make_mention((name, "unknown", start, end, False, ""))
     return make_mention((name, kind, start, end, bool(cue), cue))
 

@@ -64,7 +64,7 @@ SPACED_TOKEN = re.compile(rf"\s*(?:{PLAIN}|{TOKEN.pattern})")  # every character
 # Small words inside names: "Bank of England", "Ludwig van Beethoven", "Marks and Spencer".
 JOINERS = frozenset("of de van von der den la le du del da al bin and & for the y".split())
 POSSESSIVES = frozenset(("'s", "’s"))
-WORDS_KEPT = 1 << 14  # words (and contexts) whose summed scores are kept between batches: their rows, 12 MB at most
+WORDS_KEPT = 1 << 14  # words (and contexts) whose summed scores are kept between batches (and a batch's new ones)
 FIRST_ROWS = 1 << 12  # room for summed scores to begin with, and what it grows by as needed
 OFFSETS = (-2, -1, 1, 2)  # the neighbours whose features count
 REACH = max(map(abs, OFFSETS))  # how far the farthest neighbour stands

@@ -460,6 +460,7 @@ def clause_start(sentence: str, at: int) -> int:
     return breaks[-1] if breaks else 0
 
 
+# The cue words of the patterns `_Cues` looks for (keep them in step with PUT_OFF_UNTIL, REPORTED_ON, AHEAD_OF…).
 UNTIL = frozenset("until till to for".split())
 SAID_ON_WORDS = tuple(sorted(SAID_ON))
 SCHEDULED_VERBS = frozenset(SCHEDULED)
@@ -1485,7 +1486,8 @@ def _may_be_calendar(text: str) -> bool:
 
 # The rules `Normaliser._first_value` tries, in order, each with what the expression's words must have for it to give a
 # value (None: anything): a rule whose test fails would give none and is not tried. The rules to try are kept per
-# expression's words ("Sunday", written thousands of times, is given to `_named_day` alone).
+# expression's words ("Sunday", written thousands of times, is given to `_named_day` alone). A rule made to value
+# more must widen its test here too (tests/unit/test_timex.py tries every skipped rule on its examples).
 RULES: tuple[tuple[Rule, Callable[[str], object] | None], ...] = (
     (Normaliser._reference, _may_be_reference),
     (

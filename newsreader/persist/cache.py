@@ -221,7 +221,7 @@ class Cache:
         self._root = os.fspath(self.folder)
         # Names of file entries kept as a file of their own, listed once (`_with_file`): most are rows of the
         # table of small ones, and a cold load tried to open a file for each of its files, none there.
-        self._files: set[str] | None = None
+        self._names_with_file: set[str] | None = None
         self.warn = warn or (lambda message: None)
         self.enabled = enabled
         self.warned_unwritable = False
@@ -392,13 +392,14 @@ class Cache:
     def _with_file(self) -> set[str]:
         """The names of file entries that have a file of their own, as listed when first asked for (plus
         those written since): an entry another newsreader writes meanwhile only costs its file's reading."""
-        if self._files is None:
+        if self._names_with_file is None:
             try:
                 with os.scandir(os.path.join(self._root, FILE_KIND)) as entries:
-                    self._files = {e.name.removesuffix(".pickle") for e in entries if e.name.endswith(".pickle")}
+                    names = {entry.name for entry in entries}
+                self._names_with_file = {name.removesuffix(".pickle") for name in names if name.endswith(".pickle")}
             except OSError:  # no folder yet, or none to be read: no file to find in it
-                self._files = set()
-        return self._files
+                self._names_with_file = set()
+        return self._names_with_file
 
     def _stamped(
         self, key: Key, stream: BinaryIO, discard: Callable[[Exception], None]

@@ -22,7 +22,7 @@ from newsreader.analysis.rules import (
     RUN,
     Mention,
     Rules,
-    _no_name_alone,
+    _word_alone,
     capital_lines,
     propagate_in_document,
 )
@@ -401,7 +401,7 @@ def test_entities_command(capsys):
 def test_a_word_alone_is_dropped_as_a_small_word_or_a_title_unless_it_names_a_place(word, dropped):
     """A run of one word that is a small word or a title is no name, told once a word; "Say" is a small
     word the gazetteer knows as a place, so it stays for its context to say."""
-    assert _no_name_alone(word) is dropped
+    assert (_word_alone(word) is None) is dropped
 
 
 def test_a_work_noun_is_read_before_the_pattern_where_the_pattern_alone_found_it():
