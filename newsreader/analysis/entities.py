@@ -278,9 +278,9 @@ def _at_roles(tagged: list[tuple[int, int, str]], body: str) -> list[tuple[int, 
         if not role or words[role + 1].lower() in JOINERS or not _names_a_body(before):
             cut.append((start, end, kind))
             continue
-        place = gazetteer().places.get(before)
+        body_kind = "place" if gazetteer().places.by_name_alone(before) else "org"
         holder = start + len(before) + 1 + len(words[role]) + 1
-        cut += [(start, start + len(before), "place" if place and place[1] else "org"), (holder, end, "person")]
+        cut += [(start, start + len(before), body_kind), (holder, end, "person")]
     return cut
 
 
@@ -495,8 +495,7 @@ def _trimmed(name: str, kind: str) -> tuple[int, str] | None:
     if not dropped:
         return 0, kind
     cut = sum(len(w) + 1 for w in words[:dropped])
-    place = gazetteer().places.get(name[cut:])
-    return cut, "place" if place and place[1] else kind
+    return cut, "place" if gazetteer().places.by_name_alone(name[cut:]) else kind
 
 
 def _is_title(word: str, kind: str) -> bool:

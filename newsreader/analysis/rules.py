@@ -263,11 +263,11 @@ def _word_alone(word: str) -> tuple[str, NameFacts] | None:
     is dropped as `_first_word_dropped` says ("The", "President")."""
     if _first_word_dropped([(0, word)], gazetteer().places):
         return None
-    name = _trimmed(word)
+    name = _without_ending(word)
     return name, _name_facts(name)
 
 
-def _trimmed(last: str) -> str:
+def _without_ending(last: str) -> str:
     """A name's last word without what follows a dash in lower case ("UK-based", "US-led") or, but in an
     acronym, its possessive ending."""
     if "-" in last and (dash := DASH_LOWER.search(last)):
@@ -343,7 +343,7 @@ class Rules:
             tokens = tokens[1:]  # "Escalation Persian Gulf": a first word, then a name
         start = tokens[0][0]
         last_start, last = tokens[-1]
-        end = last_start + len(_trimmed(last))
+        end = last_start + len(_without_ending(last))
         name = body[start:end]
         kind, cue = _kind(body, _name_facts(name), start, end, titled)
         if kind == "org" and len(tokens) > 1 and is_demonym(tokens[0][1]) and not _has_org_word(name):
