@@ -47,14 +47,15 @@ def label(event: Event) -> str:
 
 
 def activity(events: Sequence[Event]) -> tuple[list[float], str]:
-    """Articles per month from the first dated row to the last (per year over more than twenty years),
-    and a caption saying so. An event counts where it starts when its period fits in one month (or year)."""
+    """Articles per month from the first dated row to the last (per year over more than twenty years, or
+    where no event's period fits in a month: "2015" alone), and a caption saying so. An event counts where
+    it starts when its period fits in one month (or year)."""
     spans = [(event, span) for event in events if (span := period(event.value))]
     if not spans:
         return [0.0], "No dated events."
     first = min(start for _, (start, _) in spans)
     last = max(start for _, (start, _) in spans)
-    yearly = last.year - first.year > YEARLY_AFTER
+    yearly = last.year - first.year > YEARLY_AFTER or all((end - start).days >= 31 for _, (start, end) in spans)
     longest = 366 if yearly else 31
     buckets: dict[tuple[int, ...], set[str]] = {}
     for event, (start, end) in spans:

@@ -50,6 +50,12 @@ def test_articles_per_month_count_the_months_between_with_none():
     assert activity([event("XXXX-01-03", "a")]) == ([0.0], "No dated events.")
 
 
+def test_the_chart_counts_per_year_when_no_event_fits_in_a_month():
+    counts, caption = activity([event("2015", "a", "b"), event("2016", "c"), event("XXXX-01-03", "d")])
+    assert counts == [2.0, 1.0]  # not months of none: "2015" is a year
+    assert caption == "Articles per year, 2015 to 2016 (at most 2 in a year) · 3 events"
+
+
 def test_the_chart_spans_every_dated_row_per_year_when_they_span_decades():
     events = [event("180", "a"), event("1870-05", "b"), event("2009-07-01", "c", "d"), event("2009", "e")]
     counts, caption = activity(events)
