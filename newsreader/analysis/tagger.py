@@ -378,12 +378,16 @@ def _chunk_tokens(
     part = np.searchsorted(bounds, ends)
     kept = ends <= bounds[part] - len(INITIAL_CONTEXT) * context[split[part]]
     part = part[kept]
-    words = list(compress(chunks, alone.tolist())) + list(map(str.lstrip, compress(pieces, kept.tolist())))
+    whole = list(compress(chunks, alone.tolist()))  # each its own word, and no two alike (nor are the chunks)
+    cut = list(map(str.lstrip, compress(pieces, kept.tolist())))
     chunk_of = np.concatenate((np.flatnonzero(alone), split[part]))
     order = np.argsort(chunk_of, kind="stable")
     word_ends = np.concatenate((lengths[alone], ends[kept] - bounds[part] + lengths[split[part]]))
-    place_of_word: defaultdict[str, int] = defaultdict(count().__next__)
-    places = np.fromiter(map(place_of_word.__getitem__, words), np.intp, len(words))
+    # The words of whole chunks placed first as they are, those cut from chunks by the dict's own factory
+    # as first met: one lookup a word cut, in C.
+    place_of_word: defaultdict[str, int] = defaultdict(count(len(whole)).__next__, zip(whole, count()))
+    cut_places = np.fromiter(map(place_of_word.__getitem__, cut), np.intp, len(cut))
+    places = np.concatenate((np.arange(len(whole)), cut_places))
     vocabulary = [*place_of_word, EDGE]
     place_of = dict(place_of_word)  # a plain dict: a word looked up and not there is not added
     firsts = np.searchsorted(chunk_of[order], np.arange(len(chunks) + 1))
