@@ -50,6 +50,7 @@ NUMBERS = {
 # writing uses most. Who said something says nothing of when it happened ("said it will close on
 # Dec. 7"), nor does what is done to something ("documents are brought in by Thursday").
 WORD_TOKEN = re.compile(r"[a-zA-Z']+|\d[\d.,]*")
+TO_WORD = re.compile(r"(?<![a-zA-Z'])[tT][oO](?![a-zA-Z'])")  # "to" as WORD_TOKEN finds it, in any case
 FUTURE_WORDS = frozenset("will shall won't upcoming would may might should next scheduled".split())
 # "would have", "should have" are past; "next to" is a place.
 NOT_FUTURE = frozenset((("next", "to"), ("would", "have"), ("should", "have"), ("might", "have"), ("may", "have")))
@@ -303,7 +304,9 @@ def tense(sentence: str) -> str:
 def _says_when(text: str, regular: bool = True) -> tuple[str | None, str | None]:
     """("future" or None, "past" or None): what the words of `text` say of when; without `regular`, a word
     in -ed is taken for a verb only before its object or at the end ("the preferred stock" has none)."""
-    words = [w for w in WORD_TOKEN.findall(text.lower()) if w not in REPORTING_WORDS]
+    words = WORD_TOKEN.findall(text.lower())
+    if not REPORTING_WORDS.isdisjoint(words):  # most texts hold none: no list is made without them
+        words = [w for w in words if w not in REPORTING_WORDS]
     if "may" in words and "May" in text:  # "may" is a modal, "May" a month
         words = [w if w == "May" else w.lower() for w in WORD_TOKEN.findall(text) if w.lower() not in REPORTING_WORDS]
     first_future = None  # "to" when it is an intention ("were planning to drive"), which a "was" does not undo
@@ -354,10 +357,10 @@ def _describes_an_object(words: list[str], i: int) -> bool:
 
 def _after_an_infinitive(text: str) -> bool:
     """Whether the last verb of `text` is an infinitive ("has decided to admit them in"): its time is its own."""
+    if not TO_WORD.search(text):  # no infinitive (most clauses): the words need no reading
+        return False
     written = WORD_TOKEN.findall(text)
     words = [word.lower() for word in written]
-    if "to" not in words:  # no infinitive (most clauses): the words need no reading
-        return False
     for i in range(len(words) - 2, -1, -1):
         # a capitalised word is a name, not a verb: "will fly to Paris on Monday", "to the United States"
         name = written[i + 1][0].isupper()
@@ -597,6 +600,14 @@ def _year_in_digits(text: str) -> str:
     return f"{text[: spelled.start()]}{year}" if spelled and year else text
 
 
+@lru_cache(maxsize=1024)
+def _date_written(text: str) -> tuple[PartialDate, str | None] | None:
+    """The date `find_date` reads in an expression's words and the weekday written with it ("Saturday, April 25"), of
+    its words alone: kept for the words met again ("March 5")."""
+    found = find_date(text)
+    return (found[0], found[1].groupdict().get("weekday")) if found else None
+
+
 def duration_value(count: int | None, unit: str, half: bool = False) -> str:
     """ "P3Y", "P10Y" for a decade, "PT2H", "PXM" when the count is vague; "P2Y6M", "PT5H30M" with a half."""
     code, size = UNIT_CODES[unit]
@@ -819,7 +830,9 @@ class Normaliser:
         when = _clause_tense(sentence, at, at + len(expression)) if needs_tense else present
         self.anaphoric = False  # set by a rule whose value follows the date last named
         value = text if reading.year else self._first_value(text, when)  # a year: the most common
-        if value and ANY_WEEKDAY.fullmatch(value) and text.lower() in WEEKDAYS:  # not "every Monday", a set
+        # a weekday of no known week, not "every Monday" (a set); the test of its first letter first, as most values
+        # begin with a year's digits
+        if value and value[0] == "X" and ANY_WEEKDAY.fullmatch(value) and text.lower() in WEEKDAYS:
             self.any_weekday = value
         elif value and value[:4].isdigit() and not self.anaphoric:
             self.last_year_mentioned = int(value[:4])
@@ -1200,7 +1213,7 @@ class Normaliser:
         if lowered.startswith(("last ", "next ")):
             return None  # "last Oct. 23": strictly before publication, as "last October" (`_relative`)
         text = _year_in_digits(text)
-        found = find_date(text) if DIGIT.search(text) else None  # a date in words has a day or a year in digits
+        found = _date_written(text) if DIGIT.search(text) else None  # a date in words has a day or a year in digits
         if not found:
             month = MONTHS.get(text.lower().rstrip("."))
             if month and self.day and DELIVERY_MONTH.match(self.following):
@@ -1209,10 +1222,10 @@ class Normaliser:
             if month and self.year is not None and self._every_year(when):
                 return f"XXXX-{month:02d}"
             return self._month_day(PartialDate(None, month), when) if month else None
-        day, match = found
+        day, weekday = found
         if day.year is not None:
             return day.iso()
-        return self._month_day(day, when, weekday=match.groupdict().get("weekday"))
+        return self._month_day(day, when, weekday=weekday)
 
     def _month_day(self, day: PartialDate, when: Tense, strict: bool = False, weekday: str | None = None) -> str:
         """A month, or a month and day, without a year: of the year that puts it closest to publication.
@@ -1398,6 +1411,8 @@ class Normaliser:
                 f" {self.preceding}".endswith(INDEFINITE_ARTICLE) and PHRASE_END.match(self.following)
             ):
                 return f"XXXX-WXX-{weekday + 1}"
+            if weekday == self.day.weekday():  # the day of publication, in any tense: the clause needs no reading
+                return self.day.isoformat()
             said = when()
             if said == "present" and CLOSING.match(self.following):
                 said = "past"

@@ -1141,3 +1141,17 @@ def test_a_slow_pattern_of_a_clauses_tense_is_tried_where_its_words_are(before, 
     assert getattr(timex, pattern).search(before)  # the pattern matches before a date there
     assert getattr(_Cues(before[-60:]), cue)
     assert not getattr(_Cues("The minister met a man in the "), cue)
+
+
+@pytest.mark.parametrize(
+    "text", ["He went to", "To", "asked TO", "rose 3%to", "it's today", "told", "onto", "tO", "to's"]
+)
+def test_a_clause_is_read_for_an_infinitive_where_its_words_hold_to(text):
+    assert bool(timex.TO_WORD.search(text)) == ("to" in [word.lower() for word in timex.WORD_TOKEN.findall(text)])
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The vote was held on Tuesday.", "The vote will be held on Tuesday.", "The vote is on Tuesday."]
+)
+def test_the_weekday_of_publication_is_its_own_day_in_any_tense(sentence):
+    assert Normaliser("2005-03-22").value("Tuesday", sentence) == "2005-03-22"  # a Tuesday
