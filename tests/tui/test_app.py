@@ -18,7 +18,7 @@ import pytest
 from rich.console import Console, RenderableType
 from textual import events
 from textual.command import CommandPalette
-from textual.widgets import Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 from textual.worker import WorkerState
 
@@ -445,6 +445,34 @@ async def test_entity_browser_filters_the_list_and_escape_clears_it(seeds_store)
         assert shown.article in articles.articles
         await pilot.press("escape")
         assert app.main.browse.entity is None and len(articles.articles) == 5
+
+
+async def test_a_name_typed_at_once_after_e_goes_to_the_entity_browsers_box(seeds_store):
+    """Keys in one burst with `e` (a fast typist, a paste, tmux's send-keys) go by the list before the browser
+    opens: they narrow it all the same, in the order typed."""
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until_analysed(pilot)
+        assert app._driver is not None
+        for key in "elav":
+            app._driver.send_message(events.Key(key, key))
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, EntityBrowser)
+        assert app.screen.query_one(Input).value == "lav"
+        await pilot.press("r", "enter")
+        await pilot.pause()
+        assert app.main.browse.entity == ("Sergey Lavrov", "person")
+
+
+async def test_a_letter_typed_on_the_entity_list_goes_to_the_box(seeds_store):
+    app = NewsReader(seeds_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until_analysed(pilot)
+        await pilot.press("e")
+        app.screen.query_one(OptionList).focus()
+        await pilot.press(*"teh")
+        box = app.screen.query_one(Input)
+        assert box.has_focus and box.value == "teh"
 
 
 async def test_reader_highlights_entities_from_the_store(seeds_store):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -47,9 +48,22 @@ class EntityBrowser(ModalScreen[EntityKey | None]):
         with Vertical() as box:
             box.border_title = "Entities"
             box.border_subtitle = "type to narrow · Enter filters the list · Esc closes"
-            yield Input(placeholder="Name…", id="entity-query")
+            # Not selected as it takes the focus: a letter typed on the list adds to what it holds.
+            yield Input(placeholder="Name…", id="entity-query", select_on_focus=False)
             yield options
             yield Static(_count(rows), id="entity-count")
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the list goes to the name box: typing narrows wherever the focus is."""
+        if event.is_printable and event.character:
+            self.type_in(event.character)
+            event.stop()
+
+    def type_in(self, character: str) -> None:
+        """A character added to the name box, which takes the focus."""
+        query = self.query_one("#entity-query", Input)
+        query.focus()
+        query.insert_text_at_cursor(character)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         rows = matching_entities(self.counts, event.value, SHOWN)
