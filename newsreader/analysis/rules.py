@@ -71,6 +71,9 @@ NEXT_WORD = re.compile(r" ([\w-]+)")
 NEXT_TWO_WORDS = re.compile(r" ([\w-]+ [\w-]+)")
 # The first words of the followers of two words ("air base"): only after one is a second word read.
 FOLLOWER_FIRST_WORDS = frozenset(follower.split()[0] for follower in PLACE_FOLLOWERS if " " in follower)
+# The first three letters of the words `_kind` looks for after a name (none is shorter): a next word that
+# begins otherwise ("said", "has", "the") is none of them, and is not read.
+FOLLOWER_BEGINNINGS = frozenset(follower[:3] for follower in ORG_FOLLOWERS | PLACE_FOLLOWERS)
 DASH_LOWER = re.compile(r"-[a-z]")
 ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z0-9]{1,7})\)")
 YEAR_IN_NAME = re.compile(r"\b\d{4}\b")
@@ -305,21 +308,25 @@ class Rules:
         names: list[Mention] = []
         acronyms: dict[str, str] = {}
         capitals = capital_lines(body)
+        mention: Mention | None
         for run in _runs(body):
             first, word = run[0]
             if capitals and covered(capitals, first, first + 1):
                 names += [m for m in self._in_capitals(body, run) if m.start not in in_date]
                 continue
             if len(run) == 1:  # 70% of the runs: a word alone, its name (if any) beginning where it does
-                mention = _word_name(body, first, word, False, acronyms)
-                if mention and first not in in_date:
-                    names.append(mention)
+                if alone := _word_alone(word):  # a third are small words: no call for them
+                    mention = _word_name(body, first, alone, False, acronyms)
+                    if first not in in_date:
+                        names.append(mention)
                 continue
             for tokens, titled in _segments(run):
-                if len(tokens) == 1:
-                    mention = _word_name(body, tokens[0][0], tokens[0][1], titled, acronyms)
-                else:
+                if len(tokens) > 1:
                     mention = self._name(body, tokens, titled, acronyms)
+                elif alone := _word_alone(tokens[0][1]):
+                    mention = _word_name(body, tokens[0][0], alone, titled, acronyms)
+                else:
+                    continue
                 if mention and mention.start not in in_date:
                     names.append(mention)
         names = propagate_in_document(names, acronyms, body)
@@ -385,14 +392,14 @@ class Rules:
         rest = body[rest_start:rest_end]
         if rest in self.gaz.places or second in self.gaz.first_names:
             return True
+        if len(tokens) == 2:
+            return False  # asked before the rest's cue: its facts are worked out for nothing
         kind, cue = _kind(body, _name_facts(rest), rest_start, rest_end, False)
-        return bool(cue) and kind is not None and len(tokens) > 2
+        return bool(cue) and kind is not None
 
 
-def _word_name(body: str, start: int, word: str, titled: bool, acronyms: dict[str, str]) -> Mention | None:
-    """The name of a word that stands alone (`Rules._name` for one word, its facts told once a word)."""
-    if (alone := _word_alone(word)) is None:
-        return None
+def _word_name(body: str, start: int, alone: tuple[str, NameFacts], titled: bool, acronyms: dict[str, str]) -> Mention:
+    """The name of a word that stands alone (`Rules._name` for one word), from its name and facts (`_word_alone`)."""
     name, facts = alone
     end = start + len(name)
     kind, cue = _kind(body, facts, start, end, titled)
@@ -465,7 +472,7 @@ def _kind(body: str, facts: NameFacts, start: int, end: int, titled: bool) -> tu
         return "person", "title"
     if own:
         return own
-    following = _next_word(body, end)
+    following = _next_word(body, end) if body[end + 1 : end + 4].lower() in FOLLOWER_BEGINNINGS else ""
     if previous in ORG_ROLES or following in ORG_FOLLOWERS:
         return "org", "org role"  # "airline Lufthansa", "Newcastle boss", "Chrysler sales"
     if alone is not None:
