@@ -490,6 +490,15 @@ def test_a_role_inside_a_name_parts_the_body_from_the_person(recogniser):
     assert not [name for name, _ in names if "Director" in name]
 
 
+def test_a_laws_acronym_is_found_where_it_is_a_word_of_its_own(recogniser):
+    """A law's acronym that its long name defined is a mention of the law wherever it stands as a word of its
+    own ("CRA-style"), and nowhere inside a longer word ("CRAB")."""
+    text = "The Clean Rivers Act (CRA) passed. Farmers said the CRA cost CRAB members more than CRA-style rules."
+    acronyms = [(m.start, m.type) for m in recogniser.mentions(text) if m.text == "CRA"]
+    words = [text.index("(CRA)") + 1, text.index("the CRA ") + 4, text.index("CRA-style")]
+    assert acronyms == [(start, "law") for start in words]
+
+
 def test_an_acronym_in_brackets_makes_the_words_it_spells_one_organisation(recogniser):
     """ "the Council for Trade and Industry in Wales (CTIW)": one organisation, and so is its acronym,
     not an organisation, a place and an acronym typed as the place; a name that spells no acronym is
