@@ -452,7 +452,8 @@ def _lower_seen(tokens: Tokens, words: np.ndarray, texts: np.ndarray) -> np.ndar
     distinct = _present(words, len(vocabulary))
     lowers = list(map(str.lower, map(vocabulary.__getitem__, distinct.tolist())))
     lower_of = np.full(len(vocabulary), edge)
-    lower_of[distinct] = [tokens.place_of.get(lower, edge) if lower.islower() else edge for lower in lowers]
+    places = np.fromiter(map(tokens.place_of.get, lowers, repeat(edge)), np.intp, len(lowers))
+    lower_of[distinct] = np.where(np.fromiter(map(str.islower, lowers), bool, len(lowers)), places, edge)
     wanted = np.zeros(len(vocabulary), dtype=bool)
     wanted[lower_of[distinct]] = True
     wanted[edge] = False
@@ -495,10 +496,12 @@ def _in_hints(tokens: Tokens, starts: np.ndarray, hints: list[Sequence[Hint]]) -
     firsts = shift + np.fromiter(map(attrgetter("start"), found), np.intp, len(found))
     order = np.argsort(firsts, kind="stable")
     firsts, lasts = firsts[order], (shift + np.fromiter(map(attrgetter("end"), found), np.intp, len(found)))[order]
-    types = list(map(attrgetter("type", "strong"), map(found.__getitem__, order.tolist())))
-    distinct = dict.fromkeys(types)
-    labels = [kind if strong else f"{kind}?" for kind, strong in distinct]
-    label_of = np.fromiter(map(dict(zip(distinct, range(len(labels)), strict=True)).__getitem__, types), np.intp)
+    # Each type's label strong, then weak (2 x its place + 1): a name's worked out by numpy, not as a pair looked up.
+    types = list(map(attrgetter("type"), found))
+    place_of_type = {kind: place for place, kind in enumerate(dict.fromkeys(types))}
+    labels = [label for kind in place_of_type for label in (kind, f"{kind}?")]
+    weak = ~np.fromiter(map(attrgetter("strong"), found), bool, len(found))
+    label_of = (2 * np.fromiter(map(place_of_type.__getitem__, types), np.intp, len(found)) + weak)[order]
     words = tokens.ids[candidates].tolist()
     lengths = np.fromiter(map(len, map(tokens.vocabulary.__getitem__, words)), np.intp, len(words))
     begins = tokens.ends[candidates] - lengths + starts[tokens.texts[candidates]]
