@@ -101,7 +101,7 @@ class Gazetteer:
     places: Places
     countries: frozenset[str]
     first_names: StringTable
-    country_stems: tuple[str, ...]
+    country_stems: frozenset[str]  # the first four letters of the words of countries' and continents' names
     # The places whose names begin with no capital ("eMuziwezinto", "les Roquetes"): about 80, so that a
     # word in lower case is looked for among them alone.
     uncapitalised_places: frozenset[str]
@@ -118,7 +118,7 @@ def gazetteer() -> Gazetteer:
     # → "Lankan", "Europe" → "European".
     named = countries + list(COUNTRY_ALIASES) + continents
     words = {word for name in named for word in name.split()} - GENERIC_GEO_WORDS
-    stems = tuple(sorted({word[:4] for word in words if len(word) >= 4 and word[0].isupper()}))
+    stems = frozenset(word[:4] for word in words if len(word) >= 4 and word[0].isupper())
     uncapitalised = frozenset(name for name in names if not name[:1].isupper())
     return Gazetteer(
         Places(names, len(alone)),
