@@ -134,10 +134,11 @@ class NewsReader(App[str]):
     def on_key(self, event: events.Key) -> None:
         """A letter no widget or key took, typed in one burst with `e` (it went by the list before the entity
         browser opened), goes into the browser's name box."""
-        from tui.screens.entities import EntityBrowser  # loaded once, by the first key no binding takes
+        if event.is_printable and event.character and self.screen is not self.main:
+            from tui.screens.entities import EntityBrowser  # not imported on the main screen's keys
 
-        if event.is_printable and event.character and isinstance(self.screen, EntityBrowser):
-            self.screen.type_in(event.character)
+            if isinstance(self.screen, EntityBrowser):
+                self.screen.type_in(event.character)
 
     def entity_style(self, kind: str) -> Style:
         return self.main.reader.entity_style(kind)
