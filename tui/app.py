@@ -132,8 +132,7 @@ class NewsReader(App[str]):
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
-        """A letter no widget or key took, typed in one burst with `e` (it went by the list before the entity
-        browser opened), goes into the browser's name box."""
+        """A letter no key took, typed in one burst with `e` (by the list, as it opened), goes to the browser's box."""
         if event.is_printable and event.character and self.screen is not self.main:
             from tui.screens.entities import EntityBrowser  # not imported on the main screen's keys
 
