@@ -347,7 +347,8 @@ def _long_forms(body: str, tagged: list[TaggedName]) -> list[TaggedName]:
         inside = [m for m in merged if first <= m[0]] if first < start else []
         if inside and "org" in {found, *(m[3] for m in inside)}:
             del merged[len(merged) - len(inside) :]
-            merged.append((first, end, text := body[first:end], "org", _kind(text, "org")))
+            text = body[first:end]
+            merged.append((first, end, text, "org", _kind(text, "org")))
         else:
             merged.append(named)
     return merged
